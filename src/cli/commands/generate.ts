@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import type { SetExit } from './index.js';
+import { NotImplementedError } from '../../core/errors.js';
+
+export function registerGenerate(program: Command, _ctx: CliContext, _setExit: SetExit): void {
+  program
+    .command('generate')
+    .description('generate (being built)')
+    .allowUnknownOption(true)
+    .allowExcessArguments(true)
+    .action(() => {
+      throw new NotImplementedError('`api-hub generate`');
+    });
+}

@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { registerFetch } from './fetch.js';
+import { registerBuild } from './build.js';
+import { registerValidate } from './validate.js';
+import { registerGenerate } from './generate.js';
+import { registerStart } from './start.js';
+import { registerPlanned } from './planned.js';
+
+export type SetExit = (code: number) => void;
+
+export function registerCommands(program: Command, ctx: CliContext, setExit: SetExit): void {
+  registerFetch(program, ctx, setExit);
+  registerBuild(program, ctx, setExit);
+  registerValidate(program, ctx, setExit);
+  registerGenerate(program, ctx, setExit);
+  registerStart(program, ctx, setExit);
+  registerPlanned(program, ctx, setExit);
+}

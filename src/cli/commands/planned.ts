@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import type { SetExit } from './index.js';
+import { NotImplementedError } from '../../core/errors.js';
+
+/**
+ * Commands of the CLI contract whose capability is not built yet. They exist so
+ * that `--help` shows the whole contract, and each one says plainly that it is
+ * not available (exit 2) instead of pretending to work.
+ */
+export function registerPlanned(program: Command, _ctx: CliContext, _setExit: SetExit): void {
+  const planned: Array<[string, string, string]> = [
+    ['diff', 'diff <old> <new>', 'classify the changes between two OpenAPI documents (breaking or not)'],
+    ['push', 'push', 'import the validated spec into Apidog (APIDOG_ACCESS_TOKEN, APIDOG_PROJECT_ID)'],
+    ['pull', 'pull', 'export the Apidog project to a file'],
+    ['mcp', 'mcp', 'MCP server on stdio over the registry and the unified spec'],
+    ['models', 'models [query]', 'search the model registry'],
+    ['estimate', 'estimate <endpoint>', 'estimate the FAL cost of an endpoint'],
+  ];
+  for (const [name, usage, description] of planned) {
+    program
+      .command(usage)
+      .description(`${description} (not built yet)`)
+      .allowUnknownOption(true)
+      .allowExcessArguments(true)
+      .action(() => {
+        throw new NotImplementedError(`\`api-hub ${name}\``);
+      });
+  }
+}
