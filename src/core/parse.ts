@@ -66,7 +66,7 @@ type YamlResult = { ok: true; data: unknown } | { ok: false; message: string; li
 function parseYaml(text: string): YamlResult {
   let doc;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, maxAliasCount: 1000, strict: true });
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   } catch (err) {
     return { ok: false, message: `invalid YAML: ${(err as Error).message}`, ruleId: 'parse-error' };
   }
