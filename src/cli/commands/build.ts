@@ -1,15 +1,45 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
-import { NotImplementedError } from '../../core/errors.js';
+import { ExitCode } from '../../core/errors.js';
+import { runBuild } from '../../build/run.js';
 
-export function registerBuild(program: Command, _ctx: CliContext, _setExit: SetExit): void {
+interface BuildCliOptions {
+  check?: boolean;
+  danglingRefs?: 'patch' | 'quarantine';
+  disablePass?: string[];
+}
+
+export function registerBuild(program: Command, ctx: CliContext, setExit: SetExit): void {
   program
     .command('build')
-    .description('build (being built)')
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action(() => {
-      throw new NotImplementedError('`api-hub build`');
+    .description('merge specs/providers/** into one OAS 3.1 document: specs/openapi.yaml (+ specs/build-report.json)')
+    .option('--check', 'write nothing; exit 1 if the committed outputs are stale')
+    .addOption(new Option('--dangling-refs <policy>', 'what to do with $refs to missing components').choices(['patch', 'quarantine']).default('patch'))
+    .option('--disable-pass <name...>', 'switch off a normalization pass (see specs/build-report.json "passes")')
+    .addHelpText('after', '\nExamples:\n  api-hub build\n  api-hub build --check          # in CI: fail when specs/openapi.yaml is stale')
+    .action(async (opts: BuildCliOptions) => {
+      const r = await runBuild(ctx.root, { check: opts.check, danglingRefs: opts.danglingRefs, disable: opts.disablePass });
+      const s = r.report.summary;
+      if (opts.check) {
+        if (r.stale.length > 0) {
+          ctx.stderr(`api-hub build --check: stale output (run \`npm run build:oas\` and commit):\n${r.stale.map((f) => `  ${f}\n`).join('')}`);
+          setExit(ExitCode.findings);
+        } else if (!ctx.quiet) ctx.stdout('build outputs are up to date\n');
+        return;
+      }
+      if (ctx.quiet) return;
+      const providers = Object.entries(s.sources)
+        .map(([name, c]) => `${name} ${c.included} document(s)${c.excluded ? `, ${c.excluded} left out` : ''}`)
+        .join('; ');
+      const quirks = Object.entries(s.findings)
+        .map(([rule, n]) => `${rule} ${n}`)
+        .join(', ');
+      ctx.stdout(
+        `built ${s.paths} paths, ${s.operations} operations, ${s.components.schemas ?? 0} schemas (${s.sharedComponents} shared, ${s.renamedComponents} renamed) from ${providers}\n` +
+          `report: ${quirks || 'no quirks'}\n` +
+          r.outputs.map((o) => `  ${o.changed ? 'wrote' : 'unchanged'} ${o.file} (${(o.bytes / 1024).toFixed(0)} KiB)\n`).join(''),
+      );
+      for (const e of r.report.excluded) ctx.stdout(`  left out ${e.provider}:${e.id}: ${e.reason}\n`);
     });
 }

@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HubError } from '../core/errors.js';
+import { sha256 } from '../core/hash.js';
+import { isObject } from '../core/json.js';
+import { projectPaths, displayPath } from '../core/paths.js';
+import { readDataFile } from '../core/read.js';
+import { loadSnapshots } from '../registry/write.js';
+import type { BuildInput, Exclusion } from './build.js';
+import { DEFAULT_SECURITY_SCHEMES } from './build.js';
+import type { Obj, SourceDocument } from './types.js';
+
+/**
+ * Read everything the build needs from the project: the FAL listing and its
+ * per-endpoint documents, and the curated Comet document with its catalog.
+ * Each file is read and parsed once; a file that fails names itself.
+ */
+export async function loadBuildInput(root: string): Promise<BuildInput> {
+  const p = projectPaths(root);
+  const { fal, comet } = await loadSnapshots(root);
+  const sources: SourceDocument[] = [];
+  const excluded: Exclusion[] = [];
+  const securitySchemes: Record<string, Obj> = { ...DEFAULT_SECURITY_SCHEMES };
+  if (fal) {
+    const docs = await Promise.all(
+      fal.models.map(async (m) => {
+        if (m.openapi.status !== 'available') {
+          excluded.push({ provider: 'fal', id: m.endpoint_id, reason: m.openapi.status === 'unavailable' ? `no OpenAPI document: ${m.openapi.code}: ${m.openapi.message}` : 'no OpenAPI document in the listing' });
+          return undefined;
+        }
+        const abs = join(p.falDir, m.openapi.file);
+        const display = displayPath(root, abs);
+        const text = await readFile(abs, 'utf8').catch(() => {
+          throw new HubError(`${display}: listed in specs/providers/fal/models.json but missing; re-run the fetch`);
+        });
+        const hash = sha256(text);
+        if (hash !== m.openapi.sha256) {
+          throw new HubError(`${display}: content does not match the sha256 in specs/providers/fal/models.json; the snapshot was edited by hand or is corrupt — re-run the fetch, or use an overlay for fixes`);
+        }
+        let doc: unknown;
+        try {
+          doc = JSON.parse(text);
+        } catch (err) {
+          throw new HubError(`${display}: invalid JSON: ${(err as Error).message}`);
+        }
+        if (!isObject(doc)) throw new HubError(`${display}: not an OpenAPI document`);
+        const md = m.metadata ?? {};
+        const src: SourceDocument = {
+          provider: 'fal',
+          sourceId: m.endpoint_id,
+          file: display,
+          sha256: hash,
+          doc,
+          meta: {
+            ...(typeof md.display_name === 'string' ? { displayName: md.display_name } : {}),
+            ...(typeof md.category === 'string' ? { category: md.category } : {}),
+            ...(typeof md.description === 'string' ? { description: md.description } : {}),
+          },
+        };
+        return src;
+      }),
+    );
+    for (const d of docs) if (d) sources.push(d);
+  }
+  const cometDisplay = displayPath(root, p.cometSpec);
+  const cometRead = await readDataFile(p.cometSpec, cometDisplay).catch((err: unknown) => {
+    if (err instanceof HubError && err.diagnostics[0]?.ruleId === 'file-unreadable') return undefined;
+    throw err;
+  });
+  if (cometRead) {
+    if (!isObject(cometRead.data)) throw new HubError(`${cometDisplay}: not an OpenAPI document`);
+    const doc = cometRead.data;
+    const comps = isObject(doc.components) ? doc.components : undefined;
+    if (comps && isObject(comps.securitySchemes)) {
+      for (const [name, scheme] of Object.entries(comps.securitySchemes)) if (isObject(scheme)) securitySchemes[name] = scheme;
+      delete comps.securitySchemes;
+    }
+    sources.push({ provider: 'comet', sourceId: 'comet', file: cometDisplay, sha256: sha256(cometRead.text), doc });
+  }
+  return {
+    sources,
+    excluded,
+    catalogs: comet ? { 'comet-models': comet.models.map((m) => m.id) } : {},
+    securitySchemes,
+  };
+}

@@ -1,0 +1,220 @@
+import { cmp } from '../core/diagnostic.js';
+import { sha256 } from '../core/hash.js';
+import { isObject } from '../core/json.js';
+import { pointer, parsePointer } from '../core/pointer.js';
+import { forEachRef, HTTP_METHODS } from './schema-walk.js';
+import { pascalFromId } from './naming.js';
+import type { BuildFinding, Obj, SourceDocument } from './types.js';
+
+/** Component sections whose entries are merged and namespaced ($ref targets). */
+const SECTIONS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'links', 'callbacks', 'pathItems'] as const;
+
+export interface Rename {
+  section: string;
+  from: string;
+  to: string;
+  sources: string[];
+}
+
+export interface SharedComponent {
+  section: string;
+  name: string;
+  sources: number;
+}
+
+export interface MergeResult {
+  paths: Obj;
+  components: Record<string, Obj>;
+  renames: Rename[];
+  shared: SharedComponent[];
+  pruned: number;
+  findings: BuildFinding[];
+}
+
+interface Entry {
+  doc: number;
+  section: string;
+  name: string;
+  value: unknown;
+}
+
+const key = (doc: number, section: string, name: string) => `${doc}\u0000${section}\u0000${name}`;
+
+/** `#/components/<section>/<name>` of a local ref, or undefined. */
+function localTarget(ref: string): { section: string; name: string } | undefined {
+  if (!ref.startsWith('#/components/')) return undefined;
+  const segs = parsePointer(ref.slice(1));
+  if (segs.length !== 3) return undefined;
+  return { section: segs[1]!, name: segs[2]! };
+}
+
+/**
+ * Merge normalized documents into one set of paths and components.
+ *
+ * - Structurally identical components (same content, references to identical
+ *   components) become one: FAL's `QueueStatus` is defined once.
+ * - A name with different definitions keeps its plain name for the variant most
+ *   documents use; each other variant is prefixed with the Pascal-cased id of
+ *   the first source using it (`FalAiWanAti_TrackPoint`). Deterministic: it only
+ *   depends on the inputs, not their order.
+ * - References are rewritten; a path or operationId defined twice is an error
+ *   naming both sources, never an overwrite; unreachable components are dropped.
+ */
+export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult {
+  const findings: BuildFinding[] = [];
+  const entries = new Map<string, Entry>();
+  sources.forEach((src, doc) => {
+    const comps = src.doc.components;
+    if (!isObject(comps)) return;
+    for (const section of SECTIONS) {
+      const sec = comps[section];
+      if (!isObject(sec)) continue;
+      for (const [name, value] of Object.entries(sec)) entries.set(key(doc, section, name), { doc, section, name, value });
+    }
+  });
+
+  // 1. Structural hashes, references replaced by the hash of their target.
+  const hashes = new Map<string, string>();
+  const inProgress = new Set<string>();
+  const hashOf = (k: string): string => {
+    const done = hashes.get(k);
+    if (done) return done;
+    const entry = entries.get(k);
+    if (!entry) return `missing:${k}`;
+    if (inProgress.has(k)) return `cycle:${entry.section}/${entry.name}`;
+    inProgress.add(k);
+    const h = sha256(canonicalWithRefs(entry.value, (ref) => {
+      const t = localTarget(ref);
+      return t ? `@${hashOf(key(entry.doc, t.section, t.name))}` : ref;
+    }));
+    inProgress.delete(k);
+    hashes.set(k, h);
+    return h;
+  };
+  for (const k of [...entries.keys()].sort(cmp)) hashOf(k);
+
+  // 2. Final names.
+  const groups = new Map<string, Map<string, Entry[]>>(); // section/name -> hash -> entries
+  for (const [k, e] of entries) {
+    const g = `${e.section}/${e.name}`;
+    let byHash = groups.get(g);
+    if (!byHash) groups.set(g, (byHash = new Map()));
+    const h = hashes.get(k)!;
+    const list = byHash.get(h);
+    if (list) list.push(e);
+    else byHash.set(h, [e]);
+  }
+  const finalName = new Map<string, string>();
+  const taken = new Map<string, Set<string>>(); // section -> names
+  const renames: Rename[] = [];
+  const shared: SharedComponent[] = [];
+  const sourceIdsOf = (list: Entry[]) => [...new Set(list.map((e) => sources[e.doc]!.sourceId))].sort(cmp);
+  for (const g of [...groups.keys()].sort(cmp)) {
+    const byHash = groups.get(g)!;
+    const [section, ...rest] = g.split('/');
+    const name = rest.join('/');
+    const sec = section!;
+    const names = taken.get(sec) ?? new Set<string>();
+    taken.set(sec, names);
+    const variants = [...byHash.entries()].map(([h, list]) => ({ h, list, ids: sourceIdsOf(list) }));
+    variants.sort((a, b) => b.ids.length - a.ids.length || cmp(a.ids[0]!, b.ids[0]!));
+    variants.forEach((v, i) => {
+      let n = i === 0 ? name : `${pascalFromId(v.ids[0]!)}_${name}`;
+      let suffix = 2;
+      const stem = n;
+      while (names.has(n)) n = `${stem}_${suffix++}`;
+      names.add(n);
+      for (const e of v.list) finalName.set(key(e.doc, e.section, e.name), n);
+      if (n !== name) renames.push({ section: sec, from: name, to: n, sources: v.ids });
+      if (v.ids.length > 1) shared.push({ section: sec, name: n, sources: v.ids.length });
+    });
+  }
+
+  // 3. Rewrite references, then collect paths and components.
+  const paths: Obj = {};
+  const pathSource = new Map<string, string>();
+  const opIdSource = new Map<string, string>();
+  const components: Record<string, Obj> = {};
+  sources.forEach((src, doc) => {
+    forEachRef(src.doc, (ref, holder) => {
+      const t = localTarget(ref);
+      if (!t) return;
+      const n = finalName.get(key(doc, t.section, t.name));
+      if (n !== undefined && n !== t.name) holder.$ref = '#' + pointer('components', t.section, n);
+    });
+    const where = `${src.provider}:${src.sourceId} (${src.file})`;
+    if (isObject(src.doc.paths)) {
+      for (const [path, item] of Object.entries(src.doc.paths)) {
+        const prev = pathSource.get(path);
+        if (prev !== undefined) {
+          findings.push({ ruleId: 'path-conflict', severity: 'error', message: `path ${path} is defined by both ${prev} and ${where}`, provider: src.provider, sourceId: src.sourceId, file: src.file, pointer: pointer('paths', path) });
+          continue;
+        }
+        pathSource.set(path, where);
+        paths[path] = item;
+        if (!isObject(item)) continue;
+        for (const m of HTTP_METHODS) {
+          const op = item[m];
+          if (!isObject(op) || typeof op.operationId !== 'string') continue;
+          const prevOp = opIdSource.get(op.operationId);
+          if (prevOp !== undefined) {
+            findings.push({ ruleId: 'operation-id-conflict', severity: 'error', message: `operationId ${op.operationId} is used by both ${prevOp} and ${where}`, provider: src.provider, sourceId: src.sourceId, file: src.file, pointer: pointer('paths', path, m, 'operationId') });
+          } else opIdSource.set(op.operationId, where);
+        }
+      }
+    }
+    const comps = src.doc.components;
+    if (!isObject(comps)) return;
+    for (const section of SECTIONS) {
+      const sec = comps[section];
+      if (!isObject(sec)) continue;
+      const out = (components[section] ??= {});
+      for (const [name, value] of Object.entries(sec)) {
+        const n = finalName.get(key(doc, section, name))!;
+        if (!(n in out)) out[n] = value;
+      }
+    }
+  });
+
+  // 4. Keep only what the paths reach.
+  const pruned = pruneUnreachable(paths, components);
+  renames.sort((a, b) => cmp(a.section, b.section) || cmp(a.from, b.from) || cmp(a.to, b.to));
+  return { paths, components, renames, shared, pruned, findings };
+}
+
+/** Remove components no path reaches (directly or through other components). Returns how many. */
+function pruneUnreachable(paths: Obj, components: Record<string, Obj>): number {
+  const reached = new Set<string>();
+  const queue: unknown[] = [paths];
+  while (queue.length > 0) {
+    forEachRef(queue.pop(), (ref) => {
+      const t = localTarget(ref);
+      if (!t) return;
+      const k = `${t.section}/${t.name}`;
+      if (reached.has(k)) return;
+      reached.add(k);
+      const target = components[t.section]?.[t.name];
+      if (target !== undefined) queue.push(target);
+    });
+  }
+  let pruned = 0;
+  for (const [section, sec] of Object.entries(components)) {
+    for (const name of Object.keys(sec)) {
+      if (!reached.has(`${section}/${name}`)) {
+        delete sec[name];
+        pruned++;
+      }
+    }
+    if (Object.keys(sec).length === 0) delete components[section];
+  }
+  return pruned;
+}
+
+/** Canonical JSON where every `$ref` string is replaced by `mapRef(ref)`. */
+function canonicalWithRefs(value: unknown, mapRef: (ref: string) => string): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return '[' + value.map((v) => canonicalWithRefs(v, mapRef)).join(',') + ']';
+  const obj = value as Obj;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return '{' + keys.map((k) => JSON.stringify(k) + ':' + (k === '$ref' && typeof obj[k] === 'string' ? JSON.stringify(mapRef(obj[k] as string)) : canonicalWithRefs(obj[k], mapRef))).join(',') + '}';
+}

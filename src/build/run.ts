@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { HubError } from '../core/errors.js';
+import { writeFileAtomic } from '../core/fs.js';
+import { projectPaths, displayPath } from '../core/paths.js';
+import { buildRegistry } from '../registry/registry.js';
+import { loadSnapshots, serializeRegistry } from '../registry/write.js';
+import { buildUnified, type BuildOptions, type BuildReport } from './build.js';
+import { loadBuildInput } from './load.js';
+import { toJson, toYaml } from './serialize.js';
+import type { BuildFinding } from './types.js';
+
+export interface RunBuildResult {
+  report: BuildReport;
+  /** Output files (project-relative) and whether each differs from what is on disk. */
+  outputs: Array<{ file: string; changed: boolean; bytes: number }>;
+  stale: string[];
+}
+
+/**
+ * `api-hub build`: load the snapshots, build, and write specs/openapi.yaml,
+ * specs/build-report.json and data/model_registry.json. With `check`, write
+ * nothing and return the outputs that are stale. Conflicts fail the build
+ * before anything is written.
+ */
+export async function runBuild(root: string, options: BuildOptions & { check?: boolean } = {}): Promise<RunBuildResult> {
+  const p = projectPaths(root);
+  const input = await loadBuildInput(root);
+  if (input.sources.length === 0) {
+    throw new HubError('nothing to build: no provider snapshot under specs/providers/ (run `api-hub fetch` first)');
+  }
+  const out = buildUnified(input, options);
+  if (out.errors.length > 0) throw buildErrors(out.errors);
+  const { fal, comet } = await loadSnapshots(root);
+  const files: Array<[string, string]> = [
+    [p.unified, toYaml(out.document)],
+    [p.buildReport, toJson(out.report)],
+    [p.registry, serializeRegistry(buildRegistry(fal, comet))],
+  ];
+  const outputs: RunBuildResult['outputs'] = [];
+  for (const [path, content] of files) {
+    const old = await readFile(path, 'utf8').catch(() => undefined);
+    outputs.push({ file: displayPath(root, path), changed: old !== content, bytes: Buffer.byteLength(content) });
+  }
+  if (!options.check) {
+    for (const [i, [path, content]] of files.entries()) if (outputs[i]!.changed) await writeFileAtomic(path, content);
+  }
+  return { report: out.report, outputs, stale: outputs.filter((o) => o.changed).map((o) => o.file) };
+}
+
+function buildErrors(errors: BuildFinding[]): HubError {
+  return new HubError(`the build found ${errors.length} conflict(s); nothing was written`, { diagnostics: errors });
+}
