@@ -29,7 +29,10 @@ export const upgradeTo31: Pass = {
     let nullable = 0;
     let example = 0;
     let bounds = 0;
+    // Schemas this pass creates are not evidence of what the source used.
+    const created = new WeakSet<object>();
     forEachSchema(doc, (schema) => {
+      if (created.has(schema)) return;
       for (const c of uses31Constructs(schema)) constructs.set(c, (constructs.get(c) ?? 0) + 1);
       if ('nullable' in schema) {
         if (schema.nullable === true) {
@@ -41,7 +44,9 @@ export const upgradeTo31: Pass = {
             const rest = { ...schema };
             delete rest.nullable;
             for (const k of Object.keys(schema)) delete schema[k];
-            Object.assign(schema, { anyOf: [rest, { type: 'null' }] });
+            const nullSchema = { type: 'null' };
+            created.add(nullSchema);
+            Object.assign(schema, { anyOf: [rest, nullSchema] });
           }
           if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
         }

@@ -1,0 +1,71 @@
+import { describe, it, expect } from 'vitest';
+import { parse } from 'yaml';
+import { mergeDocuments } from './merge.js';
+import type { SourceDocument } from './types.js';
+import { resolvePointer } from '../core/pointer.js';
+
+const src = (sourceId: string, yaml: string): SourceDocument => ({ provider: 'fal', sourceId, file: `${sourceId}.json`, sha256: 'x', doc: parse(yaml) as Record<string, unknown> });
+
+const modelDoc = (id: string, imageType: string) => `
+paths:
+  /${id}:
+    post:
+      operationId: ${id.replace(/\W/g, '')}Submit
+      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/In' } } } }
+      responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/QueueStatus' } } } } }
+  /${id}/requests/{request_id}:
+    get:
+      operationId: ${id.replace(/\W/g, '')}Result
+      parameters: [{ name: request_id, in: path, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Out' } } } } }
+components:
+  schemas:
+    QueueStatus: { type: object, properties: { status: { type: string } } }
+    In: { type: object, properties: { prompt: { type: string } }, title: In-${id} }
+    Out: { type: object, properties: { images: { type: array, items: { $ref: '#/components/schemas/Image' } } } }
+    Image: { type: ${imageType} }
+    Unused: { type: string }
+`;
+
+describe('mergeDocuments', () => {
+  it('shares identical components, namespaces clashing ones, rewrites refs and prunes the unused', () => {
+    const r = mergeDocuments([src('a/one', modelDoc('a/one', 'object')), src('b/two', modelDoc('b/two', 'object')), src('c/three', modelDoc('c/three', 'string'))]);
+    const schemas = r.components.schemas!;
+    expect(Object.keys(schemas).sort()).toEqual(['In', 'BTwo_In', 'CThree_In', 'CThree_Image', 'Image', 'Out', 'CThree_Out', 'QueueStatus'].sort());
+    // QueueStatus is defined once and shared by all three documents.
+    expect(r.shared).toContainEqual({ section: 'schemas', name: 'QueueStatus', sources: 3 });
+    // The clashing Image of c/three is namespaced and its Out follows it.
+    expect(resolvePointer(r.paths, '/c~1three~1requests~1{request_id}/get/responses/200/content/application~1json/schema/$ref')).toBe('#/components/schemas/CThree_Out');
+    expect(resolvePointer(schemas, '/CThree_Out/properties/images/items/$ref')).toBe('#/components/schemas/CThree_Image');
+    expect(resolvePointer(schemas, '/Out/properties/images/items/$ref')).toBe('#/components/schemas/Image');
+    expect(r.renames.find((x) => x.to === 'CThree_Image')).toEqual({ section: 'schemas', from: 'Image', to: 'CThree_Image', sources: ['c/three'] });
+    expect(r.pruned).toBeGreaterThan(0);
+    expect(schemas).not.toHaveProperty('Unused');
+    expect(r.findings).toEqual([]);
+  });
+
+  it('gives the same result whatever the order of the inputs', () => {
+    const docs = () => [src('a/one', modelDoc('a/one', 'object')), src('c/three', modelDoc('c/three', 'string'))];
+    const one = mergeDocuments(docs());
+    const two = mergeDocuments(docs().reverse());
+    expect(Object.keys(one.components.schemas!).sort()).toEqual(Object.keys(two.components.schemas!).sort());
+  });
+
+  it('reports a path or operationId defined twice as an error naming both sources, never overwriting', () => {
+    const r = mergeDocuments([src('x', modelDoc('same/id', 'object')), src('y', modelDoc('same/id', 'object'))]);
+    const errors = r.findings.filter((f) => f.severity === 'error');
+    expect(errors.map((e) => e.ruleId).sort()).toEqual(['path-conflict', 'path-conflict']);
+    expect(errors[0]!.message).toContain('fal:x (x.json)');
+    expect(errors[0]!.message).toContain('fal:y (y.json)');
+  });
+
+  it('terminates on circular references', () => {
+    const r = mergeDocuments([
+      src('t', `
+paths: { /t: { get: { responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Node' } } } } } } } }
+components: { schemas: { Node: { type: object, properties: { next: { $ref: '#/components/schemas/Node' } } } } }
+`),
+    ]);
+    expect(Object.keys(r.components.schemas!)).toEqual(['Node']);
+  });
+});
