@@ -35,7 +35,7 @@ describe('mergeDocuments', () => {
     // QueueStatus is defined once and shared by all three documents.
     expect(r.shared).toContainEqual({ section: 'schemas', name: 'QueueStatus', sources: 3 });
     // The clashing Image of c/three is namespaced and its Out follows it.
-    expect(resolvePointer(r.paths, '/c~1three~1requests~1{request_id}/get/responses/200/content/application~1json/schema/$ref')).toBe('#/components/schemas/CThree_Out');
+    expect(resolvePointer(r.paths, '/~1c~1three~1requests~1{request_id}/get/responses/200/content/application~1json/schema/$ref')).toBe('#/components/schemas/CThree_Out');
     expect(resolvePointer(schemas, '/CThree_Out/properties/images/items/$ref')).toBe('#/components/schemas/CThree_Image');
     expect(resolvePointer(schemas, '/Out/properties/images/items/$ref')).toBe('#/components/schemas/Image');
     expect(r.renames.find((x) => x.to === 'CThree_Image')).toEqual({ section: 'schemas', from: 'Image', to: 'CThree_Image', sources: ['c/three'] });
