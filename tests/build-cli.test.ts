@@ -1,0 +1,144 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { parse } from 'yaml';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { runCli, projectRoot } from './helpers/cli.js';
+import { tempProject, falPages, cometModels } from './helpers/project.js';
+import { resolvePointer } from '../src/core/pointer.js';
+
+let root = '';
+let cleanup: () => Promise<void> = async () => {};
+
+beforeAll(async () => {
+  ({ root, cleanup } = await tempProject());
+  expect(runCli(['fetch', '--provider', 'fal', '--from', ...falPages], { cwd: root }).status).toBe(0);
+  expect(runCli(['fetch', '--provider', 'comet', '--from', cometModels], { cwd: root }).status).toBe(0);
+});
+afterAll(() => cleanup());
+
+describe('api-hub fetch --from', () => {
+  it('imports every model of the pages, one document per endpoint, failures kept as unavailable', async () => {
+    const listing = JSON.parse(await readFile(join(root, 'specs/providers/fal/models.json'), 'utf8'));
+    expect(listing.models).toHaveLength(12);
+    expect(listing.models.find((m: { endpoint_id: string }) => m.endpoint_id === 'fal-ai/hyper-sdxl').openapi.status).toBe('unavailable');
+    expect(await readdir(join(root, 'specs/providers/fal/openapi'))).toHaveLength(11);
+    const registry = JSON.parse(await readFile(join(root, 'data/model_registry.json'), 'utf8'));
+    expect(registry.counts).toEqual({ total: 37, fal: 12, comet: 25, withDocument: 36 });
+  });
+
+  it('refuses a broken page with the file and position, exit 2, and leaves the snapshot as it was', async () => {
+    const before = await readFile(join(root, 'specs/providers/fal/models.json'), 'utf8');
+    const bad = join(root, 'broken.json');
+    await writeFile(bad, '{"models": [ {"endpoint_id": "x"} \n');
+    const r = runCli(['fetch', '--provider', 'fal', '--from', falPages[0]!, bad], { cwd: root });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('broken.json');
+    expect(r.stderr).toMatch(/invalid JSON/);
+    expect(await readFile(join(root, 'specs/providers/fal/models.json'), 'utf8')).toBe(before);
+  });
+
+  it('needs exactly one provider with --from', () => {
+    const r = runCli(['fetch', '--from', falPages[0]!], { cwd: root });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--provider');
+  });
+});
+
+describe('api-hub build', () => {
+  it('builds one OAS 3.1 document with every model that has a document, and reports the quirks', async () => {
+    const r = runCli(['build'], { cwd: root });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/built 56 paths, 56 operations/);
+    const doc = parse(await readFile(join(root, 'specs/openapi.yaml'), 'utf8'));
+    expect(doc.openapi).toBe('3.1.0');
+    const submit = resolvePointer(doc, '/paths/~1fal-ai~1flux~1dev/post') as Record<string, unknown>;
+    expect(submit.operationId).toBe('falAiFluxDevSubmit');
+    expect(submit['x-apidog-folder']).toBe('FAL/text-to-image/FLUX.1 [dev]');
+    expect(submit['x-hub-source']).toMatchObject({ provider: 'fal', endpointId: 'fal-ai/flux/dev', role: 'submit', file: 'specs/providers/fal/openapi/fal-ai__flux__dev.json' });
+    expect(submit.security).toEqual([{ falKey: [] }]);
+    expect(resolvePointer(doc, '/paths/~1fal-ai~1flux~1dev/servers/0/url')).toBe('https://queue.fal.run');
+    expect(resolvePointer(doc, '/paths/~1v1~1chat~1completions/servers/0/url')).toBe('https://api.cometapi.com');
+    expect(resolvePointer(doc, '/paths/~1v1~1chat~1completions/post/x-hub-source/provider')).toBe('comet');
+    // Every operation is traceable and named.
+    for (const item of Object.values(doc.paths as Record<string, Record<string, Record<string, unknown>>>)) {
+      for (const [k, op] of Object.entries(item)) {
+        if (k === 'servers' || k === 'parameters') continue;
+        expect(op.operationId).toBeTypeOf('string');
+        expect(op.summary).toBeTypeOf('string');
+        expect(op['x-hub-source']).toBeDefined();
+      }
+    }
+    // Comet's model field: the known ids are listed, any string is still accepted.
+    const modelId = resolvePointer(doc, '/components/schemas/ModelId') as { anyOf: Array<{ enum?: string[] }> };
+    expect(modelId.anyOf[0]!.enum).toHaveLength(25);
+    expect(modelId.anyOf[1]).toEqual({ type: 'string', description: 'Any other model id the provider accepts.' });
+
+    const report = JSON.parse(await readFile(join(root, 'specs/build-report.json'), 'utf8'));
+    const rules = new Set(report.findings.map((f: { ruleId: string }) => f.ruleId));
+    for (const quirk of ['claims-3.0-uses-3.1', 'dangling-ref', 'tuple-items', 'non-standard-keyword']) expect(rules).toContain(quirk);
+    expect(report.excluded).toEqual([{ provider: 'fal', id: 'fal-ai/hyper-sdxl', reason: 'no OpenAPI document: expansion_failed: Failed to fetch OpenAPI schema' }]);
+    expect(report.shared).toContainEqual({ section: 'schemas', name: 'QueueStatus', sources: 11 });
+    const dangling = report.findings.find((f: { ruleId: string; sourceId: string }) => f.ruleId === 'dangling-ref' && f.sourceId === 'fal-ai/wan-ati');
+    expect(dangling).toMatchObject({ file: 'specs/providers/fal/openapi/fal-ai__wan-ati.json', pointer: '/components/schemas/TrackPoint' });
+  });
+
+  it('is byte-identical when run twice, and --check tells current from stale', async () => {
+    runCli(['build'], { cwd: root });
+    const first = await readFile(join(root, 'specs/openapi.yaml'));
+    const firstReport = await readFile(join(root, 'specs/build-report.json'));
+    expect(runCli(['build', '-q'], { cwd: root }).status).toBe(0);
+    expect((await readFile(join(root, 'specs/openapi.yaml'))).equals(first)).toBe(true);
+    expect((await readFile(join(root, 'specs/build-report.json'))).equals(firstReport)).toBe(true);
+    expect(runCli(['build', '--check'], { cwd: root }).status).toBe(0);
+    await writeFile(join(root, 'specs/openapi.yaml'), first.toString().replace('3.1.0', '3.1.1'));
+    const stale = runCli(['build', '--check'], { cwd: root });
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain('specs/openapi.yaml');
+    expect((await readFile(join(root, 'specs/openapi.yaml'), 'utf8')).includes('3.1.1')).toBe(true); // --check writes nothing
+    runCli(['build', '-q'], { cwd: root });
+  });
+
+  it('is accepted by swagger-parser and by redocly lint (recommended) with zero errors', async () => {
+    const file = join(root, 'specs/openapi.yaml');
+    await expect(SwaggerParser.validate(file)).resolves.toBeDefined();
+    const lint = spawnSync(process.execPath, [join(projectRoot, 'node_modules/@redocly/cli/bin/cli.js'), 'lint', file, '--extends', 'recommended', '--format', 'json'], {
+      encoding: 'utf8',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const result = JSON.parse(lint.stdout) as { totals: { errors: number }; problems: Array<{ ruleId: string; severity: string; message: string }> };
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(result.totals.errors).toBe(0);
+  });
+
+  it('refuses a snapshot document edited by hand (hash mismatch), exit 2, writing nothing', async () => {
+    const doc = join(root, 'specs/providers/fal/openapi/fal-ai__flux__dev.json');
+    const original = await readFile(doc, 'utf8');
+    const out = await readFile(join(root, 'specs/openapi.yaml'));
+    await writeFile(doc, original.replace('"1.0.0"', '"1.0.1"'));
+    const r = runCli(['build'], { cwd: root });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('specs/providers/fal/openapi/fal-ai__flux__dev.json');
+    expect((await readFile(join(root, 'specs/openapi.yaml'))).equals(out)).toBe(true);
+    await writeFile(doc, original);
+  });
+
+  it('says what to do when there is nothing to build', async () => {
+    const empty = await tempProject({ withCometSpec: false });
+    const r = runCli(['build'], { cwd: empty.root });
+    await empty.cleanup();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('api-hub fetch');
+  });
+});
+
+describe('the committed snapshot', () => {
+  it('is current: building the repository changes nothing', () => {
+    const r = runCli(['build', '--check'], { cwd: projectRoot });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
