@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { validateDocument } from './validate-document.js';
+
+const doc = (yaml: string): unknown => parse(yaml);
+
+describe('validateDocument (in memory)', () => {
+  it('reports struct and ref problems with pointers', async () => {
+    const problems = await validateDocument(
+      doc(`
+openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Nope'}
+    post:
+      operationid: x
+      responses: {'200': {description: OK}}
+`),
+      { file: 'api.yaml', root: '/project' },
+    );
+    expect(problems.map((p) => [p.ruleId, p.pointer, p.message])).toEqual([
+      ['no-unresolved-refs', '/paths/~1a/get/responses/200/content/application~1json/schema/$ref', '`$ref` "#/components/schemas/Nope" cannot be resolved: `/components/schemas/Nope` does not exist in api.yaml'],
+      ['struct', '/paths/~1a/post/operationid', 'property `operationid` is not allowed in an Operation Object'],
+    ]);
+    expect(problems.every((p) => p.file === 'api.yaml' && p.line === undefined)).toBe(true);
+  });
+
+  it.each([
+    ['{"openapi": 3.1}', /unsupported `openapi` version 3.1 \(write it as a string/],
+    ['{"swagger": "1.2"}', /unsupported `swagger` version "1.2"/],
+    ['[1, 2]', /the document is an array/],
+  ])('not an OpenAPI description: %s', async (json, message) => {
+    const problems = await validateDocument(JSON.parse(json));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(message);
+  });
+
+  it('a self-referencing schema does not hang', async () => {
+    const problems = await validateDocument(doc(`
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    A: {$ref: '#/components/schemas/B'}
+    B: {$ref: '#/components/schemas/A'}
+    C: {type: object, properties: {c: {$ref: '#/components/schemas/C'}}}
+`));
+    expect(problems).toEqual([]);
+  });
+});

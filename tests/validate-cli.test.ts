@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot, runCli } from './helpers/cli.js';
+
+const F = 'tests/fixtures/validate';
+const shared = join(projectRoot, '..', 'shared', 'corpus', 'real-world');
+
+interface JsonOutput {
+  errorCount: number;
+  warningCount: number;
+  problems: Array<{ ruleId: string; severity: string; message: string; file: string; pointer: string; line: number; column: number }>;
+}
+
+const json = (args: string[], cwd?: string): { status: number; out: JsonOutput; stderr: string } => {
+  const r = runCli(['validate', '--format', 'json', ...args], cwd ? { cwd } : {});
+  return { status: r.status, out: JSON.parse(r.stdout) as JsonOutput, stderr: r.stderr };
+};
+
+describe('api-hub validate', () => {
+  it('exit 0 and a clean summary for valid files', () => {
+    const r = runCli(['validate', `${F}/valid/xkcd-3.0.yaml`, `${F}/valid/1forge-2.0.yaml`, `${F}/valid/adyen-3.1.yaml`]);
+    expect(r.stdout).toBe('✔ no problems found\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('exit 1 with stylish output grouped by file', () => {
+    const r = runCli(['validate', `${F}/struct/unknown-property.yaml`]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(
+      `${F}/struct/unknown-property.yaml\n` +
+        '  9:7  error  property `nmae` is not allowed in an Operation Object  struct\n\n' +
+        '✖ 1 problem (1 error, 0 warnings)\n',
+    );
+    expect(r.stderr).toBe('');
+  });
+
+  it('--format json prints exactly one object of the documented shape', () => {
+    const { status, out } = json([`${F}/refs/dangling.yaml`]);
+    expect(status).toBe(1);
+    expect(out).toEqual({
+      errorCount: 1,
+      warningCount: 0,
+      problems: [
+        {
+          ruleId: 'no-unresolved-refs',
+          severity: 'error',
+          message: `\`$ref\` "#/components/schemas/Missing" cannot be resolved: \`/components/schemas/Missing\` does not exist in ${F}/refs/dangling.yaml`,
+          file: `${F}/refs/dangling.yaml`,
+          pointer: '/paths/~1pets/get/responses/200/content/application~1json/schema/$ref',
+          line: 14,
+          column: 17,
+        },
+      ],
+    });
+  });
+
+  it('exit 2 for an unreadable/unparseable file, and the other files are still validated', () => {
+    const { status, out, stderr } = json([`${F}/bad/unparseable.yaml`, `${F}/nope.yaml`, `${F}/struct/response-code.yaml`, `${F}/valid/xkcd-3.0.yaml`]);
+    expect(status).toBe(2);
+    expect(stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    expect(out.problems.map((p) => [p.file, p.ruleId])).toEqual([
+      [`${F}/bad/unparseable.yaml`, 'parse-error'],
+      [`${F}/nope.yaml`, 'file-unreadable'],
+      [`${F}/struct/response-code.yaml`, 'struct'],
+    ]);
+  });
+
+  it.each(['bad/empty.yaml', 'bad/not-openapi.yaml', 'bad/truncated.json'])('exit 2 with one problem for %s', (file) => {
+    const { status, out } = json([`${F}/${file}`]);
+    expect(status).toBe(2);
+    expect(out.problems).toHaveLength(1);
+    expect(out.problems[0]).toMatchObject({ file: `${F}/${file}`, severity: 'error' });
+    expect(out.problems[0]?.line).toBeGreaterThanOrEqual(1);
+  });
+
+  it('defaults to specs/openapi.yaml in the current directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'api-hub-validate-'));
+    mkdirSync(join(dir, 'specs'));
+    copyFileSync(join(projectRoot, F, 'valid/minimal-3.2.yaml'), join(dir, 'specs', 'openapi.yaml'));
+    const r = runCli(['validate'], { cwd: dir });
+    expect(r.stdout).toBe('✔ no problems found\n');
+    expect(r.status).toBe(0);
+    const missing = runCli(['validate'], { cwd: join(dir, 'specs') });
+    expect(missing.status).toBe(2);
+    expect(missing.stdout).toMatch(/specs\/openapi\.yaml\n {2}1:1 {2}error {2}cannot read the file: file not found/);
+  });
+
+  it('warnings do not fail the run; --max-warnings does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'api-hub-validate-'));
+    const write = (name: string, text: string): void => writeFileSync(join(dir, name), text);
+    write('openapi.yaml', "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: {$ref: './get.yaml'}\n");
+    write('get.yaml', "responses:\n  '200': {description: OK}\n");
+    expect(json(['openapi.yaml'], dir)).toMatchObject({ status: 0, out: { errorCount: 0, warningCount: 1 } });
+    expect(json(['openapi.yaml', '--max-warnings', '1'], dir).status).toBe(0);
+    expect(json(['openapi.yaml', '--max-warnings', '0'], dir).status).toBe(1);
+  });
+
+  it('--allow-remote-refs silences URL refs', () => {
+    expect(json([`${F}/refs/url.yaml`]).status).toBe(1);
+    expect(json([`${F}/refs/url.yaml`, '--allow-remote-refs']).out.problems).toEqual([]);
+  });
+
+  it('an unsupported --format is a usage error (exit 2)', () => {
+    const r = runCli(['validate', '--format', 'sarif', `${F}/valid/xkcd-3.0.yaml`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--format sarif is not implemented yet/);
+  });
+
+  it('multi-file description: problems in referenced files carry their own file and line', () => {
+    const { status, out } = json([`${F}/refs/multi/openapi.yaml`]);
+    expect(status).toBe(1);
+    expect(out.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.ruleId}`)).toEqual([
+      `${F}/refs/multi/paths/pets.yaml:24:11 no-unresolved-refs`,
+      `${F}/refs/multi/paths/pets.yaml:26:5 struct`,
+      `${F}/refs/multi/paths/pets.yaml:27:7 struct`,
+    ]);
+  });
+});
+
+describe.skipIf(!existsSync(shared))('real-world corpus (needs ../shared)', () => {
+  it('cloudflare (4 MB JSON): the `4xx` response keys of MANIFEST.md, one error each', () => {
+    const { status, out } = json([join(shared, 'cloudflare.com__cloudflare.json')]);
+    expect(status).toBe(1);
+    const fourxx = out.problems.filter((p) => p.message === 'property `4xx` is not allowed in a Responses Object');
+    expect(fourxx.length).toBe(1034); // one per operation; MANIFEST's "20" is readme's display cap
+    expect(fourxx.every((p) => p.pointer.endsWith('/responses/4xx') && p.line > 1)).toBe(true);
+    // The only other problems: two Schema Objects with a `name` field.
+    expect(out.problems.filter((p) => !fourxx.includes(p)).map((p) => p.message)).toEqual([
+      'property `name` is not allowed in a Schema Object',
+      'property `name` is not allowed in a Schema Object',
+    ]);
+  });
+
+  it('DigitalOcean multi-file spec validates without crashing: no errors, a warning per non-standard $ref', () => {
+    const { status, out } = json([join(shared, 'digitalocean.com__v2/specification/DigitalOcean-public.v2.yaml')]);
+    expect(status).toBe(0);
+    expect(out.errorCount).toBe(0);
+    expect(out.warningCount).toBeGreaterThan(600);
+    expect(new Set(out.problems.map((p) => p.ruleId))).toEqual(new Set(['ref-not-allowed']));
+  });
+});
+
