@@ -1,0 +1,48 @@
+import { describe, it, expect } from 'vitest';
+import { parseText } from './parse.js';
+
+const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+
+describe('parseText', () => {
+  it.each([
+    ['JSON', '{"openapi": "3.1.0"}', 'json'],
+    ['YAML', 'openapi: 3.1.0\n', 'yaml'],
+    ['flow YAML that is not JSON', '{openapi: 3.1.0}', 'yaml'],
+  ])('parses %s (no extension: sniffed)', (_n, text, format) => {
+    const r = parseText(text, 'f');
+    expect(r.ok && r.value.format).toBe(format);
+  });
+
+  it.each([
+    ['empty', '  \n', 'empty-file', 1],
+    ['broken JSON', '{"a": 1,\n "b": }', 'parse-error', 2],
+    ['broken YAML', 'a: 1\nb: [1, 2\nc: 3\n', 'parse-error', 3],
+    ['duplicate YAML key', 'a: 1\na: 2\n', 'parse-error', 2],
+    ['alias bomb', bomb, 'yaml-alias-bomb', undefined],
+  ])('refuses %s with a located problem', (_n, text, ruleId, line) => {
+    const r = parseText(text, ruleId === 'parse-error' && text.startsWith('{') ? 'spec.json' : 'spec.yaml', { maxExpandedNodes: 1_000_000 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problem.ruleId).toBe(ruleId);
+      expect(r.problem.file).toMatch(/^spec\.(json|yaml)$/);
+      if (line !== undefined) expect(r.problem.line).toBe(line);
+    }
+  });
+
+  it('refuses 10,000-deep nesting without overflowing the stack', () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    const r = parseText(deep, 'deep.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.ruleId).toBe('too-deep');
+  });
+
+  it('refuses input over the size limit before parsing it', () => {
+    const r = parseText('x'.repeat(2048), 'big.yaml', { maxBytes: 1024 });
+    expect(!r.ok && r.problem.ruleId).toBe('file-too-large');
+  });
+
+  it('accepts a document that shares a node through many aliases below the limit', () => {
+    const r = parseText('a: &a {x: 1}\nb: [*a, *a, *a]\n', 'ok.yaml');
+    expect(r.ok).toBe(true);
+  });
+});
