@@ -6,6 +6,7 @@ import { registerValidate } from './validate.js';
 import { registerGenerate } from './generate.js';
 import { registerStart } from './start.js';
 import { registerPlanned } from './planned.js';
+import { registerDiff } from './diff.js';
 
 export type SetExit = (code: number) => void;
 
@@ -15,5 +16,6 @@ export function registerCommands(program: Command, ctx: CliContext, setExit: Set
   registerValidate(program, ctx, setExit);
   registerGenerate(program, ctx, setExit);
   registerStart(program, ctx, setExit);
+  registerDiff(program, ctx, setExit);
   registerPlanned(program, ctx, setExit);
 }

@@ -10,7 +10,6 @@ import { NotImplementedError } from '../../core/errors.js';
  */
 export function registerPlanned(program: Command, _ctx: CliContext, _setExit: SetExit): void {
   const planned: Array<[string, string, string]> = [
-    ['diff', 'diff <old> <new>', 'classify the changes between two OpenAPI documents (breaking or not)'],
     ['push', 'push', 'import the validated spec into Apidog (APIDOG_ACCESS_TOKEN, APIDOG_PROJECT_ID)'],
     ['pull', 'pull', 'export the Apidog project to a file'],
     ['mcp', 'mcp', 'MCP server on stdio over the registry and the unified spec'],
