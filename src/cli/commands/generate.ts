@@ -1,15 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
-import { NotImplementedError } from '../../core/errors.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { ExitCode, HubError } from '../../core/errors.js';
+import { writeIfChanged } from '../../core/fs.js';
+import { parseText } from '../../core/parse.js';
 
-export function registerGenerate(program: Command, _ctx: CliContext, _setExit: SetExit): void {
+interface GenerateFlags {
+  check?: boolean;
+  input: string;
+  outDir: string;
+}
+
+export function registerGenerate(program: Command, ctx: CliContext, setExit: SetExit): void {
   program
     .command('generate')
-    .description('generate (being built)')
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action(() => {
-      throw new NotImplementedError('`api-hub generate`');
+    .description('generate openapi-typescript types and the typed client (generated/) from specs/openapi.yaml')
+    .option('--check', 'exit 1 when generated/ is stale; write nothing')
+    .option('-i, --input <file>', 'the unified document', 'specs/openapi.yaml')
+    .option('-o, --out-dir <dir>', 'where the generated files go', 'generated')
+    .action(async (flags: GenerateFlags) => {
+      setExit(await runGenerate(ctx, flags));
     });
+}
+
+async function runGenerate(ctx: CliContext, flags: GenerateFlags): Promise<number> {
+  const started = performance.now();
+  // Loaded on use: openapi-typescript pulls in Redocly (~1 s of start-up), which
+  // every other command (validate in a pre-commit hook) must not pay for.
+  const { findStaleFiles, generate } = await import('../../generate/index.js');
+  const inputPath = resolve(ctx.root, flags.input);
+  const outDir = resolve(ctx.root, flags.outDir);
+  const source = display(ctx.root, inputPath);
+
+  const text = await readFile(inputPath, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    const why = err.code === 'ENOENT' ? 'the file does not exist' : err.message;
+    throw new HubError(`cannot read ${source}: ${why}`, {
+      diagnostics: [{ ruleId: 'read-error', severity: 'error', message: why, file: source, suggestion: 'build it first with `api-hub build`, or pass --input' }],
+    });
+  });
+  const parsed = parseText(text, source);
+  if (!parsed.ok) throw new HubError(`cannot parse ${source}`, { diagnostics: [parsed.problem] });
+
+  const result = await generate(parsed.value.data, { source });
+  if (!ctx.quiet) printDiagnostics(ctx, result.diagnostics);
+  const ms = Math.round(performance.now() - started);
+  const outLabel = display(ctx.root, outDir);
+
+  if (flags.check) {
+    const onDisk = new Map<string, string | undefined>();
+    for (const file of result.files) {
+      onDisk.set(file.path, await readFile(join(outDir, file.path), 'utf8').catch(() => undefined));
+    }
+    const stale = findStaleFiles(result.files, onDisk);
+    if (stale.length > 0) {
+      ctx.stderr(`api-hub: ${outLabel}/ is stale: ${stale.length} of ${result.files.length} files differ from what ${source} generates.\n`);
+      for (const s of stale) ctx.stderr(`  ${outLabel}/${s.path} (${s.reason})\n`);
+      ctx.stderr('Run `api-hub generate` (npm run generate) and commit the result.\n');
+      return ExitCode.findings;
+    }
+    if (!ctx.quiet) ctx.stdout(`${outLabel}/ is up to date (${result.files.length} files, checked in ${ms} ms)\n`);
+    return ExitCode.ok;
+  }
+
+  const written: Array<{ path: string; bytes: number; changed: boolean }> = [];
+  for (const file of result.files) {
+    const changed = await writeIfChanged(join(outDir, file.path), file.contents);
+    written.push({ path: `${outLabel}/${file.path}`, bytes: Buffer.byteLength(file.contents), changed });
+  }
+  if (!ctx.quiet) {
+    const width = Math.max(...written.map((w) => w.path.length));
+    for (const w of written) {
+      ctx.stdout(`${w.path.padEnd(width)}  ${formatBytes(w.bytes).padStart(9)}${w.changed ? '' : '  (unchanged)'}\n`);
+    }
+    const changed = written.filter((w) => w.changed).length;
+    ctx.stdout(
+      `${changed} of ${written.length} files written: ${plural(result.falEndpoints, 'FAL endpoint')}, ${plural(result.cometOperations, 'Comet operation')}` +
+        `${result.diagnostics.length > 0 ? ` (${plural(result.diagnostics.length, 'warning')})` : ''}, from ${source} in ${ms} ms\n`,
+    );
+  }
+  return ExitCode.ok;
+}
+
+function printDiagnostics(ctx: CliContext, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) {
+    ctx.stderr(`${d.severity === 'error' ? 'error' : 'warning'}: ${d.file ?? ''}${d.pointer ? ` (${d.pointer})` : ''} ${d.message} [${d.ruleId}]\n`);
+  }
+}
+
+/** A path relative to the project root with `/` separators, or absolute when outside it. */
+function display(root: string, path: string): string {
+  const rel = relative(root, path);
+  if (rel === '') return '.';
+  if (rel.startsWith('..') || isAbsolute(rel)) return path;
+  return rel.split(sep).join('/');
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`;
 }

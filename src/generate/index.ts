@@ -1,0 +1,10 @@
+/** The generate stage: openapi-typescript types and a typed client from the unified document. */
+export { generate, GENERATED_FILES } from './generate.js';
+export type { GenerateOptions, GenerateResult, GeneratedFile } from './generate.js';
+export { findStaleFiles } from './check.js';
+export type { StaleFile } from './check.js';
+export { collectOperations } from './operations.js';
+export type { FalEndpoint, FalRole, Inventory, OperationRef } from './operations.js';
+export { COMET_SHORTCUTS } from './comet-shortcuts.js';
+export type { CometShortcut } from './comet-shortcuts.js';
+export { COMET_BASE_URL, FAL_BASE_URL } from './client-runtime.js';

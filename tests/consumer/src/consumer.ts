@@ -1,0 +1,124 @@
+/**
+ * Application code as a studio developer writes it against the generated client.
+ * Compiled by tests/generate-consumer.test.ts with strict tsc: it must compile, and
+ * every `@ts-expect-error` below must really be an error (tsc fails on an unused one).
+ */
+import { createHubClient } from 'bananastudio-api-hub/client';
+import type { FalEndpointId, FalInput, FalOutput, HubClient } from 'bananastudio-api-hub/client';
+
+const hub: HubClient = createHubClient({
+  comet: { apiKey: 'comet-key' },
+  fal: { apiKey: 'fal-key', baseUrl: 'http://127.0.0.1:8080' },
+  fetch: (request) => globalThis.fetch(request),
+});
+
+// ------------------------------------------------------------------ FAL
+
+export async function generateImage(prompt: string): Promise<string | undefined> {
+  const submitted = await hub.fal.submit('fal-ai/flux/dev', { prompt, image_size: 'square_hd', num_images: 1, seed: null });
+  if (submitted.error !== undefined) throw new Error(`submit failed: ${JSON.stringify(submitted.error)}`);
+  const queued = submitted.data;
+  const state: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED' = queued.status;
+  const statusUrl: string | undefined = queued.status_url;
+  void state;
+  void statusUrl;
+
+  const status = await hub.fal.status('fal-ai/flux/dev', queued, { logs: true });
+  if (status.data?.status !== 'COMPLETED') return undefined;
+
+  const { data, error } = await hub.fal.result('fal-ai/flux/dev', queued);
+  if (error) return undefined;
+  const first = data.images[0];
+  const seed: number | undefined = data.seed;
+  void seed;
+  return first?.url;
+}
+
+export async function animate(imageUrl: string): Promise<string | undefined> {
+  const submitted = await hub.fal.submit('fal-ai/minimax/video-01/image-to-video', { prompt: 'the banana dances', image_url: imageUrl });
+  if (!submitted.data) return undefined;
+  const result = await hub.fal.result('fal-ai/minimax/video-01/image-to-video', submitted.data.request_id);
+  return result.data?.video.url;
+}
+
+// The map types, for code that is generic over models.
+export type FluxInput = FalInput<'fal-ai/flux/dev'>;
+export type FluxOutput = FalOutput<'fal-ai/flux/dev'>;
+export const fluxId: FalEndpointId = 'fal-ai/flux/dev';
+export const fluxInput: FluxInput = { prompt: 'a studio banana', acceleration: 'high', output_format: 'png' };
+
+export async function mistakes(): Promise<void> {
+  // @ts-expect-error: `promt` is not an input field of fal-ai/flux/dev.
+  await hub.fal.submit('fal-ai/flux/dev', { prompt: 'x', promt: 'typo' });
+  // @ts-expect-error: `num_images` is an integer, not a string.
+  await hub.fal.submit('fal-ai/flux/dev', { prompt: 'x', num_images: 'four' });
+  // @ts-expect-error: `prompt` is required.
+  await hub.fal.submit('fal-ai/flux/dev', { num_images: 2 });
+  // @ts-expect-error: `output_format` is an enum.
+  await hub.fal.submit('fal-ai/flux/dev', { prompt: 'x', output_format: 'gif' });
+  // @ts-expect-error: there is no endpoint fal-ai/flux/pro in the document.
+  await hub.fal.submit('fal-ai/flux/pro', { prompt: 'x' });
+  // @ts-expect-error: the endpoint id is not a free string.
+  await hub.fal.result('fal-ai/flux', 'request-id');
+  // @ts-expect-error: image-to-video needs `image_url`.
+  await hub.fal.submit('fal-ai/minimax/video-01/image-to-video', { prompt: 'x' });
+
+  const flux = await hub.fal.result('fal-ai/flux/dev', 'request-id');
+  if (flux.data) {
+    // @ts-expect-error: flux/dev's output has `images`, not `video`.
+    void flux.data.video;
+    // @ts-expect-error: `images[0]` may be undefined (noUncheckedIndexedAccess).
+    void flux.data.images[0].url;
+  }
+  // @ts-expect-error: `data` is undefined until the error is ruled out.
+  void flux.data.images;
+
+  const video = await hub.fal.result('fal-ai/minimax/video-01/image-to-video', 'request-id');
+  // @ts-expect-error: the video output has no `images`.
+  void video.data?.images;
+}
+
+// @ts-expect-error: FalOutput only takes endpoint ids of the document.
+export type NoSuchModel = FalOutput<'fal-ai/no-such-model'>;
+
+// ------------------------------------------------------------------ Comet
+
+export async function chat(question: string): Promise<string | null | undefined> {
+  const { data, error } = await hub.comet.chat.completions({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  if (error) {
+    const message: string = error.error.message;
+    throw new Error(message);
+  }
+  const choice = data.choices[0];
+  return choice?.message.content;
+}
+
+export async function chatRaw(): Promise<number | undefined> {
+  const { data } = await hub.comet.POST('/v1/chat/completions', {
+    body: { model: 'gpt-4o-mini', messages: [{ role: 'system', content: 'be brief' }], stream: false, temperature: 0.2 },
+  });
+  return data?.usage?.total_tokens;
+}
+
+export async function chatStream(): Promise<ReadableStream<Uint8Array> | null | undefined> {
+  // The 200 response also has text/event-stream content; the JSON client types `data` as JSON unless parseAs says otherwise.
+  const { data } = await hub.comet.POST('/v1/chat/completions', { body: { model: 'm', messages: [], stream: true }, parseAs: 'stream' });
+  return data;
+}
+
+export async function chatMistakes(): Promise<void> {
+  // @ts-expect-error: `model` is required.
+  await hub.comet.chat.completions({ messages: [{ role: 'user', content: 'hi' }] });
+  // @ts-expect-error: `robot` is not a chat role.
+  await hub.comet.chat.completions({ model: 'm', messages: [{ role: 'robot', content: 'hi' }] });
+  // @ts-expect-error: `stream` is a boolean.
+  await hub.comet.chat.completions({ model: 'm', messages: [], stream: 'yes' });
+  // @ts-expect-error: a FAL path is not a Comet path.
+  await hub.comet.POST('/fal-ai/flux/dev', { body: { prompt: 'x' } });
+  // @ts-expect-error: there is no /v1/chat/completion (singular).
+  await hub.comet.POST('/v1/chat/completion', { body: { model: 'm', messages: [] } });
+
+  const { data } = await hub.comet.chat.completions({ model: 'm', messages: [] });
+  // @ts-expect-error: a chat completion has no `text` on its choices.
+  void data?.choices[0]?.text;
+}
