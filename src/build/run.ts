@@ -11,6 +11,8 @@ import type { BuildFinding } from './types.js';
 
 export interface RunBuildResult {
   report: BuildReport;
+  /** The unified document, as written (for callers that go on with it: `api-hub start`). */
+  document: Record<string, unknown>;
   /** Output files (project-relative) and whether each differs from what is on disk. */
   outputs: Array<{ file: string; changed: boolean; bytes: number }>;
   stale: string[];
@@ -44,7 +46,7 @@ export async function runBuild(root: string, options: BuildOptions & { check?: b
   if (!options.check) {
     for (const [i, [path, content]] of files.entries()) if (outputs[i]!.changed) await writeFileAtomic(path, content);
   }
-  return { report: out.report, outputs, stale: outputs.filter((o) => o.changed).map((o) => o.file) };
+  return { report: out.report, document: out.document, outputs, stale: outputs.filter((o) => o.changed).map((o) => o.file) };
 }
 
 function buildErrors(errors: BuildFinding[]): HubError {

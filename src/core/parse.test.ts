@@ -46,3 +46,10 @@ describe('parseText', () => {
     expect(r.ok).toBe(true);
   });
 });
+
+describe('parseText reads YAML as JSON data (YAML 1.2 core schema)', () => {
+  it('keeps dates and version-like values as strings', () => {
+    const r = parseText('version: 2024-11-06\nwhen: 2024-11-06T00:00:00Z\nn: 1.10\n', 'a.yaml');
+    expect(r.ok && r.value.data).toEqual({ version: '2024-11-06', when: '2024-11-06T00:00:00Z', n: 1.1 });
+  });
+});

@@ -1,4 +1,4 @@
-import { load as loadYaml, YAMLException } from 'js-yaml';
+import { load as loadYaml, YAMLException, CORE_SCHEMA } from 'js-yaml';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Diagnostic } from './diagnostic.js';
 
@@ -83,7 +83,8 @@ type YamlResult = { ok: true; data: unknown } | { ok: false; message: string; li
 
 function parseYaml(text: string): YamlResult {
   try {
-    return { ok: true, data: loadYaml(text, { json: false }) };
+    // The YAML 1.2 core schema, as JSON data needs: no timestamps (`2024-11-06` stays a string), no !!binary or merge keys.
+    return { ok: true, data: loadYaml(text, { schema: CORE_SCHEMA }) };
   } catch (err) {
     if (err instanceof YAMLException) {
       const mark = err.mark as { line?: number; column?: number } | undefined;

@@ -29,9 +29,6 @@ export function registerGenerate(program: Command, ctx: CliContext, setExit: Set
 
 async function runGenerate(ctx: CliContext, flags: GenerateFlags): Promise<number> {
   const started = performance.now();
-  // Loaded on use: openapi-typescript pulls in Redocly (~1 s of start-up), which
-  // every other command (validate in a pre-commit hook) must not pay for.
-  const { findStaleFiles, generate } = await import('../../generate/index.js');
   const inputPath = resolve(ctx.root, flags.input);
   const outDir = resolve(ctx.root, flags.outDir);
   const source = display(ctx.root, inputPath);
@@ -44,8 +41,22 @@ async function runGenerate(ctx: CliContext, flags: GenerateFlags): Promise<numbe
   });
   const parsed = parseText(text, source);
   if (!parsed.ok) throw new HubError(`cannot parse ${source}`, { diagnostics: [parsed.problem] });
+  return emitGenerated(ctx, parsed.value.data, { source, outDir, check: flags.check === true, started });
+}
 
-  const result = await generate(parsed.value.data, { source });
+/**
+ * Generate from a parsed document and write (or, with `check`, compare)
+ * the output directory. `api-hub start` calls this with the document the build
+ * just produced, so it is not parsed again.
+ */
+export async function emitGenerated(ctx: CliContext, document: unknown, opts: { source: string; outDir: string; check: boolean; started?: number }): Promise<number> {
+  const started = opts.started ?? performance.now();
+  // Loaded on use: openapi-typescript pulls in Redocly (~1 s of start-up), which
+  // every other command (validate in a pre-commit hook) must not pay for.
+  const { findStaleFiles, generate } = await import('../../generate/index.js');
+  const { source, outDir } = opts;
+  const flags = { check: opts.check };
+  const result = await generate(document, { source });
   if (!ctx.quiet) printDiagnostics(ctx, result.diagnostics);
   const ms = Math.round(performance.now() - started);
   const outLabel = display(ctx.root, outDir);

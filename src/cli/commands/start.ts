@@ -1,15 +1,59 @@
 import type { Command } from 'commander';
+import { performance } from 'node:perf_hooks';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
-import { NotImplementedError } from '../../core/errors.js';
+import { ExitCode } from '../../core/errors.js';
 
-export function registerStart(program: Command, _ctx: CliContext, _setExit: SetExit): void {
+/**
+ * `npm start`: build → validate → generate on the committed snapshot, offline,
+ * then one summary. The built document is handed to generate in memory.
+ */
+export function registerStart(program: Command, ctx: CliContext, setExit: SetExit): void {
   program
     .command('start')
-    .description('start (being built)')
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action(() => {
-      throw new NotImplementedError('`api-hub start`');
+    .description('run build, validate and generate on the committed snapshot (offline) and print a summary')
+    .action(async () => {
+      const started = performance.now();
+      const [{ runBuild }, { validateFiles, formatStylish }, { emitGenerated }, { projectPaths, displayPath }] = await Promise.all([
+        import('../../build/run.js'),
+        import('../../validate/index.js'),
+        import('./generate.js'),
+        import('../../core/paths.js'),
+      ]);
+      const p = projectPaths(ctx.root);
+      const step = (name: string) => {
+        if (!ctx.quiet) ctx.stderr(`› ${name}\n`);
+      };
+
+      step('build');
+      const build = await runBuild(ctx.root);
+      const s = build.report.summary;
+
+      step('validate');
+      const unified = displayPath(ctx.root, p.unified);
+      const validation = await validateFiles([unified], { root: ctx.root });
+      if (validation.errorCount > 0 || validation.fatal) ctx.stdout(formatStylish(validation));
+
+      step('generate');
+      const quietCtx = { ...ctx, quiet: true };
+      const genExit = await emitGenerated(quietCtx, build.document, { source: unified, outDir: p.generated, check: false });
+
+      const fal = s.sources.fal;
+      const registry = await import('../../registry/write.js').then((m) => m.loadSnapshots(ctx.root));
+      const falModels = registry.fal?.models.length ?? 0;
+      const cometModels = registry.comet?.models.length ?? 0;
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      ctx.stdout(
+        [
+          `models:     ${falModels + cometModels} (FAL ${falModels}, ${fal?.included ?? 0} with a document, ${fal?.excluded ?? 0} left out; Comet ${cometModels})`,
+          `operations: ${s.operations} on ${s.paths} paths`,
+          `schemas:    ${s.components.schemas ?? 0} (${s.sharedComponents} shared across models, ${s.renamedComponents} renamed to avoid clashes)`,
+          `problems:   ${validation.errorCount} error(s), ${validation.warningCount} warning(s) in ${unified}; build report: ${Object.values(s.findings).reduce((a, b) => a + b, 0)} finding(s) in specs/build-report.json`,
+          `outputs:    ${build.outputs.map((o) => `${o.file}${o.changed ? ' (updated)' : ''}`).join(', ')}, generated/`,
+          `done in ${seconds} s`,
+        ].join('\n') + '\n',
+      );
+      const exit = validation.fatal ? ExitCode.failure : validation.errorCount > 0 ? ExitCode.findings : genExit;
+      setExit(exit);
     });
 }

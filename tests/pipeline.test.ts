@@ -1,0 +1,40 @@
+import { describe, it, expect } from 'vitest';
+import { cp, readFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { runCli, projectRoot } from './helpers/cli.js';
+import { tempProject } from './helpers/project.js';
+
+describe('the whole pipeline on the committed snapshot', () => {
+  it('npm start (api-hub start) runs offline in a fresh copy, exits 0, summarizes, and reproduces the committed outputs byte for byte', async () => {
+    const { root, cleanup } = await tempProject({ withCometSpec: false });
+    try {
+      await cp(join(projectRoot, 'specs'), join(root, 'specs'), { recursive: true });
+      await mkdir(join(root, 'data'), { recursive: true });
+      const r = runCli(['start'], { cwd: root, env: { FAL_API_BASE_URL: 'http://127.0.0.1:9', COMET_API_BASE_URL: 'http://127.0.0.1:9' } });
+      expect(r.stderr).not.toMatch(/error/i);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^models: +1162 \(FAL 594, 589 with a document, 5 left out; Comet 568\)$/m);
+      expect(r.stdout).toMatch(/^operations: +2368 on 2368 paths$/m);
+      expect(r.stdout).toMatch(/^problems: +0 error\(s\)/m);
+      for (const f of ['specs/openapi.yaml', 'specs/build-report.json', 'data/model_registry.json', 'generated/client.js', 'generated/client.d.ts', 'generated/schema.d.ts']) {
+        expect((await readFile(join(root, f))).equals(await readFile(join(projectRoot, f))), `${f} differs from the committed file`).toBe(true);
+      }
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('generated/ is current (generate --check)', () => {
+    const r = runCli(['generate', '--check'], { cwd: projectRoot });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('a strict consumer compiles against the real generated client, and its @ts-expect-error lines are real errors', () => {
+    const tsc = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    const r = spawnSync(process.execPath, [tsc, '-p', join(projectRoot, 'tests/consumer/tsconfig.real.json')], { cwd: projectRoot, encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
