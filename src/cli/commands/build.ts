@@ -2,7 +2,6 @@ import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
 import { ExitCode } from '../../core/errors.js';
-import { runBuild } from '../../build/run.js';
 
 interface BuildCliOptions {
   check?: boolean;
@@ -19,6 +18,7 @@ export function registerBuild(program: Command, ctx: CliContext, setExit: SetExi
     .option('--disable-pass <name...>', 'switch off a normalization pass (see specs/build-report.json "passes")')
     .addHelpText('after', '\nExamples:\n  api-hub build\n  api-hub build --check          # in CI: fail when specs/openapi.yaml is stale')
     .action(async (opts: BuildCliOptions) => {
+      const { runBuild } = await import('../../build/run.js');
       const r = await runBuild(ctx.root, { check: opts.check, danglingRefs: opts.danglingRefs, disable: opts.disablePass });
       const s = r.report.summary;
       if (opts.check) {
