@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { cp, readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { load } from 'js-yaml';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { runCli, projectRoot } from './helpers/cli.js';
 import { tempProject } from './helpers/project.js';
 
@@ -36,5 +38,26 @@ describe('the whole pipeline on the committed snapshot', () => {
     const r = spawnSync(process.execPath, [tsc, '-p', join(projectRoot, 'tests/consumer/tsconfig.real.json')], { cwd: projectRoot, encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+
+  it('the committed specs/openapi.yaml has every FAL model with a document, zero redocly (recommended) errors, and swagger-parser accepts it', async () => {
+    const listing = JSON.parse(await readFile(join(projectRoot, 'specs/providers/fal/models.json'), 'utf8')) as { models: Array<{ endpoint_id: string; openapi: { status: string } }> };
+    const doc = load(await readFile(join(projectRoot, 'specs/openapi.yaml'), 'utf8')) as { paths: Record<string, { post?: { 'x-hub-source'?: { endpointId?: string } } }> };
+    const available = listing.models.filter((m) => m.openapi.status === 'available').map((m) => m.endpoint_id);
+    expect(available).toHaveLength(589);
+    for (const id of available) expect(doc.paths[`/${id}`]?.post?.['x-hub-source']?.endpointId, id).toBe(id);
+    const report = JSON.parse(await readFile(join(projectRoot, 'specs/build-report.json'), 'utf8')) as { excluded: Array<{ id: string }> };
+    const missing = listing.models.filter((m) => m.openapi.status !== 'available').map((m) => m.endpoint_id);
+    expect(report.excluded.map((e) => e.id)).toEqual(missing);
+
+    const lint = spawnSync(process.execPath, [join(projectRoot, 'node_modules/@redocly/cli/bin/cli.js'), 'lint', 'specs/openapi.yaml', '--format', 'json'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const result = JSON.parse(lint.stdout) as { totals: { errors: number; warnings: number } };
+    expect(result.totals.errors).toBe(0);
+    await expect(SwaggerParser.validate(join(projectRoot, 'specs/openapi.yaml'))).resolves.toBeDefined();
   });
 });

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// `npm run bench`: measures the hub's stages on large inputs next to the established tools,
+// in the same run, and writes bench/results.json and bench/RESULTS.md.
+// Options: --quick (1 run each instead of 3), --only NAME[,NAME].
+import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import { measure } from './bench-lib.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args.find((a) => a.startsWith('--only='))?.slice(7) ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
+const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
+const runs = quick ? 1 : 3;
+const shared = join(root, '..', 'shared');
+const node = process.execPath;
+const hub = join(root, 'bin', 'api-hub.js');
+
+async function pipeline() {
+  const env = { CI: 'true' };
+  const rows = [
+    ['api-hub build (589 FAL documents + Comet)', measure(node, [hub, 'build', '-q'], { runs, cwd: root, env })],
+    ['api-hub validate specs/openapi.yaml (--no-cache)', measure(node, [hub, 'validate', '--no-cache', 'specs/openapi.yaml'], { runs, cwd: root, env })],
+    ['api-hub generate', measure(node, [hub, 'generate', '-q'], { runs, cwd: root, env })],
+    ['npm start (build + validate + generate)', measure(node, [hub, 'start', '-q'], { runs: 1, cwd: root, env })],
+  ];
+  const markdown = ['| stage | median wall | peak RSS |', '|---|---|---|', ...rows.map(([n, r]) => `| ${n} | ${(r.medianMs / 1000).toFixed(2)} s | ${r.peakRssMB ?? '?'} MB |`)].join('\n');
+  return { name: 'pipeline', results: Object.fromEntries(rows), markdown };
+}
+
+/** Stage benchmarks contributed by each stage's module: scripts/bench-<stage>.mjs exporting `run({ root, shared, runs })`. */
+async function stage(name) {
+  const file = join(root, 'scripts', `bench-${name}.mjs`);
+  if (!existsSync(file)) return { name, skipped: `scripts/bench-${name}.mjs not present` };
+  const mod = await import(file);
+  const fn = mod.run ?? mod.default;
+  if (typeof fn !== 'function') return { name, skipped: `scripts/bench-${name}.mjs exports no run()` };
+  return { name, ...(await fn({ root, shared: existsSync(shared) ? shared : undefined, runs, quick })) };
+}
+
+const sections = [];
+for (const [name, fn] of [
+  ['pipeline', pipeline],
+  ['validate', () => stage('validate')],
+  ['build', () => stage('build')],
+  ['fetch', () => stage('fetch')],
+]) {
+  if (only && !only.has(name)) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  try {
+    sections.push(await fn());
+  } catch (err) {
+    sections.push({ name, error: String(err?.stack ?? err) });
+  }
+}
+
+const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), runs };
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ machine, sections }, null, 2) + '\n');
+const md = [
+  '# Benchmark results',
+  '',
+  `Written by \`npm run bench\`. Machine: ${machine.cpus} × ${machine.cpu ?? 'cpu'}, ${machine.memGB} GiB, Node ${machine.node}; median of ${runs} run(s), whole process, peak RSS from GNU time.`,
+  '',
+  ...sections.flatMap((s) => [`## ${s.name}`, '', s.skipped ? `_skipped: ${s.skipped}_` : s.error ? '```\n' + s.error + '\n```' : s.markdown ?? '```json\n' + JSON.stringify(s.results, null, 2) + '\n```', '']),
+].join('\n');
+writeFileSync(join(root, 'bench', 'RESULTS.md'), md);
+process.stdout.write(md);
