@@ -7,6 +7,9 @@ import { registerGenerate } from './generate.js';
 import { registerStart } from './start.js';
 import { registerPlanned } from './planned.js';
 import { registerDiff } from './diff.js';
+import { registerMcp } from './mcp.js';
+import { registerModels } from './models.js';
+import { registerEstimate } from './estimate.js';
 
 export type SetExit = (code: number) => void;
 
@@ -17,5 +20,8 @@ export function registerCommands(program: Command, ctx: CliContext, setExit: Set
   registerGenerate(program, ctx, setExit);
   registerStart(program, ctx, setExit);
   registerDiff(program, ctx, setExit);
+  registerMcp(program, ctx, setExit);
+  registerModels(program, ctx, setExit);
+  registerEstimate(program, ctx, setExit);
   registerPlanned(program, ctx, setExit);
 }

@@ -12,9 +12,6 @@ export function registerPlanned(program: Command, _ctx: CliContext, _setExit: Se
   const planned: Array<[string, string, string]> = [
     ['push', 'push', 'import the validated spec into Apidog (APIDOG_ACCESS_TOKEN, APIDOG_PROJECT_ID)'],
     ['pull', 'pull', 'export the Apidog project to a file'],
-    ['mcp', 'mcp', 'MCP server on stdio over the registry and the unified spec'],
-    ['models', 'models [query]', 'search the model registry'],
-    ['estimate', 'estimate <endpoint>', 'estimate the FAL cost of an endpoint'],
   ];
   for (const [name, usage, description] of planned) {
     program

@@ -1,0 +1,72 @@
+import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HubCatalog } from './hub-data.js';
+
+const registry = (ids: string[]) => JSON.stringify({ models: ids.map((id) => ({ provider: 'fal', id })) });
+const specYaml = 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses: {"200": {description: ok}}\n';
+
+describe('HubCatalog: lazy, loaded once, reloaded only when the file changes', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'api-hub-catalog-'));
+    await mkdir(join(root, 'data'));
+    await mkdir(join(root, 'specs'));
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it('creating it reads nothing', () => {
+    // The directory is empty: a constructor that read files would throw here.
+    expect(() => new HubCatalog({ root: join(root, 'missing') })).not.toThrow();
+  });
+
+  it('parses the registry once and serves the same index until the file changes', async () => {
+    await writeFile(join(root, 'data/model_registry.json'), registry(['a']));
+    const c = new HubCatalog({ root });
+    const first = await c.registry();
+    expect(await c.registry()).toBe(first);
+    await writeFile(join(root, 'data/model_registry.json'), registry(['a', 'b']));
+    await utimes(join(root, 'data/model_registry.json'), new Date(), new Date(Date.now() + 5_000));
+    const second = await c.registry();
+    expect(second).not.toBe(first);
+    expect(second.models.map((m) => m.id)).toEqual(['a', 'b']);
+  });
+
+  it('parses the spec once and indexes its operations', async () => {
+    await writeFile(join(root, 'specs/openapi.yaml'), specYaml);
+    const c = new HubCatalog({ root });
+    const s = await c.spec();
+    expect(await c.spec()).toBe(s);
+    expect(s.index.byOperationId.get('getA')).toMatchObject({ method: 'GET', path: '/a', pointer: '/paths/~1a/get' });
+    expect(s.file).toBe('specs/openapi.yaml');
+  });
+
+  it('prefers a JSON twin that is at least as new as the YAML', async () => {
+    await writeFile(join(root, 'specs/openapi.yaml'), specYaml);
+    await writeFile(join(root, 'specs/openapi.json'), JSON.stringify({ openapi: '3.1.0', info: { title: 'json', version: '1' }, paths: {} }));
+    const later = new Date(Date.now() + 10_000);
+    await utimes(join(root, 'specs/openapi.json'), later, later);
+    const s = await new HubCatalog({ root }).spec();
+    expect(s.file).toBe('specs/openapi.json');
+  });
+
+  it('a missing or broken file is an error with what to do, and is not cached', async () => {
+    const c = new HubCatalog({ root });
+    await expect(c.registry()).rejects.toThrow('data/model_registry.json: file not found; run `api-hub fetch`');
+    await expect(c.spec()).rejects.toThrow('specs/openapi.yaml: file not found; run `api-hub build`');
+    await writeFile(join(root, 'data/model_registry.json'), '{ nope');
+    await expect(c.registry()).rejects.toThrow(/invalid JSON/);
+    await writeFile(join(root, 'data/model_registry.json'), registry(['x']));
+    await utimes(join(root, 'data/model_registry.json'), new Date(), new Date(Date.now() + 5_000));
+    expect((await c.registry()).models).toHaveLength(1);
+    await writeFile(join(root, 'specs/openapi.yaml'), 'a: [unclosed');
+    await expect(c.spec()).rejects.toThrow(/specs\/openapi.yaml: cannot be parsed/);
+  });
+
+  it('serves given data without touching the disk', async () => {
+    const c = new HubCatalog({ root: join(root, 'missing'), registry: { models: [{ provider: 'comet', id: 'm' }] }, spec: { openapi: '3.1.0', paths: {} } });
+    expect((await c.registry()).byKey.has('comet:m')).toBe(true);
+    expect((await c.spec()).index.operations).toEqual([]);
+  });
+});

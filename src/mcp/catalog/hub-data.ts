@@ -1,0 +1,150 @@
+import { readFile, stat } from 'node:fs/promises';
+import yaml from 'js-yaml';
+import { HubError } from '../../core/errors.js';
+import { displayPath, projectPaths } from '../../core/paths.js';
+import { readRegistry, type ModelEntry } from './registry-read.js';
+import { indexSpec, type SpecIndex } from './spec-index.js';
+
+export interface RegistryIndex {
+  models: ModelEntry[];
+  /** `provider:id` -> entry. */
+  byKey: Map<string, ModelEntry>;
+  /** id -> entries (one per provider that has it). */
+  byId: Map<string, ModelEntry[]>;
+  /** Entries the reader had to skip (no provider or id). */
+  skipped: number;
+  file: string;
+}
+
+export interface LoadedSpec {
+  document: unknown;
+  index: SpecIndex;
+  /** The file it was read from, relative to the root. */
+  file: string;
+}
+
+/** Where the hub's data comes from. Tests pass the data directly. */
+export interface CatalogSource {
+  root: string;
+  /** Registry data instead of `data/model_registry.json`. */
+  registry?: unknown;
+  /** Unified document instead of `specs/openapi.yaml`. */
+  spec?: unknown;
+}
+
+interface Cached<T> {
+  key: string;
+  value: Promise<T>;
+}
+
+/**
+ * The registry and the unified spec, each loaded on first use and indexed once.
+ * A later call costs one `stat`: the data is reloaded only when the file
+ * changed (e.g. after `api-hub fetch` or `api-hub build`). A failed load is
+ * not cached, so the next call tries again.
+ */
+export class HubCatalog {
+  readonly root: string;
+  private readonly source: CatalogSource;
+  private registryCache: Cached<RegistryIndex> | undefined;
+  private specCache: Cached<LoadedSpec> | undefined;
+
+  constructor(source: CatalogSource) {
+    this.source = source;
+    this.root = source.root;
+  }
+
+  get paths(): ReturnType<typeof projectPaths> {
+    return projectPaths(this.root);
+  }
+
+  async registry(): Promise<RegistryIndex> {
+    if (this.source.registry !== undefined) {
+      this.registryCache ??= { key: 'given', value: Promise.resolve(indexRegistry(this.source.registry, '(given)')) };
+      return this.registryCache.value;
+    }
+    const path = this.paths.registry;
+    const key = await fileKey(path, 'data/model_registry.json', 'run `api-hub fetch` (or `api-hub build`) to create it');
+    if (this.registryCache?.key !== key) {
+      const value = (async () => {
+        const text = await readFile(path, 'utf8');
+        let data: unknown;
+        try {
+          data = JSON.parse(text);
+        } catch (err) {
+          throw new HubError(`data/model_registry.json: invalid JSON (${(err as Error).message})`);
+        }
+        return indexRegistry(data, displayPath(this.root, path));
+      })();
+      this.registryCache = { key, value };
+      value.catch(() => {
+        if (this.registryCache?.value === value) this.registryCache = undefined;
+      });
+    }
+    return this.registryCache.value;
+  }
+
+  async spec(): Promise<LoadedSpec> {
+    if (this.source.spec !== undefined) {
+      this.specCache ??= { key: 'given', value: Promise.resolve({ document: this.source.spec, index: indexSpec(this.source.spec), file: '(given)' }) };
+      return this.specCache.value;
+    }
+    const file = await this.specFile();
+    if (this.specCache?.key !== file.key) {
+      const value = (async (): Promise<LoadedSpec> => {
+        const text = await readFile(file.path, 'utf8');
+        const display = displayPath(this.root, file.path);
+        let document: unknown;
+        try {
+          // The spec is the hub's own committed output: JSON.parse for a JSON twin,
+          // else js-yaml (several times faster than `yaml` on 5 MB), YAML 1.2 core types.
+          document = file.path.endsWith('.json') ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: display });
+        } catch (err) {
+          throw new HubError(`${display}: cannot be parsed (${(err as Error).message.split('\n')[0]})`);
+        }
+        return { document, index: indexSpec(document), file: display };
+      })();
+      this.specCache = { key: file.key, value };
+      value.catch(() => {
+        if (this.specCache?.value === value) this.specCache = undefined;
+      });
+    }
+    return this.specCache.value;
+  }
+
+  /** The unified spec file: a JSON twin (`specs/openapi.json`) when there is one at least as new as the YAML. */
+  async specFile(): Promise<{ path: string; key: string }> {
+    const yamlPath = this.paths.unified;
+    const jsonPath = yamlPath.replace(/\.yaml$/, '.json');
+    const [y, j] = await Promise.all([stat(yamlPath).catch(() => undefined), stat(jsonPath).catch(() => undefined)]);
+    if (j?.isFile() && (!y || j.mtimeMs >= y.mtimeMs)) return { path: jsonPath, key: `${jsonPath}:${j.mtimeMs}:${j.size}` };
+    if (y?.isFile()) return { path: yamlPath, key: `${yamlPath}:${y.mtimeMs}:${y.size}` };
+    throw new HubError('specs/openapi.yaml: file not found; run `api-hub build` to create it');
+  }
+
+  /** Start loading both in the background (errors surface on the first real use). */
+  warm(): void {
+    this.registry().catch(() => undefined);
+    this.spec().catch(() => undefined);
+  }
+}
+
+export function indexRegistry(data: unknown, file: string): RegistryIndex {
+  const { models, skipped } = readRegistry(data);
+  const byKey = new Map<string, ModelEntry>();
+  const byId = new Map<string, ModelEntry[]>();
+  for (const m of models) {
+    byKey.set(`${m.provider}:${m.id}`, m);
+    const list = byId.get(m.id);
+    if (list) list.push(m);
+    else byId.set(m.id, [m]);
+  }
+  return { models, byKey, byId, skipped, file };
+}
+
+async function fileKey(path: string, display: string, hint: string): Promise<string> {
+  const s = await stat(path).catch((err: NodeJS.ErrnoException) => {
+    throw new HubError(err.code === 'ENOENT' ? `${display}: file not found; ${hint}` : `${display}: cannot read (${err.code ?? err.message})`);
+  });
+  return `${s.mtimeMs}:${s.size}`;
+}

@@ -1,0 +1,29 @@
+import type { Env } from '../core/env.js';
+import type { HubCatalog } from './catalog/hub-data.js';
+
+/** What a push implementation gets: a document that has already validated. */
+export interface PushRequest {
+  root: string;
+  /** Path relative to the root. */
+  file: string;
+  document: unknown;
+  dryRun: boolean;
+  env: Env;
+}
+/** Pushes a validated document to Apidog and returns a JSON-serializable summary. */
+export type PushFn = (request: PushRequest) => Promise<unknown>;
+
+/** Everything a tool handler needs, built once by `createServer`. */
+export interface ToolContext {
+  root: string;
+  catalog: HubCatalog;
+  /** Result budget in characters. */
+  budget: number;
+  /** The environment (FAL_API_KEY, FAL_KEY, FAL_API_BASE_URL…), read when a tool needs it. */
+  env: () => Promise<Env>;
+  fetch: typeof globalThis.fetch;
+  /** One line to stderr (never stdout: that is the protocol channel on stdio). */
+  log: (line: string) => void;
+  /** Loads the push implementation; undefined when push is not built. */
+  loadPush: () => Promise<PushFn | undefined>;
+}

@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { withDotEnv, type Env } from '../core/env.js';
+import { DEFAULT_BUDGET, MIN_BUDGET } from './budget.js';
+import { HubCatalog } from './catalog/hub-data.js';
+import type { PushFn, ToolContext } from './context.js';
+import { loadPushModule } from './optional.js';
+import { registerResources } from './resources.js';
+import { registerDiffSpecs } from './tools/diff-specs.js';
+import { registerEstimateCost } from './tools/estimate-cost.js';
+import { registerGetModel } from './tools/get-model.js';
+import { registerOperationTools } from './tools/operations.js';
+import { registerPushToApidog } from './tools/push-to-apidog.js';
+import { registerSearchModels } from './tools/search-models.js';
+import { registerValidateSpec } from './tools/validate-spec.js';
+
+export const SERVER_NAME = 'bananastudio-api-hub';
+export const SERVER_VERSION = '0.1.0';
+
+export interface HubServerOptions {
+  /** Project root: where data/model_registry.json and specs/ are. File paths given to tools are confined to it. */
+  root: string;
+  /** Largest tool result, in characters (default 20,000; at least 1,000). */
+  budget?: number;
+  /** Register the `push_to_apidog` tool (destructive). Off by default: the server is read-only. */
+  allowPush?: boolean;
+  /** Environment for FAL_API_KEY / FAL_KEY / FAL_API_BASE_URL and the Apidog variables; default `process.env`. Read on first use. */
+  env?: Env;
+  /** Layer `<root>/.env` under `env` (default true; a variable set in `env` wins). */
+  dotEnv?: boolean;
+  /** For live estimates (tests inject one). */
+  fetch?: typeof globalThis.fetch;
+  /** Registry data instead of data/model_registry.json (tests). */
+  registry?: unknown;
+  /** Unified document instead of specs/openapi.yaml (tests). */
+  spec?: unknown;
+  /** A catalog to share (e.g. one already warming up). */
+  catalog?: HubCatalog;
+  /** A push implementation instead of src/push (tests). */
+  push?: PushFn;
+  /** Log sink; default one line to stderr. Never stdout, the protocol channel. */
+  log?: (line: string) => void;
+}
+
+export const TOOL_NAMES = ['search_models', 'get_model', 'search_operations', 'get_operation', 'validate_spec', 'diff_specs', 'estimate_cost'] as const;
+export const PUSH_TOOL = 'push_to_apidog';
+
+/**
+ * The hub's MCP server. Side-effect free: nothing is read, loaded or started
+ * here; the registry and the spec load on first use (see HubCatalog), and the
+ * caller connects a transport (stdio in `api-hub mcp`, in-memory in tests).
+ */
+export function createServer(options: HubServerOptions): McpServer {
+  const root = resolve(options.root);
+  const budget = Math.max(MIN_BUDGET, Math.floor(options.budget ?? DEFAULT_BUDGET));
+  const catalog = options.catalog ?? new HubCatalog({ root, registry: options.registry, spec: options.spec });
+  const log = options.log ?? ((line: string) => void process.stderr.write(`[api-hub mcp] ${line}\n`));
+  let envPromise: Promise<Env> | undefined;
+  const ctx: ToolContext = {
+    root,
+    catalog,
+    budget,
+    env: () => (envPromise ??= options.dotEnv === false ? Promise.resolve(options.env ?? process.env) : withDotEnv(root, options.env ?? process.env)),
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    log,
+    loadPush: options.push ? () => Promise.resolve(options.push) : loadPushModule,
+  };
+  const server = new McpServer(
+    { name: SERVER_NAME, title: 'BananaStudio API Hub', version: SERVER_VERSION },
+    {
+      instructions:
+        'Offline knowledge of every AI model the studio uses (FAL and Comet API): search_models and get_model for models, their input/output schemas and prices; ' +
+        'search_operations and get_operation for the unified OpenAPI spec; validate_spec and diff_specs for OpenAPI documents; estimate_cost for FAL prices. ' +
+        `Results are limited to about ${budget} characters; larger ones are paged (offset / nextOffset).`,
+    },
+  );
+  registerSearchModels(server, ctx);
+  registerGetModel(server, ctx);
+  registerOperationTools(server, ctx);
+  registerValidateSpec(server, ctx);
+  registerDiffSpecs(server, ctx);
+  registerEstimateCost(server, ctx);
+  if (options.allowPush) registerPushToApidog(server, ctx);
+  registerResources(server, ctx);
+  return server;
+}
