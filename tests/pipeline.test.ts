@@ -60,4 +60,16 @@ describe('the whole pipeline on the committed snapshot', () => {
     expect(result.totals.errors).toBe(0);
     await expect(SwaggerParser.validate(join(projectRoot, 'specs/openapi.yaml'))).resolves.toBeDefined();
   });
+
+  it('`npx api-hub` works in a clone after npm ci (prepare links the project\'s own bin)', () => {
+    const r = spawnSync('npx', ['--offline', 'api-hub', '--version'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(r.status).toBe(0);
+  });
+
+  it('output piped into a reader that closes early (| head) is not an error', () => {
+    const r = spawnSync('sh', ['-c', `node "${join(projectRoot, 'bin/api-hub.js')}" --help | head -1`], { encoding: 'utf8' });
+    expect(r.stdout).toMatch(/^Usage: api-hub/);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
 });

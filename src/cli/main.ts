@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { HubError, ExitCode } from '../core/errors.js';
 import { defaultContext, type CliContext } from './context.js';
@@ -12,6 +13,7 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
   let exitCode: number = ExitCode.ok;
   const program = new Command('api-hub')
     .description('BananaStudio API Hub: fetch, build, validate, generate and push the studio\'s AI-model APIs.')
+    .version(packageVersion(), '-V, --version')
     .option('-q, --quiet', 'print only errors and final results')
     .exitOverride()
     .configureOutput({
@@ -52,4 +54,13 @@ function reportError(err: unknown, ctx: CliContext): number {
   ctx.stderr(`api-hub: unexpected error: ${e?.message ?? String(err)}\n`);
   if (ctx.env.API_HUB_DEBUG) ctx.stderr(`${e?.stack ?? ''}\n`);
   return ExitCode.failure;
+}
+
+function packageVersion(): string {
+  try {
+    // src/cli/main.ts and dist/cli/main.js both sit two levels below the package root.
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
 }
