@@ -1,7 +1,10 @@
 import { mkdir, rename, rm, writeFile, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import pLimit from 'p-limit';
 import { exists } from '../core/fs.js';
+
+const IO_PARALLELISM = 16;
 
 export interface SnapshotChange {
   added: string[];
@@ -27,11 +30,11 @@ export async function writeSnapshotDir(target: string, files: ReadonlyMap<string
   const old = join(parent, `.${basename(target)}.old-${suffix}`);
   const before = await readTree(target);
   try {
-    for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const path = join(tmp, rel);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, content);
-    }
+    const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const dir of new Set(sorted.map(([rel]) => dirname(join(tmp, rel))))) await mkdir(dir, { recursive: true });
+    // Many small files (one OpenAPI document per model): write them a few at a time, not one by one.
+    const io = pLimit(IO_PARALLELISM);
+    await Promise.all(sorted.map(([rel, content]) => io(() => writeFile(join(tmp, rel), content))));
     const hadTarget = await exists(target);
     if (hadTarget) await rename(target, old);
     await rename(tmp, target);
@@ -72,7 +75,7 @@ export async function recoverInterruptedSwap(target: string): Promise<void> {
 }
 
 async function readTree(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+  const files: string[] = [];
   async function walk(rel: string): Promise<void> {
     let entries;
     try {
@@ -83,9 +86,11 @@ async function readTree(dir: string): Promise<Map<string, string>> {
     for (const e of entries) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(r);
-      else if (e.isFile()) out.set(r, await readFile(join(dir, r), 'utf8'));
+      else if (e.isFile()) files.push(r);
     }
   }
   await walk('');
-  return out;
+  const io = pLimit(IO_PARALLELISM);
+  const contents = await Promise.all(files.map((r) => io(() => readFile(join(dir, r), 'utf8'))));
+  return new Map(files.map((r, i) => [r, contents[i]!] as const));
 }

@@ -1,7 +1,22 @@
 import { cmp } from '../core/diagnostic.js';
+import { isObject } from '../core/json.js';
 import type { FalListing } from '../fetch/fal/types.js';
 import type { CometCatalog } from '../fetch/comet/catalog.js';
+import type { CometApiCatalog } from '../fetch/comet/api-catalog.js';
 import { FAL_ROLES, falOperationBases, falOperationId } from '../build/naming.js';
+
+/**
+ * A model's price. FAL: one `unitPrice` per `unit` (image, video, second, …).
+ * Comet's public catalog prices per request, per second, or per million input
+ * and output tokens; token prices go in `input`/`output` and `unitPrice` is null.
+ */
+export interface RegistryPricing {
+  unitPrice: number | null;
+  unit: string;
+  currency: string;
+  input?: number;
+  output?: number;
+}
 
 /** One model of any provider: `data/model_registry.json` (schema: schemas/model-registry.schema.json). */
 export interface RegistryEntry {
@@ -11,7 +26,7 @@ export interface RegistryEntry {
   category: string | null;
   status: string;
   tags: string[];
-  pricing: { unitPrice: number; unit: string; currency: string } | null;
+  pricing: RegistryPricing | null;
   document: { available: boolean; file: string | null; sha256: string | null; reason: string | null };
   operationIds: string[];
 }
@@ -22,13 +37,23 @@ export interface ModelRegistry {
   models: RegistryEntry[];
 }
 
+/** Comet as loaded from its snapshot: the /v1/models catalog, plus the public catalog and the curated document when present. */
+export type CometSnapshot = CometCatalog & {
+  api?: CometApiCatalog | null;
+  /** The curated document every Comet model is served by; null when there is none. */
+  document?: { file: string; sha256: string } | null;
+};
+
+export const COMET_DOCUMENT_FILE = 'specs/providers/comet/openapi.yaml';
+
 /**
  * The registry, derived purely from the provider snapshots, so fetch and build
  * write the same bytes. FAL operationIds come from the same naming function the
  * build uses; Comet models are served by the OpenAI-compatible operations that
  * take a `model` field, which depend on the model's kind, so none is claimed.
+ * Comet's category, tags and pricing come from its public catalog (/api/models).
  */
-export function buildRegistry(fal: FalListing | null, comet: CometCatalog | null): ModelRegistry {
+export function buildRegistry(fal: FalListing | null, comet: CometSnapshot | null): ModelRegistry {
   const models: RegistryEntry[] = [];
   if (fal) {
     const available = fal.models.filter((m) => m.openapi.status === 'available').map((m) => m.endpoint_id);
@@ -54,16 +79,26 @@ export function buildRegistry(fal: FalListing | null, comet: CometCatalog | null
     }
   }
   if (comet) {
+    const catalog = new Map((comet.api?.models ?? []).map((m) => [m.id, m] as const));
+    const document: RegistryEntry['document'] =
+      comet.document === undefined
+        ? { available: true, file: COMET_DOCUMENT_FILE, sha256: null, reason: null }
+        : comet.document === null
+          ? { available: false, file: null, sha256: null, reason: 'no curated Comet document in the snapshot' }
+          : { available: true, file: comet.document.file, sha256: comet.document.sha256, reason: null };
     for (const m of comet.models) {
+      const c = catalog.get(m.id);
+      const features = c && Array.isArray(c.features) ? c.features.filter((f): f is string => typeof f === 'string') : [];
+      const tags = [...new Set([...(m.owned_by ? [m.owned_by] : []), ...features])];
       models.push({
         provider: 'comet',
         id: m.id,
         displayName: m.id,
-        category: null,
+        category: c && typeof c.model_type === 'string' && c.model_type ? c.model_type : null,
         status: 'active',
-        tags: m.owned_by ? [m.owned_by] : [],
-        pricing: null,
-        document: { available: true, file: 'specs/providers/comet/openapi.yaml', sha256: null, reason: null },
+        tags,
+        pricing: c ? cometPricing(c.pricing) : null,
+        document: { ...document },
         operationIds: [],
       });
     }
@@ -79,4 +114,32 @@ export function buildRegistry(fal: FalListing | null, comet: CometCatalog | null
     },
     models,
   };
+}
+
+/**
+ * Comet's catalog pricing `{currency: "USD / M Tokens", input, output,
+ * per_request, per_second}` as a registry price. Per-request wins over
+ * per-second, which wins over token prices; null when nothing is priced.
+ */
+export function cometPricing(raw: unknown): RegistryPricing | null {
+  if (!isObject(raw)) return null;
+  const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
+  const label = typeof raw.currency === 'string' ? raw.currency.trim() : '';
+  const m = /^([A-Za-z]{3})\b\s*(?:\/\s*(.*))?$/.exec(label);
+  const currency = m ? m[1]!.toUpperCase() : label || 'USD';
+  const per = m?.[2]?.trim() ?? '';
+  const perRequest = num(raw.per_request);
+  if (perRequest !== undefined) return { unitPrice: perRequest, unit: 'request', currency };
+  const perSecond = num(raw.per_second);
+  if (perSecond !== undefined) return { unitPrice: perSecond, unit: 'second', currency };
+  const input = num(raw.input);
+  const output = num(raw.output);
+  if (input === undefined && output === undefined) return null;
+  return { unitPrice: null, unit: tokenUnit(per), currency, ...(input !== undefined ? { input } : {}), ...(output !== undefined ? { output } : {}) };
+}
+
+function tokenUnit(per: string): string {
+  const t = /^(\d*(?:\.\d+)?)\s*([KM])\s*tokens?$/i.exec(per);
+  if (t) return `${t[1] || '1'}${t[2]!.toUpperCase()} tokens`;
+  return per ? per.toLowerCase() : '1M tokens';
 }

@@ -1,0 +1,44 @@
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { isObject } from '../../core/json.js';
+import { pointer } from '../../core/pointer.js';
+import type { FalPrice } from './types.js';
+
+/** FAL's limit on endpoint ids per `/v1/models/pricing` request (provider-apis.md §1.3). */
+export const FAL_PRICING_BATCH = 50;
+
+export function isFalPricingResponse(data: unknown): boolean {
+  return isObject(data) && Array.isArray(data.prices) && !Array.isArray(data.models);
+}
+
+/**
+ * Read one `GET /v1/models/pricing` response `{prices, next_cursor, has_more}`.
+ * A price without a string id, a non-negative `unit_price`, a `unit` and a
+ * `currency` is reported and skipped; the response as a whole is refused only
+ * when it has no `prices` array.
+ */
+export function readFalPricing(data: unknown, file: string): { prices: FalPrice[]; nextCursor: string | null; hasMore: boolean; problems: Diagnostic[] } {
+  const problems: Diagnostic[] = [];
+  if (!isObject(data) || !Array.isArray(data.prices)) {
+    problems.push({ ruleId: 'fal-pricing-shape', severity: 'error', message: 'not a FAL /v1/models/pricing response: expected an object with a `prices` array', file, pointer: '' });
+    return { prices: [], nextCursor: null, hasMore: false, problems };
+  }
+  const prices: FalPrice[] = [];
+  data.prices.forEach((raw: unknown, i: number) => {
+    if (
+      !isObject(raw) ||
+      typeof raw.endpoint_id !== 'string' ||
+      typeof raw.unit_price !== 'number' ||
+      !Number.isFinite(raw.unit_price) ||
+      raw.unit_price < 0 ||
+      typeof raw.unit !== 'string' ||
+      typeof raw.currency !== 'string'
+    ) {
+      problems.push({ ruleId: 'fal-pricing-shape', severity: 'warn', message: 'price item needs `endpoint_id`, a non-negative `unit_price`, `unit` and `currency`; skipped', file, pointer: pointer('prices', i) });
+      return;
+    }
+    prices.push({ endpoint_id: raw.endpoint_id, unit_price: raw.unit_price, unit: raw.unit, currency: raw.currency });
+  });
+  const nextCursor = typeof data.next_cursor === 'string' && data.next_cursor !== '' ? data.next_cursor : null;
+  const hasMore = typeof data.has_more === 'boolean' ? data.has_more : nextCursor !== null;
+  return { prices, nextCursor, hasMore, problems };
+}

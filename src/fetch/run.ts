@@ -1,0 +1,213 @@
+import { join } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { HubError } from '../core/errors.js';
+import { ENV_VARS, envValue, type Env } from '../core/env.js';
+import { writeFileAtomic } from '../core/fs.js';
+import { writeRegistry } from '../registry/write.js';
+import { commitComet, commitFal, type CometCommitResult, type FalCommitResult } from './commit.js';
+import { COMET_DEFAULT_BASE_URL, cometHostRoot, fetchCometLive } from './comet/live.js';
+import { cometDrift, driftReport, falDrift, renderDriftMarkdown, type DriftReport, type ProviderDrift } from './drift.js';
+import type { Emit, Provider } from './events.js';
+import { FAL_DEFAULT_BASE_URL, falApiRoot, fetchFalLive, type FalKey } from './fal/live.js';
+import { FetchError, HttpClient, type HttpSettings, type HttpStats } from './http.js';
+import { makeRedactor, redactDiagnostic, type Redactor } from './redact.js';
+import { baseUrlFrom } from './settings.js';
+import { readCometState, readFalState, type CometState, type FalState } from './state.js';
+import type { SnapshotChange } from './write-snapshot.js';
+
+export const DRIFT_MARKDOWN = 'specs/drift-report.md';
+export const DRIFT_JSON = 'specs/drift-report.json';
+
+/** The outcome of one provider: its snapshot was replaced, or it failed and the old one stayed. */
+export interface ProviderResult {
+  provider: Provider;
+  ok: boolean;
+  /** Set when it failed: one line, secrets redacted. */
+  error?: string;
+  /** The failure was a missing or rejected key. */
+  auth?: boolean;
+  models: number;
+  documents: number;
+  unavailable: string[];
+  change: SnapshotChange | null;
+  problems: Diagnostic[];
+  notes: string[];
+}
+
+export interface FetchRunResult {
+  providers: ProviderResult[];
+  drift: DriftReport | null;
+  /** Files written besides the snapshots (registry, drift report), project-relative. */
+  written: string[];
+  interrupted: boolean;
+  stats: HttpStats | null;
+}
+
+export interface LiveFetchOptions {
+  providers?: readonly Provider[];
+  env: Env;
+  http?: Partial<HttpSettings>;
+  /** Abort (Ctrl-C): requests stop, nothing more is swapped in. */
+  signal?: AbortSignal;
+  emit?: Emit;
+  fetch?: typeof globalThis.fetch;
+  now?: () => Date;
+}
+
+/** Secret values by variable name, from the environment. */
+export function secretsOf(env: Env): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, spec] of Object.entries(ENV_VARS)) {
+    const v = spec.secret ? envValue(env, name) : undefined;
+    if (v && v.length >= 4) out.set(name, v);
+  }
+  return out;
+}
+
+/**
+ * `api-hub fetch`: refresh the provider snapshots from the live APIs. Each
+ * provider is fetched completely and checked, then swapped in atomically; a
+ * provider that fails keeps its previous snapshot and never blocks the other.
+ * Then the registry is rebuilt and the drift report written.
+ */
+export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<FetchRunResult> {
+  const providers: Provider[] = o.providers && o.providers.length > 0 ? [...new Set(o.providers)].sort() : ['comet', 'fal'];
+  const secrets = secretsOf(o.env);
+  const redact = makeRedactor([...secrets.values()]);
+  const emit: Emit = o.emit ?? (() => {});
+  const signal = o.signal ?? new AbortController().signal;
+  const http = new HttpClient(o.http ?? {}, {
+    ...(o.fetch ? { fetch: o.fetch } : {}),
+    signal,
+    onEvent: (e) => {
+      if (e.type === 'retry') emit({ type: 'retry', provider: providerOf(e.label), label: redact(e.label), retry: e.retry, reason: redact(e.reason) });
+    },
+  });
+  const fetchedAt = (o.now ?? (() => new Date()))().toISOString();
+  const before = { fal: await readFalState(root), comet: await readCometState(root) };
+
+  const fal = async (): Promise<[ProviderResult, FalCommitResult | null, readonly string[]]> => {
+    const key = falKey(o.env);
+    try {
+      const baseUrl = baseUrlFrom(o.env, 'FAL_API_BASE_URL', FAL_DEFAULT_BASE_URL);
+      emit({ type: 'start', provider: 'fal', message: `fal: fetching ${falApiRoot(baseUrl)}/models${key ? '' : ' (no key)'}` });
+      const r = await fetchFalLive({ http, baseUrl, key, old: before.fal, root, emit, signal, fetchedAt });
+      const c = await commitFal(root, { items: r.items, prices: r.prices, meta: r.meta }, before.fal, { secrets, signal });
+      const notes = [...r.notes];
+      if (r.prices === null && c.carriedPrices > 0) notes.push(`kept ${c.carriedPrices} price(s) from the previous snapshot`);
+      const unavailable = c.listing.models.filter((m) => m.openapi.status !== 'available').map((m) => m.endpoint_id);
+      if (unavailable.length > 0) notes.push(`${unavailable.length} model(s) listed without an OpenAPI document (e.g. expansion_failed), kept and marked unavailable`);
+      for (const n of notes) emit({ type: 'note', provider: 'fal', message: redact(n) });
+      emit({ type: 'done', provider: 'fal', message: `fal: ${c.listing.models.length} models` });
+      const result: ProviderResult = {
+        provider: 'fal',
+        ok: true,
+        models: c.listing.models.length,
+        documents: c.listing.models.length - unavailable.length,
+        unavailable,
+        change: c.change,
+        problems: [...r.problems, ...c.problems].map((d) => redactDiagnostic(d, redact)),
+        notes: notes.map(redact),
+      };
+      return [result, c, r.deprecated];
+    } catch (err) {
+      const f = failure('fal', err, redact, key?.name ?? null);
+      emit({ type: 'failed', provider: 'fal', message: f.error ?? '' });
+      return [f, null, []];
+    }
+  };
+
+  const comet = async (): Promise<[ProviderResult, CometCommitResult | null]> => {
+    try {
+      const baseUrl = baseUrlFrom(o.env, 'COMET_API_BASE_URL', COMET_DEFAULT_BASE_URL);
+      const key = envValue(o.env, 'COMET_API_KEY');
+      if (!key) {
+        return [{ ...failed('comet', 'comet: COMET_API_KEY is not set; set it (in the environment or .env) to list the models your key can call. The previous comet snapshot is unchanged.'), auth: true }, null];
+      }
+      emit({ type: 'start', provider: 'comet', message: `comet: fetching ${cometHostRoot(baseUrl)}/v1/models and /api/models` });
+      const r = await fetchCometLive({ http, baseUrl, key, old: before.comet, emit, signal, fetchedAt });
+      const c = await commitComet(root, { models: r.models, api: r.api, meta: r.meta }, before.comet, { secrets, signal });
+      const inCatalog = new Set(r.api.map((m) => m.id));
+      const notes: string[] = [];
+      const unpriced = r.models.filter((m) => !inCatalog.has(m.id)).length;
+      if (unpriced > 0) notes.push(`${unpriced} of ${r.models.length} model(s) from /v1/models are not in the public catalog (no category or price)`);
+      for (const n of notes) emit({ type: 'note', provider: 'comet', message: n });
+      emit({ type: 'done', provider: 'comet', message: `comet: ${c.catalog.models.length} models` });
+      return [{ provider: 'comet', ok: true, models: c.catalog.models.length, documents: 0, unavailable: [], change: c.change, problems: r.problems.map((d) => redactDiagnostic(d, redact)), notes }, c];
+    } catch (err) {
+      const f = failure('comet', err, redact, 'COMET_API_KEY');
+      emit({ type: 'failed', provider: 'comet', message: f.error ?? '' });
+      return [f, null];
+    }
+  };
+
+  const [falOut, cometOut] = await Promise.all([providers.includes('fal') ? fal() : null, providers.includes('comet') ? comet() : null]);
+  const results = [cometOut?.[0], falOut?.[0]].filter((r): r is ProviderResult => r !== undefined);
+  const drifts: ProviderDrift[] = [];
+  if (falOut) drifts.push(falDrift({ before: before.fal.listing, after: falOut[1]?.listing ?? null, deprecated: falOut[2], ...(falOut[0].ok ? {} : { error: falOut[0].error }), notes: falOut[0].notes }));
+  if (cometOut) {
+    const c = cometOut[1];
+    drifts.push(cometDrift({ before: { v1: before.comet.v1, api: before.comet.api }, after: c ? { v1: c.catalog, api: c.api } : null, ...(cometOut[0].ok ? {} : { error: cometOut[0].error }), notes: cometOut[0].notes }));
+  }
+  const finished = await finishFetch(root, results, drifts, signal.aborted);
+  return { ...finished, stats: { ...http.stats } };
+}
+
+/**
+ * After the snapshots: rebuild the registry and write the drift report. An
+ * interrupted run that swapped nothing writes nothing at all.
+ */
+export async function finishFetch(root: string, results: ProviderResult[], drifts: ProviderDrift[], interrupted: boolean): Promise<FetchRunResult> {
+  const written: string[] = [];
+  const committed = results.some((r) => r.ok);
+  if (interrupted && !committed) return { providers: results, drift: null, written, interrupted, stats: null };
+  if (committed) {
+    await writeRegistry(root);
+    written.push('data/model_registry.json');
+  }
+  const drift = driftReport(drifts);
+  await writeFileAtomic(join(root, DRIFT_MARKDOWN), renderDriftMarkdown(drift));
+  await writeFileAtomic(join(root, DRIFT_JSON), JSON.stringify(drift, null, 2) + '\n');
+  written.push(DRIFT_MARKDOWN, DRIFT_JSON);
+  return { providers: results, drift, written, interrupted, stats: null };
+}
+
+export function falKey(env: Env): FalKey | null {
+  for (const name of ['FAL_API_KEY', 'FAL_KEY']) {
+    const value = envValue(env, name);
+    if (value) return { name, value };
+  }
+  return null;
+}
+
+function providerOf(label: string): Provider | null {
+  return label.startsWith('fal:') ? 'fal' : label.startsWith('comet:') ? 'comet' : null;
+}
+
+function failed(provider: Provider, error: string): ProviderResult {
+  return { provider, ok: false, error, models: 0, documents: 0, unavailable: [], change: null, problems: [], notes: [] };
+}
+
+/** One line per failed provider. A rejected key names the variable to set. */
+function failure(provider: Provider, err: unknown, redact: Redactor, keyVar: string | null): ProviderResult {
+  const kept = `The previous ${provider} snapshot is unchanged.`;
+  if (err instanceof FetchError && err.kind === 'auth') {
+    const name = provider === 'fal' ? 'FAL' : 'Comet';
+    const set = provider === 'fal' ? 'FAL_API_KEY (or FAL_KEY)' : 'COMET_API_KEY';
+    const status = err.status ?? 401;
+    const line = !keyVar
+      ? `${provider}: ${name} requires a key (HTTP ${status}); set ${set}.`
+      : status === 403
+        ? `${provider}: ${name} refused access with the key in ${keyVar} (HTTP 403); set ${set} to a key with access.`
+        : `${provider}: ${name} rejected the key in ${keyVar} (HTTP ${status}); set ${set} to a valid key.`;
+    return { ...failed(provider, redact(`${line} ${kept}`)), auth: true };
+  }
+  if (err instanceof FetchError && err.kind === 'aborted') return failed(provider, `${provider}: interrupted. ${kept}`);
+  if (err instanceof HubError) {
+    const r = failed(provider, redact(`${err.message.replace(/\.$/, '')}. ${kept}`));
+    r.problems = err.diagnostics.map((d) => redactDiagnostic(d, redact));
+    return r;
+  }
+  const e = err as Error;
+  return failed(provider, redact(`${provider}: ${e?.message ?? String(err)}. ${kept}`));
+}
