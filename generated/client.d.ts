@@ -4,7 +4,7 @@
  */
 
 import type { Client, FetchResponse } from 'openapi-fetch';
-import type { paths } from './schema.js';
+import type { components, paths } from './schema.js';
 
 export declare const FAL_BASE_URL: "https://queue.fal.run";
 export declare const COMET_BASE_URL: "https://api.cometapi.com";
@@ -21,6 +21,25 @@ export interface ProviderOptions {
   headers?: Record<string, string>;
   /** Overrides the client-wide `fetch`. */
   fetch?: FetchFunction;
+  /** Retries of failed attempts (see RetryOptions); `false` sends every request once. */
+  retry?: RetryOptions | false;
+}
+
+/**
+ * Failed attempts are repeated only where that is safe: GET/HEAD/PUT/DELETE (status, result,
+ * cancel, task fetch) on 429, 500, 502, 503, 504 and network errors; POST (submits,
+ * generations) only on 429, which the server answers before accepting the request, so a
+ * job is never queued or billed twice. A `Retry-After` header sets the wait (when it is
+ * longer than `maxDelay` the 429 is returned instead); otherwise exponential backoff with
+ * full jitter. The request's `signal` ends the wait.
+ */
+export interface RetryOptions {
+  /** Repeats after the first attempt. Default 3. */
+  retries?: number;
+  /** First backoff in ms, doubled per repeat. Default 1000. */
+  baseDelay?: number;
+  /** Longest wait in ms. Default 30000. */
+  maxDelay?: number;
 }
 
 export interface HubClientOptions {
@@ -28,12 +47,42 @@ export interface HubClientOptions {
   fal: ProviderOptions;
   /** Used by both providers unless one sets its own. Defaults to `globalThis.fetch`. */
   fetch?: FetchFunction;
+  /** Used by both providers unless one sets its own. */
+  retry?: RetryOptions | false;
 }
 
 /** Per-call options of the helper methods. */
 export interface RequestExtras {
   signal?: AbortSignal;
   headers?: Record<string, string>;
+}
+
+/** Options of the helpers that poll until a job ends. */
+export interface PollOptions {
+  /** Stops the polling (and the request in flight): the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** First wait between polls in ms; each next wait is 1.5 times longer. */
+  pollInterval?: number;
+  /** Longest wait between polls in ms. */
+  maxPollInterval?: number;
+}
+
+export type Provider = "fal" | "comet";
+
+/**
+ * A provider answered with an error status, or a stream reported an error. Thrown by the
+ * helpers that return data directly (`fal.subscribe`, `comet.chat.stream`,
+ * `comet.midjourney.waitForTask`); the others return `{ data } | { error }`.
+ */
+export declare class HubApiError<Body = unknown> extends Error {
+  constructor(init: { provider: Provider; response: Response; body: Body; message?: string });
+  readonly name: "HubApiError";
+  readonly provider: Provider;
+  /** The HTTP status (200 for an error reported inside a stream). */
+  readonly status: number;
+  /** The parsed JSON body, or its text when it is not JSON. */
+  readonly body: Body;
+  readonly response: Response;
 }
 
 // ---------------------------------------------------------------- Comet
@@ -44,15 +93,69 @@ export type CometPaths = Pick<paths, "/api/models" | "/kling/v1/videos/text2vide
 /** The request body of `POST /v1/chat/completions`. */
 export type CometChatCompletionsBody = NonNullable<paths["/v1/chat/completions"]["post"]["requestBody"]>["content"]["application/json"];
 
+/** The request body of `POST /v1/images/generations`. */
+export type CometImagesGenerateBody = NonNullable<paths["/v1/images/generations"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /v1/embeddings`. */
+export type CometEmbeddingsBody = NonNullable<paths["/v1/embeddings"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /mj/submit/imagine`. */
+export type MidjourneyImagineBody = NonNullable<paths["/mj/submit/imagine"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /mj/submit/action`. */
+export type MidjourneyActionBody = NonNullable<paths["/mj/submit/action"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** One server-sent event of `comet.chat.stream` (`x-hub-sse-data-schema` of the text/event-stream answer). */
+export type ChatCompletionChunk = components["schemas"]["ChatCompletionChunk"];
+
+/** A Midjourney task (`GET /mj/task/{id}/fetch`). */
+export type MidjourneyTask = paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"];
+
+/** The statuses that end `waitForTask`. */
+export type MidjourneyFinalStatus = "SUCCESS" | "FAILURE";
+
+export interface MidjourneyWaitOptions extends PollOptions {
+  /** Called with every fetched state of the task. */
+  onTaskUpdate?: (task: MidjourneyTask) => void;
+}
+
 /**
  * The openapi-fetch client over CometPaths (`comet.POST(path, { body })`), plus shortcuts.
  * Responses are typed as their `application/json` content (openapi-fetch parses JSON by default);
- * pass `parseAs: "stream"` for `text/event-stream`.
+ * pass `parseAs: "stream"` for `text/event-stream`, or use `chat.stream`.
  */
 export interface CometClient extends Client<CometPaths, "application/json"> {
   chat: {
     /** `POST /v1/chat/completions` */
     completions(body: CometChatCompletionsBody, init?: RequestExtras): Promise<FetchResponse<paths["/v1/chat/completions"]["post"], {}, "application/json">>;
+    /**
+     * `POST /v1/chat/completions` with `stream: true`: the server-sent events as typed chunks, ending at
+     * `data: [DONE]`. The request is sent when the iteration starts; an error answer, or an event
+     * carrying an `error` object, throws a HubApiError; `break` closes the connection.
+     */
+    stream(body: CometChatCompletionsBody & { stream?: true }, init?: RequestExtras): AsyncGenerator<ChatCompletionChunk, void, undefined>;
+  };
+  images: {
+    /** `POST /v1/images/generations` */
+    generate(body: CometImagesGenerateBody, init?: RequestExtras): Promise<FetchResponse<paths["/v1/images/generations"]["post"], {}, "application/json">>;
+  };
+  embeddings: {
+    /** `POST /v1/embeddings` */
+    create(body: CometEmbeddingsBody, init?: RequestExtras): Promise<FetchResponse<paths["/v1/embeddings"]["post"], {}, "application/json">>;
+  };
+  midjourney: {
+    /** `POST /mj/submit/imagine` */
+    imagine(body: MidjourneyImagineBody, init?: RequestExtras): Promise<FetchResponse<paths["/mj/submit/imagine"]["post"], {}, "application/json">>;
+    /** `POST /mj/submit/action` */
+    action(body: MidjourneyActionBody, init?: RequestExtras): Promise<FetchResponse<paths["/mj/submit/action"]["post"], {}, "application/json">>;
+    /** `GET /mj/task/{id}/fetch`: the task's state. */
+    fetchTask(id: string, init?: RequestExtras): Promise<FetchResponse<paths["/mj/task/{id}/fetch"]["get"], {}, "application/json">>;
+    /**
+     * Poll `GET /mj/task/{id}/fetch` until the task is SUCCESS or FAILURE and return it (check
+     * `status` and `failReason`). An error answer rejects with a HubApiError. Polls every 2000 ms, then
+     * 1.5 times longer each time, up to 10000 ms. `signal: AbortSignal.timeout(ms)` bounds the wait.
+     */
+    waitForTask(id: string, options?: MidjourneyWaitOptions): Promise<MidjourneyTask & { status: MidjourneyFinalStatus }>;
   };
 }
 
@@ -3638,6 +3741,20 @@ export interface FalClient {
   result<Id extends FalEndpointId>(endpointId: Id, request: FalRequest, init?: RequestExtras): Promise<FalResult<FalOutput<Id>>>;
   /** Cancel a request that has not started. */
   cancel<Id extends FalEndpointId>(endpointId: Id, request: FalRequest, init?: RequestExtras): Promise<FalResult<{ success?: boolean }>>;
+  /**
+   * One call for a queued job: submit, poll the status (following the `status_url` of the
+   * submit) until COMPLETED, and return the output (from its `response_url`). Rejects with a
+   * HubApiError on an error answer, and with the signal's reason when aborted (the request stays
+   * queued; `fal.cancel` cancels it). Polls after 500 ms, then 1.5 times longer each time, up to 5000 ms.
+   */
+  subscribe<Id extends FalEndpointId>(endpointId: Id, input: FalInput<Id>, options?: FalSubscribeOptions<Id>): Promise<FalOutput<Id>>;
+}
+
+export interface FalSubscribeOptions<Id extends FalEndpointId> extends PollOptions {
+  /** Called with the submit's answer, then with every polled status. */
+  onQueueUpdate?: (status: FalQueueStatus<Id>) => void;
+  /** Ask for the logs with every status. */
+  logs?: boolean;
 }
 
 // ---------------------------------------------------------------- both

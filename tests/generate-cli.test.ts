@@ -25,7 +25,7 @@ describe('api-hub generate', () => {
     expect(first.stdout).toMatch(/generated\/client\.d\.ts\s+[\d.]+ KiB/);
     expect(first.stdout).toMatch(/generated\/client\.js\s+[\d.]+ KiB/);
     expect(first.stdout).toMatch(/generated\/schema\.d\.ts\s+[\d.]+ KiB/);
-    expect(first.stdout).toContain('3 of 3 files written: 2 FAL endpoints, 1 Comet operation');
+    expect(first.stdout).toContain('3 of 3 files written: 2 FAL endpoints, 6 Comet operations');
     const files = await readGenerated(dir);
     expect(Object.keys(files)).toEqual(['client.d.ts', 'client.js', 'schema.d.ts']);
     expect(files['schema.d.ts']).toContain('export interface paths');
@@ -61,7 +61,7 @@ describe('api-hub generate', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('warning: specs/openapi.yaml (/paths/~1fal-ai~1minimax~1video-01~1image-to-video~1requests~1{request_id}/get/x-hub-source)');
     expect(r.stderr).toContain('FAL endpoint fal-ai/minimax/video-01/image-to-video is left out of the typed client: it has no result operation [generate-fal-incomplete]');
-    expect(r.stdout).toContain('1 FAL endpoint, 1 Comet operation (2 warnings)');
+    expect(r.stdout).toContain('1 FAL endpoint, 6 Comet operations (2 warnings)');
     expect(await readFile(join(dir, 'generated', 'client.d.ts'), 'utf8')).not.toContain('"fal-ai/minimax/video-01/image-to-video": {');
   });
 

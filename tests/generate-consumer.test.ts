@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseText } from '../src/core/parse.js';
 import { generate } from '../src/generate/index.js';
@@ -27,6 +28,37 @@ describe('a consumer of the generated client', () => {
     const r = runTsc(join(consumer, 'tsconfig.json'));
     expect(r.output).toBe('');
     expect(r.status).toBe(0);
+  });
+
+  it('each @ts-expect-error marks an error on its own next line, and there is no other error', async () => {
+    // tsc only proves that every directive suppresses *some* error. Compile the consumer with the
+    // directives blanked out: the errors must be exactly on the lines the directives precede.
+    const file = join(consumer, 'src', 'consumer.ts');
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const expected = new Set<number>();
+    const stripped = lines.map((line, i) => {
+      if (!/^\s*\/\/ @ts-expect-error/.test(line)) return line;
+      expected.add(i + 1);
+      return '//';
+    });
+    expect(expected.size).toBeGreaterThanOrEqual(30);
+    const config = ts.getParsedCommandLineOfConfigFile(join(consumer, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    if (!config) throw new Error('cannot read tests/consumer/tsconfig.json');
+    const host = ts.createCompilerHost(config.options);
+    const original = host.getSourceFile.bind(host);
+    host.getSourceFile = (name, language, ...rest) => (resolve(name) === file ? ts.createSourceFile(name, stripped.join('\n'), language) : original(name, language, ...rest));
+    const program = ts.createProgram(config.fileNames, config.options, host);
+    const errors = new Map<number, string>();
+    for (const d of ts.getPreEmitDiagnostics(program)) {
+      if (!d.file || d.start === undefined) throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      expect(resolve(d.file.fileName), ts.flattenDiagnosticMessageText(d.messageText, ' ')).toBe(file);
+      const line = d.file.getLineAndCharacterOfPosition(d.start).line;
+      errors.set(line, `${line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    }
+    const unexpected = [...errors].filter(([line]) => !expected.has(line)).map(([, m]) => m);
+    const missing = [...expected].filter((line) => !errors.has(line)).map((line) => `${line + 1}: ${lines[line]?.trim() ?? ''}`);
+    expect(unexpected).toEqual([]);
+    expect(missing).toEqual([]);
   });
 
   it.each([

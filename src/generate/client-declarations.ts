@@ -1,8 +1,8 @@
-import type { CometShortcut } from './comet-shortcuts.js';
-import { groupShortcuts } from './client-runtime.js';
+import type { CometFeatures } from './comet-shortcuts.js';
+import { RUNTIME_DEFAULTS } from './client-runtime.js';
 import type { FalEndpoint, Inventory } from './operations.js';
 import { JSON_MEDIA_TYPE } from './operations.js';
-import { jsDoc, pathsAccess, stringLiteral } from './ts-text.js';
+import { commentText, jsDoc, pathsAccess, stringLiteral } from './ts-text.js';
 
 const MEDIA = stringLiteral(JSON_MEDIA_TYPE);
 
@@ -25,9 +25,11 @@ function unionOfLiterals(values: readonly string[]): string {
  * FAL endpoint map are indexed accesses into openapi-typescript's `paths`
  * (schema.d.ts), so every type comes from the document.
  */
-export function emitClientDts(header: string, inventory: Inventory, shortcuts: readonly CometShortcut[]): string {
+export function emitClientDts(header: string, inventory: Inventory, features: CometFeatures): string {
+  const d = RUNTIME_DEFAULTS;
+  const schemaImports = features.chatStream ? 'components, paths' : 'paths';
   return `${header}import type { Client, FetchResponse } from 'openapi-fetch';
-import type { paths } from './schema.js';
+import type { ${schemaImports} } from './schema.js';
 
 export declare const FAL_BASE_URL: "https://queue.fal.run";
 export declare const COMET_BASE_URL: "https://api.cometapi.com";
@@ -44,6 +46,25 @@ export interface ProviderOptions {
   headers?: Record<string, string>;
   /** Overrides the client-wide \`fetch\`. */
   fetch?: FetchFunction;
+  /** Retries of failed attempts (see RetryOptions); \`false\` sends every request once. */
+  retry?: RetryOptions | false;
+}
+
+/**
+ * Failed attempts are repeated only where that is safe: GET/HEAD/PUT/DELETE (status, result,
+ * cancel, task fetch) on 429, 500, 502, 503, 504 and network errors; POST (submits,
+ * generations) only on 429, which the server answers before accepting the request, so a
+ * job is never queued or billed twice. A \`Retry-After\` header sets the wait (when it is
+ * longer than \`maxDelay\` the 429 is returned instead); otherwise exponential backoff with
+ * full jitter. The request's \`signal\` ends the wait.
+ */
+export interface RetryOptions {
+  /** Repeats after the first attempt. Default ${d.retries}. */
+  retries?: number;
+  /** First backoff in ms, doubled per repeat. Default ${d.baseDelay}. */
+  baseDelay?: number;
+  /** Longest wait in ms. Default ${d.maxDelay}. */
+  maxDelay?: number;
 }
 
 export interface HubClientOptions {
@@ -51,6 +72,8 @@ export interface HubClientOptions {
   fal: ProviderOptions;
   /** Used by both providers unless one sets its own. Defaults to \`globalThis.fetch\`. */
   fetch?: FetchFunction;
+  /** Used by both providers unless one sets its own. */
+  retry?: RetryOptions | false;
 }
 
 /** Per-call options of the helper methods. */
@@ -59,11 +82,39 @@ export interface RequestExtras {
   headers?: Record<string, string>;
 }
 
+/** Options of the helpers that poll until a job ends. */
+export interface PollOptions {
+  /** Stops the polling (and the request in flight): the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** First wait between polls in ms; each next wait is 1.5 times longer. */
+  pollInterval?: number;
+  /** Longest wait between polls in ms. */
+  maxPollInterval?: number;
+}
+
+export type Provider = "fal" | "comet";
+
+/**
+ * A provider answered with an error status, or a stream reported an error. Thrown by the
+ * helpers that return data directly (\`fal.subscribe\`, \`comet.chat.stream\`,
+ * \`comet.midjourney.waitForTask\`); the others return \`{ data } | { error }\`.
+ */
+export declare class HubApiError<Body = unknown> extends Error {
+  constructor(init: { provider: Provider; response: Response; body: Body; message?: string });
+  readonly name: "HubApiError";
+  readonly provider: Provider;
+  /** The HTTP status (200 for an error reported inside a stream). */
+  readonly status: number;
+  /** The parsed JSON body, or its text when it is not JSON. */
+  readonly body: Body;
+  readonly response: Response;
+}
+
 // ---------------------------------------------------------------- Comet
 
 /** The paths served by Comet (\`x-hub-source.provider: comet\`). */
 export type CometPaths = Pick<paths, ${unionOfLiterals(inventory.cometPaths)}>;
-${emitShortcutTypes(shortcuts)}
+${emitCometTypes(features)}
 // ---------------------------------------------------------------- FAL
 
 /** The paths served by the FAL queue (\`x-hub-source.provider: fal\`). */
@@ -112,6 +163,20 @@ export interface FalClient {
   result<Id extends FalEndpointId>(endpointId: Id, request: FalRequest, init?: RequestExtras): Promise<FalResult<FalOutput<Id>>>;
   /** Cancel a request that has not started. */
   cancel<Id extends FalEndpointId>(endpointId: Id, request: FalRequest, init?: RequestExtras): Promise<FalResult<{ success?: boolean }>>;
+  /**
+   * One call for a queued job: submit, poll the status (following the \`status_url\` of the
+   * submit) until COMPLETED, and return the output (from its \`response_url\`). Rejects with a
+   * HubApiError on an error answer, and with the signal's reason when aborted (the request stays
+   * queued; \`fal.cancel\` cancels it). Polls after ${d.falPollInterval} ms, then 1.5 times longer each time, up to ${d.falMaxPollInterval} ms.
+   */
+  subscribe<Id extends FalEndpointId>(endpointId: Id, input: FalInput<Id>, options?: FalSubscribeOptions<Id>): Promise<FalOutput<Id>>;
+}
+
+export interface FalSubscribeOptions<Id extends FalEndpointId> extends PollOptions {
+  /** Called with the submit's answer, then with every polled status. */
+  onQueueUpdate?: (status: FalQueueStatus<Id>) => void;
+  /** Ask for the logs with every status. */
+  logs?: boolean;
 }
 
 // ---------------------------------------------------------------- both
@@ -138,26 +203,71 @@ function emitFalEntry(e: FalEndpoint): string {
   );
 }
 
-function emitShortcutTypes(shortcuts: readonly CometShortcut[]): string {
+function emitCometTypes(features: CometFeatures): string {
+  const d = RUNTIME_DEFAULTS;
+  const { shortcuts, chatStream, midjourneyTask } = features;
   let out = '';
   for (const s of shortcuts) {
     out += `\n/** The request body of \`${s.method.toUpperCase()} ${s.path}\`. */\n`;
     out += `export type ${s.bodyType} = ${requestBodyType(s.path, s.method)};\n`;
   }
+  if (chatStream) {
+    out += `\n/** One server-sent event of \`comet.chat.stream\` (\`x-hub-sse-data-schema\` of the text/event-stream answer). */\n`;
+    out += `export type ChatCompletionChunk = components["schemas"][${stringLiteral(chatStream.chunkSchema)}];\n`;
+  }
+  if (midjourneyTask) {
+    out += `\n/** A Midjourney task (\`GET ${midjourneyTask.path}\`). */\n`;
+    out += `export type MidjourneyTask = ${responseType(midjourneyTask.path, 'get', 200)};\n`;
+    out += `\n/** The statuses that end \`waitForTask\`. */\n`;
+    out += `export type MidjourneyFinalStatus = ${unionOfLiterals(midjourneyTask.terminal)};\n`;
+    out += '\nexport interface MidjourneyWaitOptions extends PollOptions {\n';
+    out += '  /** Called with every fetched state of the task. */\n';
+    out += '  onTaskUpdate?: (task: MidjourneyTask) => void;\n';
+    out += '}\n';
+  }
   out +=
     '\n/**\n' +
     ' * The openapi-fetch client over CometPaths (`comet.POST(path, { body })`), plus shortcuts.\n' +
     ' * Responses are typed as their `application/json` content (openapi-fetch parses JSON by default);\n' +
-    ' * pass `parseAs: "stream"` for `text/event-stream`.\n' +
+    ' * pass `parseAs: "stream"` for `text/event-stream`, or use `chat.stream`.\n' +
     ' */\n';
   out += 'export interface CometClient extends Client<CometPaths, "application/json"> {\n';
-  for (const [group, members] of groupShortcuts(shortcuts)) {
-    out += `  ${group}: {\n`;
-    for (const s of members) {
-      out += `    /** \`${s.method.toUpperCase()} ${s.path}\` */\n`;
-      out += `    ${s.name}(body: ${s.bodyType}, init?: RequestExtras): Promise<FetchResponse<${pathsAccess(s.path, s.method)}, {}, "application/json">>;\n`;
-    }
-    out += '  };\n';
+  const groups = new Map<string, string[]>();
+  const add = (group: string, text: string): void => void groups.set(group, [...(groups.get(group) ?? []), text]);
+  for (const s of shortcuts) {
+    // A body with `stream: true` is still accepted (object literals widen `false` to boolean, and
+    // forbidding it would reject ordinary code); its event-stream answer is what chat.stream is for.
+    const body = s.bodyType;
+    add(
+      s.group,
+      `    /** \`${s.method.toUpperCase()} ${s.path}\` */\n` +
+        `    ${s.name}(body: ${body}, init?: RequestExtras): Promise<FetchResponse<${pathsAccess(s.path, s.method)}, {}, "application/json">>;\n`,
+    );
   }
+  if (chatStream) {
+    add(
+      chatStream.group,
+      `    /**\n` +
+        `     * \`${chatStream.method.toUpperCase()} ${chatStream.path}\` with \`stream: true\`: the server-sent events as typed chunks, ending at\n` +
+        `     * \`data: ${commentText(chatStream.terminator)}\`. The request is sent when the iteration starts; an error answer, or an event\n` +
+        '     * carrying an `error` object, throws a HubApiError; `break` closes the connection.\n' +
+        '     */\n' +
+        `    ${chatStream.name}(body: ${chatStream.bodyType} & { stream?: true }, init?: RequestExtras): AsyncGenerator<ChatCompletionChunk, void, undefined>;\n`,
+    );
+  }
+  if (midjourneyTask) {
+    add(
+      midjourneyTask.group,
+      `    /** \`GET ${midjourneyTask.path}\`: the task's state. */\n` +
+        `    fetchTask(id: string, init?: RequestExtras): Promise<FetchResponse<${pathsAccess(midjourneyTask.path, 'get')}, {}, "application/json">>;\n` +
+        '    /**\n' +
+        `     * Poll \`GET ${midjourneyTask.path}\` until the task is ${midjourneyTask.terminal.join(' or ')} and return it (check\n` +
+        `     * \`status\` and \`failReason\`). An error answer rejects with a HubApiError. Polls every ${d.taskPollInterval} ms, then\n` +
+        `     * 1.5 times longer each time, up to ${d.taskMaxPollInterval} ms. \`signal: AbortSignal.timeout(ms)\` bounds the wait.\n` +
+        '     */\n' +
+        '    waitForTask(id: string, options?: MidjourneyWaitOptions): Promise<MidjourneyTask & { status: MidjourneyFinalStatus }>;\n',
+    );
+  }
+  for (const [group, members] of groups) out += `  ${group}: {\n${members.join('')}  };\n`;
   return out + '}\n';
 }

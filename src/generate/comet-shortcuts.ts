@@ -1,11 +1,14 @@
-import type { HttpMethod, Inventory } from './operations.js';
-import { hasJsonRequestBody } from './operations.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { isObject } from '../core/json.js';
+import { pointer, resolvePointer } from '../core/pointer.js';
+import type { HttpMethod, Inventory, OperationRef } from './operations.js';
+import { deref, hasJsonRequestBody, hasJsonResponse } from './operations.js';
 
 /**
  * Convenience methods on the Comet client, e.g. `comet.chat.completions(body)`
  * for `POST /v1/chat/completions`. Each is generated only when the document
  * has the operation with a JSON request body, so the generated types always
- * resolve. Later shortcuts (images, embeddings, task APIs) are rows here.
+ * resolve. More shortcuts are rows here.
  */
 export interface CometShortcut {
   /** `comet.<group>.<name>(body, init?)` */
@@ -19,11 +22,105 @@ export interface CometShortcut {
 
 export const COMET_SHORTCUTS: readonly CometShortcut[] = [
   { group: 'chat', name: 'completions', method: 'post', path: '/v1/chat/completions', bodyType: 'CometChatCompletionsBody' },
+  { group: 'images', name: 'generate', method: 'post', path: '/v1/images/generations', bodyType: 'CometImagesGenerateBody' },
+  { group: 'embeddings', name: 'create', method: 'post', path: '/v1/embeddings', bodyType: 'CometEmbeddingsBody' },
+  { group: 'midjourney', name: 'imagine', method: 'post', path: '/mj/submit/imagine', bodyType: 'MidjourneyImagineBody' },
+  { group: 'midjourney', name: 'action', method: 'post', path: '/mj/submit/action', bodyType: 'MidjourneyActionBody' },
 ];
 
-export function availableShortcuts(doc: Record<string, unknown>, inventory: Inventory): CometShortcut[] {
-  return COMET_SHORTCUTS.filter((s) => {
-    const op = inventory.comet.find((o) => o.path === s.path && o.method === s.method);
+/** `comet.chat.stream(body)`: the same operation as `chat.completions`, answered as server-sent events. */
+export interface SseShortcut {
+  group: 'chat';
+  name: 'stream';
+  method: 'post';
+  path: string;
+  /** The shortcut whose body type it shares (`chat.completions`). */
+  bodyType: string;
+  /** Name in `components.schemas` of one event's JSON (`x-hub-sse-data-schema`). */
+  chunkSchema: string;
+  /** The `data:` value that ends the stream (`x-hub-sse-terminator`, default `[DONE]`). */
+  terminator: string;
+}
+
+/** `comet.midjourney.fetchTask(id)` / `waitForTask(id)` over `GET /mj/task/{id}/fetch`. */
+export interface TaskPolling {
+  group: 'midjourney';
+  path: string;
+  /** Statuses that end `waitForTask` (docs/provider-apis.md §2.2). */
+  terminal: readonly string[];
+}
+
+export interface CometFeatures {
+  shortcuts: CometShortcut[];
+  chatStream?: SseShortcut;
+  midjourneyTask?: TaskPolling;
+  diagnostics: Diagnostic[];
+}
+
+export const SSE_MEDIA_TYPE = 'text/event-stream';
+const CHAT_PATH = '/v1/chat/completions';
+const MIDJOURNEY_TASK_PATH = '/mj/task/{id}/fetch';
+
+/** Which shortcuts the document supports; a helper it cannot type is left out with a warning. */
+export function cometFeatures(doc: Record<string, unknown>, inventory: Inventory, file?: string): CometFeatures {
+  const diagnostics: Diagnostic[] = [];
+  const find = (path: string, method: HttpMethod): OperationRef | undefined => inventory.comet.find((o) => o.path === path && o.method === method);
+  const shortcuts = COMET_SHORTCUTS.filter((s) => {
+    const op = find(s.path, s.method);
     return op !== undefined && hasJsonRequestBody(doc, op);
   });
+  const features: CometFeatures = { shortcuts, diagnostics };
+
+  const chat = shortcuts.find((s) => s.path === CHAT_PATH);
+  const chatOp = find(CHAT_PATH, 'post');
+  if (chat && chatOp) {
+    const sse = sseSchema(doc, chatOp);
+    if (sse.ok) {
+      features.chatStream = { group: 'chat', name: 'stream', method: 'post', path: CHAT_PATH, bodyType: chat.bodyType, chunkSchema: sse.schema, terminator: sse.terminator };
+    } else if (sse.reason !== undefined) {
+      diagnostics.push({
+        ruleId: 'generate-sse-schema',
+        severity: 'warn',
+        message: `comet.chat.stream is left out of the client: ${sse.reason}`,
+        pointer: sse.pointer,
+        ...(file === undefined ? {} : { file }),
+        suggestion: "give the text/event-stream schema `x-hub-sse-data-schema: { $ref: '#/components/schemas/<Chunk>' }`",
+      });
+    }
+  }
+
+  const task = find(MIDJOURNEY_TASK_PATH, 'get');
+  if (task && hasJsonResponse(doc, task, '200')) {
+    features.midjourneyTask = { group: 'midjourney', path: MIDJOURNEY_TASK_PATH, terminal: ['SUCCESS', 'FAILURE'] };
+  }
+  return features;
+}
+
+type SseResult = { ok: true; schema: string; terminator: string } | { ok: false; reason?: string; pointer: string };
+
+/**
+ * The chunk schema of a `text/event-stream` 200 response (OAS 3.1 §4.8.17
+ * Response Object, `content`): the hub's `x-hub-sse-data-schema` extension
+ * names the JSON carried by each `data:` line. No event-stream content means
+ * no stream helper, silently; event-stream content the types cannot name is a warning.
+ */
+function sseSchema(doc: Record<string, unknown>, op: OperationRef): SseResult {
+  const item = deref(doc, (doc.paths as Record<string, unknown>)[op.path]);
+  const operation = isObject(item) ? item[op.method] : undefined;
+  const responses = isObject(operation) ? operation.responses : undefined;
+  const response = isObject(responses) ? deref(doc, responses['200']) : undefined;
+  const media = isObject(response) && isObject(response.content) ? response.content[SSE_MEDIA_TYPE] : undefined;
+  const mediaPtr = pointer('paths', op.path, op.method, 'responses', '200', 'content', SSE_MEDIA_TYPE);
+  if (!isObject(media)) return { ok: false, pointer: mediaPtr };
+  const schema = deref(doc, media.schema);
+  const ext = isObject(schema) ? schema['x-hub-sse-data-schema'] : undefined;
+  const ptr = pointer('paths', op.path, op.method, 'responses', '200', 'content', SSE_MEDIA_TYPE, 'schema', 'x-hub-sse-data-schema');
+  if (!isObject(ext) || typeof ext.$ref !== 'string') return { ok: false, reason: 'its text/event-stream schema has no `x-hub-sse-data-schema` $ref, so the chunk type is unknown', pointer: ptr };
+  const m = /^#\/components\/schemas\/([^/]+)$/.exec(ext.$ref);
+  const name = m?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+  if (name === undefined || resolvePointer(doc, ext.$ref) === undefined) {
+    return { ok: false, reason: `\`x-hub-sse-data-schema\` must be a $ref to an existing #/components/schemas entry, not ${JSON.stringify(ext.$ref)}`, pointer: ptr };
+  }
+  const terminator = isObject(schema) && typeof schema['x-hub-sse-terminator'] === 'string' ? schema['x-hub-sse-terminator'] : '[DONE]';
+  return { ok: true, schema: name, terminator };
 }

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../core/diagnostic.js';
+import { compareDiagnostics } from '../core/diagnostic.js';
 import { HubError } from '../core/errors.js';
 import { isObject } from '../core/json.js';
-import { availableShortcuts } from './comet-shortcuts.js';
+import { cometFeatures } from './comet-shortcuts.js';
 import { emitClientDts } from './client-declarations.js';
 import { emitClientJs } from './client-runtime.js';
 import { collectOperations } from './operations.js';
@@ -48,7 +49,7 @@ export async function generate(document: unknown, options: GenerateOptions = {})
   }
   const header = fileHeader(file);
   const inventory = collectOperations(document, file);
-  const shortcuts = availableShortcuts(document, inventory);
+  const features = cometFeatures(document, inventory, file);
 
   let schema: string;
   try {
@@ -62,11 +63,12 @@ export async function generate(document: unknown, options: GenerateOptions = {})
   }
 
   const files: GeneratedFile[] = [
-    { path: 'client.d.ts', contents: emitClientDts(header, inventory, shortcuts) },
-    { path: 'client.js', contents: emitClientJs(header, shortcuts) },
+    { path: 'client.d.ts', contents: emitClientDts(header, inventory, features) },
+    { path: 'client.js', contents: emitClientJs(header, features) },
     { path: 'schema.d.ts', contents: schema },
   ];
-  return { files, diagnostics: inventory.diagnostics, falEndpoints: inventory.fal.length, cometOperations: inventory.comet.length };
+  const diagnostics = [...inventory.diagnostics, ...features.diagnostics].sort(compareDiagnostics);
+  return { files, diagnostics, falEndpoints: inventory.fal.length, cometOperations: inventory.comet.length };
 }
 
 function fileHeader(source: string | undefined): string {

@@ -140,6 +140,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mj/submit/action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a Midjourney follow-up action (button) */
+        post: operations["cometMidjourneyAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mj/submit/imagine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a Midjourney imagine task */
+        post: operations["cometMidjourneyImagine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mj/task/{id}/fetch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fetch a Midjourney task */
+        get: operations["cometMidjourneyFetchTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/chat/completions": {
         parameters: {
             query?: never;
@@ -154,6 +205,40 @@ export interface paths {
          * @description OpenAI-compatible chat completions. With `stream: true` the response is a text/event-stream of chunks.
          */
         post: operations["cometCreateChatCompletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/embeddings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create embeddings (OpenAI format) */
+        post: operations["cometCreateEmbeddings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/images/generations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate images (OpenAI format) */
+        post: operations["cometGenerateImages"];
         delete?: never;
         options?: never;
         head?: never;
@@ -182,6 +267,22 @@ export interface components {
                 total_tokens: number;
             };
         };
+        /** @description One streamed event of `POST /v1/chat/completions` with `stream: true`. */
+        ChatCompletionChunk: {
+            id: string;
+            /** @constant */
+            object: "chat.completion.chunk";
+            created: number;
+            model: string;
+            choices: {
+                index: number;
+                delta: {
+                    role?: string;
+                    content?: string | null;
+                };
+                finish_reason?: string | null;
+            }[];
+        };
         ChatCompletionRequest: {
             /**
              * @description Model id from GET /v1/models.
@@ -209,6 +310,19 @@ export interface components {
                 type?: string;
                 code?: string | null;
             };
+        };
+        EmbeddingsRequest: {
+            model: string;
+            input: string | string[];
+            dimensions?: number;
+        };
+        EmbeddingsResponse: {
+            object?: string;
+            data: {
+                index: number;
+                embedding: number[];
+            }[];
+            model: string;
         };
         /** File */
         File: {
@@ -350,6 +464,22 @@ export interface components {
             /** Width */
             width: number;
         };
+        ImageGenerationRequest: {
+            model: string;
+            prompt: string;
+            n?: number;
+            size?: string;
+            /** @enum {string} */
+            response_format?: "url" | "b64_json";
+        };
+        ImageGenerationResponse: {
+            created: number;
+            data: {
+                url?: string;
+                b64_json?: string;
+                revised_prompt?: string;
+            }[];
+        };
         /** ImageSize */
         ImageSize: {
             /**
@@ -364,6 +494,31 @@ export interface components {
              * @default 512
              */
             width?: number;
+        };
+        MidjourneyActionRequest: {
+            customId: string;
+            taskId: string;
+        };
+        MidjourneyImagineRequest: {
+            /** @description The Midjourney prompt. */
+            prompt: string;
+            /** @enum {string} */
+            botType?: "MID_JOURNEY" | "NIJI_JOURNEY";
+        };
+        MidjourneySubmitResponse: {
+            /** @description 1 when submitted. */
+            code: number;
+            description?: string;
+            /** @description The new task id. */
+            result?: string;
+        };
+        MidjourneyTask: {
+            id: string;
+            /** @enum {string} */
+            status: "NOT_START" | "SUBMITTED" | "MODAL" | "IN_PROGRESS" | "SUCCESS" | "FAILURE";
+            progress?: string;
+            imageUrl?: string;
+            failReason?: string;
         };
         /** ImageToVideoRequest */
         MinimaxVideo01ImageToVideoInput: {
@@ -617,6 +772,104 @@ export interface operations {
             };
         };
     };
+    cometMidjourneyAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MidjourneyActionRequest"];
+            };
+        };
+        responses: {
+            /** @description The follow-up task was accepted or refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MidjourneySubmitResponse"];
+                };
+            };
+            /** @description The API key is missing or invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    cometMidjourneyImagine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MidjourneyImagineRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted (`code` 1) or refused (see `description`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MidjourneySubmitResponse"];
+                };
+            };
+            /** @description The API key is missing or invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    cometMidjourneyFetchTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Task id (the `result` of a submit call). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MidjourneyTask"];
+                };
+            };
+            /** @description The API key is missing or invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     cometCreateChatCompletion: {
         parameters: {
             query?: never;
@@ -660,6 +913,72 @@ export interface operations {
             };
             /** @description Rate limited; retry with exponential backoff. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    cometCreateEmbeddings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmbeddingsRequest"];
+            };
+        };
+        responses: {
+            /** @description The embeddings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmbeddingsResponse"];
+                };
+            };
+            /** @description The API key is missing or invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    cometGenerateImages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImageGenerationRequest"];
+            };
+        };
+        responses: {
+            /** @description The generated images. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageGenerationResponse"];
+                };
+            };
+            /** @description The API key is missing or invalid. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

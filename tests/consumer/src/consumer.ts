@@ -3,13 +3,14 @@
  * Compiled by tests/generate-consumer.test.ts with strict tsc: it must compile, and
  * every `@ts-expect-error` below must really be an error (tsc fails on an unused one).
  */
-import { createHubClient } from 'bananastudio-api-hub/client';
-import type { FalEndpointId, FalInput, FalOutput, HubClient } from 'bananastudio-api-hub/client';
+import { createHubClient, HubApiError } from 'bananastudio-api-hub/client';
+import type { ChatCompletionChunk, FalEndpointId, FalInput, FalOutput, FalQueueStatus, HubClient, MidjourneyTask } from 'bananastudio-api-hub/client';
 
 const hub: HubClient = createHubClient({
   comet: { apiKey: 'comet-key' },
-  fal: { apiKey: 'fal-key', baseUrl: 'http://127.0.0.1:8080' },
+  fal: { apiKey: 'fal-key', baseUrl: 'http://127.0.0.1:8080', retry: { retries: 5, baseDelay: 200 } },
   fetch: (request) => globalThis.fetch(request),
+  retry: false,
 });
 
 // ------------------------------------------------------------------ FAL
@@ -39,6 +40,50 @@ export async function animate(imageUrl: string): Promise<string | undefined> {
   if (!submitted.data) return undefined;
   const result = await hub.fal.result('fal-ai/minimax/video-01/image-to-video', submitted.data.request_id);
   return result.data?.video.url;
+}
+
+// One call for a queued job: submit, poll with backoff, typed output.
+export async function generateImageOneCall(prompt: string, signal: AbortSignal): Promise<string | undefined> {
+  const seen: Array<FalQueueStatus<'fal-ai/flux/dev'>['status']> = [];
+  const output = await hub.fal.subscribe(
+    'fal-ai/flux/dev',
+    { prompt, num_images: 1 },
+    {
+      signal,
+      pollInterval: 250,
+      maxPollInterval: 2000,
+      logs: true,
+      onQueueUpdate: (status) => {
+        seen.push(status.status);
+        const position: number | undefined = status.queue_position;
+        void position;
+      },
+    },
+  );
+  const seed: number = output.seed;
+  void seed;
+  return output.images[0]?.url;
+}
+
+export async function animateOrExplain(imageUrl: string): Promise<string> {
+  try {
+    const { video } = await hub.fal.subscribe('fal-ai/minimax/video-01/image-to-video', { prompt: 'dance', image_url: imageUrl }, { signal: AbortSignal.timeout(600_000) });
+    return video.url;
+  } catch (err) {
+    if (err instanceof HubApiError) {
+      const status: number = err.status;
+      const provider: 'fal' | 'comet' = err.provider;
+      const body: unknown = err.body;
+      void body;
+      return `${provider} ${status}`;
+    }
+    throw err;
+  }
+}
+
+export async function cancelIt(requestId: string): Promise<boolean> {
+  const { data } = await hub.fal.cancel('fal-ai/flux/dev', requestId);
+  return data?.success === true;
 }
 
 // The map types, for code that is generic over models.
@@ -76,6 +121,20 @@ export async function mistakes(): Promise<void> {
   const video = await hub.fal.result('fal-ai/minimax/video-01/image-to-video', 'request-id');
   // @ts-expect-error: the video output has no `images`.
   void video.data?.images;
+
+  // @ts-expect-error: subscribe checks the input too: `promt` is not a field.
+  await hub.fal.subscribe('fal-ai/flux/dev', { prompt: 'x', promt: 'typo' });
+  // @ts-expect-error: subscribe only takes endpoint ids of the document.
+  await hub.fal.subscribe('fal-ai/flux/no-such-variant', { prompt: 'x' });
+  const out = await hub.fal.subscribe('fal-ai/flux/dev', { prompt: 'x' });
+  // @ts-expect-error: subscribe returns flux/dev's output, which has no `video`.
+  void out.video;
+  // @ts-expect-error: the output is returned directly, not wrapped in `{ data }`.
+  void out.data;
+  // @ts-expect-error: onQueueUpdate gets a queue status, which has no `images`.
+  await hub.fal.subscribe('fal-ai/flux/dev', { prompt: 'x' }, { onQueueUpdate: (s) => void s.images });
+  // @ts-expect-error: pollInterval is a number of milliseconds.
+  await hub.fal.subscribe('fal-ai/flux/dev', { prompt: 'x' }, { pollInterval: '1s' });
 }
 
 // @ts-expect-error: FalOutput only takes endpoint ids of the document.
@@ -106,6 +165,40 @@ export async function chatStream(): Promise<ReadableStream<Uint8Array> | null | 
   return data;
 }
 
+// Streaming: typed chunks parsed from the server-sent events.
+export async function chatStreamed(question: string, signal: AbortSignal): Promise<string> {
+  let text = '';
+  for await (const chunk of hub.comet.chat.stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }, { signal })) {
+    const typed: ChatCompletionChunk = chunk;
+    const delta: string | null | undefined = typed.choices[0]?.delta.content;
+    const done: string | null | undefined = chunk.choices[0]?.finish_reason;
+    void done;
+    text += delta ?? '';
+  }
+  return text;
+}
+
+export async function imagesAndEmbeddings(): Promise<[string | undefined, number | undefined]> {
+  const image = await hub.comet.images.generate({ model: 'dall-e-3', prompt: 'a banana', n: 1, response_format: 'url' });
+  const emb = await hub.comet.embeddings.create({ model: 'text-embedding-3-small', input: ['a', 'b'] });
+  const vector = emb.data?.data[0]?.embedding;
+  return [image.data?.data[0]?.url, Array.isArray(vector) ? vector[0] : undefined];
+}
+
+export async function midjourney(prompt: string): Promise<string | undefined> {
+  const { data } = await hub.comet.midjourney.imagine({ prompt, botType: 'MID_JOURNEY' });
+  if (data?.code !== 1 || data.result === undefined) return undefined;
+  const task = await hub.comet.midjourney.waitForTask(data.result, {
+    pollInterval: 3000,
+    signal: AbortSignal.timeout(300_000),
+    onTaskUpdate: (t: MidjourneyTask) => void t.progress,
+  });
+  if (task.status === 'FAILURE') throw new Error(task.failReason ?? 'failed');
+  const final: 'SUCCESS' = task.status;
+  void final;
+  return task.imageUrl;
+}
+
 export async function chatMistakes(): Promise<void> {
   // @ts-expect-error: `model` is required.
   await hub.comet.chat.completions({ messages: [{ role: 'user', content: 'hi' }] });
@@ -121,4 +214,26 @@ export async function chatMistakes(): Promise<void> {
   const { data } = await hub.comet.chat.completions({ model: 'm', messages: [] });
   // @ts-expect-error: a chat completion has no `text` on its choices.
   void data?.choices[0]?.text;
+
+  for await (const chunk of hub.comet.chat.stream({ model: 'm', messages: [] })) {
+    // @ts-expect-error: a chunk's choices carry `delta`, not `message`.
+    void chunk.choices[0]?.message;
+    // @ts-expect-error: a chunk has no `text` field.
+    void chunk.choices[0]?.delta.text;
+    // @ts-expect-error: `system_fingerprint` is not part of the chunk schema.
+    void chunk.system_fingerprint;
+  }
+  // @ts-expect-error: stream() is always streamed.
+  hub.comet.chat.stream({ model: 'm', messages: [], stream: false });
+  // @ts-expect-error: `prompt` is required for images.
+  await hub.comet.images.generate({ model: 'dall-e-3' });
+  // @ts-expect-error: embeddings take `input`, not `text`.
+  await hub.comet.embeddings.create({ model: 'e', text: 'hi' });
+  // @ts-expect-error: `botType` is an enum.
+  await hub.comet.midjourney.imagine({ prompt: 'x', botType: 'DALL_E' });
+  const task = await hub.comet.midjourney.waitForTask('task-id');
+  // @ts-expect-error: waitForTask only returns finished tasks.
+  if (task.status === 'IN_PROGRESS') return;
+  // @ts-expect-error: a task has no `upscaledUrl`.
+  void task.upscaledUrl;
 }
