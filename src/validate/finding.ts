@@ -9,4 +9,6 @@ export interface Finding {
   file: SourceFile;
   pointer: string;
   suggestion?: string;
+  /** For the ignore file (see ignore/stable-id.ts). */
+  stableId?: string;
 }

@@ -1,24 +1,48 @@
 import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { parseText } from '../core/parse.js';
+import { locatePointers } from '../core/positions.js';
+import { pointer } from '../core/pointer.js';
 import { readFailure, type FileReader } from './io.js';
+import { checkText, decodeBytes, sizeProblem } from './parse/decode.js';
+import { parseSourceText } from './parse/parse-text.js';
 import type { SourceFile } from './types.js';
 
 export type LoadResult = { ok: true; file: SourceFile } | { ok: false; problem: Diagnostic; reason: string };
 
-/** Read and parse one file (JSON or YAML, with the size/depth/alias limits of core/parse). */
+/**
+ * Read and parse one file: size limit, BOM, UTF-8, then JSON (fast path) or YAML,
+ * with the depth and alias limits of ./parse. Every failure is one diagnostic
+ * naming the file and, where known, the line and column.
+ */
 export async function loadSource(path: string, reader: FileReader, root: string): Promise<LoadResult> {
   const display = displayPath(path, root);
+  const problem = (ruleId: string, message: string, line = 1, column = 1, ptr = ''): LoadResult => ({
+    ok: false,
+    reason: message,
+    problem: { ruleId, severity: 'error', message, file: display, pointer: ptr, line, column },
+  });
   let text: string;
   try {
-    text = await reader.read(path);
+    const tooBig = reader.size ? sizeProblem(await reader.size(path)) : undefined;
+    if (tooBig && !tooBig.ok) return problem(tooBig.ruleId, tooBig.message, tooBig.line, tooBig.column);
+    const decoded = reader.readBytes ? decodeBytes(await reader.readBytes(path)) : checkText(await reader.read(path));
+    if (!decoded.ok) return problem(decoded.ruleId, decoded.message, decoded.line, decoded.column);
+    text = decoded.text;
   } catch (err) {
     const reason = readFailure(err);
-    return { ok: false, reason, problem: { ruleId: 'file-unreadable', severity: 'error', message: `cannot read the file: ${reason}`, file: display, pointer: '' } };
+    return problem('file-unreadable', `cannot read the file: ${reason}`);
   }
-  const parsed = parseText(text, display);
-  if (!parsed.ok) return { ok: false, reason: parsed.problem.message, problem: parsed.problem };
-  return { ok: true, file: { path, display, data: parsed.value.data, text, format: parsed.value.format } };
+  const parsed = parseSourceText(text, { strictJson: /\.json$/i.test(path) });
+  if (!parsed.ok) {
+    const p = parsed.problem;
+    if (p.pointer) {
+      const ptr = pointer(...p.pointer);
+      const pos = locatePointers(text, 'json', [ptr]).get(ptr) ?? { line: 1, column: 1 };
+      return problem(p.ruleId, p.message, pos.line, pos.column, ptr);
+    }
+    return problem(p.ruleId, p.message, p.line ?? 1, p.column ?? 1);
+  }
+  return { ok: true, file: { path, display, data: parsed.data, text, format: parsed.format } };
 }
 
 /** Relative to the root with `/` separators when inside it; otherwise the absolute path. */

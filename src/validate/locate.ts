@@ -1,21 +1,21 @@
-import type { Diagnostic } from '../core/diagnostic.js';
 import { cmp } from '../core/diagnostic.js';
 import { locatePointers } from '../core/positions.js';
 import type { Finding } from './finding.js';
+import type { Problem } from './types.js';
 
 /**
  * Turn findings into printable diagnostics: line and column are computed here,
  * once per file that has findings (files without problems are never re-read
  * or re-parsed).
  */
-export function locateFindings(findings: readonly Finding[]): Diagnostic[] {
+export function locateFindings(findings: readonly Finding[]): Problem[] {
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = byFile.get(f.file.path);
     if (list) list.push(f);
     else byFile.set(f.file.path, [f]);
   }
-  const out: Diagnostic[] = [];
+  const out: Problem[] = [];
   for (const list of byFile.values()) {
     const file = list[0]!.file;
     const positions = locatePointers(file.text, file.format, [...new Set(list.map((f) => f.pointer))]);
@@ -30,6 +30,7 @@ export function locateFindings(findings: readonly Finding[]): Diagnostic[] {
         line: pos.line,
         column: pos.column,
         ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+        ...(f.stableId !== undefined ? { stableId: f.stableId } : {}),
       });
     }
   }
@@ -37,7 +38,7 @@ export function locateFindings(findings: readonly Finding[]): Diagnostic[] {
 }
 
 /** File, then line and column, then rule and message: stable output on every machine. */
-export function compareByPosition(a: Diagnostic, b: Diagnostic): number {
+export function compareByPosition(a: Problem, b: Problem): number {
   return (
     cmp(a.file ?? '', b.file ?? '') ||
     (a.line ?? 0) - (b.line ?? 0) ||

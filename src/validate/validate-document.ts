@@ -24,7 +24,7 @@ export async function validateDocument(data: unknown, options: ValidateDocumentO
   const file: SourceFile = { path, display: displayPath(path, root), data, text: '', format: 'json' };
   const version = detectVersion(data, file.display);
   if (!version.ok) return [version.problem];
-  const findings = await lintDocumentSet({
+  const { findings } = await lintDocumentSet({
     root: file,
     version: version.version,
     files: new Map([[path, file]]),

@@ -7,9 +7,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const F = 'tests/fixtures/validate';
 
 const run = (...files: string[]) => validateFiles(files.map((f) => `${F}/${f}`), { root });
-const brief = (r: Awaited<ReturnType<typeof run>>) => r.problems.map((p) => ({ ruleId: p.ruleId, file: p.file, line: p.line, column: p.column, message: p.message }));
+/** Errors only: these tests are about structure and refs; warnings of the semantic rules are tested beside each rule. */
+const brief = (r: Awaited<ReturnType<typeof run>>) =>
+  r.problems.filter((p) => p.severity === 'error').map((p) => ({ ruleId: p.ruleId, file: p.file, line: p.line, column: p.column, message: p.message }));
 
-describe('valid descriptions are clean', () => {
+describe('valid descriptions have no errors', () => {
   it.each([
     'valid/1forge-2.0.yaml',
     'valid/yelp-2.0.yaml',
@@ -79,7 +81,7 @@ describe('refs', () => {
     const r = await run('refs/url.yaml');
     expect(brief(r).map((p) => [p.ruleId, p.line, p.column])).toEqual([['no-remote-refs', 8, 7]]);
     const allowed = await validateFiles([`${F}/refs/url.yaml`], { root, allowRemoteRefs: true });
-    expect(allowed.problems).toEqual([]);
+    expect(allowed.errorCount).toBe(0);
   });
 
   it('circular refs, within a file and across files, terminate and are valid', async () => {

@@ -1,30 +1,38 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { countBySeverity } from '../core/diagnostic.js';
+import { configuredRules } from './config/config.js';
 import type { Finding } from './finding.js';
+import { isIgnored } from './ignore/ignore-file.js';
+import { stableId } from './ignore/stable-id.js';
 import { nodeFileReader, type FileReader } from './io.js';
 import { lintDocumentSet } from './lint.js';
 import { loadSource } from './load.js';
 import { compareByPosition, locateFindings } from './locate.js';
 import { loadDocumentSet } from './refs/load-set.js';
-import type { ValidateOptions, ValidateResult } from './types.js';
+import type { Problem, ValidateOptions, ValidateResult } from './types.js';
 import { detectVersion } from './version.js';
+import { PARALLEL_MIN_BYTES, startStructWorker, type StructWorker } from './struct/parallel.js';
 
 export interface ValidateFilesOptions extends ValidateOptions {
   /** Where files are read from; the file system by default. */
   reader?: FileReader;
+  /** Check the structure of large files on a second thread (default true). */
+  parallel?: boolean;
 }
 
 /**
  * Validate each file as the root of an OpenAPI description: structure against
- * the official schema, every `$ref` (other files are loaded and checked too).
- * A file that cannot be read or parsed, or is not OpenAPI, is reported as a
- * problem of that file (`fatal`), and the other files are still validated.
+ * the official schema, every `$ref` (other files are loaded and checked too),
+ * and the semantic rules. A file that cannot be read or parsed, or is not
+ * OpenAPI, is reported as a problem of that file (`fatal`), and the other
+ * files are still validated.
  */
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions): Promise<ValidateResult> {
   const reader = options.reader ?? nodeFileReader;
-  const problems: Diagnostic[] = [];
-  const findings: Finding[] = [];
+  const problems: Problem[] = [];
+  const findings: Array<Finding & { stableId: string }> = [];
+  const sources: Array<{ root: string; files: string[] }> = [];
   let fatal = false;
   const fail = (d: Diagnostic): void => {
     fatal = true;
@@ -32,30 +40,64 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   };
   for (const p of paths) {
     const path = resolve(options.root, p);
+    // A large document: the structural check gets a thread of its own, started now so that it
+    // boots while this one parses (see struct/parallel.ts).
+    const size = options.parallel !== false && reader.size ? await reader.size(path).catch(() => 0) : 0;
+    const worker = size > PARALLEL_MIN_BYTES ? startStructWorker() : undefined;
+    try {
+      await validateOne(path, worker);
+    } finally {
+      worker?.stop();
+    }
+  }
+
+  async function validateOne(path: string, worker: StructWorker | undefined): Promise<void> {
     const loaded = await loadSource(path, reader, options.root);
     if (!loaded.ok) {
       fail(loaded.problem);
-      continue;
+      return;
     }
     const version = detectVersion(loaded.file.data, loaded.file.display);
     if (!version.ok) {
       const [located] = locateFindings([{ ...version.problem, pointer: version.problem.pointer ?? '', file: loaded.file }]);
       if (located) fail(located);
-      continue;
+      return;
     }
-    const { set, problems: loadProblems } = await loadDocumentSet(loaded.file, version.version, {
+    const structErrors = worker?.check(version.version, loaded.file.format === 'json' ? loaded.file.text : JSON.stringify(loaded.file.data));
+    structErrors?.catch(() => undefined);
+    const setOptions = {
       reader,
       projectRoot: options.root,
       refRoot: inside(options.root, path) ? options.root : dirname(path),
-      allowRemoteRefs: options.allowRemoteRefs ?? false,
-    });
+      allowRemoteRefs: options.allowRemoteRefs ?? options.config?.allowRemoteRefs ?? false,
+    };
+    const lintOptions = {
+      ...(options.config ? { configured: configuredRules(options.config, version.version, path), preset: options.config.preset } : {}),
+      ...(structErrors ? { structErrors } : {}),
+    };
+    let { set, problems: loadProblems } = await loadDocumentSet(loaded.file, version.version, setOptions);
+    let lint = await lintDocumentSet(set, lintOptions);
+    if (lint.walk.unloaded.size > 0) {
+      // The text scan missed a ref to another file (unusual quoting): load by walking the data, and lint again.
+      ({ set, problems: loadProblems } = await loadDocumentSet(loaded.file, version.version, { ...setOptions, walkData: true }));
+      lint = await lintDocumentSet(set, { ...lintOptions, structErrors: undefined });
+    }
     loadProblems.forEach(fail);
-    findings.push(...(await lintDocumentSet(set)));
+    sources.push({ root: path, files: [...set.files.keys(), ...set.missing.keys()] });
+    for (const f of lint.findings) findings.push({ ...f, stableId: stableId(f.file.data, f.pointer, set.version, f.file === set.root) });
   }
-  problems.push(...dedupe(locateFindings(findings)));
+  let ignoredCount = 0;
+  const kept = options.ignore
+    ? findings.filter((f) => {
+        const ignored = isIgnored(options.ignore!, { ruleId: f.ruleId, file: f.file.display, stableId: f.stableId });
+        if (ignored) ignoredCount++;
+        return !ignored;
+      })
+    : findings;
+  problems.push(...dedupe(locateFindings(kept)));
   problems.sort(compareByPosition);
   const { errors, warnings } = countBySeverity(problems);
-  return { problems, errorCount: errors, warningCount: warnings, fatal };
+  return { problems, errorCount: errors, warningCount: warnings, fatal, ignoredCount, sources };
 }
 
 function inside(root: string, path: string): boolean {
@@ -64,7 +106,7 @@ function inside(root: string, path: string): boolean {
 }
 
 /** Two entry files sharing a referenced file would report its problems twice. */
-function dedupe(list: readonly Diagnostic[]): Diagnostic[] {
+function dedupe(list: readonly Problem[]): Problem[] {
   const seen = new Set<string>();
   return list.filter((d) => {
     const k = `${d.file}\u0000${d.pointer}\u0000${d.ruleId}\u0000${d.message}`;

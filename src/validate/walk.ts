@@ -1,22 +1,39 @@
-import { pointer } from '../core/pointer.js';
-import type { SourceFile } from './types.js';
+import { pointer, parsePointer } from '../core/pointer.js';
+import { fieldType, typeAtPath, type FieldType, type NodeType } from './oas-types.js';
+import { deref, resolveRef, type Resolved } from './refs/resolve.js';
+import type { DocumentSet, OasVersion, SourceFile } from './types.js';
 
 export type Segment = string | number;
 
 export interface WalkContext {
+  set: DocumentSet;
   file: SourceFile;
-  /** Path from the file's root to the current node. */
+  /** Path from the file's root to the current node (mutated as the walk goes: copy it to keep it). */
   segments: readonly Segment[];
+  /**
+   * Where the node sits in the description: its path in the root document, or,
+   * for a node reached through a `$ref` to another file or an untyped place,
+   * the path of the first reference to it.
+   */
+  logical: readonly Segment[];
+  /** The OpenAPI type the node is expected to be; undefined in untyped places (extensions, unknown fields). */
+  type: NodeType | undefined;
+  /** Follow Reference Objects from a value found at `at` in `file` (default: the current node's file). */
+  resolve(value: unknown, at?: string, file?: SourceFile): Resolved | undefined;
 }
+
+export type NodeVisitor = (node: Record<string, unknown>, ctx: WalkContext) => void;
 
 /**
  * What a rule looks at. Rules are small factories returning visitors; the walker
- * calls every rule's visitors in one pass over each file.
+ * calls every rule's visitors in one pass over the description.
  */
-export interface Visitor {
+export type Visitor = { [K in NodeType]?: NodeVisitor } & {
   /** An object with a string `$ref` (a Reference Object, or a JSON Schema `$ref`). */
   Ref?(ref: string, node: Record<string, unknown>, ctx: WalkContext): void;
-}
+  /** After the whole description was walked: for rules that compare across it. */
+  done?(): void;
+};
 
 /** Keys whose values are literal data (never OpenAPI structure), unless they name a property. */
 const LITERAL_KEYS = new Set(['example', 'default', 'enum', 'const']);
@@ -24,9 +41,9 @@ const LITERAL_KEYS = new Set(['example', 'default', 'enum', 'const']);
 const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 
 /**
- * Whether the walk skips `obj[key]`: literal data (`example`, `default`, `enum`,
- * `const`, JSON Schema `examples` arrays, an Example Object's `value`), unless the
- * object is a map of names (a schema property may be called `example`).
+ * Whether an untyped walk skips `obj[key]`: literal data (`example`, `default`,
+ * `enum`, `const`, JSON Schema `examples` arrays, an Example Object's `value`),
+ * unless the object is a map of names (a schema property may be called `example`).
  */
 export function skipsChild(parentKey: Segment | undefined, key: string, value: unknown, inExamples: boolean): boolean {
   const namesHere = typeof parentKey === 'string' && NAME_MAPS.has(parentKey);
@@ -40,45 +57,252 @@ export function contextPointer(ctx: WalkContext): string {
   return pointer(...ctx.segments);
 }
 
-/** One depth-first pass over a file's data, calling every visitor. */
-export function walk(file: SourceFile, visitors: readonly Visitor[]): void {
-  const refVisitors = visitors.filter((v) => v.Ref);
-  const segments: Segment[] = [];
-  const ctx: WalkContext = { file, segments };
+/** What the walk learnt about the description's references, for the structural check. */
+export interface WalkInfo {
+  /**
+   * A `$ref` the structural check must see through: to another file, in place
+   * of an Operation or a `properties` map, or standing for a scalar.
+   */
+  needsInlining: boolean;
+  /** Files a `$ref` named that the loader did not load (it missed a ref: reload). */
+  unloaded: Set<string>;
+}
 
-  const visit = (node: unknown, parentKey: Segment | undefined, inExamples: boolean): void => {
+/**
+ * One depth-first pass over a description with every visitor: the root file by
+ * position (each node typed from the root down), then the targets of `$ref`s
+ * that lie in other files or in untyped places, each once, typed by the place
+ * that refers to them. Cycles end because each target is walked once.
+ */
+export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInfo {
+  const by = new Map<NodeType, NodeVisitor[]>();
+  const refVisitors: Visitor[] = [];
+  for (const v of visitors) {
+    if (v.Ref) refVisitors.push(v);
+    for (const k of Object.keys(v) as Array<keyof Visitor>) {
+      if (k === 'Ref' || k === 'done') continue;
+      const fn = v[k];
+      if (typeof fn !== 'function') continue;
+      const list = by.get(k);
+      if (list) list.push(fn as NodeVisitor);
+      else by.set(k, [fn as NodeVisitor]);
+    }
+  }
+  const version = set.version;
+  const info: WalkInfo = { needsInlining: false, unloaded: new Set() };
+  const queue: Array<{ file: SourceFile; segments: Segment[]; logical: Segment[]; type: FieldType }> = [];
+  const queued = new Set<string>();
+  const inPlace = new Map<string, boolean>();
+
+  let file: SourceFile = set.root;
+  let logicalBase: Segment[] = [];
+  let physicalBase = 0;
+  const segments: Segment[] = [];
+  const ctx: WalkContext = {
+    set,
+    file,
+    segments,
+    type: undefined,
+    get logical(): Segment[] {
+      return logicalBase.concat(segments.slice(physicalBase));
+    },
+    resolve: (value, at, inFile) => deref(set, value, inFile ?? ctx.file, at ?? pointer(...segments)),
+  };
+
+  const followRef = (ref: string, type: FieldType): void => {
+    const r = resolveRef(set, file, ref);
+    if (r === undefined) return;
+    if (!r.ok) {
+      const hash = ref.indexOf('#');
+      const target = hash === -1 ? ref : ref.slice(0, hash);
+      if (target !== '' && r.reason === 'file was not loaded') info.unloaded.add(target);
+      return;
+    }
+    const external = r.file !== file;
+    if (external) info.needsInlining = true;
+    if (r.value === null || typeof r.value !== 'object') {
+      info.needsInlining = true;
+      return;
+    }
+    if (r.file === set.root) {
+      let typed = inPlace.get(r.pointer);
+      if (typed === undefined) {
+        typed = typeAtPath(safeSegments(r.pointer).map(String), version) !== undefined;
+        inPlace.set(r.pointer, typed);
+      }
+      if (typed) return; // walked where it is
+    }
+    const key = `${r.file.path}#${r.pointer}`;
+    if (queued.has(key)) return;
+    queued.add(key);
+    queue.push({ file: r.file, segments: safeSegments(r.pointer), logical: ctx.logical as Segment[], type });
+  };
+
+  const visit = (node: unknown, type: FieldType | undefined, parentKey: Segment | undefined, inExamples: boolean): void => {
     if (node === null || typeof node !== 'object') return;
+    const f = type === undefined ? undefined : shapeOf(type);
     if (Array.isArray(node)) {
+      // A list of X, or 2.0/3.0 array-form `items`; anything else is walked untyped (the structural check reports it).
+      const itemType = f === undefined ? undefined : f.kind === LIST || f.kind === SCHEMA_OR_LIST ? f.item : undefined;
       for (let i = 0; i < node.length; i++) {
         segments.push(i);
-        visit(node[i], i, false);
+        visit(node[i], itemType, i, false);
         segments.pop();
       }
       return;
     }
     const obj = node as Record<string, unknown>;
     const ref = obj.$ref;
-    if (typeof ref === 'string') for (const v of refVisitors) v.Ref?.(ref, obj, ctx);
+    const nodeType: NodeType | undefined = f === undefined ? undefined : f.kind === NODE || f.kind === SCHEMA_OR_LIST ? f.item : undefined;
+    if (typeof ref === 'string') {
+      ctx.file = file;
+      ctx.type = nodeType;
+      for (let i = 0; i < refVisitors.length; i++) refVisitors[i]!.Ref!(ref, obj, ctx);
+      if (f !== undefined) {
+        if (nodeType === 'Operation' || (f.kind === MAP && (parentKey === 'properties' || parentKey === 'patternProperties'))) info.needsInlining = true;
+        followRef(ref, type!);
+        // A Reference Object stands for its target; a Schema Object with `$ref` may have sibling keywords.
+        if (nodeType !== 'Schema') return;
+      }
+    }
+    if (f !== undefined && (f.kind === MAP || f.kind === LIST)) {
+      const itemType = f.item;
+      for (const key in obj) {
+        if (key === '$ref' && typeof ref === 'string') continue;
+        segments.push(key);
+        visit(obj[key], itemType, key, false);
+        segments.pop();
+      }
+      return;
+    }
+    if (nodeType !== undefined) {
+      const fns = by.get(nodeType);
+      if (fns) {
+        ctx.file = file;
+        ctx.type = nodeType;
+        for (let i = 0; i < fns.length; i++) fns[i]!(obj, ctx);
+      }
+      const fields = fieldsOf(nodeType, version);
+      for (const key in obj) {
+        const value = obj[key];
+        if (value === null || typeof value !== 'object' || key === '$ref') continue;
+        const ft = fields(key);
+        if (ft === 'Data') continue;
+        segments.push(key);
+        visit(value, ft, key, false);
+        segments.pop();
+      }
+      return;
+    }
+    if (f !== undefined && f.kind === DATA) return;
+    // Untyped: extensions, unknown fields. Only `$ref`s matter here; skip what looks like literal data.
+    const namesHere = typeof parentKey === 'string' && NAME_MAPS.has(parentKey);
+    for (const key in obj) {
+      const value = obj[key];
+      if (value === null || typeof value !== 'object') continue;
+      if (skipsChild(parentKey, key, value, inExamples)) continue;
+      segments.push(key);
+      visit(value, undefined, key, !namesHere && key === 'examples');
+      segments.pop();
+    }
+  };
+
+  ctx.file = file;
+  visit(set.root.data, 'Root', undefined, false);
+  while (queue.length > 0) {
+    const job = queue.shift()!;
+    file = job.file;
+    ctx.file = file;
+    segments.length = 0;
+    segments.push(...job.segments);
+    physicalBase = job.segments.length;
+    logicalBase = job.logical;
+    const value = resolvePointerSegments(file.data, job.segments);
+    const last = job.segments[job.segments.length - 1];
+    visit(value, job.type, last, false);
+  }
+  for (const v of visitors) v.done?.();
+  return info;
+}
+
+const NODE = 0;
+const MAP = 1;
+const LIST = 2;
+const DATA = 3;
+const SCHEMA_OR_LIST = 4;
+interface Shape {
+  kind: typeof NODE | typeof MAP | typeof LIST | typeof DATA | typeof SCHEMA_OR_LIST;
+  item: NodeType | undefined;
+}
+const shapes = new Map<FieldType, Shape>();
+/** A field type, parsed once: node, map or list of a node type, literal data. */
+function shapeOf(t: FieldType): Shape {
+  let s = shapes.get(t);
+  if (!s) {
+    if (t === 'Data') s = { kind: DATA, item: undefined };
+    else if (t === 'SchemaOrList') s = { kind: SCHEMA_OR_LIST, item: 'Schema' };
+    else if (t.startsWith('Map:')) s = { kind: MAP, item: t.slice(4) as NodeType };
+    else if (t.startsWith('List:')) s = { kind: LIST, item: t.slice(5) as NodeType };
+    else s = { kind: NODE, item: t as NodeType };
+    shapes.set(t, s);
+  }
+  return s;
+}
+
+const fieldTables = new Map<string, (key: string) => FieldType | undefined>();
+/** `fieldType` for one parent type and version, memoized per key in a prototype-less table. */
+function fieldsOf(parent: NodeType, version: OasVersion): (key: string) => FieldType | undefined {
+  const id = `${version}:${parent}`;
+  let fn = fieldTables.get(id);
+  if (!fn) {
+    const memo: Record<string, FieldType | null> = Object.create(null) as Record<string, FieldType | null>;
+    let size = 0;
+    fn = (key) => {
+      const t = memo[key];
+      if (t !== undefined) return t ?? undefined;
+      const computed = fieldType(parent, key, version);
+      if (size++ < 10_000) memo[key] = computed ?? null;
+      return computed;
+    };
+    fieldTables.set(id, fn);
+  }
+  return fn;
+}
+
+function safeSegments(ptr: string): Segment[] {
+  try {
+    return parsePointer(ptr);
+  } catch {
+    return [];
+  }
+}
+
+function resolvePointerSegments(data: unknown, segs: readonly Segment[]): unknown {
+  let node = data;
+  for (const s of segs) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[String(s)];
+  }
+  return node;
+}
+
+/** One untyped depth-first pass over one file, calling `Ref` visitors (the loader's fallback). */
+export function walkRefs(file: SourceFile, onRef: (ref: string) => void): void {
+  const visit = (node: unknown, parentKey: Segment | undefined, inExamples: boolean): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) visit(node[i], i, false);
+      return;
+    }
+    const obj = node as Record<string, unknown>;
+    if (typeof obj.$ref === 'string') onRef(obj.$ref);
     const namesHere = typeof parentKey === 'string' && NAME_MAPS.has(parentKey);
     for (const key of Object.keys(obj)) {
       const value = obj[key];
       if (value === null || typeof value !== 'object') continue;
       if (skipsChild(parentKey, key, value, inExamples)) continue;
-      segments.push(key);
-      if (!namesHere && key === 'examples') visitExamples(value as Record<string, unknown>);
-      else visit(value, key, false);
-      segments.pop();
+      visit(value, key, !namesHere && key === 'examples');
     }
   };
-
-  // `examples` maps of Example Objects (3.x) or of raw values by media type (2.0).
-  const visitExamples = (map: Record<string, unknown>): void => {
-    for (const key of Object.keys(map)) {
-      segments.push(key);
-      visit(map[key], key, true);
-      segments.pop();
-    }
-  };
-
   visit(file.data, undefined, false);
 }

@@ -10,6 +10,8 @@ import { registerDiff } from './diff.js';
 import { registerMcp } from './mcp.js';
 import { registerModels } from './models.js';
 import { registerEstimate } from './estimate.js';
+import { registerPush } from './push.js';
+import { registerPull } from './pull.js';
 
 export type SetExit = (code: number) => void;
 
@@ -23,5 +25,7 @@ export function registerCommands(program: Command, ctx: CliContext, setExit: Set
   registerMcp(program, ctx, setExit);
   registerModels(program, ctx, setExit);
   registerEstimate(program, ctx, setExit);
+  registerPush(program, ctx, setExit);
+  registerPull(program, ctx, setExit);
   registerPlanned(program, ctx, setExit);
 }

@@ -1,48 +1,138 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
 import { ExitCode, HubError } from '../../core/errors.js';
+import type { ValidateResult } from '../../validate/types.js';
 
-const FORMATS = ['stylish', 'json'] as const;
-const PLANNED_FORMATS = ['sarif', 'github', 'junit'];
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+type Format = (typeof FORMATS)[number];
 
 interface ValidateFlags {
   format: string;
+  codeframe?: boolean;
   maxWarnings?: string;
   allowRemoteRefs?: boolean;
-  cache?: boolean;
+  cache: boolean;
+  config?: string;
+  ignoreFile?: string;
+  generateIgnoreFile?: boolean;
 }
 
 export function registerValidate(program: Command, ctx: CliContext, setExit: SetExit): void {
   program
     .command('validate')
-    .description('validate OpenAPI 2.0/3.0/3.1/3.2 files: structure (official schemas) and $refs')
+    .description('validate OpenAPI 2.0/3.0/3.1/3.2 files: structure (official schemas), $refs and the redocly.yaml rules')
     .argument('[files...]', 'files to validate (default: specs/openapi.yaml)')
     .option('--format <format>', `output format: ${FORMATS.join('|')}`, 'stylish')
+    .option('--codeframe', 'stylish: show the source lines of each problem')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
     .option('--allow-remote-refs', 'do not report $refs to http(s) URLs (they are not fetched)')
-    .option('--no-cache', 'accepted for compatibility; results are not cached yet')
+    .option('--no-cache', 'do not read or write the result cache (node_modules/.cache/api-hub/)')
+    .option('--config <file>', 'the redocly.yaml to read (default: found from the project root upwards)')
+    .option('--ignore-file <file>', 'known problems to leave out (default: .api-hub-ignore.yaml beside the config)')
+    .option('--generate-ignore-file', 'write every current problem to the ignore file (a baseline), then exit 0')
     .action(async (files: string[], flags: ValidateFlags) => {
-      const format = flags.format;
-      if (!(FORMATS as readonly string[]).includes(format)) {
-        const planned = PLANNED_FORMATS.includes(format) ? ' is not implemented yet' : ' is unknown';
-        throw new HubError(`--format ${format}${planned} (available: ${FORMATS.join(', ')})`);
-      }
-      const maxWarnings = parseMaxWarnings(flags.maxWarnings);
-      // Loaded on use: `api-hub --help` and the other commands never pay for the validators.
-      const { formatJson, formatStylish, validateFiles } = await import('../../validate/index.js');
-      const result = await validateFiles(files.length > 0 ? files : ['specs/openapi.yaml'], {
-        root: ctx.root,
-        allowRemoteRefs: flags.allowRemoteRefs ?? false,
-      });
-      ctx.stdout(format === 'json' ? formatJson(result) : formatStylish(result));
-      if (result.fatal) setExit(ExitCode.failure);
-      else if (result.errorCount > 0) setExit(ExitCode.findings);
-      else if (maxWarnings !== undefined && result.warningCount > maxWarnings) {
-        if (format !== 'json') ctx.stderr(`api-hub: ${result.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
-        setExit(ExitCode.findings);
-      }
+      setExit(await runValidate(ctx, files, flags));
     });
+}
+
+async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags): Promise<number> {
+  const format = flags.format as Format;
+  if (!(FORMATS as readonly string[]).includes(format)) throw new HubError(`--format ${flags.format} is unknown (available: ${FORMATS.join(', ')})`);
+  const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+  const files = (args.length > 0 ? args : ['specs/openapi.yaml']).map((f) => resolve(ctx.root, f));
+
+  // Everything the result depends on, read as text: enough for the cache key, no parsing yet.
+  const { findConfigFile } = await import('../../validate/config/find.js');
+  const configPath = flags.config ? resolve(ctx.root, flags.config) : findConfigFile(ctx.root);
+  if (flags.config && !existsSync(configPath!)) throw new HubError(`--config ${flags.config}: file not found`);
+  const configText = configPath ? readText(configPath) : '';
+  let ignorePath = flags.ignoreFile ? resolve(ctx.root, flags.ignoreFile) : join(configPath ? dirname(configPath) : ctx.root, '.api-hub-ignore.yaml');
+  const useCache = flags.cache && !flags.generateIgnoreFile && existsSync(join(ctx.root, 'node_modules'));
+  const customIgnore = !flags.ignoreFile && /\bignoreFile\s*:/.test(configText);
+
+  let key: string | undefined;
+  if (useCache && !customIgnore) {
+    const cache = await import('../../validate/cache/result-cache.js');
+    key = cache.cacheKey({ files, configText, ignoreText: readText(ignorePath), options: { allowRemoteRefs: flags.allowRemoteRefs ?? false } });
+    const hit = cache.readCache(ctx.root, key);
+    if (hit) return finish(ctx, hit, format, flags, maxWarnings, files);
+  }
+
+  // Loaded on use: `api-hub --help`, the other commands and cache hits never pay for the validators.
+  const v = await import('../../validate/index.js');
+  const configDisplay = configPath ? display(ctx.root, configPath) : undefined;
+  const loaded = configPath ? v.loadConfigText(configText, configPath, configDisplay) : { config: v.defaultConfig(ctx.root), problems: [] };
+  if (customIgnore) ignorePath = loaded.config.ignoreFile;
+  const ignoreText = flags.generateIgnoreFile ? '' : readText(ignorePath);
+  const parsedIgnore = v.parseIgnoreFile(ignoreText, display(ctx.root, ignorePath));
+  const result = await v.validateFiles(files, {
+    root: ctx.root,
+    config: loaded.config,
+    ignore: parsedIgnore.ignore,
+    allowRemoteRefs: (flags.allowRemoteRefs ?? false) || loaded.config.allowRemoteRefs,
+    // API_HUB_THREADS=0: no second thread for the structural check of large files.
+    parallel: ctx.env.API_HUB_THREADS !== '0',
+  });
+  const setupProblems = [...loaded.problems, ...parsedIgnore.problems].map((p) => ({ ...p, line: p.line ?? 1, column: p.column ?? 1 }));
+  if (setupProblems.length > 0) {
+    result.problems.unshift(...setupProblems);
+    for (const p of setupProblems) {
+      if (p.severity === 'error') {
+        result.errorCount++;
+        result.fatal = true; // a broken config or ignore file: the run did not do what was asked
+      } else if (p.severity === 'warn') result.warningCount++;
+    }
+  }
+
+  if (flags.generateIgnoreFile) {
+    const text = v.formatIgnoreFile(result.problems.filter((p) => p.stableId !== undefined));
+    writeFileSync(ignorePath, text);
+    const n = result.problems.filter((p) => p.stableId !== undefined).length;
+    ctx.stderr(`api-hub: wrote ${n} problem${n === 1 ? '' : 's'} to ${display(ctx.root, ignorePath)}; they will be left out of later runs\n`);
+    return result.fatal ? ExitCode.failure : ExitCode.ok;
+  }
+  if (key && !result.fatal) {
+    const cache = await import('../../validate/cache/result-cache.js');
+    cache.writeCache(ctx.root, key, [...new Set(result.sources?.flatMap((s) => s.files) ?? files)], result);
+  }
+  return finish(ctx, result, format, flags, maxWarnings, files);
+}
+
+async function finish(ctx: CliContext, result: ValidateResult, format: Format, flags: ValidateFlags, maxWarnings: number | undefined, files: readonly string[]): Promise<number> {
+  const shown = ctx.quiet && format === 'stylish' ? { ...result, problems: result.problems.filter((p) => p.severity === 'error') } : result;
+  ctx.stdout(await render(ctx, shown, format, flags, files));
+  if (result.fatal) return ExitCode.failure;
+  if (result.errorCount > 0) return ExitCode.findings;
+  if (maxWarnings !== undefined && result.warningCount > maxWarnings) {
+    if (format === 'stylish' || format === 'github') ctx.stderr(`api-hub: ${result.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return ExitCode.findings;
+  }
+  return ExitCode.ok;
+}
+
+/** Each format is its own small module: a cache hit loads only the one it prints. */
+async function render(ctx: CliContext, result: ValidateResult, format: Format, flags: ValidateFlags, files: readonly string[]): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('../../validate/format/json.js')).formatJson(result);
+    case 'github':
+      return (await import('../../validate/format/github.js')).formatGithub(result);
+    case 'junit':
+      return (await import('../../validate/format/junit.js')).formatJunit(result, files.map((f) => display(ctx.root, f)));
+    case 'sarif': {
+      const [{ formatSarif }, { rules }] = await Promise.all([import('../../validate/format/sarif.js'), import('../../validate/rules/index.js')]);
+      const meta = [{ id: 'struct', description: 'Structure against the official OpenAPI JSON Schema of the document\'s version.', severity: 'error' as const }, ...Object.values(rules)];
+      return formatSarif(result, { rules: meta.map((r) => ({ id: r.id, description: r.description, severity: r.severity })), toolVersion: packageVersion() });
+    }
+    default:
+      return (await import('../../validate/format/stylish.js')).formatStylish(result, {
+        codeframe: flags.codeframe ?? false,
+        source: (file) => readText(isAbsolute(file) ? file : resolve(ctx.root, file)) || undefined,
+      });
+  }
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {
@@ -50,4 +140,26 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new HubError(`--max-warnings must be a whole number >= 0, not ${JSON.stringify(value)}`);
   return n;
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function display(root: string, path: string): string {
+  const rel = relative(root, path);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return path.split(sep).join('/');
+  return rel.split(sep).join('/');
+}
+
+function packageVersion(): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
 }

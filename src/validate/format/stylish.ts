@@ -1,14 +1,24 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { ValidateResult } from '../types.js';
+import { codeFrame } from './codeframe.js';
+import { summaryLine } from './summary.js';
 
 const LABEL: Record<Diagnostic['severity'], string> = { error: 'error', warn: 'warning', info: 'info' };
 
+export interface StylishOptions {
+  /** Show the source lines around each problem (needs the text of each file). */
+  codeframe?: boolean;
+  /** The text of a file by its displayed name (for code frames); undefined when unavailable. */
+  source?: (file: string) => string | undefined;
+}
+
 /**
  * ESLint-style text: problems grouped by file, one line each
- * (`line:col  severity  message  ruleId`), then a summary line.
+ * (`line:col  severity  message  ruleId`), optionally a code frame under each,
+ * then a summary line.
  */
-export function formatStylish(result: ValidateResult): string {
-  if (result.problems.length === 0) return '✔ no problems found\n';
+export function formatStylish(result: ValidateResult, options: StylishOptions = {}): string {
+  if (result.problems.length === 0) return summaryLine(result) + '\n';
   const groups = new Map<string, Diagnostic[]>();
   for (const p of result.problems) {
     const file = p.file ?? '(unknown file)';
@@ -21,12 +31,19 @@ export function formatStylish(result: ValidateResult): string {
     const rows = list.map((p) => [`${p.line ?? 1}:${p.column ?? 1}`, LABEL[p.severity], p.message, p.ruleId] as const);
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
-    const w2 = Math.max(...rows.map((r) => r[2].length));
+    const w2 = options.codeframe ? 0 : Math.max(...rows.map((r) => r[2].length));
+    const text = options.codeframe ? options.source?.(file) : undefined;
     out += `${file}\n`;
-    for (const [pos, sev, msg, rule] of rows) out += `  ${pos.padEnd(w0)}  ${sev.padEnd(w1)}  ${msg.padEnd(w2)}  ${rule}\n`;
-    out += '\n';
+    rows.forEach(([pos, sev, msg, rule], i) => {
+      out += `  ${pos.padEnd(w0)}  ${sev.padEnd(w1)}  ${msg.padEnd(w2)}  ${rule}\n`;
+      if (text !== undefined) {
+        const p = list[i]!;
+        out += codeFrame(text, p.line ?? 1, p.column ?? 1, '    ') + '\n';
+        if (p.suggestion) out += `    hint: ${p.suggestion}\n`;
+        out += '\n';
+      }
+    });
+    if (text === undefined) out += '\n';
   }
-  const total = result.errorCount + result.warningCount;
-  out += `✖ ${total} problem${total === 1 ? '' : 's'} (${result.errorCount} error${result.errorCount === 1 ? '' : 's'}, ${result.warningCount} warning${result.warningCount === 1 ? '' : 's'})\n`;
-  return out;
+  return out + summaryLine(result) + '\n';
 }

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import type { FileReader } from '../io.js';
 import { loadSource } from '../load.js';
 import type { DocumentSet, OasVersion, SourceFile } from '../types.js';
-import { walk } from '../walk.js';
+import { walkRefs } from '../walk.js';
 import { parseRef } from './ref-target.js';
 
 export interface LoadSetOptions {
@@ -11,6 +11,8 @@ export interface LoadSetOptions {
   projectRoot: string;
   refRoot: string;
   allowRemoteRefs: boolean;
+  /** Find refs by walking the parsed data instead of scanning the text (exact, slower). */
+  walkData?: boolean;
 }
 
 /**
@@ -18,6 +20,10 @@ export interface LoadSetOptions {
  * level. Each file is read once, however many refs point at it, so circular refs
  * terminate. Refs outside the ref root and remote refs are never followed.
  * Returns the problems of referenced files that exist but cannot be parsed.
+ *
+ * Refs to other files are found by scanning each file's text (`refsInText`),
+ * not by walking its data: the one walk over the data is the lint walk, which
+ * reports any ref this scan missed (then the set is loaded again with `walkData`).
  */
 export async function loadDocumentSet(root: SourceFile, version: OasVersion, options: LoadSetOptions): Promise<{ set: DocumentSet; problems: Diagnostic[] }> {
   const files = new Map<string, SourceFile>([[root.path, root]]);
@@ -27,15 +33,13 @@ export async function loadDocumentSet(root: SourceFile, version: OasVersion, opt
   while (level.length > 0) {
     const wanted = new Set<string>();
     for (const file of level) {
-      walk(file, [
-        {
-          Ref(ref) {
-            const t = parseRef(ref, file.path, options.refRoot);
-            if (t.kind !== 'local' || !t.external || t.outsideRoot) return;
-            if (!files.has(t.path) && !missing.has(t.path)) wanted.add(t.path);
-          },
-        },
-      ]);
+      const onRef = (ref: string): void => {
+        const t = parseRef(ref, file.path, options.refRoot);
+        if (t.kind !== 'local' || !t.external || t.outsideRoot) return;
+        if (!files.has(t.path) && !missing.has(t.path)) wanted.add(t.path);
+      };
+      if (options.walkData) walkRefs(file, onRef);
+      else for (const ref of refsInText(file.text)) onRef(ref);
     }
     const loaded = await Promise.all([...wanted].map((p) => loadSource(p, options.reader, options.projectRoot).then((r) => [p, r] as const)));
     level = [];
@@ -44,7 +48,7 @@ export async function loadDocumentSet(root: SourceFile, version: OasVersion, opt
         files.set(path, result.file);
         level.push(result.file);
       } else if (result.problem.ruleId === 'file-unreadable') {
-        missing.set(path, result.reason);
+        missing.set(path, result.reason.replace(/^cannot read the file: /, ''));
       } else {
         // The file exists but is not valid JSON/YAML: a problem of that file.
         missing.set(path, `cannot be parsed (${result.reason})`);
@@ -56,4 +60,34 @@ export async function loadDocumentSet(root: SourceFile, version: OasVersion, opt
     set: { root, version, files, missing, refRoot: options.refRoot, allowRemoteRefs: options.allowRemoteRefs },
     problems,
   };
+}
+
+const REF = /\$ref["']?[ \t]*:[ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\s,}\]#'"][^\s,}\]]*))/g;
+
+/**
+ * The values of `$ref` keys in JSON or YAML text that name another file (not
+ * `#...`). A cheap over-approximation of the refs in the data: a `$ref` in a
+ * description string only makes the loader read one more file.
+ */
+export function refsInText(text: string): string[] {
+  const out = new Set<string>();
+  let i = text.indexOf('$ref');
+  if (i === -1) return [];
+  REF.lastIndex = i;
+  for (let m = REF.exec(text); m; m = REF.exec(text)) {
+    let v: string;
+    if (m[1] !== undefined) {
+      if (m[1].startsWith('#')) continue;
+      try {
+        v = JSON.parse(`"${m[1]}"`) as string;
+      } catch {
+        v = m[1];
+      }
+    } else if (m[2] !== undefined) {
+      if (m[2].startsWith('#')) continue;
+      v = m[2].replace(/''/g, "'");
+    } else v = m[3]!;
+    if (v !== '' && !v.startsWith('#')) out.add(v);
+  }
+  return [...out];
 }

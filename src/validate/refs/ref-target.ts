@@ -17,16 +17,25 @@ export type RefTarget =
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
-const cache = new Map<string, RefTarget>();
+/** ref root + referring file -> ref -> target. */
+const cache = new Map<string, Map<string, RefTarget>>();
+let cached = 0;
 
 /** Memoized: every rule and the loader ask about the same refs (path.resolve is not free). */
 export function parseRef(ref: string, fromFile: string, refRoot: string): RefTarget {
-  const key = `${refRoot}\u0000${fromFile}\u0000${ref}`;
-  let t = cache.get(key);
+  const scope = `${refRoot}\u0000${fromFile}`;
+  let byRef = cache.get(scope);
+  if (!byRef) cache.set(scope, (byRef = new Map()));
+  let t = byRef.get(ref);
   if (!t) {
-    if (cache.size > 100_000) cache.clear();
+    if (++cached > 200_000) {
+      cache.clear();
+      cached = 0;
+      cache.set(scope, byRef);
+      byRef.clear();
+    }
     t = parseRefUncached(ref, fromFile, refRoot);
-    cache.set(key, t);
+    byRef.set(ref, t);
   }
   return t;
 }
@@ -39,10 +48,23 @@ function parseRefUncached(ref: string, fromFile: string, refRoot: string): RefTa
   const filePart = hash === -1 ? ref : ref.slice(0, hash);
   const fragment = hash === -1 ? '' : ref.slice(hash + 1);
   const path = filePart === '' ? fromFile : resolve(dirname(fromFile), decode(filePart));
-  const rel = relative(refRoot, path);
-  const outsideRoot = rel.startsWith('..') || isAbsolute(rel);
+  const outsideRoot = isOutside(refRoot, path);
   const pointer = fragment === '' ? '' : fragment.startsWith('/') ? fragment : undefined;
   return { kind: 'local', path, external: filePart !== '', pointer, fragment, outsideRoot };
+}
+
+const outside = new Map<string, boolean>();
+/** Whether `path` is outside `root` (memoized: every `#/...` ref of a file asks about that file). */
+function isOutside(root: string, path: string): boolean {
+  const key = `${root}\u0000${path}`;
+  let o = outside.get(key);
+  if (o === undefined) {
+    const rel = relative(root, path);
+    o = rel.startsWith('..') || isAbsolute(rel);
+    if (outside.size > 10_000) outside.clear();
+    outside.set(key, o);
+  }
+  return o;
 }
 
 function decode(s: string): string {

@@ -1,6 +1,6 @@
 import { resolvePointer } from '../../core/pointer.js';
 import type { DocumentSet, SourceFile } from '../types.js';
-import type { RefTarget } from './ref-target.js';
+import { parseRef, type RefTarget } from './ref-target.js';
 
 export type Resolution =
   | { ok: true; file: SourceFile; pointer: string; value: unknown }
@@ -24,4 +24,49 @@ export function resolveTarget(set: DocumentSet, target: Extract<RefTarget, { kin
   }
   if (value === undefined) return { ok: false, reason: `\`${target.pointer}\` does not exist in ${file.display}` };
   return { ok: true, file, pointer: target.pointer, value };
+}
+
+const memo = new WeakMap<DocumentSet, Map<SourceFile, Map<string, Resolution | undefined>>>();
+
+/**
+ * A `$ref` string written in `from`, resolved (memoized per set: the walk and
+ * several rules ask about the same refs). Undefined for remote refs and refs
+ * outside the ref root, which are not followed.
+ */
+export function resolveRef(set: DocumentSet, from: SourceFile, ref: string): Resolution | undefined {
+  let byFile = memo.get(set);
+  if (!byFile) memo.set(set, (byFile = new Map()));
+  let m = byFile.get(from);
+  if (!m) byFile.set(from, (m = new Map()));
+  const hit = m.get(ref);
+  if (hit !== undefined || m.has(ref)) return hit;
+  const t = parseRef(ref, from.path, set.refRoot);
+  const r = t.kind === 'local' && !t.outsideRoot ? resolveTarget(set, t) : undefined;
+  m.set(ref, r);
+  return r;
+}
+
+export interface Resolved {
+  value: unknown;
+  file: SourceFile;
+  pointer: string;
+}
+
+/**
+ * Follow a chain of Reference Objects from `value` (found in `file` at
+ * `pointer`) to a value that is not one. Undefined when a link does not
+ * resolve or the chain loops.
+ */
+export function deref(set: DocumentSet, value: unknown, file: SourceFile, pointer: string): Resolved | undefined {
+  let cur: Resolved = { value, file, pointer };
+  for (let hops = 0; hops < 64; hops++) {
+    const v = cur.value;
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return cur;
+    const ref = (v as Record<string, unknown>).$ref;
+    if (typeof ref !== 'string') return cur;
+    const r = resolveRef(set, cur.file, ref);
+    if (!r || !r.ok) return undefined;
+    cur = { value: r.value, file: r.file, pointer: r.pointer };
+  }
+  return undefined;
 }

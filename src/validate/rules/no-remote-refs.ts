@@ -7,6 +7,7 @@ import type { Rule } from './rule.js';
 export const noRemoteRefs: Rule = {
   id: 'no-remote-refs',
   severity: 'error',
+  description: 'A `$ref` to a URL (not fetched; allowed with --allow-remote-refs).',
   create: ({ set, report }) => ({
     Ref(ref, _node, ctx) {
       if (set.allowRemoteRefs) return;

@@ -1,6 +1,5 @@
 import { childPointer } from '../../core/pointer.js';
-import { parseRef } from '../refs/ref-target.js';
-import { resolveTarget } from '../refs/resolve.js';
+import { resolveRef } from '../refs/resolve.js';
 import { contextPointer } from '../walk.js';
 import type { Rule } from './rule.js';
 
@@ -8,12 +7,11 @@ import type { Rule } from './rule.js';
 export const noUnresolvedRefs: Rule = {
   id: 'no-unresolved-refs',
   severity: 'error',
+  description: 'Every `$ref` resolves: the file exists and parses, and the pointer exists in it.',
   create: ({ set, report }) => ({
     Ref(ref, _node, ctx) {
-      const t = parseRef(ref, ctx.file.path, set.refRoot);
-      if (t.kind !== 'local' || t.outsideRoot) return; // other rules report those
-      const r = resolveTarget(set, t);
-      if (r.ok) return;
+      const r = resolveRef(set, ctx.file, ref);
+      if (!r || r.ok) return; // remote and outside-root refs: other rules
       report({ file: ctx.file, pointer: childPointer(contextPointer(ctx), '$ref'), message: `\`$ref\` "${ref}" cannot be resolved: ${r.reason}` });
     },
   }),

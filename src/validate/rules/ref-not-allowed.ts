@@ -1,6 +1,5 @@
 import { childPointer } from '../../core/pointer.js';
-import { parseRef } from '../refs/ref-target.js';
-import { resolveTarget } from '../refs/resolve.js';
+import { resolveRef } from '../refs/resolve.js';
 import { isNameMapPosition, isOperationPosition } from '../refs/positions.js';
 import { contextPointer } from '../walk.js';
 import type { Rule } from './rule.js';
@@ -17,15 +16,16 @@ import type { Rule } from './rule.js';
 export const refNotAllowed: Rule = {
   id: 'ref-not-allowed',
   severity: 'warn',
+  description: 'A `$ref` where OpenAPI allows no Reference Object (resolved and validated in place, but other tools may reject it).',
   create: ({ set, report }) => ({
     Ref(ref, _node, ctx) {
-      const t = parseRef(ref, ctx.file.path, set.refRoot);
-      if (t.kind !== 'local' || t.outsideRoot) return;
-      const at = childPointer(contextPointer(ctx), '$ref');
+      const r = resolveRef(set, ctx.file, ref);
+      if (!r) return; // remote or outside the root
+      const at = (): string => childPointer(contextPointer(ctx), '$ref');
       if (ctx.file === set.root && isOperationPosition(ctx.segments)) {
         report({
           file: ctx.file,
-          pointer: at,
+          pointer: at(),
           message: `OpenAPI ${set.version} does not allow a \`$ref\` in place of an Operation Object; api-hub resolves it and validates the target as an operation (as Redocly does), but other tools may reject it`,
           suggestion: 'Inline the operation, or $ref the whole Path Item instead.',
         });
@@ -35,18 +35,17 @@ export const refNotAllowed: Rule = {
         const map = String(ctx.segments[ctx.segments.length - 1]);
         report({
           file: ctx.file,
-          pointer: at,
+          pointer: at(),
           message: `a \`$ref\` cannot stand for a whole \`${map}\` map (JSON Schema reads it as a property named "$ref"); api-hub resolves it and uses the target map (as Redocly does), but other tools may reject it`,
           suggestion: `Inline the properties, or move the shared ones into a schema and combine with allOf.`,
         });
         return;
       }
-      const r = resolveTarget(set, t);
       if (!r.ok || r.value === null || typeof r.value === 'object' || typeof r.value === 'boolean') return;
       const name = ctx.segments[ctx.segments.length - 1];
       report({
         file: ctx.file,
-        pointer: at,
+        pointer: at(),
         message: `a \`$ref\` cannot stand for a ${typeof r.value}${typeof name === 'string' ? ` (\`${name}\`)` : ''} in OpenAPI; api-hub resolves it and uses the target value (as Redocly does), but other tools may reject it`,
         suggestion: 'Inline the value.',
       });

@@ -8,6 +8,7 @@ import type { Rule } from './rule.js';
 export const refOutsideRoot: Rule = {
   id: 'ref-outside-root',
   severity: 'error',
+  description: 'A `$ref` that leaves the project root (not followed).',
   create: ({ set, report }) => ({
     Ref(ref, _node, ctx) {
       const t = parseRef(ref, ctx.file.path, set.refRoot);

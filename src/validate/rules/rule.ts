@@ -1,14 +1,16 @@
 import type { Severity } from '../../core/diagnostic.js';
-import type { DocumentSet, SourceFile } from '../types.js';
+import type { DocumentSet, OasVersion, SourceFile } from '../types.js';
 import type { Visitor } from '../walk.js';
 
 export interface Report {
   message: string;
   file: SourceFile;
   pointer: string;
-  /** Defaults to the rule's severity. */
+  /** Defaults to the rule's severity; a severity set in the config wins over both. */
   severity?: Severity;
   suggestion?: string;
+  /** This finding explains a structural (`struct`) error at the same place better: drop that one. */
+  replacesStruct?: boolean;
 }
 
 export interface RuleContext {
@@ -16,9 +18,14 @@ export interface RuleContext {
   report(problem: Report): void;
 }
 
-/** A rule: a small factory returning visitors, called during the one walk over each file. */
+/** A rule: a small factory returning visitors, called during the one walk over the description. */
 export interface Rule {
   id: string;
-  severity: Severity;
+  /** Default severity (`off`: available, but only when configured). */
+  severity: Severity | 'off';
+  /** One line: what the rule checks (help text, SARIF rule descriptions). */
+  description: string;
+  /** The OpenAPI versions the rule applies to (default: all). */
+  versions?: readonly OasVersion[];
   create(ctx: RuleContext): Visitor;
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { noInvalidDiscriminator as rule } from './no-invalid-discriminator.js';
+import { runRule } from './rule-test-helper.js';
+
+const doc = (schemas: string): string => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n${schemas}`;
+
+describe(rule.id, () => {
+  it('mapping targets must resolve (names and refs)', async () => {
+    const hits = await runRule(
+      rule,
+      doc(`    Pet:
+      type: object
+      required: [kind]
+      properties: {kind: {type: string}}
+      discriminator:
+        propertyName: kind
+        mapping: {cat: Cat, dog: '#/components/schemas/Dog', fish: Fish, bird: '#/components/schemas/Bird'}
+    Cat: {allOf: [{$ref: '#/components/schemas/Pet'}]}
+    Dog: {allOf: [{$ref: '#/components/schemas/Pet'}]}
+`),
+    );
+    expect(hits.map((h) => [h.pointer, h.severity, h.message])).toEqual([
+      ['/components/schemas/Pet/discriminator/mapping/fish', 'error', 'discriminator mapping `fish` -> `Fish` does not resolve: there is no schema `Fish` in components.schemas'],
+      ['/components/schemas/Pet/discriminator/mapping/bird', 'error', 'discriminator mapping `bird` -> `#/components/schemas/Bird` does not resolve: `/components/schemas/Bird` does not exist in api/openapi.yaml'],
+    ]);
+  });
+
+  it.each([
+    ['required via oneOf branches', `    P: {oneOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}], discriminator: {propertyName: t}}\n    A: {type: object, required: [t], properties: {t: {type: string}}}\n    B: {type: object, required: [t], properties: {t: {type: string}}}\n`, []],
+    ['required via allOf', `    P: {allOf: [{$ref: '#/components/schemas/A'}], discriminator: {propertyName: t}}\n    A: {type: object, required: [t], properties: {t: {type: string}}}\n`, []],
+    ['declared but not required', `    P: {type: object, properties: {t: {type: string}}, discriminator: {propertyName: t}}\n`, ['warn: the discriminator property `t` is not `required`: when a payload omits it, the schema to use is undefined']],
+    ['not declared', `    P: {type: object, discriminator: {propertyName: t}}\n`, ['warn: the discriminator property `t` is not declared in `properties` of this schema (or of its allOf parts or every oneOf/anyOf branch)']],
+    ['one branch lacks it', `    P: {oneOf: [{$ref: '#/components/schemas/A'}, {type: object}], discriminator: {propertyName: t}}\n    A: {type: object, required: [t], properties: {t: {type: string}}}\n`, ['warn: the discriminator property `t` is not declared in `properties` of this schema (or of its allOf parts or every oneOf/anyOf branch)']],
+  ])('%s', async (_name, schemas, want) => {
+    const hits = await runRule(rule, doc(schemas));
+    expect(hits.map((h) => `${h.severity}: ${h.message}`)).toEqual(want);
+  });
+});

@@ -1,0 +1,32 @@
+import type { Rule } from './rule.js';
+import { at } from './util.js';
+
+const FOR_OBJECTS = ['properties', 'additionalProperties', 'patternProperties', 'required', 'minProperties', 'maxProperties'];
+const FOR_ARRAYS = ['items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems', 'contains'];
+
+/**
+ * Keywords that only apply to another type (`items` on `type: object`,
+ * `properties` on `type: array`) are ignored by validators: usually a
+ * misplaced keyword. A warning (Redocly: an error for `items`/`properties`).
+ */
+export const noSchemaTypeMismatch: Rule = {
+  id: 'no-schema-type-mismatch',
+  severity: 'warn',
+  description: 'No object keywords on a non-object schema, no array keywords on a non-array schema.',
+  create: ({ report }) => ({
+    Schema(schema, ctx) {
+      const t = schema.type;
+      if (typeof t !== 'string') return;
+      const check = (keys: string[], applies: string): void => {
+        if (t === applies) return;
+        for (const k of keys) {
+          if (!(k in schema)) continue;
+          if (k === 'required' && !Array.isArray(schema.required)) continue;
+          report({ file: ctx.file, pointer: at(ctx, k), message: `\`${k}\` applies to ${applies}s, but this schema is \`type: ${t}\`: it is ignored` });
+        }
+      };
+      check(FOR_OBJECTS, 'object');
+      check(FOR_ARRAYS, 'array');
+    },
+  }),
+};

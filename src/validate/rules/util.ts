@@ -1,0 +1,57 @@
+import { childPointer, pointer } from '../../core/pointer.js';
+import type { WalkContext } from '../walk.js';
+
+/** Pointer of the node being visited, or of one of its descendants. */
+export function at(ctx: WalkContext, ...more: Array<string | number>): string {
+  return childPointer(pointer(...ctx.segments), ...more);
+}
+
+export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The operations of a Path Item: `[key path segments, operation]` (3.2 `additionalOperations` included). */
+export function operationsOf(pathItem: Record<string, unknown>): Array<[Array<string>, Record<string, unknown>]> {
+  const out: Array<[string[], Record<string, unknown>]> = [];
+  for (const m of METHODS) {
+    const op = pathItem[m];
+    if (isRecord(op)) out.push([[m], op]);
+  }
+  const extra = pathItem.additionalOperations;
+  if (isRecord(extra)) for (const [m, op] of Object.entries(extra)) if (isRecord(op)) out.push([['additionalOperations', m], op]);
+  return out;
+}
+
+/** JSON Schema type name of a value (`integer` for whole numbers). */
+export function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
+}
+
+export function matchesType(v: unknown, type: string, nullable = false): boolean {
+  if (v === null && nullable) return true;
+  const t = jsonType(v);
+  return t === type || (type === 'number' && t === 'integer');
+}
+
+/** The path templates of a path (`/a/{id}/{x}` -> id, x). */
+export function templateParams(path: string): string[] {
+  return Array.from(path.matchAll(/\{([^}/]+)\}/g), (m) => m[1]!);
+}
+
+/** A value computed on first use (pointers are only needed when something is reported). */
+export function lazy<T>(make: () => T): () => T {
+  let done = false;
+  let v: T;
+  return () => {
+    if (!done) {
+      v = make();
+      done = true;
+    }
+    return v;
+  };
+}
