@@ -7,7 +7,6 @@ import type { SetExit } from './index.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { ExitCode, HubError } from '../../core/errors.js';
 import { writeIfChanged } from '../../core/fs.js';
-import { parseText } from '../../core/parse.js';
 
 interface GenerateFlags {
   check?: boolean;
@@ -39,6 +38,7 @@ async function runGenerate(ctx: CliContext, flags: GenerateFlags): Promise<numbe
       diagnostics: [{ ruleId: 'read-error', severity: 'error', message: why, file: source, suggestion: 'build it first with `api-hub build`, or pass --input' }],
     });
   });
+  const { parseText } = await import('../../core/parse.js');
   const parsed = parseText(text, source);
   if (!parsed.ok) throw new HubError(`cannot parse ${source}`, { diagnostics: [parsed.problem] });
   return emitGenerated(ctx, parsed.value.data, { source, outDir, check: flags.check === true, started });

@@ -1,0 +1,84 @@
+import type { CliContext } from '../context.js';
+import type { SetExit } from './index.js';
+import { ExitCode, HubError } from '../../core/errors.js';
+import { withDotEnv } from '../../core/env.js';
+import { importFromFiles } from '../../fetch/import-files.js';
+import { driftSummaryLines } from '../../fetch/drift.js';
+import { ProgressDisplay } from '../../fetch/progress.js';
+import { makeRedactor, redactDiagnostic } from '../../fetch/redact.js';
+import { DRIFT_MARKDOWN, runLiveFetch, secretsOf, type FetchRunResult } from '../../fetch/run.js';
+import { httpSettingsFromEnv, parseCount } from '../../fetch/settings.js';
+import { printDiagnostics } from '../print.js';
+
+export interface FetchOptions {
+  provider?: Array<'fal' | 'comet'>;
+  from?: string[];
+  concurrency?: string;
+}
+
+/** The body of `api-hub fetch`, loaded only when the command runs (it pulls in the HTTP stack). */
+export async function runFetchCommand(ctx: CliContext, opts: FetchOptions, setExit: SetExit): Promise<void> {
+  if (opts.from) {
+    const providers = opts.provider ?? [];
+    if (providers.length !== 1) throw new HubError('--from imports one provider at a time: give exactly one --provider fal|comet');
+    const r = await importFromFiles(ctx.root, providers[0]!, opts.from);
+    report(ctx, r, (t) => t);
+    setExit(ExitCode.ok);
+    return;
+  }
+  const env = await withDotEnv(ctx.root, ctx.env);
+  const redact = makeRedactor([...secretsOf(env).values()]);
+  const out = { stdout: (t: string) => ctx.stdout(redact(t)), stderr: (t: string) => ctx.stderr(redact(t)) };
+  const http = httpSettingsFromEnv(env);
+  if (opts.concurrency !== undefined) http.concurrency = parseCount(opts.concurrency, '--concurrency', 1);
+  const progress = new ProgressDisplay(out.stderr, ctx.quiet ? 'quiet' : ctx.plain ? 'plain' : 'tty');
+
+  // Ctrl-C: stop the requests; nothing more is swapped in, so every snapshot
+  // is either the previous one or a complete new one. A second Ctrl-C quits at once.
+  const abort = new AbortController();
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    progress.end();
+    out.stderr('api-hub: interrupting; the previous snapshots stay as they are (Ctrl-C again to quit at once)\n');
+    abort.abort();
+  };
+  process.on('SIGINT', onSigint);
+  let r: FetchRunResult;
+  try {
+    r = await runLiveFetch(ctx.root, { providers: opts.provider ?? [], env, http, signal: abort.signal, emit: (e) => progress.handle(e) });
+  } catch (err) {
+    if (err instanceof HubError) throw new HubError(redact(err.message), { diagnostics: err.diagnostics.map((d) => redactDiagnostic(d, redact)), exitCode: err.exitCode });
+    throw new Error(redact((err as Error)?.message ?? String(err)));
+  } finally {
+    process.off('SIGINT', onSigint);
+    progress.end();
+  }
+  report(ctx, r, redact);
+  if (r.interrupted) out.stderr('api-hub: interrupted; snapshots that were not complete were left as they were\n');
+  setExit(r.interrupted || r.providers.some((p) => !p.ok) ? ExitCode.failure : ExitCode.ok);
+}
+
+function report(ctx: CliContext, r: FetchRunResult, redact: (t: string) => string): void {
+  const say = (t: string): void => ctx.stdout(redact(t));
+  for (const p of r.providers) {
+    printDiagnostics({ ...ctx, stderr: (t) => ctx.stderr(redact(t)) }, p.problems);
+    if (!p.ok) {
+      ctx.stderr(redact(`api-hub: ${p.error ?? `${p.provider}: failed`}\n`));
+      continue;
+    }
+    if (ctx.quiet) continue;
+    const c = p.change;
+    say(
+      `${p.provider}: ${p.models} models` +
+        (p.provider === 'fal' ? `, ${p.documents} OpenAPI documents, ${p.unavailable.length} without a document` : '') +
+        (c ? `; files: ${c.added.length} added, ${c.changed.length} changed, ${c.removed.length} removed, ${c.unchanged} unchanged` : '') +
+        '\n',
+    );
+    for (const id of p.unavailable) say(`  no document: ${id}\n`);
+  }
+  if (ctx.quiet || !r.drift) return;
+  for (const line of driftSummaryLines(r.drift)) say(`${line}\n`);
+  if (r.written.includes(DRIFT_MARKDOWN)) say(`drift report: ${DRIFT_MARKDOWN}\n`);
+}
