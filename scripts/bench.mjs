@@ -35,9 +35,11 @@ async function stage(name) {
   const file = join(root, 'scripts', `bench-${name}.mjs`);
   if (!existsSync(file)) return { name, skipped: `scripts/bench-${name}.mjs not present` };
   const mod = await import(file);
-  const fn = mod.run ?? mod.default;
+  const fn = mod.run ?? mod.default ?? mod[`bench${name.charAt(0).toUpperCase()}${name.slice(1)}`];
   if (typeof fn !== 'function') return { name, skipped: `scripts/bench-${name}.mjs exports no run()` };
-  return { name, ...(await fn({ root, shared: existsSync(shared) ? shared : undefined, runs, quick })) };
+  const out = await fn({ root, shared: existsSync(shared) ? shared : undefined, runs, quick });
+  // A module returns either { results, markdown } or just its figures.
+  return out && typeof out === 'object' && ('results' in out || 'markdown' in out) ? { name, ...out } : { name, results: out };
 }
 
 const sections = [];
