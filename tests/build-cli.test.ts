@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { readFile, writeFile, readdir, cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
@@ -126,6 +126,50 @@ describe('api-hub build', () => {
     await writeFile(doc, original);
   });
 
+  it('switches a pass off with --disable-pass, and says so in the report', async () => {
+    const r = runCli(['build', '--disable-pass', 'non-standard-keywords', '--check'], { cwd: root });
+    expect(r.status).toBe(1); // the output would differ: the keywords stay
+    const out = await tempCopy(root);
+    expect(runCli(['build', '-q', '--disable-pass', 'non-standard-keywords'], { cwd: out.root }).status).toBe(0);
+    const report = JSON.parse(await readFile(join(out.root, 'specs/build-report.json'), 'utf8')) as { passes: Array<{ name: string }>; findings: Array<{ ruleId: string }> };
+    await out.cleanup();
+    expect(report.passes.map((p) => p.name)).not.toContain('non-standard-keywords');
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('non-standard-keyword');
+  });
+
+  it('refuses an invalid api-hub.config.yaml with the file, line and pointer, exit 2', async () => {
+    const out = await tempCopy(root);
+    await writeFile(join(out.root, 'api-hub.config.yaml'), 'push:\n  projectId: 1\nproviders:\n  - name: fal\n    source: x.yaml\n');
+    const r = runCli(['build'], { cwd: out.root });
+    await out.cleanup();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('api-hub.config.yaml:4:');
+    expect(r.stderr).toContain('/providers/0/name');
+    expect(r.stderr).toContain('built-in');
+  });
+
+  it('refuses an overlay that is not Overlay 1.0, exit 2, writing nothing', async () => {
+    const out = await tempCopy(root);
+    const before = await readFile(join(out.root, 'specs/openapi.yaml'));
+    await mkdir(join(out.root, 'specs/overlays'), { recursive: true });
+    await writeFile(join(out.root, 'specs/overlays/fix.yaml'), 'overlay: 1.0.0\ninfo: { title: x, version: "1" }\nactions: []\n');
+    const r = runCli(['build'], { cwd: out.root });
+    const after = await readFile(join(out.root, 'specs/openapi.yaml'));
+    await out.cleanup();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('specs/overlays/fix.yaml');
+    expect(after.equals(before)).toBe(true);
+  });
+
+  it('traces a pointer of the unified document back to its provider document', () => {
+    const r = runCli(['trace', '/paths/~1fal-ai~1flux~1dev/post/requestBody', '/components/schemas/QueueStatus', '/info'], { cwd: root });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('from fal fal-ai/flux/dev (specs/providers/fal/openapi/fal-ai__flux__dev.json)');
+    expect(r.stdout).toContain('shared: structurally identical in 11 provider documents');
+    expect(r.stdout).toContain('/info: written by the hub itself');
+    expect(runCli(['trace', '/components/schemas/Nope'], { cwd: root }).status).toBe(1);
+  });
+
   it('says what to do when there is nothing to build', async () => {
     const empty = await tempProject({ withCometSpec: false });
     const r = runCli(['build'], { cwd: empty.root });
@@ -134,6 +178,14 @@ describe('api-hub build', () => {
     expect(r.stderr).toContain('api-hub fetch');
   });
 });
+
+/** A copy of a built project, to change without disturbing the others' tests. */
+async function tempCopy(from: string): Promise<{ root: string; cleanup: () => Promise<void> }> {
+  const t = await tempProject({ withCometSpec: false });
+  await cp(join(from, 'specs'), join(t.root, 'specs'), { recursive: true });
+  await cp(join(from, 'data'), join(t.root, 'data'), { recursive: true });
+  return t;
+}
 
 describe('the committed snapshot', () => {
   it('is current: building the repository changes nothing', () => {

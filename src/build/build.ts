@@ -1,8 +1,19 @@
 import { cmp, compareDiagnostics } from '../core/diagnostic.js';
 import { sha256 } from '../core/hash.js';
-import { cloneJson, isObject } from '../core/json.js';
+import { isObject } from '../core/json.js';
+import { cloneData } from './clone.js';
+import { runPasses } from './run-passes.js';
 import type { BuildFinding, Obj, Pass, SourceDocument } from './types.js';
-import { mergeDocuments, type Rename, type SharedComponent } from './merge.js';
+import { mergeDocuments, pruneUnreachable, type Rename, type SharedComponent } from './merge.js';
+import type { ProviderConfig } from './config.js';
+import { applyOverlay, type OverlayFile } from './overlay/index.js';
+import { mergeSecuritySchemes } from './security-schemes.js';
+import { from32 } from './passes/from-32.js';
+import { providerServer } from './passes/provider-server.js';
+import { operationIdUrlSafe } from './passes/operation-id-url-safe.js';
+import { schemaTypeMismatch } from './passes/schema-type-mismatch.js';
+import { serverUrls } from './passes/server-urls.js';
+import { providerPrefix, type Conflicts } from './passes/provider-prefix.js';
 import { upgradeTo31 } from './passes/upgrade-to-31.js';
 import { tupleItems } from './passes/tuple-items.js';
 import { nonStandardKeywords } from './passes/nonstandard-keywords.js';
@@ -27,12 +38,24 @@ export interface BuildInput {
   catalogs: Record<string, string[]>;
   /** Security schemes per provider, added to the merged components. */
   securitySchemes: Record<string, Obj>;
+  /** Providers declared in api-hub.config.yaml (label, prefix policy, server). */
+  providers?: readonly ProviderConfig[];
+  /** What loading found (bundling multi-file documents, upgrading 2.0), reported with the passes' findings. */
+  findings?: readonly BuildFinding[];
+  /** Overlay 1.0 documents, applied in this order to the merged document. */
+  overlays?: readonly OverlayFile[];
 }
 
 export interface BuildOptions {
   danglingRefs?: DanglingPolicy;
   /** Names of passes to switch off. */
   disable?: readonly string[];
+  /**
+   * The caller hands the source documents over (they were just parsed for
+   * this build and nobody else holds them): skip the defensive deep copy.
+   * The build then changes them in place.
+   */
+  consumeInput?: boolean;
 }
 
 export interface BuildReport {
@@ -46,7 +69,7 @@ export interface BuildReport {
     prunedComponents: number;
     findings: Record<string, number>;
   };
-  passes: Array<{ name: string; description: string }>;
+  passes: Array<{ name: string; description: string; providers?: string[] }>;
   excluded: Exclusion[];
   renames: Rename[];
   shared: SharedComponent[];
@@ -56,71 +79,85 @@ export interface BuildReport {
 export interface BuildOutput {
   document: Obj;
   report: BuildReport;
-  /** Errors that make the build fail (conflicts). */
+  /** Errors that make the build fail: conflicts, references a bundle cannot resolve, overlays that cannot apply. */
   errors: BuildFinding[];
 }
 
 /**
  * The build: normalize every provider document with named passes, merge them
  * into one OAS 3.1 document, and account for every change in the report. Pure:
- * the input is cloned, never mutated, and the output depends only on the input.
+ * the input is cloned, never mutated (unless `consumeInput`), and the output
+ * depends only on the input.
  */
 export function buildUnified(input: BuildInput, options: BuildOptions = {}): BuildOutput {
   const disabled = new Set(options.disable ?? []);
-  const sources = [...input.sources].sort((a, b) => cmp(a.provider, b.provider) || cmp(a.sourceId, b.sourceId)).map((s) => ({ ...s, doc: cloneJson(s.doc) }));
+  const sources = [...input.sources].sort((a, b) => cmp(a.provider, b.provider) || cmp(a.sourceId, b.sourceId)).map((s) => ({ ...s, doc: options.consumeInput ? s.doc : cloneData(s.doc) }));
   const fal = sources.filter((s) => s.provider === 'fal');
   const bases = falOperationBases(fal.map((s) => s.sourceId));
   const naming = { bases: bases.bases, labels: falLabels(fal.map((s) => ({ id: s.sourceId, displayName: s.meta?.displayName }))) };
+  const configured = new Map((input.providers ?? []).map((p) => [p.name, p]));
   const passes: Pass[] = [
+    from32,
     upgradeTo31,
     tupleItems,
     nonStandardKeywords,
-    danglingRefs(options.danglingRefs ?? 'patch'),
+    schemaTypeMismatch,
     ...Object.entries(input.catalogs).map(([name, ids]) => knownModelIds(name, ids)),
+    danglingRefs(options.danglingRefs ?? 'patch'),
     falOperations(naming),
-    ...[...new Set(sources.map((s) => s.provider))].filter((p) => p !== 'fal').map((p) => providerOperations(p, providerLabel(p))),
+    ...[...configured.values()].filter((p) => p.server).map((p) => providerServer(p.name, p.server!)),
+    serverUrls,
+    operationIdUrlSafe,
+    ...[...new Set(sources.map((s) => s.provider))].filter((p) => p !== 'fal').map((p) => providerOperations(p, configured.get(p)?.label ?? providerLabel(p))),
   ].filter((p) => !disabled.has(p.name));
 
-  const findings: BuildFinding[] = [];
+  const findings: BuildFinding[] = [...(input.findings ?? [])];
   for (const c of bases.collisions) {
     findings.push({ ruleId: 'operation-id-collision', severity: 'warn', provider: 'fal', sourceId: c.ids[0]!, message: `endpoint ids ${c.ids.join(', ')} map to the same operationId base ${c.base}; suffixed _2, _3… in id order`, pointer: '' });
   }
   const excluded = [...input.excluded];
   const kept: SourceDocument[] = [];
   for (const src of sources) {
-    for (const pass of passes) {
-      if (pass.providers && !pass.providers.includes(src.provider)) continue;
-      pass.run(src, {
-        report: (f) => findings.push({ ...f, file: f.file ?? src.file, provider: src.provider, sourceId: src.sourceId }),
-      });
+    runPasses(passes, src, { report: (f) => findings.push({ ...f, file: f.file ?? src.file, provider: src.provider, sourceId: src.sourceId }) });
+    if (isObject(src.doc.webhooks) && Object.keys(src.doc.webhooks).length > 0) {
+      findings.push({ ruleId: 'webhooks-left-out', severity: 'warn', message: `${Object.keys(src.doc.webhooks).length} webhook(s) are not part of the unified document (it describes the calls the studio makes)`, pointer: '/webhooks', provider: src.provider, sourceId: src.sourceId, file: src.file });
     }
     const q = src.doc['x-hub-quarantined'];
     if (typeof q === 'string') excluded.push({ provider: src.provider, id: src.sourceId, reason: `quarantined: ${q}` });
     else kept.push(src);
   }
 
+  // The prefix policy needs to know what clashes across documents, so its passes run once all others have.
+  const prefixed = [...configured.values()].filter((p) => p.pathPrefix || p.operationIdPrefix);
+  if (prefixed.length > 0 && !disabled.has('provider-prefix')) {
+    const conflicts = findConflicts(kept);
+    for (const policy of prefixed) {
+      const pass = providerPrefix(policy.name, policy, conflicts);
+      passes.push(pass);
+      for (const src of kept) runPasses([pass], src, { report: (f) => findings.push({ ...f, file: f.file ?? src.file, provider: src.provider, sourceId: src.sourceId }) });
+    }
+  }
+
+  const sourceTags = tagDescriptions(kept);
+  const security = mergeSecuritySchemes(input.securitySchemes, kept);
+  findings.push(...security.findings);
   const merged = mergeDocuments(kept);
   findings.push(...merged.findings);
-  const errors = findings.filter((f) => f.severity === 'error');
 
   const components: Obj = {};
   for (const section of Object.keys(merged.components).sort(cmp)) components[section] = sortKeys(merged.components[section]!);
-  components.securitySchemes = sortKeys(input.securitySchemes);
-  const paths = sortKeys(merged.paths);
-
+  components.securitySchemes = sortKeys(security.schemes);
   const tags = new Map<string, string>();
-  let operations = 0;
-  for (const item of Object.values(paths)) {
-    if (!isObject(item)) continue;
-    for (const m of HTTP_METHODS) {
-      const op = item[m];
-      if (!isObject(op)) continue;
-      operations++;
-      if (Array.isArray(op.tags)) for (const t of op.tags) if (typeof t === 'string' && !tags.has(t)) tags.set(t, tagDescription(t));
+  const collectTags = (paths: Obj) => {
+    for (const op of operationsOf(paths)) {
+      if (Array.isArray(op.tags)) for (const t of op.tags) if (typeof t === 'string' && !tags.has(t)) tags.set(t, sourceTags.get(t) ?? tagDescription(t));
     }
-  }
+    return tags;
+  };
+  collectTags(merged.paths);
   const fingerprint = sha256(sources.map((s) => `${s.provider}:${s.sourceId}:${s.sha256}`).join('\n')).slice(0, 12);
-  const document: Obj = {
+  const extra = [...new Set(kept.map((s) => s.provider))].filter((p) => p !== 'fal' && p !== 'comet');
+  let document: Obj = {
     openapi: '3.1.0',
     info: {
       title: 'BananaStudio API Hub: unified AI model APIs',
@@ -128,6 +165,7 @@ export function buildUnified(input: BuildInput, options: BuildOptions = {}): Bui
       description:
         'One OpenAPI 3.1 document for every model the studio calls, built by `api-hub build` from the provider snapshots under specs/providers/. ' +
         'FAL models run on the queue at https://queue.fal.run (header `Authorization: Key <FAL_KEY>`); Comet API endpoints are at https://api.cometapi.com (header `Authorization: Bearer <COMET_API_KEY>`). ' +
+        (extra.length > 0 ? `Further providers from api-hub.config.yaml: ${extra.join(', ')}; their operations carry their own servers. ` : '') +
         'Every operation carries `x-hub-source`, naming the provider document it came from. Do not edit by hand: change the snapshot or add an overlay, then rebuild.',
       license: { name: 'Provider terms apply (FAL, Comet API)', url: 'https://fal.ai/terms' },
     },
@@ -136,10 +174,26 @@ export function buildUnified(input: BuildInput, options: BuildOptions = {}): Bui
       { url: 'https://api.cometapi.com', description: 'Comet API (Comet operations override this per path)' },
     ],
     tags: [...tags.entries()].sort(([a], [b]) => cmp(a, b)).map(([name, description]) => ({ name, description })),
-    paths,
+    paths: sortKeys(merged.paths),
     components,
   };
 
+  // Overlays apply to the whole merged document, in file-name order; then what they left unreachable is pruned.
+  let pruned = merged.pruned;
+  if (input.overlays && input.overlays.length > 0) {
+    for (const o of input.overlays) {
+      for (const f of applyOverlay(document, o)) findings.push({ ...f, provider: 'overlays', sourceId: o.file });
+    }
+    document = afterOverlays(document, collectTags, (n) => (pruned += n));
+  }
+  const paths = isObject(document.paths) ? document.paths : {};
+  const finalComponents = isObject(document.components) ? document.components : {};
+  const exists = (section: string, name: string) => isObject(finalComponents[section]) && (finalComponents[section] as Obj)[name] !== undefined;
+  const operations = operationsOf(paths).length;
+  const errors = findings.filter((f) => f.severity === 'error');
+
+  const renames = [...merged.renames, ...security.renames].filter((r) => exists(r.section, r.to)).sort((a, b) => cmp(a.section, b.section) || cmp(a.from, b.from) || cmp(a.to, b.to));
+  const shared = merged.shared.filter((s) => exists(s.section, s.name));
   const countBy = new Map<string, number>();
   for (const f of findings) countBy.set(f.ruleId, (countBy.get(f.ruleId) ?? 0) + 1);
   const perProvider: BuildReport['summary']['sources'] = {};
@@ -147,7 +201,7 @@ export function buildUnified(input: BuildInput, options: BuildOptions = {}): Bui
   for (const s of kept) perProvider[s.provider]!.included++;
   for (const e of excluded) (perProvider[e.provider] ??= { documents: 0, included: 0, excluded: 0 }).excluded++;
   const componentCounts: Record<string, number> = {};
-  for (const [section, sec] of Object.entries(components)) if (isObject(sec)) componentCounts[section] = Object.keys(sec).length;
+  for (const [section, sec] of Object.entries(finalComponents)) if (isObject(sec)) componentCounts[section] = Object.keys(sec).length;
 
   const report: BuildReport = {
     summary: {
@@ -155,15 +209,15 @@ export function buildUnified(input: BuildInput, options: BuildOptions = {}): Bui
       paths: Object.keys(paths).length,
       operations,
       components: componentCounts,
-      sharedComponents: merged.shared.length,
-      renamedComponents: merged.renames.length,
-      prunedComponents: merged.pruned,
+      sharedComponents: shared.length,
+      renamedComponents: renames.length,
+      prunedComponents: pruned,
       findings: Object.fromEntries([...countBy].sort(([a], [b]) => cmp(a, b))),
     },
-    passes: passes.map((p) => ({ name: p.name, description: p.description })),
+    passes: passList(passes),
     excluded: excluded.sort((a, b) => cmp(a.provider, b.provider) || cmp(a.id, b.id)),
-    renames: merged.renames,
-    shared: merged.shared.sort((a, b) => b.sources - a.sources || cmp(a.section, b.section) || cmp(a.name, b.name)),
+    renames,
+    shared: shared.sort((a, b) => b.sources - a.sources || cmp(a.section, b.section) || cmp(a.name, b.name)),
     findings: findings.sort((a, b) => cmp(a.provider, b.provider) || cmp(a.sourceId, b.sourceId) || compareDiagnostics(a, b)),
   };
   return { document, report, errors };
@@ -180,6 +234,80 @@ export const DEFAULT_SECURITY_SCHEMES: Record<string, Obj> = {
 
 function providerLabel(provider: string): string {
   return provider === 'comet' ? 'Comet' : provider.charAt(0).toUpperCase() + provider.slice(1);
+}
+
+/** Paths and operationIds that more than one document defines. */
+function findConflicts(sources: readonly SourceDocument[]): Conflicts {
+  const pathCount = new Map<string, number>();
+  const idCount = new Map<string, number>();
+  for (const s of sources) {
+    if (!isObject(s.doc.paths)) continue;
+    for (const [path, item] of Object.entries(s.doc.paths)) {
+      pathCount.set(path, (pathCount.get(path) ?? 0) + 1);
+      if (!isObject(item)) continue;
+      for (const m of HTTP_METHODS) {
+        const id = isObject(item[m]) ? (item[m] as Obj).operationId : undefined;
+        if (typeof id === 'string') idCount.set(id, (idCount.get(id) ?? 0) + 1);
+      }
+    }
+  }
+  const many = (m: Map<string, number>) => new Set([...m].filter(([, n]) => n > 1).map(([k]) => k));
+  return { paths: many(pathCount), operationIds: many(idCount) };
+}
+
+/** Every operation object of a Paths object. */
+function operationsOf(paths: Obj): Obj[] {
+  const out: Obj[] = [];
+  for (const item of Object.values(paths)) {
+    if (!isObject(item)) continue;
+    for (const m of HTTP_METHODS) if (isObject(item[m])) out.push(item[m] as Obj);
+  }
+  return out;
+}
+
+/**
+ * After overlays: paths sorted again, components no path reaches any more
+ * pruned, and tags an overlay gave to operations appended to the tag list.
+ */
+function afterOverlays(document: Obj, collectTags: (paths: Obj) => Map<string, string>, countPruned: (n: number) => void): Obj {
+  const paths = isObject(document.paths) ? sortKeys(document.paths) : {};
+  const comps = isObject(document.components) ? document.components : {};
+  const sections: Record<string, Obj> = {};
+  for (const [k, v] of Object.entries(comps)) if (isObject(v) && k !== 'securitySchemes') sections[k] = v;
+  countPruned(pruneUnreachable(paths, sections));
+  const components: Obj = {};
+  for (const [k, v] of Object.entries(comps)) if (k === 'securitySchemes' || !isObject(v) || sections[k]) components[k] = v;
+  const tags = Array.isArray(document.tags) ? document.tags : [];
+  const named = new Set(tags.map((t) => (isObject(t) ? t.name : undefined)));
+  const added = [...collectTags(paths)].filter(([name]) => !named.has(name)).map(([name, description]) => ({ name, description }));
+  return { ...document, tags: [...tags, ...added], paths, components };
+}
+
+/** The report's pass list: one entry per name; per-provider instances name their providers. */
+function passList(passes: readonly Pass[]): BuildReport['passes'] {
+  const out: BuildReport['passes'] = [];
+  const byName = new Map<string, BuildReport['passes'][number]>();
+  for (const p of passes) {
+    const prev = byName.get(p.name);
+    if (prev) {
+      if (p.providers && prev.providers) prev.providers = [...new Set([...prev.providers, ...p.providers])];
+      continue;
+    }
+    const entry = { name: p.name, description: p.description, ...(p.providers && p.name !== 'fal-operations' ? { providers: [...p.providers] } : {}) };
+    byName.set(p.name, entry);
+    out.push(entry);
+  }
+  return out;
+}
+
+/** Tag descriptions the provider documents give (first provider in build order wins). */
+function tagDescriptions(sources: readonly SourceDocument[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of sources) {
+    if (!Array.isArray(s.doc.tags)) continue;
+    for (const t of s.doc.tags) if (isObject(t) && typeof t.name === 'string' && typeof t.description === 'string' && !out.has(t.name)) out.set(t.name, t.description);
+  }
+  return out;
 }
 
 function tagDescription(tag: string): string {

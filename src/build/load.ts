@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HubError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
@@ -8,14 +8,19 @@ import { readDataFile } from '../core/read.js';
 import { loadSnapshots } from '../registry/write.js';
 import type { BuildInput, Exclusion } from './build.js';
 import { DEFAULT_SECURITY_SCHEMES } from './build.js';
-import type { Obj, SourceDocument } from './types.js';
+import type { BuildFinding, Obj, SourceDocument } from './types.js';
+import type { HubBuildConfig } from './config.js';
+import { loadProvider } from './load-provider.js';
+import { loadOverlays } from './load-overlays.js';
 
 /**
  * Read everything the build needs from the project: the FAL listing and its
- * per-endpoint documents, and the curated Comet document with its catalog.
- * Each file is read and parsed once; a file that fails names itself.
+ * per-endpoint documents, the curated Comet document with its catalog, the
+ * providers declared in api-hub.config.yaml, and the overlays in
+ * specs/overlays/. Each file is read and parsed once; a file that fails names
+ * itself.
  */
-export async function loadBuildInput(root: string): Promise<BuildInput> {
+export async function loadBuildInput(root: string, config: HubBuildConfig = { providers: [], build: {} }, fetchImpl?: typeof fetch): Promise<BuildInput> {
   const p = projectPaths(root);
   const { fal, comet } = await loadSnapshots(root);
   const sources: SourceDocument[] = [];
@@ -30,9 +35,13 @@ export async function loadBuildInput(root: string): Promise<BuildInput> {
         }
         const abs = join(p.falDir, m.openapi.file);
         const display = displayPath(root, abs);
-        const text = await readFile(abs, 'utf8').catch(() => {
+        // Synchronous: hundreds of small files read 3-5x faster than through the thread pool.
+        let text: string;
+        try {
+          text = readFileSync(abs, 'utf8');
+        } catch {
           throw new HubError(`${display}: listed in specs/providers/fal/models.json but missing; re-run the fetch`);
-        });
+        }
         const hash = sha256(text);
         if (hash !== m.openapi.sha256) {
           throw new HubError(`${display}: content does not match the sha256 in specs/providers/fal/models.json; the snapshot was edited by hand or is corrupt — re-run the fetch, or use an overlay for fixes`);
@@ -77,10 +86,19 @@ export async function loadBuildInput(root: string): Promise<BuildInput> {
     }
     sources.push({ provider: 'comet', sourceId: 'comet', file: cometDisplay, sha256: sha256(cometRead.text), doc });
   }
+  const findings: BuildFinding[] = [];
+  const configured = await Promise.all(config.providers.map((prov) => loadProvider(root, prov, config.build, fetchImpl)));
+  for (const c of configured) {
+    sources.push(c.source);
+    findings.push(...c.findings);
+  }
   return {
     sources,
     excluded,
     catalogs: comet ? { 'comet-models': comet.models.map((m) => m.id) } : {},
     securitySchemes,
+    providers: config.providers,
+    findings,
+    overlays: await loadOverlays(root, p.overlays),
   };
 }

@@ -48,6 +48,13 @@ function localTarget(ref: string): { section: string; name: string } | undefined
   return { section: segs[1]!, name: segs[2]! };
 }
 
+/** The schema name a discriminator mapping value names: `#/components/schemas/Dog` or a bare `Dog`. */
+function mappingTarget(value: string): string | undefined {
+  const t = localTarget(value);
+  if (t) return t.section === 'schemas' ? t.name : undefined;
+  return /^[A-Za-z0-9._-]+$/.test(value) ? value : undefined;
+}
+
 /**
  * Merge normalized documents into one set of paths and components.
  *
@@ -91,7 +98,13 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
     hashes.set(k, h);
     return h;
   };
-  for (const k of [...entries.keys()].sort(cmp)) hashOf(k);
+  // Only names defined more than once need comparing; what they reference is hashed on the way.
+  const nameCount = new Map<string, number>();
+  for (const e of entries.values()) nameCount.set(`${e.section}/${e.name}`, (nameCount.get(`${e.section}/${e.name}`) ?? 0) + 1);
+  for (const k of [...entries.keys()].sort(cmp)) {
+    const e = entries.get(k)!;
+    if (nameCount.get(`${e.section}/${e.name}`)! > 1) hashOf(k);
+  }
 
   // 2. Final names.
   const groups = new Map<string, Map<string, Entry[]>>(); // section/name -> hash -> entries
@@ -99,7 +112,7 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
     const g = `${e.section}/${e.name}`;
     let byHash = groups.get(g);
     if (!byHash) groups.set(g, (byHash = new Map()));
-    const h = hashes.get(k)!;
+    const h = hashes.get(k) ?? 'unique';
     const list = byHash.get(h);
     if (list) list.push(e);
     else byHash.set(h, [e]);
@@ -135,13 +148,33 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
   const pathSource = new Map<string, string>();
   const opIdSource = new Map<string, string>();
   const components: Record<string, Obj> = {};
+  // Only documents with a renamed component have references to rewrite.
+  const renamedIn = new Set<number>();
+  for (const [k, n] of finalName) {
+    const e = entries.get(k)!;
+    if (n !== e.name) renamedIn.add(e.doc);
+  }
   sources.forEach((src, doc) => {
-    forEachRef(src.doc, (ref, holder) => {
-      const t = localTarget(ref);
-      if (!t) return;
-      const n = finalName.get(key(doc, t.section, t.name));
-      if (n !== undefined && n !== t.name) holder.$ref = '#' + pointer('components', t.section, n);
-    });
+    if (renamedIn.has(doc)) {
+      forEachRef(
+        src.doc,
+        (ref, holder) => {
+          const t = localTarget(ref);
+          if (!t) return;
+          const n = finalName.get(key(doc, t.section, t.name));
+          if (n !== undefined && n !== t.name) holder.$ref = '#' + pointer('components', t.section, n);
+        },
+        (mapping) => {
+          // Discriminator mapping values are schema names or references to schemas.
+          for (const [value, target] of Object.entries(mapping)) {
+            if (typeof target !== 'string') continue;
+            const t = mappingTarget(target);
+            const n = t ? finalName.get(key(doc, 'schemas', t)) : undefined;
+            if (n !== undefined && n !== t) mapping[value] = target.startsWith('#') ? '#' + pointer('components', 'schemas', n) : n;
+          }
+        },
+      );
+    }
     const where = `${src.provider}:${src.sourceId} (${src.file})`;
     if (isObject(src.doc.paths)) {
       for (const [path, item] of Object.entries(src.doc.paths)) {
@@ -178,24 +211,37 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
 
   // 4. Keep only what the paths reach.
   const pruned = pruneUnreachable(paths, components);
-  renames.sort((a, b) => cmp(a.section, b.section) || cmp(a.from, b.from) || cmp(a.to, b.to));
-  return { paths, components, renames, shared, pruned, findings };
+  // Report renames and sharing only of what is left.
+  const kept = <T extends { section: string }>(list: T[], name: (x: T) => string) => list.filter((x) => components[x.section]?.[name(x)] !== undefined);
+  const keptRenames = kept(renames, (r) => r.to).sort((a, b) => cmp(a.section, b.section) || cmp(a.from, b.from) || cmp(a.to, b.to));
+  return { paths, components, renames: keptRenames, shared: kept(shared, (x) => x.name), pruned, findings };
 }
 
 /** Remove components no path reaches (directly or through other components). Returns how many. */
-function pruneUnreachable(paths: Obj, components: Record<string, Obj>): number {
+export function pruneUnreachable(paths: Obj, components: Record<string, Obj>): number {
   const reached = new Set<string>();
   const queue: unknown[] = [paths];
+  const reach = (section: string, name: string) => {
+    const k = `${section}/${name}`;
+    if (reached.has(k)) return;
+    reached.add(k);
+    const target = components[section]?.[name];
+    if (target !== undefined) queue.push(target);
+  };
   while (queue.length > 0) {
-    forEachRef(queue.pop(), (ref) => {
-      const t = localTarget(ref);
-      if (!t) return;
-      const k = `${t.section}/${t.name}`;
-      if (reached.has(k)) return;
-      reached.add(k);
-      const target = components[t.section]?.[t.name];
-      if (target !== undefined) queue.push(target);
-    });
+    forEachRef(
+      queue.pop(),
+      (ref) => {
+        const t = localTarget(ref);
+        if (t) reach(t.section, t.name);
+      },
+      (mapping) => {
+        for (const target of Object.values(mapping)) {
+          const name = typeof target === 'string' ? mappingTarget(target) : undefined;
+          if (name !== undefined) reach('schemas', name);
+        }
+      },
+    );
   }
   let pruned = 0;
   for (const [section, sec] of Object.entries(components)) {
@@ -210,11 +256,34 @@ function pruneUnreachable(paths: Obj, components: Record<string, Obj>): number {
   return pruned;
 }
 
-/** Canonical JSON where every `$ref` string is replaced by `mapRef(ref)`. */
+/** Canonical JSON where every `$ref` string is replaced by `mapRef(ref)`. Written into one parts list: no nested string building. */
 function canonicalWithRefs(value: unknown, mapRef: (ref: string) => string): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return '[' + value.map((v) => canonicalWithRefs(v, mapRef)).join(',') + ']';
-  const obj = value as Obj;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-  return '{' + keys.map((k) => JSON.stringify(k) + ':' + (k === '$ref' && typeof obj[k] === 'string' ? JSON.stringify(mapRef(obj[k] as string)) : canonicalWithRefs(obj[k], mapRef))).join(',') + '}';
+  const parts: string[] = [];
+  const write = (v: unknown): void => {
+    if (v === null || typeof v !== 'object') {
+      parts.push(JSON.stringify(v) ?? 'null');
+      return;
+    }
+    if (Array.isArray(v)) {
+      parts.push('[');
+      for (let i = 0; i < v.length; i++) {
+        if (i > 0) parts.push(',');
+        write(v[i]);
+      }
+      parts.push(']');
+      return;
+    }
+    const obj = v as Obj;
+    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+    parts.push('{');
+    keys.forEach((k, i) => {
+      parts.push(i > 0 ? ',' : '', JSON.stringify(k), ':');
+      const x = obj[k];
+      if (k === '$ref' && typeof x === 'string') parts.push(JSON.stringify(mapRef(x)));
+      else write(x);
+    });
+    parts.push('}');
+  };
+  write(value);
+  return parts.join('');
 }

@@ -6,6 +6,7 @@ import { buildRegistry } from '../registry/registry.js';
 import { loadSnapshots, serializeRegistry } from '../registry/write.js';
 import { buildUnified, type BuildOptions, type BuildReport } from './build.js';
 import { loadBuildInput } from './load.js';
+import { findConfig } from './config.js';
 import { toJson, toYaml } from './serialize.js';
 import type { BuildFinding } from './types.js';
 
@@ -24,13 +25,21 @@ export interface RunBuildResult {
  * nothing and return the outputs that are stale. Conflicts fail the build
  * before anything is written.
  */
-export async function runBuild(root: string, options: BuildOptions & { check?: boolean } = {}): Promise<RunBuildResult> {
+export async function runBuild(root: string, options: BuildOptions & { check?: boolean; fetch?: typeof fetch } = {}): Promise<RunBuildResult> {
   const p = projectPaths(root);
-  const input = await loadBuildInput(root);
+  const found = await findConfig(root);
+  if (found.problems) throw new HubError(`invalid configuration (${found.problems[0]?.file ?? 'api-hub.config.yaml'})`, { diagnostics: found.problems });
+  const { config } = found;
+  const input = await loadBuildInput(root, config, options.fetch);
   if (input.sources.length === 0) {
-    throw new HubError('nothing to build: no provider snapshot under specs/providers/ (run `api-hub fetch` first)');
+    throw new HubError('nothing to build: no provider snapshot under specs/providers/ and no provider in api-hub.config.yaml (run `api-hub fetch` first)');
   }
-  const out = buildUnified(input, options);
+  const out = buildUnified(input, {
+    danglingRefs: options.danglingRefs ?? config.build.danglingRefs,
+    disable: [...(options.disable ?? []), ...(config.build.disablePasses ?? [])],
+    // The documents were parsed for this build alone.
+    consumeInput: true,
+  });
   if (out.errors.length > 0) throw buildErrors(out.errors);
   const { fal, comet } = await loadSnapshots(root);
   const files: Array<[string, string]> = [
@@ -50,5 +59,7 @@ export async function runBuild(root: string, options: BuildOptions & { check?: b
 }
 
 function buildErrors(errors: BuildFinding[]): HubError {
-  return new HubError(`the build found ${errors.length} conflict(s); nothing was written`, { diagnostics: errors });
+  const conflicts = errors.filter((e) => e.ruleId.endsWith('-conflict')).length;
+  const what = conflicts === errors.length ? `${errors.length} conflict(s)` : `${errors.length} error(s)${conflicts ? `, ${conflicts} of them conflicts` : ''}`;
+  return new HubError(`the build found ${what}; nothing was written`, { diagnostics: errors });
 }

@@ -10,26 +10,50 @@ const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
 
 export type SchemaVisitor = (schema: Obj, ptr: string) => void;
 
+/** One pointer segment, escaped (RFC 6901); the common case without `~` or `/` allocates nothing. */
+const seg = (s: string | number): string => {
+  const t = String(s);
+  return t.includes('~') || t.includes('/') ? t.replace(/~/g, '~0').replace(/\//g, '~1') : t;
+};
+
 /** Visit a schema and every subschema below it, parents first. Iterative: no stack overflow on deep input. */
 export function walkSchema(root: unknown, ptr: string, visit: SchemaVisitor): void {
-  const stack: Array<[unknown, string]> = [[root, ptr]];
+  const nodes: unknown[] = [root];
+  const ptrs: string[] = [ptr];
   const seen = new Set<object>();
-  while (stack.length > 0) {
-    const [node, p] = stack.pop()!;
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const p = ptrs.pop()!;
     if (!isObject(node) || seen.has(node)) continue;
     seen.add(node);
     visit(node, p);
-    const children: Array<[unknown, string]> = [];
-    for (const k of SCHEMA_MAPS) {
-      const m = node[k];
-      if (isObject(m)) for (const [name, sub] of Object.entries(m)) children.push([sub, childPointer(p, k, name)]);
+    // Pushed in reverse so that children are visited in document order.
+    for (let k = SCHEMA_LISTS.length - 1; k >= 0; k--) {
+      const key = SCHEMA_LISTS[k]!;
+      const list = node[key];
+      if (!Array.isArray(list)) continue;
+      for (let i = list.length - 1; i >= 0; i--) {
+        nodes.push(list[i]);
+        ptrs.push(`${p}/${key}/${i}`);
+      }
     }
-    for (const k of SCHEMA_ONE) if (isObject(node[k])) children.push([node[k], childPointer(p, k)]);
-    for (const k of SCHEMA_LISTS) {
-      const list = node[k];
-      if (Array.isArray(list)) list.forEach((sub, i) => children.push([sub, childPointer(p, k, i)]));
+    for (let k = SCHEMA_ONE.length - 1; k >= 0; k--) {
+      const key = SCHEMA_ONE[k]!;
+      if (isObject(node[key])) {
+        nodes.push(node[key]);
+        ptrs.push(`${p}/${key}`);
+      }
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    for (let k = SCHEMA_MAPS.length - 1; k >= 0; k--) {
+      const key = SCHEMA_MAPS[k]!;
+      const m = node[key];
+      if (!isObject(m)) continue;
+      const names = Object.keys(m);
+      for (let i = names.length - 1; i >= 0; i--) {
+        nodes.push(m[names[i]!]);
+        ptrs.push(`${p}/${key}/${seg(names[i]!)}`);
+      }
+    }
   }
 }
 
@@ -93,19 +117,44 @@ export function forEachSchema(doc: Obj, visit: SchemaVisitor): void {
   forEachSchemaRoot(doc, (root, ptr) => walkSchema(root, ptr, visit));
 }
 
-/** Every `$ref` string anywhere in a JSON value, with a setter to rewrite it. Iterative. */
-export function forEachRef(root: unknown, visit: (ref: string, holder: Obj) => void): void {
+/** Maps whose keys are names chosen by the author (a property called `default`, the `default` response). */
+const NAMED_MAPS = new Set([
+  'paths', 'webhooks', 'responses', 'properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'parameters',
+  'requestBodies', 'headers', 'content', 'callbacks', 'links', 'pathItems', 'securitySchemes', 'encoding', 'examples', 'mediaTypes',
+]);
+
+/** Keys whose values are literal data (examples, defaults), where a `$ref` is a value and not a reference. */
+const DATA_KEYS = new Set(['example', 'default', 'enum', 'const', 'value']);
+
+/**
+ * Every `$ref` string anywhere in a JSON value, with a setter to rewrite it.
+ * Iterative. Example and default values are data, not references, and are not
+ * entered, except where the key is a name in a map (`responses.default`, a
+ * property called `default`). `onMapping` gets every discriminator mapping
+ * (its values are references too, written as strings).
+ */
+export function forEachRef(root: unknown, visit: (ref: string, holder: Obj) => void, onMapping?: (mapping: Obj) => void): void {
   const stack: unknown[] = [root];
+  const named: boolean[] = [false];
   while (stack.length > 0) {
     const node = stack.pop();
+    const isNamedMap = named.pop()!;
     if (Array.isArray(node)) {
-      for (const v of node) if (v !== null && typeof v === 'object') stack.push(v);
+      for (const v of node) {
+        if (v !== null && typeof v === 'object') {
+          stack.push(v);
+          named.push(false);
+        }
+      }
     } else if (isObject(node)) {
       if (typeof node.$ref === 'string') visit(node.$ref, node);
-      for (const [k, v] of Object.entries(node)) {
-        // Example and default values are data, not references.
-        if (k === 'example' || k === 'default' || k === 'enum' || k === 'const' || (k === 'examples' && Array.isArray(v))) continue;
-        if (v !== null && typeof v === 'object') stack.push(v);
+      if (onMapping && !isNamedMap && isObject(node.discriminator) && isObject(node.discriminator.mapping)) onMapping(node.discriminator.mapping);
+      for (const k in node) {
+        const v = node[k];
+        if (v === null || typeof v !== 'object') continue;
+        if (!isNamedMap && (DATA_KEYS.has(k) || (k === 'examples' && Array.isArray(v)))) continue;
+        stack.push(v);
+        named.push(NAMED_MAPS.has(k) && !Array.isArray(v));
       }
     }
   }

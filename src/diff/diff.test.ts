@@ -36,6 +36,7 @@ const props = (s: Obj) => s.properties as Record<string, Obj>;
 
 const cases: Array<[string, { old: Obj; new: Obj; kind: string; breaking: boolean }]> = [
   ['a removed path', { old: doc(base, { paths: { '/x': { get: { responses: { '200': { description: 'ok' } } } } } }), new: doc(base), kind: 'path-removed', breaking: true }],
+  ['a removed operation', { old: doc(base, { paths: { '/x': { get: { responses: { '200': { description: 'ok' } } }, delete: { responses: { '204': { description: 'gone' } } } } } }), new: doc(base, { paths: { '/x': { get: { responses: { '200': { description: 'ok' } } } } } }), kind: 'operation-removed', breaking: true }],
   ['an added path', { old: doc(base), new: doc(base, { paths: { '/x': { get: { responses: { '200': { description: 'ok' } } } } } }), kind: 'path-added', breaking: false }],
   ['a removed response', { old: doc(base, { responses: { '200': { description: 'ok' }, '422': { description: 'bad' } } }), new: doc(base, { responses: { '200': { description: 'ok' } } }), kind: 'response-removed', breaking: true }],
   ['a new required parameter', { old: doc(base), new: doc(base, { params: [{ name: 'logs', in: 'query', required: true, schema: { type: 'number' } }] }), kind: 'parameter-added', breaking: true }],

@@ -17,12 +17,11 @@ export function danglingRefs(policy: DanglingPolicy): Pass {
     description: `Find $refs to missing components (policy: ${policy}).`,
     run(src, ctx) {
       const missing = new Map<string, number>();
+      const resolves = new Map<string, boolean>();
       forEachRef(src.doc, (ref) => {
-        if (!ref.startsWith('#/')) {
-          missing.set(ref, (missing.get(ref) ?? 0) + 1);
-          return;
-        }
-        if (resolvePointer(src.doc, ref.slice(1)) === undefined) missing.set(ref, (missing.get(ref) ?? 0) + 1);
+        let ok = resolves.get(ref);
+        if (ok === undefined) resolves.set(ref, (ok = ref.startsWith('#/') && resolvePointer(src.doc, ref.slice(1)) !== undefined));
+        if (!ok) missing.set(ref, (missing.get(ref) ?? 0) + 1);
       });
       if (missing.size === 0) return;
       for (const [ref, count] of [...missing].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -48,6 +48,7 @@ export function falOperations(naming: FalNaming): Pass {
       const label = naming.labels.get(id) ?? id;
       const category = folderSegment(src.meta?.category ?? 'uncategorized');
       const paths = isObject(doc.paths) ? doc.paths : {};
+      const roles: string[] = [];
       for (const [path, item] of Object.entries(paths)) {
         if (!isObject(item)) continue;
         item.servers = [{ url: FAL_SERVER, description: 'FAL queue' }];
@@ -74,7 +75,11 @@ export function falOperations(naming: FalNaming): Pass {
           ordered['x-apidog-folder'] = `FAL/${category}/${folderSegment(label)}`;
           ordered['x-hub-source'] = { provider: 'fal', endpointId: id, ...(role ? { role } : {}), file: src.file, sha256: src.sha256 };
           item[method] = ordered;
+          roles.push(role ?? method.toUpperCase());
         }
+      }
+      if (roles.length > 0) {
+        ctx.report({ ruleId: 'synthesized-names', severity: 'info', message: `synthesized operationId, summary, tags, x-apidog-folder, servers and security of ${roles.length} operation(s): ${roles.join(', ')}`, pointer: '/paths' });
       }
       delete doc.servers;
       delete doc.security;

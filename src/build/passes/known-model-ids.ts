@@ -1,5 +1,4 @@
 import type { Pass } from '../types.js';
-import { forEachSchema } from '../schema-walk.js';
 
 /**
  * Schemas marked `x-hub-known-values: <catalog>` (the curated Comet document's
@@ -10,8 +9,8 @@ export function knownModelIds(catalog: string, ids: readonly string[]): Pass {
   return {
     name: 'known-model-ids',
     description: `Fill schemas marked x-hub-known-values: ${catalog} with the fetched model ids.`,
-    run(src, ctx) {
-      forEachSchema(src.doc, (schema, ptr) => {
+    schemas: (_src, ctx) => ({
+      schema(schema, ptr) {
         if (schema['x-hub-known-values'] !== catalog) return;
         if (ids.length === 0) {
           ctx.report({ ruleId: 'known-model-ids', severity: 'warn', message: `no ${catalog} catalog in the snapshot; the schema accepts any string`, pointer: ptr });
@@ -24,7 +23,7 @@ export function knownModelIds(catalog: string, ids: readonly string[]): Pass {
           { type: 'string', description: 'Any other model id the provider accepts.' },
         ];
         ctx.report({ ruleId: 'known-model-ids', severity: 'info', message: `listed ${ids.length} known model ids (any string is still accepted)`, pointer: ptr });
-      });
-    },
+      },
+    }),
   };
 }

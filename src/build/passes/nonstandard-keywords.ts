@@ -1,5 +1,4 @@
 import type { Pass } from '../types.js';
-import { forEachSchema } from '../schema-walk.js';
 import { childPointer } from '../../core/pointer.js';
 
 /** Keywords of JSON Schema 2020-12 plus the OAS 3.1 Schema Object's own. */
@@ -22,9 +21,9 @@ export const SCHEMA_KEYWORDS = new Set([
 export const nonStandardKeywords: Pass = {
   name: 'non-standard-keywords',
   description: 'Move non-standard schema keywords to x- extension keys.',
-  run(src, ctx) {
-    forEachSchema(src.doc, (schema, ptr) => {
-      for (const key of Object.keys(schema)) {
+  schemas: (_src, ctx) => ({
+    schema(schema, ptr) {
+      for (const key in schema) {
         if (SCHEMA_KEYWORDS.has(key) || key.startsWith('x-')) continue;
         let target = `x-${key}`;
         while (target in schema) target = `x-${target}`;
@@ -32,6 +31,6 @@ export const nonStandardKeywords: Pass = {
         delete schema[key];
         ctx.report({ ruleId: 'non-standard-keyword', severity: 'info', message: `non-standard keyword \`${key}\` moved to \`${target}\``, pointer: childPointer(ptr, key) });
       }
-    });
-  },
+    },
+  }),
 };

@@ -20,6 +20,10 @@ export function providerOperations(provider: string, label: string): Pass {
       const servers = Array.isArray(doc.servers) && doc.servers.length > 0 ? doc.servers : undefined;
       const security = Array.isArray(doc.security) ? doc.security : undefined;
       const paths = isObject(doc.paths) ? doc.paths : {};
+      const absolute = servers?.some((s) => isObject(s) && typeof s.url === 'string' && /^https?:\/\//.test(s.url));
+      if (!absolute && Object.keys(paths).length > 0) {
+        ctx.report({ ruleId: 'provider-no-server', severity: 'warn', message: `the document declares no absolute server URL; its operations inherit the unified document's servers. Set \`server:\` for ${provider} in api-hub.config.yaml`, pointer: '/servers' });
+      }
       for (const [path, item] of Object.entries(paths)) {
         if (!isObject(item)) continue;
         if (!item.servers && servers) item.servers = servers;

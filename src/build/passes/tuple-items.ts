@@ -1,5 +1,4 @@
 import type { Pass } from '../types.js';
-import { forEachSchema } from '../schema-walk.js';
 import { isObject } from '../../core/json.js';
 import { childPointer } from '../../core/pointer.js';
 
@@ -10,8 +9,8 @@ import { childPointer } from '../../core/pointer.js';
 export const tupleItems: Pass = {
   name: 'tuple-items',
   description: 'Rewrite `items` objects keyed "0", "1", … as prefixItems.',
-  run(src, ctx) {
-    forEachSchema(src.doc, (schema, ptr) => {
+  schemas: (_src, ctx) => ({
+    schema(schema, ptr) {
       const items = schema.items;
       if (!isObject(items)) return;
       const keys = Object.keys(items);
@@ -22,6 +21,6 @@ export const tupleItems: Pass = {
       schema.maxItems ??= keys.length;
       delete schema.items;
       ctx.report({ ruleId: 'tuple-items', severity: 'warn', message: `\`items\` keyed ${keys.map((k) => `"${k}"`).join(', ')} is not a schema; rewritten as a ${keys.length}-item prefixItems tuple`, pointer: childPointer(ptr, 'items') });
-    });
-  },
+    },
+  }),
 };

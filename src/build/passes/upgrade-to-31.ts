@@ -1,15 +1,14 @@
 import type { Pass } from '../types.js';
-import { forEachSchema } from '../schema-walk.js';
 
-/** 3.1 / JSON Schema constructs that a strict OAS 3.0 validator rejects. */
-function uses31Constructs(schema: Record<string, unknown>): string[] {
-  const found: string[] = [];
-  if (Array.isArray(schema.examples)) found.push('examples');
-  if (schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null'))) found.push('type: null');
-  if ('const' in schema) found.push('const');
-  if ('prefixItems' in schema) found.push('prefixItems');
-  if (Array.isArray(schema.type)) found.push('type array');
-  return found;
+/** Count the 3.1 / JSON Schema constructs a strict OAS 3.0 validator rejects (no allocation per schema). */
+function count31Constructs(schema: Record<string, unknown>, counts: Map<string, number>): void {
+  const add = (c: string) => counts.set(c, (counts.get(c) ?? 0) + 1);
+  if (Array.isArray(schema.examples)) add('examples');
+  const t = schema.type;
+  if (t === 'null' || (Array.isArray(t) && t.includes('null'))) add('type: null');
+  if ('const' in schema) add('const');
+  if ('prefixItems' in schema) add('prefixItems');
+  if (Array.isArray(t)) add('type array');
 }
 
 /**
@@ -21,68 +20,72 @@ function uses31Constructs(schema: Record<string, unknown>): string[] {
 export const upgradeTo31: Pass = {
   name: 'upgrade-to-3.1',
   description: 'Upgrade OpenAPI 3.0.x documents to 3.1 (nullable, example, exclusive bounds).',
-  run(src, ctx) {
+  schemas(src, ctx) {
     const doc = src.doc;
     const version = typeof doc.openapi === 'string' ? doc.openapi : '';
-    if (!version.startsWith('3.0')) return;
+    if (!version.startsWith('3.0')) return undefined;
     const constructs = new Map<string, number>();
     let nullable = 0;
     let example = 0;
     let bounds = 0;
     // Schemas this pass creates are not evidence of what the source used.
     const created = new WeakSet<object>();
-    forEachSchema(doc, (schema) => {
-      if (created.has(schema)) return;
-      for (const c of uses31Constructs(schema)) constructs.set(c, (constructs.get(c) ?? 0) + 1);
-      if ('nullable' in schema) {
-        if (schema.nullable === true) {
-          nullable++;
-          if (typeof schema.type === 'string') schema.type = [schema.type, 'null'];
-          else if (Array.isArray(schema.type) && !schema.type.includes('null')) schema.type = [...schema.type, 'null'];
-          else if (schema.type === undefined) {
-            // `nullable` without `type` means nothing in 3.0; keep the intent: also allow null.
-            const rest = { ...schema };
-            delete rest.nullable;
-            for (const k of Object.keys(schema)) delete schema[k];
-            const nullSchema = { type: 'null' };
-            created.add(nullSchema);
-            Object.assign(schema, { anyOf: [rest, nullSchema] });
+    return {
+      schema(schema) {
+        if (created.has(schema)) return;
+        count31Constructs(schema, constructs);
+        if ('nullable' in schema) {
+          if (schema.nullable === true) {
+            nullable++;
+            if (typeof schema.type === 'string') schema.type = [schema.type, 'null'];
+            else if (Array.isArray(schema.type) && !schema.type.includes('null')) schema.type = [...schema.type, 'null'];
+            else if (schema.type === undefined) {
+              // `nullable` without `type` means nothing in 3.0; keep the intent: also allow null.
+              const rest = { ...schema };
+              delete rest.nullable;
+              for (const k of Object.keys(schema)) delete schema[k];
+              const nullSchema = { type: 'null' };
+              created.add(nullSchema);
+              Object.assign(schema, { anyOf: [rest, nullSchema] });
+            }
+            if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
           }
-          if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+          delete schema.nullable;
         }
-        delete schema.nullable;
-      }
-      if ('example' in schema) {
-        example++;
-        if (!Array.isArray(schema.examples)) schema.examples = [schema.example];
-        delete schema.example;
-      }
-      for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
-        if (typeof schema[flag] === 'boolean') {
-          bounds++;
-          if (schema[flag] === true && typeof schema[bound] === 'number') {
-            schema[flag] = schema[bound];
-            delete schema[bound];
-          } else delete schema[flag];
+        if ('example' in schema) {
+          example++;
+          if (!Array.isArray(schema.examples)) schema.examples = [schema.example];
+          delete schema.example;
         }
-      }
-    });
-    if (constructs.size > 0) {
-      const list = [...constructs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, n]) => `${c} ×${n}`).join(', ');
-      ctx.report({
-        ruleId: 'claims-3.0-uses-3.1',
-        severity: 'warn',
-        message: `claims OpenAPI ${version} but uses 3.1 / JSON Schema constructs (${list}); read as 3.1`,
-        pointer: '/openapi',
-      });
-    }
-    const changes = [nullable && `nullable ×${nullable}`, example && `example ×${example}`, bounds && `boolean exclusive bounds ×${bounds}`].filter(Boolean);
-    ctx.report({
-      ruleId: 'upgrade-to-3.1',
-      severity: 'info',
-      message: `upgraded from ${version} to 3.1.0${changes.length ? ` (${changes.join(', ')})` : ''}`,
-      pointer: '/openapi',
-    });
-    doc.openapi = '3.1.0';
+        for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+          if (typeof schema[flag] === 'boolean') {
+            bounds++;
+            if (schema[flag] === true && typeof schema[bound] === 'number') {
+              schema[flag] = schema[bound];
+              delete schema[bound];
+            } else delete schema[flag];
+          }
+        }
+      },
+      leave() {
+        if (constructs.size > 0) {
+          const list = [...constructs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, n]) => `${c} ×${n}`).join(', ');
+          ctx.report({
+            ruleId: 'claims-3.0-uses-3.1',
+            severity: 'warn',
+            message: `claims OpenAPI ${version} but uses 3.1 / JSON Schema constructs (${list}); read as 3.1`,
+            pointer: '/openapi',
+          });
+        }
+        const changes = [nullable && `nullable ×${nullable}`, example && `example ×${example}`, bounds && `boolean exclusive bounds ×${bounds}`].filter(Boolean);
+        ctx.report({
+          ruleId: 'upgrade-to-3.1',
+          severity: 'info',
+          message: `upgraded from ${version} to 3.1.0${changes.length ? ` (${changes.join(', ')})` : ''}`,
+          pointer: '/openapi',
+        });
+        doc.openapi = '3.1.0';
+      },
+    };
   },
 };

@@ -14,9 +14,14 @@ export function registerBuild(program: Command, ctx: CliContext, setExit: SetExi
     .command('build')
     .description('merge specs/providers/** into one OAS 3.1 document: specs/openapi.yaml (+ specs/build-report.json)')
     .option('--check', 'write nothing; exit 1 if the committed outputs are stale')
-    .addOption(new Option('--dangling-refs <policy>', 'what to do with $refs to missing components').choices(['patch', 'quarantine']).default('patch'))
+    .addOption(new Option('--dangling-refs <policy>', 'what to do with $refs to missing components (default: build.danglingRefs of api-hub.config.yaml, else patch)').choices(['patch', 'quarantine']))
     .option('--disable-pass <name...>', 'switch off a normalization pass (see specs/build-report.json "passes")')
-    .addHelpText('after', '\nExamples:\n  api-hub build\n  api-hub build --check          # in CI: fail when specs/openapi.yaml is stale')
+    .addHelpText(
+      'after',
+      '\nFurther providers (any OpenAPI 2.0-3.2 document, by path or URL, single- or multi-file) are declared under\n' +
+        '`providers:` in api-hub.config.yaml; overlays in specs/overlays/ are applied to the merged document.\n' +
+        '\nExamples:\n  api-hub build\n  api-hub build --check          # in CI: fail when specs/openapi.yaml is stale\n  api-hub build --disable-pass non-standard-keywords',
+    )
     .action(async (opts: BuildCliOptions) => {
       const { runBuild } = await import('../../build/run.js');
       const r = await runBuild(ctx.root, { check: opts.check, danglingRefs: opts.danglingRefs, disable: opts.disablePass });
@@ -41,5 +46,43 @@ export function registerBuild(program: Command, ctx: CliContext, setExit: SetExi
           r.outputs.map((o) => `  ${o.changed ? 'wrote' : 'unchanged'} ${o.file} (${(o.bytes / 1024).toFixed(0)} KiB)\n`).join(''),
       );
       for (const e of r.report.excluded) ctx.stdout(`  left out ${e.provider}:${e.id}: ${e.reason}\n`);
+      for (const f of r.report.findings) if (f.severity === 'warn' && f.provider === 'overlays') ctx.stdout(`  ${f.sourceId}: ${f.message}\n`);
     });
+  registerTrace(program, ctx, setExit);
+}
+
+interface TraceCliOptions {
+  file?: string;
+  json?: boolean;
+}
+
+/**
+ * `api-hub trace POINTER...`: which provider document a place in the unified
+ * document came from (registered with `build`, whose output it reads).
+ */
+function registerTrace(program: Command, ctx: CliContext, setExit: SetExit): void {
+  program
+    .command('trace')
+    .description('trace a JSON pointer of specs/openapi.yaml (e.g. from `api-hub validate`) back to the provider documents it came from')
+    .argument('<pointer...>', 'JSON pointers, e.g. /paths/~1fal-ai~1flux~1dev/post or /components/schemas/Image')
+    .option('--file <path>', 'the unified document (default specs/openapi.yaml; the build report beside it is used when present)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  api-hub trace /components/schemas/FalAiWanAti_TrackPoint')
+    .action(async (pointers: string[], opts: TraceCliOptions) => {
+      const [{ traceFile }] = await Promise.all([import('../../build/trace-file.js')]);
+      const results = await traceFile(ctx.root, pointers, opts.file);
+      if (opts.json) ctx.stdout(JSON.stringify(results, null, 2) + '\n');
+      else for (const r of results) ctx.stdout(formatTrace(r));
+      if (results.some((r) => r.kind === 'missing')) setExit(ExitCode.findings);
+    });
+}
+
+function formatTrace(r: { pointer: string; kind: string; owner?: string; sources: Array<{ provider: string; endpointId?: string; file?: string; role?: string }>; note?: string }): string {
+  const head = `${r.pointer}: ${r.kind === 'missing' ? 'not in the document' : r.kind === 'document' ? 'written by the hub itself (no provider source)' : `in ${r.kind} ${r.owner}`}\n`;
+  const byFile = new Map<string, string>();
+  for (const s of r.sources) byFile.set(s.file ?? s.provider, `${s.provider}${s.endpointId ? ` ${s.endpointId}` : ''}${s.file ? ` (${s.file})` : ''}`);
+  const lines = [...byFile.values()];
+  const shown = lines.slice(0, 10).map((l) => `  from ${l}\n`).join('');
+  const more = lines.length > 10 ? `  … and ${lines.length - 10} more provider document(s)\n` : '';
+  return head + (r.note ? `  ${r.note}\n` : '') + shown + more;
 }

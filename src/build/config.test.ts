@@ -1,0 +1,44 @@
+import { describe, it, expect } from 'vitest';
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConfig, findConfig } from './config.js';
+
+describe('build configuration', () => {
+  it.each([
+    ['no file or an empty one', undefined, { providers: [], build: {} }],
+    ['other stages\' keys are left alone', { push: { projectId: 1 }, providers: [] }, { providers: [], build: {} }],
+    [
+      'a provider with every option',
+      { providers: [{ name: 'yelp', source: 'specs/yelp.yaml', label: 'Yelp', pathPrefix: '/yelp', operationIdPrefix: 'yelp_', prefixScope: 'all', server: 'https://api.yelp.com/v3' }], build: { danglingRefs: 'quarantine' } },
+      { providers: [{ name: 'yelp', source: 'specs/yelp.yaml', label: 'Yelp', pathPrefix: '/yelp', operationIdPrefix: 'yelp_', prefixScope: 'all', server: 'https://api.yelp.com/v3' }], build: { danglingRefs: 'quarantine' } },
+    ],
+  ])('accepts %s', async (_name, given, want) => {
+    expect(await createConfig(given)).toEqual({ config: want });
+  });
+
+  it.each([
+    ['a missing source', { providers: [{ name: 'x' }] }, '/providers/0', 'missing source'],
+    ['a built-in name', { providers: [{ name: 'fal', source: 'a.yaml' }] }, '/providers/0/name', 'built-in'],
+    ['an unknown key', { providers: [{ name: 'x', source: 'a.yaml', prefix: '/x' }] }, '/providers/0', 'unknown key prefix'],
+    ['a bad path prefix', { providers: [{ name: 'x', source: 'a.yaml', pathPrefix: 'x/' }] }, '/providers/0/pathPrefix', 'starts with /'],
+    ['a duplicate name', { providers: [{ name: 'x', source: 'a.yaml' }, { name: 'x', source: 'b.yaml' }] }, '/providers/1/name', 'used twice'],
+    ['a bad policy', { build: { danglingRefs: 'ignore' } }, '/build/danglingRefs', 'patch, quarantine'],
+  ])('reports %s with a pointer', async (_name, given, pointer, text) => {
+    const r = await createConfig(given, 'api-hub.config.yaml');
+    expect(r.problems?.[0]).toMatchObject({ ruleId: 'config-invalid', severity: 'error', pointer, file: 'api-hub.config.yaml' });
+    expect(r.problems?.[0]?.message).toContain(text);
+  });
+
+  it('finds the file in the project root and locates problems by line', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'api-hub-config-'));
+    try {
+      expect(await findConfig(root)).toEqual({ config: { providers: [], build: {} } });
+      await writeFile(join(root, 'api-hub.config.yaml'), 'push:\n  projectId: 1\nproviders:\n  - name: Yelp\n    source: a.yaml\n');
+      const r = await findConfig(root);
+      expect(r.problems?.[0]).toMatchObject({ file: 'api-hub.config.yaml', pointer: '/providers/0/name', line: 4 });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});

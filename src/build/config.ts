@@ -1,0 +1,157 @@
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { displayPath } from '../core/paths.js';
+import { findConfig as findConfigFile } from '../config/load.js';
+import { isObject } from '../core/json.js';
+import { childPointer, parsePointer } from '../core/pointer.js';
+import { readDataFile } from '../core/read.js';
+
+/**
+ * The build's part of the project configuration file (`api-hub.config.yaml`):
+ * the `providers:` and `build:` keys. Other top-level keys (`push:`, …) belong
+ * to other stages and are left alone. Loadable three ways, as style.md §9
+ * asks: `findConfig(root)`, `loadConfig(path)`, `createConfig(object)`.
+ */
+export interface ProviderConfig {
+  /** Provider name: `x-hub-source.provider`, tag and operationId prefix source. */
+  name: string;
+  /** Project-relative path of an OpenAPI 2.0/3.0/3.1/3.2 document (single- or multi-file), or an http(s) URL. */
+  source: string;
+  /** Root folder in Apidog (`x-apidog-folder`); default: the name, capitalized. */
+  label?: string;
+  /** Prepended to the provider's paths that another provider also has (prefix policy for path conflicts). */
+  pathPrefix?: string;
+  /** Prepended to the provider's operationIds that another provider also has (prefix policy for operationId conflicts). */
+  operationIdPrefix?: string;
+  /** Which paths / operationIds get the prefixes: only those another provider also has (default), or all. */
+  prefixScope?: 'conflicts' | 'all';
+  /** Replaces the document's servers for every operation of the provider. */
+  server?: string;
+}
+
+export interface BuildConfig {
+  danglingRefs?: 'patch' | 'quarantine';
+  /** Passes switched off for every build (added to `--disable-pass`). */
+  disablePasses?: string[];
+  /** Timeout for each request of a provider given by URL. Default 30 s. */
+  fetchTimeoutMs?: number;
+  /** Follow `$ref`s to http(s) URLs in provider documents given by path. Default false. */
+  allowRemoteRefs?: boolean;
+}
+
+export interface HubBuildConfig {
+  /** Project-relative file the configuration came from, if any. */
+  file?: string;
+  providers: ProviderConfig[];
+  build: BuildConfig;
+}
+
+export type ConfigResult = { config: HubBuildConfig; problems?: never } | { config?: never; problems: Diagnostic[] };
+
+/** Providers whose snapshots the hub fetches itself; a configured provider cannot take their names. */
+export const BUILT_IN_PROVIDERS = ['fal', 'comet'] as const;
+
+const SCHEMA = {
+  type: 'object',
+  properties: {
+    providers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'source'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', not: { enum: [...BUILT_IN_PROVIDERS] } },
+          source: { type: 'string', minLength: 1 },
+          label: { type: 'string', minLength: 1, pattern: '^[^/]+$' },
+          pathPrefix: { type: 'string', pattern: '^/[^{}?#]*[^/{}?#]$' },
+          operationIdPrefix: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_.-]*$' },
+          prefixScope: { enum: ['conflicts', 'all'] },
+          server: { type: 'string', pattern: '^https?://' },
+        },
+      },
+    },
+    build: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        danglingRefs: { enum: ['patch', 'quarantine'] },
+        disablePasses: { type: 'array', items: { type: 'string' } },
+        fetchTimeoutMs: { type: 'integer', minimum: 1 },
+        allowRemoteRefs: { type: 'boolean' },
+      },
+    },
+  },
+} as const;
+
+let validator: ReturnType<Ajv2020['compile']> | undefined;
+
+/** Validate a parsed configuration object; problems carry JSON pointers into it. */
+export async function createConfig(data: unknown, file?: string): Promise<ConfigResult> {
+  const at = (pointer: string, message: string, suggestion?: string): Diagnostic => ({ ruleId: 'config-invalid', severity: 'error', message, pointer, ...(file ? { file } : {}), ...(suggestion ? { suggestion } : {}) });
+  if (data === undefined || data === null) return { config: { ...(file ? { file } : {}), providers: [], build: {} } };
+  if (!isObject(data)) return { problems: [at('', 'the configuration must be a mapping (providers:, build:, …)')] };
+  const mine = { ...(data.providers !== undefined ? { providers: data.providers } : {}), ...(data.build !== undefined ? { build: data.build } : {}) };
+  if (Object.keys(mine).length === 0) return { config: { ...(file ? { file } : {}), providers: [], build: {} } };
+  if (validator === undefined) {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    validator = new Ajv2020({ allErrors: true, strict: false }).compile(SCHEMA);
+  }
+  if (!validator(mine)) return { problems: (validator.errors ?? []).map((e) => at(e.instancePath, configMessage(e))) };
+  const providers = (mine.providers ?? []) as ProviderConfig[];
+  const problems: Diagnostic[] = [];
+  const seen = new Set<string>();
+  providers.forEach((p, i) => {
+    if (seen.has(p.name)) problems.push(at(childPointer('', 'providers', i, 'name'), `provider name ${p.name} is used twice`));
+    seen.add(p.name);
+  });
+  if (problems.length > 0) return { problems };
+  return { config: { ...(file ? { file } : {}), providers, build: (mine.build ?? {}) as BuildConfig } };
+}
+
+/** Read and validate a configuration file; problems carry the file, pointer, line and column. */
+export async function loadConfig(path: string, display: string): Promise<ConfigResult> {
+  let read;
+  try {
+    read = await readDataFile(path, display);
+  } catch (err) {
+    const d = (err as { diagnostics?: Diagnostic[] }).diagnostics;
+    if (d && d.length > 0) return { problems: [...d] };
+    throw err;
+  }
+  const result = await createConfig(read.data, display);
+  if (!result.problems) return result;
+  const { locatePointers } = await import('../core/positions.js');
+  const positions = locatePointers(read.text, read.format, result.problems.map((p) => p.pointer ?? ''));
+  return { problems: result.problems.map((p) => ({ ...p, ...positions.get(p.pointer ?? '') })) };
+}
+
+/**
+ * The project's configuration file (found the way src/config finds it, for
+ * every stage), or an empty configuration when there is none. Only `providers:`
+ * and `build:` are read here; a problem in another stage's section (`push:`)
+ * is that stage's to report and does not stop a build.
+ */
+export async function findConfig(root: string): Promise<ConfigResult> {
+  const path = await findConfigFile(root);
+  return path === undefined ? { config: { providers: [], build: {} } } : loadConfig(path, displayPath(root, path));
+}
+
+function configMessage(e: ErrorObject): string {
+  const where = e.instancePath === '' ? 'the configuration' : parsePointer(e.instancePath).join('.');
+  if (e.keyword === 'additionalProperties') return `${where}: unknown key ${String((e.params as { additionalProperty: string }).additionalProperty)}`;
+  if (e.keyword === 'required') return `${where}: missing ${String((e.params as { missingProperty: string }).missingProperty)}`;
+  if (e.keyword === 'not') return `${where}: ${BUILT_IN_PROVIDERS.join(' and ')} are built-in providers; choose another name`;
+  if (e.keyword === 'pattern') return `${where}: ${PATTERN_HINTS[parsePointer(e.instancePath).at(-1) ?? ''] ?? `must match ${String((e.params as { pattern: string }).pattern)}`}`;
+  if (e.keyword === 'enum') return `${where}: must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String).join(', ')}`;
+  return `${where}: ${e.message ?? 'invalid'}`;
+}
+
+const PATTERN_HINTS: Record<string, string> = {
+  name: 'lower-case letters, digits and -, starting with a letter',
+  pathPrefix: 'a path such as /yelp: starts with /, no trailing /, no {}, ? or #',
+  operationIdPrefix: 'letters, digits, _, . and -, starting with a letter or _',
+  server: 'an http(s) URL',
+  label: 'a folder name without /',
+};

@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { cmp, type Diagnostic } from '../core/diagnostic.js';
+import { HubError } from '../core/errors.js';
+import { sha256 } from '../core/hash.js';
+import { isObject } from '../core/json.js';
+import { displayPath } from '../core/paths.js';
+import { bundleFileSet, isUrl, loadFileSet, type LocationReader, type OasFamily } from './bundle/index.js';
+import type { BuildConfig, ProviderConfig } from './config.js';
+import { upgradeSwagger2 } from './upgrade-swagger2.js';
+import type { BuildFinding, SourceDocument } from './types.js';
+
+export const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
+
+/**
+ * Read a provider declared in api-hub.config.yaml: its document by path or
+ * URL, every file its `$ref`s reach bundled into one document, and a Swagger
+ * 2.0 document converted to OpenAPI 3.0 (the passes take it on to 3.1).
+ * What bundling and conversion did is returned as findings for the report.
+ * A source that cannot be read, parsed or bundled is a HubError (exit 2).
+ */
+export async function loadProvider(root: string, provider: ProviderConfig, build: BuildConfig, fetchImpl: typeof fetch = fetch): Promise<{ source: SourceDocument; findings: BuildFinding[] }> {
+  const remote = isUrl(provider.source);
+  const location = remote ? new URL(provider.source).href : resolve(root, provider.source);
+  const display = (loc: string) => (isUrl(loc) ? loc : displayPath(root, loc));
+  const timeout = build.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
+  const read: LocationReader = (loc) => (isUrl(loc) ? fetchText(loc, timeout, fetchImpl) : readFile(loc, 'utf8'));
+  // Like `validate`: refs stay inside the project, or inside the source's own directory when it lies outside.
+  const confine = remote ? root : inside(root, location) ? root : dirname(location);
+  const fail = (message: string, diagnostics: Diagnostic[] = []) => new HubError(`provider ${provider.name}: ${message}`, { diagnostics });
+
+  const { set, problems } = await loadFileSet(location, { read, confine, allowRemoteRefs: build.allowRemoteRefs ?? false, display });
+  const rootFile = set.files.get(location);
+  if (!rootFile) throw fail(`cannot read ${display(location)}: ${set.missing.get(location) ?? 'unknown error'}`, problems);
+  const data = rootFile.data;
+  const family: OasFamily | undefined = !isObject(data) ? undefined : data.swagger === '2.0' ? '2.0' : typeof data.openapi === 'string' && /^3\.[0-2]\./.test(data.openapi) ? '3.x' : undefined;
+  if (!family) throw fail(`${display(location)} is not an OpenAPI 2.0, 3.0, 3.1 or 3.2 document (no swagger: "2.0" or openapi: 3.x.y)`);
+
+  const base = { provider: provider.name, sourceId: provider.name, file: display(location) };
+  const findings: BuildFinding[] = problems.map((p) => ({ ...p, ...base, file: p.file ?? base.file }));
+  const bundled = bundleFileSet(set, family, { confine, allowRemoteRefs: build.allowRemoteRefs ?? false });
+  for (const f of bundled.findings) findings.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer, ...base, file: display(f.location) });
+  if (bundled.files.length > 1) {
+    const counts = new Map<string, number>();
+    for (const h of bundled.hoisted) counts.set(h.section, (counts.get(h.section) ?? 0) + 1);
+    const placed = [...counts].sort(([a], [b]) => cmp(a, b)).map(([s, n]) => `${n} ${s}`).join(', ');
+    findings.push({ ruleId: 'bundle', severity: 'info', message: `bundled ${bundled.files.length} files: ${placed || 'no components'} placed in components, ${bundled.inlined} other reference(s) inlined`, pointer: '', ...base });
+  }
+  let doc = bundled.document;
+  if (family === '2.0') {
+    try {
+      const up = await upgradeSwagger2(doc);
+      doc = up.doc;
+      findings.push({ ruleId: 'upgrade-from-2.0', severity: 'info', message: `converted from Swagger 2.0 to OpenAPI ${String(doc.openapi)} with swagger2openapi${up.patches ? ` (${up.patches} fix(es) of the source)` : ''}`, pointer: '/swagger', ...base });
+      // 2.0 without `schemes` means "the scheme the document was read with"; swagger2openapi leaves `//host`.
+      const scheme = remote ? new URL(location).protocol : 'https:';
+      for (const server of Array.isArray(doc.servers) ? doc.servers : []) {
+        if (isObject(server) && typeof server.url === 'string' && server.url.startsWith('//')) {
+          findings.push({ ruleId: 'upgrade-from-2.0', severity: remote ? 'info' : 'warn', message: `no schemes in the 2.0 document: server ${server.url} taken as ${scheme}${server.url}${remote ? ' (the scheme it was fetched with)' : ''}`, pointer: '/host', ...base });
+          server.url = `${scheme}${server.url}`;
+        }
+      }
+    } catch (err) {
+      throw fail(`swagger2openapi could not convert ${display(location)}: ${(err as Error).message}`);
+    }
+  }
+  // One file: the hash of its text. Several: of every file's name and hash, so a change in any of them shows.
+  const hash =
+    bundled.files.length === 1
+      ? sha256(rootFile.text)
+      : sha256(bundled.files.map((f) => `${isUrl(f) ? f : relative(dirname(location), f).split('\\').join('/')}\u0000${sha256(set.files.get(f)?.text ?? '')}`).join('\n'));
+  return { source: { ...base, sha256: hash, doc }, findings };
+}
+
+async function fetchText(url: string, timeoutMs: number, fetchImpl: typeof fetch): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetchImpl(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json, application/yaml;q=0.9, */*;q=0.5' } });
+  } catch (err) {
+    const e = err as Error;
+    throw new Error(e.name === 'TimeoutError' ? `no answer from ${url} within ${timeoutMs} ms` : `cannot fetch ${url}: ${e.message}`);
+  }
+  if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
+  return res.text();
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return !rel.startsWith('..') && !isAbsolute(rel);
+}
