@@ -42,3 +42,19 @@ describe('build configuration', () => {
     }
   });
 });
+
+describe('build configuration schema', () => {
+  it('names the same built-in providers as the code', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { BUILT_IN_PROVIDERS } = await import('./config.js');
+    const schema = JSON.parse(await readFile(new URL('./config.schema.json', import.meta.url), 'utf8'));
+    expect(schema.properties.providers.items.properties.name.not.enum).toEqual([...BUILT_IN_PROVIDERS]);
+  });
+
+  it('has an up-to-date precompiled validator (and so have the OpenAPI schemas)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['scripts/build-validators.mjs', '--check'], { cwd: new URL('../..', import.meta.url), encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});

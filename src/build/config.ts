@@ -1,4 +1,3 @@
-import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { displayPath } from '../core/paths.js';
@@ -52,40 +51,13 @@ export type ConfigResult = { config: HubBuildConfig; problems?: never } | { conf
 /** Providers whose snapshots the hub fetches itself; a configured provider cannot take their names. */
 export const BUILT_IN_PROVIDERS = ['fal', 'comet'] as const;
 
-const SCHEMA = {
-  type: 'object',
-  properties: {
-    providers: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['name', 'source'],
-        additionalProperties: false,
-        properties: {
-          name: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', not: { enum: [...BUILT_IN_PROVIDERS] } },
-          source: { type: 'string', minLength: 1 },
-          label: { type: 'string', minLength: 1, pattern: '^[^/]+$' },
-          pathPrefix: { type: 'string', pattern: '^/[^{}?#]*[^/{}?#]$' },
-          operationIdPrefix: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_.-]*$' },
-          prefixScope: { enum: ['conflicts', 'all'] },
-          server: { type: 'string', pattern: '^https?://' },
-        },
-      },
-    },
-    build: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        danglingRefs: { enum: ['patch', 'quarantine'] },
-        disablePasses: { type: 'array', items: { type: 'string' } },
-        fetchTimeoutMs: { type: 'integer', minimum: 1 },
-        allowRemoteRefs: { type: 'boolean' },
-      },
-    },
-  },
-} as const;
+/**
+ * The schema of these keys is src/build/config.schema.json; scripts/build-validators.mjs
+ * precompiles it into config-validator.ts (no schema compilation at start-up).
+ */
+type ConfigValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+let validator: ConfigValidator | undefined;
 
-let validator: ReturnType<Ajv2020['compile']> | undefined;
 
 /** Validate a parsed configuration object; problems carry JSON pointers into it. */
 export async function createConfig(data: unknown, file?: string): Promise<ConfigResult> {
@@ -94,10 +66,7 @@ export async function createConfig(data: unknown, file?: string): Promise<Config
   if (!isObject(data)) return { problems: [at('', 'the configuration must be a mapping (providers:, build:, …)')] };
   const mine = { ...(data.providers !== undefined ? { providers: data.providers } : {}), ...(data.build !== undefined ? { build: data.build } : {}) };
   if (Object.keys(mine).length === 0) return { config: { ...(file ? { file } : {}), providers: [], build: {} } };
-  if (validator === undefined) {
-    const { Ajv2020 } = await import('ajv/dist/2020.js');
-    validator = new Ajv2020({ allErrors: true, strict: false }).compile(SCHEMA);
-  }
+  validator ??= ((await import('./config-validator.js')) as { validate: ConfigValidator }).validate;
   if (!validator(mine)) return { problems: (validator.errors ?? []).map((e) => at(e.instancePath, configMessage(e))) };
   const providers = (mine.providers ?? []) as ProviderConfig[];
   const problems: Diagnostic[] = [];

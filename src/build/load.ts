@@ -20,9 +20,15 @@ import { loadOverlays } from './load-overlays.js';
  * specs/overlays/. Each file is read and parsed once; a file that fails names
  * itself.
  */
-export async function loadBuildInput(root: string, config: HubBuildConfig = { providers: [], build: {} }, fetchImpl?: typeof fetch): Promise<BuildInput> {
+export async function loadBuildInput(
+  root: string,
+  config: HubBuildConfig = { providers: [], build: {} },
+  fetchImpl?: typeof fetch,
+  /** The snapshots' listings, when the caller has read them already (it also builds the registry from them). */
+  snapshots?: Awaited<ReturnType<typeof loadSnapshots>>,
+): Promise<BuildInput> {
   const p = projectPaths(root);
-  const { fal, comet } = await loadSnapshots(root);
+  const { fal, comet } = snapshots ?? (await loadSnapshots(root));
   const sources: SourceDocument[] = [];
   const excluded: Exclusion[] = [];
   const securitySchemes: Record<string, Obj> = { ...DEFAULT_SECURITY_SCHEMES };

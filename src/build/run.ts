@@ -30,7 +30,9 @@ export async function runBuild(root: string, options: BuildOptions & { check?: b
   const found = await findConfig(root);
   if (found.problems) throw new HubError(`invalid configuration (${found.problems[0]?.file ?? 'api-hub.config.yaml'})`, { diagnostics: found.problems });
   const { config } = found;
-  const input = await loadBuildInput(root, config, options.fetch);
+  // Read once: the build input and the registry both come from the listings.
+  const snapshots = await loadSnapshots(root);
+  const input = await loadBuildInput(root, config, options.fetch, snapshots);
   if (input.sources.length === 0) {
     throw new HubError('nothing to build: no provider snapshot under specs/providers/ and no provider in api-hub.config.yaml (run `api-hub fetch` first)');
   }
@@ -41,7 +43,7 @@ export async function runBuild(root: string, options: BuildOptions & { check?: b
     consumeInput: true,
   });
   if (out.errors.length > 0) throw buildErrors(out.errors);
-  const { fal, comet } = await loadSnapshots(root);
+  const { fal, comet } = snapshots;
   const files: Array<[string, string]> = [
     [p.unified, toYaml(out.document)],
     [p.buildReport, toJson(out.report)],
