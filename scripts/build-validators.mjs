@@ -118,6 +118,21 @@ for (const name of FORMAT_NAMES) {
 }
 
 let stale = 0;
+/** Write a generated module when it changed (with --check: count it as stale instead). */
+function emit(out, text) {
+  let old;
+  try {
+    old = readFileSync(out, 'utf8');
+  } catch {}
+  if (old === text) return;
+  if (check) {
+    process.stderr.write(`stale: ${out}\n`);
+    stale++;
+  } else {
+    writeFileSync(out, text);
+    process.stdout.write(`wrote ${out} (${(text.length / 1024).toFixed(0)} KiB)\n`);
+  }
+}
 for (const [version, build] of targets) {
   const dir = join(schemasDir, `oas-${version}`);
   const sources = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -142,21 +157,7 @@ for (const [version, build] of targets) {
     code.replace(/^"use strict";/, '') +
     '\n';
   const out = join(outDir, `oas-${version.replace('.', '')}.ts`);
-  const old = (() => {
-    try {
-      return readFileSync(out, 'utf8');
-    } catch {
-      return undefined;
-    }
-  })();
-  if (old === text) continue;
-  if (check) {
-    process.stderr.write(`stale: ${out}\n`);
-    stale++;
-  } else {
-    writeFileSync(out, text);
-    process.stdout.write(`wrote ${out} (${(text.length / 1024).toFixed(0)} KiB)\n`);
-  }
+  emit(out, text);
 }
 // The build's configuration schema (api-hub.config.yaml providers:/build:), with messages: the
 // build reads ajv's errors directly. Precompiled for the same reason: compiling it took ~100 ms
@@ -175,19 +176,6 @@ for (const [version, build] of targets) {
     `const require = createRequire(import.meta.url);\n` +
     code.replace(/^"use strict";/, '') +
     '\n';
-  const out = join(root, 'src/build/config-validator.ts');
-  let old;
-  try {
-    old = readFileSync(out, 'utf8');
-  } catch {}
-  if (old !== text) {
-    if (check) {
-      process.stderr.write(`stale: ${out}\n`);
-      stale++;
-    } else {
-      writeFileSync(out, text);
-      process.stdout.write(`wrote ${out} (${(text.length / 1024).toFixed(0)} KiB)\n`);
-    }
-  }
+  emit(join(root, 'src/build/config-validator.ts'), text);
 }
 if (stale) process.exit(1);

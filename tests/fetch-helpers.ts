@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { binPath, projectRoot } from './helpers/cli.js';
 import { fetchFixtures } from './fetch-server.js';
@@ -48,24 +48,7 @@ export function runCliAsync(args: string[], options: { cwd: string; env: Record<
 }
 
 /** Every file under `dir` (relative path -> content), to compare snapshots on disk. */
-export async function readTree(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  async function walk(rel: string): Promise<void> {
-    let entries;
-    try {
-      entries = await readdir(join(dir, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(r);
-      else if (e.isFile()) out.set(r, await readFile(join(dir, r), 'utf8'));
-    }
-  }
-  await walk('');
-  return out;
-}
+export { readTree } from '../src/fetch/write-snapshot.js';
 
 /** Content files only: the fetch metadata (times, ETags) is left out. */
 export function contentOnly(tree: Map<string, string>): Map<string, string> {

@@ -5,9 +5,8 @@ import { displayPath } from '../core/paths.js';
 import { readDataFile } from '../core/read.js';
 import { readFalPage } from './fal/pages.js';
 import { isFalPricingResponse, readFalPricing } from './fal/pricing.js';
-import type { FalModelItem, FalPrice } from './fal/types.js';
-import { readCometModels, type CometModel } from './comet/catalog.js';
-import { isCometApiModelsResponse, readCometApiModels, type CometApiModel } from './comet/api-catalog.js';
+import { readCometModels } from './comet/catalog.js';
+import { isCometApiModelsResponse, readCometApiModels } from './comet/api-catalog.js';
 import { commitComet, commitFal } from './commit.js';
 import { cometDrift, falDrift } from './drift.js';
 import { finishFetch, type FetchRunResult, type ProviderResult } from './run.js';
@@ -35,21 +34,11 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
     inputs.push({ display, data });
   }
   if (provider === 'fal') {
-    const items: FalModelItem[] = [];
-    let prices: FalPrice[] | null = null;
-    for (const { display, data } of inputs) {
-      if (isFalPricingResponse(data)) {
-        const r = readFalPricing(data, display);
-        problems.push(...r.problems);
-        (prices ??= []).push(...r.prices);
-        continue;
-      }
-      const page = readFalPage(data, display);
-      problems.push(...page.problems);
-      items.push(...page.items);
-    }
-    const fatal = problems.filter((p) => p.severity === 'error');
-    if (fatal.length > 0) throw new HubError(`${fatal.length} problem(s) in the FAL files; the snapshot was not changed`, { diagnostics: fatal });
+    const { main: items, extra: prices } = readInputs(inputs, problems, 'the FAL files', {
+      main: readFalPage,
+      isExtra: isFalPricingResponse,
+      extra: (data, display) => { const { prices: items, problems } = readFalPricing(data, display); return { items, problems }; },
+    });
     const old = await readFalState(root);
     const c = await commitFal(root, { items, prices, meta: null }, old);
     const unavailable = c.listing.models.filter((m) => m.openapi.status !== 'available').map((m) => m.endpoint_id);
@@ -66,24 +55,45 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
     };
     return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, notes })], false);
   }
-  const models: CometModel[] = [];
-  let api: CometApiModel[] | null = null;
-  for (const { display, data } of inputs) {
-    if (isCometApiModelsResponse(data)) {
-      const r = readCometApiModels(data, display);
-      problems.push(...r.problems);
-      (api ??= []).push(...r.models);
-      continue;
-    }
-    const r = readCometModels(data, display);
-    problems.push(...r.problems);
-    models.push(...r.models);
-  }
-  const fatal = problems.filter((p) => p.severity === 'error');
-  if (fatal.length > 0) throw new HubError(`${fatal.length} problem(s) in the Comet catalog; the snapshot was not changed`, { diagnostics: fatal });
+  const { main: models, extra: api } = readInputs(inputs, problems, 'the Comet catalog', {
+    main: (data, display) => { const { models: items, problems } = readCometModels(data, display); return { items, problems }; },
+    isExtra: isCometApiModelsResponse,
+    extra: (data, display) => { const { models: items, problems } = readCometApiModels(data, display); return { items, problems }; },
+  });
   if (models.length === 0 && api !== null) throw new HubError('--from for comet needs a /v1/models response too (the /api/models catalog alone does not say which models the key can call)');
   const old = await readCometState(root);
   const c = await commitComet(root, { models, api, meta: null }, old);
   const result: ProviderResult = { provider, ok: true, models: c.catalog.models.length, documents: 0, unavailable: [], change: c.change, problems, notes: [] };
   return finishFetch(root, [result], [cometDrift({ before: { v1: old.v1, api: old.api }, after: { v1: c.catalog, api: c.api } })], false);
+}
+
+type ReadInput<T> = (data: unknown, display: string) => { items: T[]; problems: Diagnostic[] };
+
+/**
+ * Read every input file as the provider's main response or, where `isExtra`
+ * says so, its optional extra one (null when no file is of that kind), adding
+ * each file's problems to `problems`. Throws, naming `what`, on any error.
+ */
+function readInputs<M, X>(
+  inputs: ReadonlyArray<{ display: string; data: unknown }>,
+  problems: Diagnostic[],
+  what: string,
+  read: { main: ReadInput<M>; isExtra: (data: unknown) => boolean; extra: ReadInput<X> },
+): { main: M[]; extra: X[] | null } {
+  const main: M[] = [];
+  let extra: X[] | null = null;
+  for (const { display, data } of inputs) {
+    if (read.isExtra(data)) {
+      const r = read.extra(data, display);
+      problems.push(...r.problems);
+      (extra ??= []).push(...r.items);
+      continue;
+    }
+    const r = read.main(data, display);
+    problems.push(...r.problems);
+    main.push(...r.items);
+  }
+  const fatal = problems.filter((p) => p.severity === 'error');
+  if (fatal.length > 0) throw new HubError(`${fatal.length} problem(s) in ${what}; the snapshot was not changed`, { diagnostics: fatal });
+  return { main, extra };
 }

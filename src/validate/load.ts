@@ -1,5 +1,6 @@
-import { relative, sep } from 'node:path';
+import { sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { displayPath as rootDisplayPath } from '../core/paths.js';
 import { locatePointers } from '../core/positions.js';
 import { pointer } from '../core/pointer.js';
 import { readFailure, type FileReader } from './io.js';
@@ -45,9 +46,12 @@ export async function loadSource(path: string, reader: FileReader, root: string)
   return { ok: true, file: { path, display, data: parsed.data, text, format: parsed.format } };
 }
 
-/** Relative to the root with `/` separators when inside it; otherwise the absolute path. */
+/**
+ * Relative to the root with `/` separators when inside it; otherwise the absolute path.
+ * The core displayPath (arguments in this module's order), except that the root itself
+ * and names with a `:` are shown as the full path.
+ */
 export function displayPath(path: string, root: string): string {
-  const rel = relative(root, path);
-  if (rel === '' || rel.startsWith('..') || rel.includes(':')) return path.split(sep).join('/');
-  return rel.split(sep).join('/');
+  const shown = rootDisplayPath(root, path);
+  return shown === '' || shown.includes(':') ? path.split(sep).join('/') : shown;
 }

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
-import type { Diagnostic } from '../../core/diagnostic.js';
+import { printDiagnostics } from '../print.js';
 import { ExitCode, HubError } from '../../core/errors.js';
 import { writeIfChanged } from '../../core/fs.js';
+import { displayPath } from '../../core/paths.js';
 
 interface GenerateFlags {
   check?: boolean;
@@ -57,7 +58,7 @@ export async function emitGenerated(ctx: CliContext, document: unknown, opts: { 
   const { source, outDir } = opts;
   const flags = { check: opts.check };
   const result = await generate(document, { source });
-  if (!ctx.quiet) printDiagnostics(ctx, result.diagnostics);
+  if (!ctx.quiet) printDiagnostics(ctx, result.diagnostics, { layout: 'pointer' });
   const ms = Math.round(performance.now() - started);
   const outLabel = display(ctx.root, outDir);
 
@@ -96,18 +97,11 @@ export async function emitGenerated(ctx: CliContext, document: unknown, opts: { 
   return ExitCode.ok;
 }
 
-function printDiagnostics(ctx: CliContext, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) {
-    ctx.stderr(`${d.severity === 'error' ? 'error' : 'warning'}: ${d.file ?? ''}${d.pointer ? ` (${d.pointer})` : ''} ${d.message} [${d.ruleId}]\n`);
-  }
-}
-
-/** A path relative to the project root with `/` separators, or absolute when outside it. */
+/** displayPath, except that the root itself is `.` and a path outside it is shown as given. */
 function display(root: string, path: string): string {
-  const rel = relative(root, path);
-  if (rel === '') return '.';
-  if (rel.startsWith('..') || isAbsolute(rel)) return path;
-  return rel.split(sep).join('/');
+  const shown = displayPath(root, path);
+  if (shown === '') return '.';
+  return isAbsolute(shown) ? path : shown;
 }
 
 function plural(n: number, noun: string): string {

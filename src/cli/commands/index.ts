@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerFetch } from './fetch.js';
 import { registerBuild } from './build.js';
+import { registerTrace } from './trace.js';
 import { registerValidate } from './validate.js';
 import { registerGenerate } from './generate.js';
 import { registerStart } from './start.js';
@@ -18,6 +19,7 @@ export type SetExit = (code: number) => void;
 export function registerCommands(program: Command, ctx: CliContext, setExit: SetExit): void {
   registerFetch(program, ctx, setExit);
   registerBuild(program, ctx, setExit);
+  registerTrace(program, ctx, setExit);
   registerValidate(program, ctx, setExit);
   registerGenerate(program, ctx, setExit);
   registerStart(program, ctx, setExit);

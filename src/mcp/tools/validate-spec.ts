@@ -9,6 +9,7 @@ import { confinePath } from '../confine.js';
 import { errorResult, json, textResult } from '../result.js';
 import { guarded, limitField, offsetField, READ_ONLY } from './shared.js';
 import type { FileReader, ValidateResult } from '../../validate/index.js';
+import { jsonProblem } from '../../validate/format/json.js';
 
 /** Name an inline document is reported under (it is never written). */
 export const INLINE_NAME = 'inline-document.yaml';
@@ -94,16 +95,7 @@ export function registerValidateSpec(server: McpServer, ctx: ToolContext): void 
             returned: page.items.length,
             nextOffset: page.nextOffset,
             ...(page.shrunk ? { note: `This page holds ${page.items.length} problems so that it fits the ${ctx.budget}-character budget; call again with offset=${page.nextOffset} for more.` } : {}),
-            problems: page.items.map((p) => ({
-              ruleId: p.ruleId,
-              severity: p.severity,
-              message: p.message,
-              file: p.file ?? '',
-              pointer: p.pointer ?? '',
-              line: p.line ?? 1,
-              column: p.column ?? 1,
-              ...(p.suggestion ? { suggestion: p.suggestion } : {}),
-            })),
+            problems: page.items.map((p) => ({ ...jsonProblem(p), ...(p.suggestion ? { suggestion: p.suggestion } : {}) })),
           }),
         );
         return textResult(text);
