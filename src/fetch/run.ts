@@ -10,10 +10,13 @@ import { cometDrift, driftReport, falDrift, renderDriftMarkdown, type DriftRepor
 import type { Emit, Provider } from './events.js';
 import { FAL_DEFAULT_BASE_URL, falApiRoot, fetchFalLive, type FalKey } from './fal/live.js';
 import { FetchError, HttpClient, type HttpSettings, type HttpStats } from './http.js';
-import { makeRedactor, redactDiagnostic, type Redactor } from './redact.js';
 import { baseUrlFrom } from './settings.js';
 import { readCometState, readFalState, type CometState, type FalState } from './state.js';
-import type { SnapshotChange } from './write-snapshot.js';
+import { SnapshotStage, type SnapshotChange } from './write-snapshot.js';
+import { falDocumentFile } from './fal/snapshot.js';
+import type { FalModelItem } from './fal/types.js';
+import { findSecret, makeRedactor, redactDiagnostic, type Redactor } from './redact.js';
+import { projectPaths } from '../core/paths.js';
 
 export const DRIFT_MARKDOWN = 'specs/drift-report.md';
 export const DRIFT_JSON = 'specs/drift-report.json';
@@ -88,11 +91,24 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
 
   const fal = async (): Promise<[ProviderResult, FalCommitResult | null, readonly string[]]> => {
     const key = falKey(o.env);
+    let stage: SnapshotStage | undefined;
     try {
       const baseUrl = baseUrlFrom(o.env, 'FAL_API_BASE_URL', FAL_DEFAULT_BASE_URL);
       emit({ type: 'start', provider: 'fal', message: `fal: fetching ${falApiRoot(baseUrl)}/models${key ? '' : ' (no key)'}` });
-      const r = await fetchFalLive({ http, baseUrl, key, old: before.fal, root, emit, signal, fetchedAt });
-      const c = await commitFal(root, { items: r.items, prices: r.prices, meta: r.meta }, before.fal, { secrets, signal });
+      // Each model's document is written into the new snapshot's temp directory as its page
+      // arrives, while the next pages are awaited; the swap happens only once everything is in.
+      stage = await SnapshotStage.open(projectPaths(root).falDir);
+      const staging = stage;
+      const onPage = (items: readonly FalModelItem[]) => {
+        for (const item of items) {
+          const file = falDocumentFile(item);
+          // A document that contains a secret is never written, not even to the temp directory (the commit refuses it).
+          if (file && !findSecret(file.text, secrets)) staging.stage(file.path, file.text);
+        }
+      };
+      const r = await fetchFalLive({ http, baseUrl, key, old: before.fal, root, emit, signal, fetchedAt, onPage });
+      const c = await commitFal(root, { items: r.items, prices: r.prices, meta: r.meta }, before.fal, { secrets, signal, stage });
+      stage = undefined; // committed (or discarded by the commit on failure)
       const notes = [...r.notes];
       if (r.prices === null && c.carriedPrices > 0) notes.push(`kept ${c.carriedPrices} price(s) from the previous snapshot`);
       const unavailable = c.listing.models.filter((m) => m.openapi.status !== 'available').map((m) => m.endpoint_id);
@@ -111,6 +127,7 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
       };
       return [result, c, r.deprecated];
     } catch (err) {
+      await stage?.discard();
       const f = failure('fal', err, redact, key?.name ?? null);
       emit({ type: 'failed', provider: 'fal', message: f.error ?? '' });
       return [f, null, []];

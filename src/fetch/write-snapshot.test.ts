@@ -2,7 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { mkdtemp, readFile, readdir, rm, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeSnapshotDir, recoverInterruptedSwap } from './write-snapshot.js';
+import { writeSnapshotDir, recoverInterruptedSwap, SnapshotStage } from './write-snapshot.js';
 
 let dir = '';
 afterEach(async () => {
@@ -38,5 +38,40 @@ describe('writeSnapshotDir', () => {
     await recoverInterruptedSwap(join(dir, 'fal'));
     expect(await readFile(join(dir, 'fal', 'a.json'), 'utf8')).toBe('kept');
     expect((await readdir(dir)).sort()).toEqual(['fal']);
+  });
+});
+
+describe('SnapshotStage', () => {
+  it('commits exactly the final files, whatever was staged before', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'snap-'));
+    const target = join(dir, 'fal');
+    await writeSnapshotDir(target, new Map([['a.json', 'old'], ['gone.json', 'x']]));
+    const stage = await SnapshotStage.open(target);
+    stage.stage('openapi/a.json', 'staged');
+    stage.stage('openapi/dropped.json', 'not in the final set');
+    stage.stage('openapi/twice.json', 'first');
+    stage.stage('openapi/twice.json', 'second'); // two background writes in flight: the commit must write the final one itself
+    // While staged, the old snapshot is untouched.
+    expect((await readdir(target)).sort()).toEqual(['a.json', 'gone.json']);
+    const change = await stage.commit(new Map([['a.json', 'new'], ['openapi/a.json', 'staged'], ['openapi/twice.json', 'final'], ['models.json', 'm']]));
+    expect(change).toEqual({ added: ['models.json', 'openapi/a.json', 'openapi/twice.json'], removed: ['gone.json'], changed: ['a.json'], unchanged: 0 });
+    expect((await readdir(join(target, 'openapi'))).sort()).toEqual(['a.json', 'twice.json']);
+    expect(await readFile(join(target, 'openapi/twice.json'), 'utf8')).toBe('final');
+    expect(await readFile(join(target, 'a.json'), 'utf8')).toBe('new');
+    expect((await readdir(dir)).sort()).toEqual(['fal']);
+  });
+
+  it('discard leaves the old snapshot as it was and no temp directory', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'snap-'));
+    const target = join(dir, 'fal');
+    await writeSnapshotDir(target, new Map([['a.json', 'old']]));
+    const stage = await SnapshotStage.open(target);
+    stage.stage('a.json', 'new');
+    stage.stage('openapi/b.json', 'new');
+    expect((await readdir(dir)).length).toBe(2); // the snapshot and the temp directory
+    await stage.discard();
+    expect((await readdir(dir)).sort()).toEqual(['fal']);
+    expect((await readdir(target)).sort()).toEqual(['a.json']);
+    expect(await readFile(join(target, 'a.json'), 'utf8')).toBe('old');
   });
 });

@@ -1,10 +1,8 @@
-import { mkdir, rename, rm, writeFile, readdir, readFile } from 'node:fs/promises';
+import { mkdir, rename, rm, readdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pLimit from 'p-limit';
 import { exists } from '../core/fs.js';
-
-const IO_PARALLELISM = 16;
 
 export interface SnapshotChange {
   added: string[];
@@ -22,37 +20,126 @@ export interface SnapshotChange {
  * if the process died between the two renames.
  */
 export async function writeSnapshotDir(target: string, files: ReadonlyMap<string, string>): Promise<SnapshotChange> {
-  await recoverInterruptedSwap(target);
-  const parent = dirname(target);
-  await mkdir(parent, { recursive: true });
-  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const tmp = join(parent, `.${basename(target)}.tmp-${suffix}`);
-  const old = join(parent, `.${basename(target)}.old-${suffix}`);
-  const before = await readTree(target);
-  try {
-    const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const dir of new Set(sorted.map(([rel]) => dirname(join(tmp, rel))))) await mkdir(dir, { recursive: true });
-    // Many small files (one OpenAPI document per model): write them a few at a time, not one by one.
-    const io = pLimit(IO_PARALLELISM);
-    await Promise.all(sorted.map(([rel, content]) => io(() => writeFile(join(tmp, rel), content))));
-    const hadTarget = await exists(target);
-    if (hadTarget) await rename(target, old);
-    await rename(tmp, target);
-    if (hadTarget) await rm(old, { recursive: true, force: true });
-  } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
-    throw err;
+  const stage = await SnapshotStage.open(target);
+  return stage.commit(files);
+}
+
+/**
+ * A snapshot being put together in a temp directory beside `target`. Files can
+ * be staged while the data still arrives (the live fetch writes each model's
+ * document as its page comes in, while it waits for the next one); `commit`
+ * then writes what is still missing, removes what was staged but is not part of
+ * the final set, and swaps the directory in. Until then the old snapshot is
+ * untouched; `discard` (or the next run's `recoverInterruptedSwap`) removes the
+ * temp directory.
+ */
+export class SnapshotStage {
+  private readonly staged = new Map<string, string>();
+  private readonly dirty = new Set<string>();
+  private readonly pending = new Set<Promise<void>>();
+  private failure: unknown;
+  private readonly madeDirs = new Set<string>();
+
+  private constructor(
+    private readonly target: string,
+    private readonly tmp: string,
+    private readonly old: string,
+    /** The previous snapshot's files, read while the new one is staged. */
+    private readonly before: Promise<Map<string, string>>,
+  ) {}
+
+  static async open(target: string): Promise<SnapshotStage> {
+    await recoverInterruptedSwap(target);
+    const parent = dirname(target);
+    const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+    const tmp = join(parent, `.${basename(target)}.tmp-${suffix}`);
+    await mkdir(tmp, { recursive: true });
+    const before = readTree(target);
+    before.catch(() => undefined); // awaited in commit()
+    return new SnapshotStage(target, tmp, join(parent, `.${basename(target)}.old-${suffix}`), before);
   }
-  const change: SnapshotChange = { added: [], removed: [], changed: [], unchanged: 0 };
-  for (const [rel, content] of files) {
-    const prev = before.get(rel);
-    if (prev === undefined) change.added.push(rel);
-    else if (prev !== content) change.changed.push(rel);
-    else change.unchanged++;
+
+  /** Write one file into the temp directory now (in the background); `commit` waits for it. */
+  stage(rel: string, content: string): void {
+    if (this.dirty.has(rel)) return;
+    if (this.staged.has(rel)) {
+      // Staged twice (a model listed twice): two background writes may land in any order, so
+      // `commit` writes this one itself, after they have settled.
+      if (this.staged.get(rel) !== content) {
+        this.staged.delete(rel);
+        this.dirty.add(rel);
+      }
+      return;
+    }
+    this.staged.set(rel, content);
+    const p = this.write(rel, content).then(
+      () => void this.pending.delete(p),
+      (err: unknown) => {
+        this.pending.delete(p);
+        this.failure ??= err;
+      },
+    );
+    this.pending.add(p);
   }
-  for (const rel of before.keys()) if (!files.has(rel)) change.removed.push(rel);
-  for (const list of [change.added, change.removed, change.changed]) list.sort();
-  return change;
+
+  async commit(files: ReadonlyMap<string, string>): Promise<SnapshotChange> {
+    let before: Map<string, string>;
+    try {
+      await this.settle();
+      if (this.failure !== undefined) throw this.failure;
+      // Files staged for a model that the final set does not have (or has differently).
+      for (const rel of [...this.staged.keys(), ...this.dirty]) if (!files.has(rel)) await rm(join(this.tmp, rel), { force: true });
+      const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      // Many small files (one OpenAPI document per model): synchronous writes into the private temp
+      // directory are faster than a round trip through the thread pool per file.
+      for (const [rel, content] of sorted) {
+        if (this.staged.get(rel) === content) continue;
+        this.mkdirFor(rel);
+        writeFileSync(join(this.tmp, rel), content);
+      }
+      before = await this.before;
+      const hadTarget = await exists(this.target);
+      if (hadTarget) await rename(this.target, this.old);
+      await rename(this.tmp, this.target);
+      if (hadTarget) await rm(this.old, { recursive: true, force: true });
+    } catch (err) {
+      await rm(this.tmp, { recursive: true, force: true });
+      throw err;
+    }
+    const change: SnapshotChange = { added: [], removed: [], changed: [], unchanged: 0 };
+    for (const [rel, content] of files) {
+      const prev = before.get(rel);
+      if (prev === undefined) change.added.push(rel);
+      else if (prev !== content) change.changed.push(rel);
+      else change.unchanged++;
+    }
+    for (const rel of before.keys()) if (!files.has(rel)) change.removed.push(rel);
+    for (const list of [change.added, change.removed, change.changed]) list.sort();
+    return change;
+  }
+
+  /** Drop the temp directory; the old snapshot stays as it was. */
+  async discard(): Promise<void> {
+    await this.settle();
+    await this.before.catch(() => undefined);
+    await rm(this.tmp, { recursive: true, force: true });
+  }
+
+  private async settle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  private mkdirFor(rel: string): void {
+    const dir = dirname(join(this.tmp, rel));
+    if (dir === this.tmp || this.madeDirs.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.madeDirs.add(dir);
+  }
+
+  private async write(rel: string, content: string): Promise<void> {
+    this.mkdirFor(rel);
+    await writeFile(join(this.tmp, rel), content);
+  }
 }
 
 /** If a previous run died between its two renames, put the old snapshot back and drop temp dirs. */
@@ -74,7 +161,7 @@ export async function recoverInterruptedSwap(target: string): Promise<void> {
   for (const e of [...olds, ...tmps]) await rm(join(parent, e), { recursive: true, force: true });
 }
 
-async function readTree(dir: string): Promise<Map<string, string>> {
+export async function readTree(dir: string): Promise<Map<string, string>> {
   const files: string[] = [];
   async function walk(rel: string): Promise<void> {
     let entries;
@@ -90,7 +177,6 @@ async function readTree(dir: string): Promise<Map<string, string>> {
     }
   }
   await walk('');
-  const io = pLimit(IO_PARALLELISM);
-  const contents = await Promise.all(files.map((r) => io(() => readFile(join(dir, r), 'utf8'))));
-  return new Map(files.map((r, i) => [r, contents[i]!] as const));
+  // Synchronous, as the writes: hundreds of small files.
+  return new Map(files.map((r) => [r, readFileSync(join(dir, r), 'utf8')] as const));
 }

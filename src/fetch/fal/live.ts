@@ -34,6 +34,8 @@ export interface FalLiveOptions {
   signal: AbortSignal;
   fetchedAt: string;
   maxPages?: number;
+  /** Called with each page's items as it arrives (in page order), e.g. to stage their documents. */
+  onPage?: (items: readonly FalModelItem[]) => void;
 }
 
 export interface FalLiveResult {
@@ -118,6 +120,7 @@ export async function fetchFalLive(o: FalLiveOptions): Promise<FalLiveResult> {
       }
       if (got.meta) meta.requests[got.url] = got.meta;
       items.push(...got.items);
+      o.onPage?.(got.items);
       pricing?.add(got.items.map((i) => i.endpoint_id));
       o.emit({ type: 'page', provider: 'fal', page, models: items.length, cached: got.cached });
       if (!got.hasMore) break;

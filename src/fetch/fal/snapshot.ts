@@ -19,6 +19,34 @@ export function isSafeEndpointId(id: string): boolean {
   return ENDPOINT_ID.test(id) && !id.split('/').some((s) => s === '.' || s === '..') && !id.includes('__');
 }
 
+const documentTexts = new WeakMap<object, { text: string; sha256: string }>();
+
+/**
+ * The snapshot file of one model's OpenAPI document: its text (2-space JSON)
+ * and sha256. Remembered per document object, so the live fetch can write the
+ * file while it waits for the next page and `buildFalSnapshot` reuses the text.
+ */
+export function falDocumentText(doc: object): { text: string; sha256: string } {
+  let out = documentTexts.get(doc);
+  if (!out) {
+    const text = JSON.stringify(doc, null, 2) + '\n';
+    out = { text, sha256: sha256(text) };
+    documentTexts.set(doc, out);
+  }
+  return out;
+}
+
+/** An item's document file, when the item carries an OpenAPI document and a safe id (else undefined). */
+export function falDocumentFile(item: FalModelItem): { path: string; text: string; sha256: string } | undefined {
+  const doc = item.openapi;
+  if (!isSafeEndpointId(item.endpoint_id) || !isOpenApiDocument(doc)) return undefined;
+  return { path: falDocumentPath(item.endpoint_id), ...falDocumentText(doc) };
+}
+
+function isOpenApiDocument(doc: unknown): doc is Record<string, unknown> {
+  return isObject(doc) && !isObject(doc.error) && (typeof doc.openapi === 'string' || typeof doc.swagger === 'string');
+}
+
 /** Metadata keys that describe the caller, not the model: dropped so snapshots do not churn per account. */
 const CALLER_SPECIFIC_METADATA = new Set(['is_favorited']);
 
@@ -61,11 +89,11 @@ export function buildFalSnapshot(items: readonly FalModelItem[], prices: readonl
       const code = typeof doc.error.code === 'string' ? doc.error.code : 'unknown_error';
       const message = typeof doc.error.message === 'string' ? doc.error.message : '';
       entry.openapi = { status: 'unavailable', code, message };
-    } else if (isObject(doc) && (typeof doc.openapi === 'string' || typeof doc.swagger === 'string')) {
+    } else if (isOpenApiDocument(doc)) {
       const path = falDocumentPath(id);
-      const text = JSON.stringify(doc, null, 2) + '\n';
+      const { text, sha256: hash } = falDocumentText(doc);
       files.set(path, text);
-      entry.openapi = { status: 'available', file: path, sha256: sha256(text) };
+      entry.openapi = { status: 'available', file: path, sha256: hash };
     } else if (doc !== undefined) {
       entry.openapi = { status: 'unavailable', code: 'not_openapi', message: 'the `openapi` field is neither an OpenAPI document nor an error object' };
     }
