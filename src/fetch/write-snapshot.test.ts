@@ -50,7 +50,7 @@ describe('SnapshotStage', () => {
     stage.stage('openapi/a.json', 'staged');
     stage.stage('openapi/dropped.json', 'not in the final set');
     stage.stage('openapi/twice.json', 'first');
-    stage.stage('openapi/twice.json', 'second'); // two background writes in flight: the commit must write the final one itself
+    stage.stage('openapi/twice.json', 'second');
     // While staged, the old snapshot is untouched.
     expect((await readdir(target)).sort()).toEqual(['a.json', 'gone.json']);
     const change = await stage.commit(new Map([['a.json', 'new'], ['openapi/a.json', 'staged'], ['openapi/twice.json', 'final'], ['models.json', 'm']]));

@@ -1,5 +1,5 @@
-import { mkdir, rename, rm, readdir, writeFile } from 'node:fs/promises';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, readdir } from 'node:fs/promises';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { exists } from '../core/fs.js';
@@ -35,9 +35,6 @@ export async function writeSnapshotDir(target: string, files: ReadonlyMap<string
  */
 export class SnapshotStage {
   private readonly staged = new Map<string, string>();
-  private readonly dirty = new Set<string>();
-  private readonly pending = new Set<Promise<void>>();
-  private failure: unknown;
   private readonly madeDirs = new Set<string>();
 
   private constructor(
@@ -59,44 +56,25 @@ export class SnapshotStage {
     return new SnapshotStage(target, tmp, join(parent, `.${basename(target)}.old-${suffix}`), before);
   }
 
-  /** Write one file into the temp directory now (in the background); `commit` waits for it. */
+  /**
+   * Write one file into the temp directory now. Synchronous on purpose: a page's
+   * few dozen small files take milliseconds that way, while a promise-based write
+   * costs several thread-pool round trips per file (5-10x slower in total).
+   */
   stage(rel: string, content: string): void {
-    if (this.dirty.has(rel)) return;
-    if (this.staged.has(rel)) {
-      // Staged twice (a model listed twice): two background writes may land in any order, so
-      // `commit` writes this one itself, after they have settled.
-      if (this.staged.get(rel) !== content) {
-        this.staged.delete(rel);
-        this.dirty.add(rel);
-      }
-      return;
-    }
+    if (this.staged.get(rel) === content) return;
+    this.mkdirFor(rel);
+    writeFileSync(join(this.tmp, rel), content);
     this.staged.set(rel, content);
-    const p = this.write(rel, content).then(
-      () => void this.pending.delete(p),
-      (err: unknown) => {
-        this.pending.delete(p);
-        this.failure ??= err;
-      },
-    );
-    this.pending.add(p);
   }
 
   async commit(files: ReadonlyMap<string, string>): Promise<SnapshotChange> {
     let before: Map<string, string>;
     try {
-      await this.settle();
-      if (this.failure !== undefined) throw this.failure;
-      // Files staged for a model that the final set does not have (or has differently).
-      for (const rel of [...this.staged.keys(), ...this.dirty]) if (!files.has(rel)) await rm(join(this.tmp, rel), { force: true });
+      // Files staged for a model that the final set does not have.
+      for (const rel of this.staged.keys()) if (!files.has(rel)) rmSync(join(this.tmp, rel), { force: true });
       const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      // Many small files (one OpenAPI document per model): synchronous writes into the private temp
-      // directory are faster than a round trip through the thread pool per file.
-      for (const [rel, content] of sorted) {
-        if (this.staged.get(rel) === content) continue;
-        this.mkdirFor(rel);
-        writeFileSync(join(this.tmp, rel), content);
-      }
+      for (const [rel, content] of sorted) this.stage(rel, content);
       before = await this.before;
       const hadTarget = await exists(this.target);
       if (hadTarget) await rename(this.target, this.old);
@@ -120,13 +98,8 @@ export class SnapshotStage {
 
   /** Drop the temp directory; the old snapshot stays as it was. */
   async discard(): Promise<void> {
-    await this.settle();
     await this.before.catch(() => undefined);
     await rm(this.tmp, { recursive: true, force: true });
-  }
-
-  private async settle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
   private mkdirFor(rel: string): void {
@@ -134,11 +107,6 @@ export class SnapshotStage {
     if (dir === this.tmp || this.madeDirs.has(dir)) return;
     mkdirSync(dir, { recursive: true });
     this.madeDirs.add(dir);
-  }
-
-  private async write(rel: string, content: string): Promise<void> {
-    this.mkdirFor(rel);
-    await writeFile(join(this.tmp, rel), content);
   }
 }
 
