@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node as YamlNode } from 'yaml';
 import { parsePointer } from './pointer.js';
 
 /** 1-based line and column. */
@@ -212,6 +213,8 @@ function jsonOffsets(text: string, pointers: readonly string[]): Map<string, num
 
 export function yamlOffsets(text: string, pointers: readonly string[]): Map<string, number> {
   const found = new Map<string, number>();
+  // The `yaml` package is the last resort, loaded only then (its import alone takes 40-90 ms).
+  const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
   const rootNode = doc.contents as YamlNode | null;

@@ -1,0 +1,15 @@
+import { describe, it, expect } from 'vitest';
+import { locatePointers } from './positions.js';
+
+describe('locatePointers', () => {
+  it('finds keys in JSON and in block YAML without the yaml package', () => {
+    expect(locatePointers('{\n  "a": {\n    "b": 1\n  }\n}', 'json', ['/a/b']).get('/a/b')).toEqual({ line: 3, column: 5 });
+    expect(locatePointers('a:\n  b: 1\n', 'yaml', ['/a/b']).get('/a/b')).toEqual({ line: 2, column: 3 });
+  });
+
+  it('falls back to the yaml package for a path through an alias', () => {
+    const text = 'defs:\n  a: &A\n    x: 1\nuse: *A\n';
+    // /use/x exists only through the alias: it is located where the aliased node is.
+    expect(locatePointers(text, 'yaml', ['/use/x']).get('/use/x')).toEqual({ line: 3, column: 5 });
+  });
+});
