@@ -1,16 +1,10 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { generate } from '../src/generate/index.js';
-import { parseText } from '../src/core/parse.js';
-import { fixturePath, linkOpenapiFetch, makeTempProject, removeTempProjects } from './generate-helpers.js';
-
+import { removeTempProjects } from './generate-helpers.js';
 // The module's types are the golden declarations; the code is generated fresh from the fixture.
-type ClientModule = typeof import('./consumer/generated/client.js');
+import { loadGeneratedClient, type ClientModule } from './sdk-helpers.js';
 
 interface Seen {
   method: string;
@@ -31,14 +25,7 @@ let reply: (req: Seen) => Reply = () => ({ status: 200, body: {} });
 let client: ClientModule;
 
 beforeAll(async () => {
-  const dir = await makeTempProject(false);
-  await linkOpenapiFetch(dir);
-  const parsed = parseText(await readFile(fixturePath, 'utf8'), 'unified.yaml');
-  if (!parsed.ok) throw new Error(parsed.problem.message);
-  const result = await generate(parsed.value.data, { source: 'specs/openapi.yaml' });
-  await mkdir(join(dir, 'generated'));
-  for (const f of result.files) await writeFile(join(dir, 'generated', f.path), f.contents);
-  client = (await import(pathToFileURL(join(dir, 'generated', 'client.js')).href)) as ClientModule;
+  client = await loadGeneratedClient();
 
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -408,16 +408,22 @@ export function blockYamlOffsets(text: string, pointers: readonly string[]): Map
         }
       }
       // Next line with content at indent m (deeper lines belong to this entry's value).
-      let ls = nextLine(p);
-      for (;;) {
-        ls = contentLine(ls);
-        if (ls >= n || isDocMarker(ls)) return;
-        const ind = indentOf(ls);
-        if (ind < m) return;
-        if (ind === m) break;
-        ls = nextLine(ls);
-      }
-      p = ls + m;
+      const next = nextAtIndent(p, m);
+      if (next === undefined) return;
+      p = next;
+    }
+  };
+
+  /** The offset of the next content line at indent `m` after the line of `p` (deeper lines belong to the current entry); undefined when the block ends first. */
+  const nextAtIndent = (p: number, m: number): number | undefined => {
+    let ls = nextLine(p);
+    for (;;) {
+      ls = contentLine(ls);
+      if (ls >= n || isDocMarker(ls)) return undefined;
+      const ind = indentOf(ls);
+      if (ind < m) return undefined;
+      if (ind === m) return ls + m;
+      ls = nextLine(ls);
     }
   };
 
@@ -439,16 +445,9 @@ export function blockYamlOffsets(text: string, pointers: readonly string[]): Map
         path.pop();
         if (--remaining === 0) return;
       }
-      let ls = nextLine(p);
-      for (;;) {
-        ls = contentLine(ls);
-        if (ls >= n || isDocMarker(ls)) return;
-        const ind = indentOf(ls);
-        if (ind < m) return;
-        if (ind === m) break;
-        ls = nextLine(ls);
-      }
-      p = ls + m;
+      const next = nextAtIndent(p, m);
+      if (next === undefined) return;
+      p = next;
       if (!isSeqEntry(p)) return; // the mapping that owns a same-indent sequence continues
     }
   };
