@@ -1,5 +1,4 @@
 import { cmp } from '../core/diagnostic.js';
-import { sha256 } from '../core/hash.js';
 import { isObject } from '../core/json.js';
 import { pointer, parsePointer } from '../core/pointer.js';
 import { forEachRef, HTTP_METHODS } from './schema-walk.js';
@@ -80,8 +79,15 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
     }
   });
 
-  // 1. Structural hashes, references replaced by the hash of their target.
+  // 1. Structural identities: canonical JSON, references replaced by the identity of their
+  // target, interned to a short id (equal ids ⇔ equal structure; no cryptographic hash needed).
   const hashes = new Map<string, string>();
+  const interned = new Map<string, string>();
+  const intern = (canonical: string): string => {
+    let id = interned.get(canonical);
+    if (id === undefined) interned.set(canonical, (id = `#${interned.size}`));
+    return id;
+  };
   const inProgress = new Set<string>();
   const hashOf = (k: string): string => {
     const done = hashes.get(k);
@@ -90,7 +96,7 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
     if (!entry) return `missing:${k}`;
     if (inProgress.has(k)) return `cycle:${entry.section}/${entry.name}`;
     inProgress.add(k);
-    const h = sha256(canonicalWithRefs(entry.value, (ref) => {
+    const h = intern(canonicalWithRefs(entry.value, (ref) => {
       const t = localTarget(ref);
       return t ? `@${hashOf(key(entry.doc, t.section, t.name))}` : ref;
     }));

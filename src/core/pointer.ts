@@ -1,10 +1,14 @@
 /** RFC 6901 JSON pointers. Always build them with these helpers, never by concatenation. */
 
 export function escapeSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const s = typeof segment === 'string' ? segment : String(segment);
+  // Most segments need no escaping: return them as they are, without two regex passes.
+  if (s.indexOf('~') === -1 && s.indexOf('/') === -1) return s;
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function unescapeSegment(segment: string): string {
+  if (segment.indexOf('~') === -1) return segment;
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
@@ -15,17 +19,18 @@ export function pointer(...segments: ReadonlyArray<string | number>): string {
 }
 
 export function childPointer(base: string, ...segments: ReadonlyArray<string | number>): string {
-  return base + pointer(...segments);
+  let out = base;
+  for (const s of segments) out += '/' + escapeSegment(s);
+  return out;
 }
 
 export function parsePointer(ptr: string): string[] {
   if (ptr === '' || ptr === '#') return [];
   const body = ptr.startsWith('#') ? ptr.slice(1) : ptr;
   if (!body.startsWith('/')) throw new Error(`Not a JSON pointer: ${ptr}`);
-  return body
-    .slice(1)
-    .split('/')
-    .map((s) => unescapeSegment(decodeURIComponentSafe(s)));
+  const segs = body.slice(1).split('/');
+  if (body.indexOf('~') === -1 && body.indexOf('%') === -1) return segs;
+  return segs.map((s) => unescapeSegment(decodeURIComponentSafe(s)));
 }
 
 function decodeURIComponentSafe(s: string): string {
