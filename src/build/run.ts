@@ -50,12 +50,15 @@ export async function runBuild(root: string, options: BuildOptions & { check?: b
     [p.registry, serializeRegistry(buildRegistry(fal, comet))],
   ];
   const outputs: RunBuildResult['outputs'] = [];
-  for (const [path, content] of files) {
-    const old = await readFile(path, 'utf8').catch(() => undefined);
-    outputs.push({ file: displayPath(root, path), changed: old !== content, bytes: Buffer.byteLength(content) });
+  // Compared as bytes: decoding the old 5 MB document to a string costs more than encoding the new one.
+  const bytes = files.map(([, content]) => Buffer.from(content, 'utf8'));
+  for (const [i, [path]] of files.entries()) {
+    const old = await readFile(path).catch(() => undefined);
+    const now = bytes[i]!;
+    outputs.push({ file: displayPath(root, path), changed: old === undefined || !old.equals(now), bytes: now.length });
   }
   if (!options.check) {
-    for (const [i, [path, content]] of files.entries()) if (outputs[i]!.changed) await writeFileAtomic(path, content);
+    for (const [i, [path]] of files.entries()) if (outputs[i]!.changed) await writeFileAtomic(path, bytes[i]!);
   }
   return { report: out.report, document: out.document, outputs, stale: outputs.filter((o) => o.changed).map((o) => o.file) };
 }

@@ -97,16 +97,20 @@ function jsonOffsets(text: string, pointers: readonly string[]): Map<string, num
     }
   };
   const skipString = (): void => {
-    i++; // opening quote
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 92) i += 2;
-      else if (c === 34) {
-        i++;
+    // Jump from quote to quote (indexOf is native); a quote after an odd run of backslashes is escaped.
+    const open = i;
+    let from = i + 1;
+    for (;;) {
+      const q = text.indexOf('"', from);
+      if (q === -1) throw new Error('unterminated string');
+      let b = q - 1;
+      while (b > open && text.charCodeAt(b) === 92) b--;
+      if ((q - 1 - b) % 2 === 0) {
+        i = q + 1;
         return;
-      } else i++;
+      }
+      from = q + 1;
     }
-    throw new Error('unterminated string');
   };
   const readString = (): string => {
     const start = i;

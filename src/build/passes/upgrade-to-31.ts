@@ -1,15 +1,22 @@
 import type { Pass } from '../types.js';
 
+const add = (counts: Map<string, number>, c: string) => counts.set(c, (counts.get(c) ?? 0) + 1);
+
 /** Count the 3.1 / JSON Schema constructs a strict OAS 3.0 validator rejects (no allocation per schema). */
 function count31Constructs(schema: Record<string, unknown>, counts: Map<string, number>): void {
-  const add = (c: string) => counts.set(c, (counts.get(c) ?? 0) + 1);
-  if (Array.isArray(schema.examples)) add('examples');
+  if (Array.isArray(schema.examples)) add(counts, 'examples');
   const t = schema.type;
-  if (t === 'null' || (Array.isArray(t) && t.includes('null'))) add('type: null');
-  if ('const' in schema) add('const');
-  if ('prefixItems' in schema) add('prefixItems');
-  if (Array.isArray(t)) add('type array');
+  if (t === 'null' || (Array.isArray(t) && t.includes('null'))) add(counts, 'type: null');
+  if ('const' in schema) add(counts, 'const');
+  if ('prefixItems' in schema) add(counts, 'prefixItems');
+  if (Array.isArray(t)) add(counts, 'type array');
 }
+
+/** Boolean exclusive bounds (3.0) and the bound they qualify. */
+const EXCLUSIVE_BOUNDS = [
+  ['exclusiveMinimum', 'minimum'],
+  ['exclusiveMaximum', 'maximum'],
+] as const;
 
 /**
  * Upgrade an OAS 3.0 document to 3.1: `nullable` becomes a `null` type,
@@ -57,7 +64,7 @@ export const upgradeTo31: Pass = {
           if (!Array.isArray(schema.examples)) schema.examples = [schema.example];
           delete schema.example;
         }
-        for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+        for (const [flag, bound] of EXCLUSIVE_BOUNDS) {
           if (typeof schema[flag] === 'boolean') {
             bounds++;
             if (schema[flag] === true && typeof schema[bound] === 'number') {
