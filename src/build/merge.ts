@@ -81,7 +81,7 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
 
   // 1. Structural identities: canonical JSON, references replaced by the identity of their
   // target, interned to a short id (equal ids ⇔ equal structure; no cryptographic hash needed).
-  const hashes = new Map<string, string>();
+  const identities = new Map<string, string>();
   const interned = new Map<string, string>();
   const intern = (canonical: string): string => {
     let id = interned.get(canonical);
@@ -89,8 +89,8 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
     return id;
   };
   const inProgress = new Set<string>();
-  const hashOf = (k: string): string => {
-    const done = hashes.get(k);
+  const identityOf = (k: string): string => {
+    const done = identities.get(k);
     if (done) return done;
     const entry = entries.get(k);
     if (!entry) return `missing:${k}`;
@@ -98,30 +98,30 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
     inProgress.add(k);
     const h = intern(canonicalWithRefs(entry.value, (ref) => {
       const t = localTarget(ref);
-      return t ? `@${hashOf(key(entry.doc, t.section, t.name))}` : ref;
+      return t ? `@${identityOf(key(entry.doc, t.section, t.name))}` : ref;
     }));
     inProgress.delete(k);
-    hashes.set(k, h);
+    identities.set(k, h);
     return h;
   };
-  // Only names defined more than once need comparing; what they reference is hashed on the way.
+  // Only names defined more than once need comparing; what they reference is identified on the way.
   const nameCount = new Map<string, number>();
   for (const e of entries.values()) nameCount.set(`${e.section}/${e.name}`, (nameCount.get(`${e.section}/${e.name}`) ?? 0) + 1);
   for (const k of [...entries.keys()].sort(cmp)) {
     const e = entries.get(k)!;
-    if (nameCount.get(`${e.section}/${e.name}`)! > 1) hashOf(k);
+    if (nameCount.get(`${e.section}/${e.name}`)! > 1) identityOf(k);
   }
 
   // 2. Final names.
-  const groups = new Map<string, Map<string, Entry[]>>(); // section/name -> hash -> entries
+  const groups = new Map<string, Map<string, Entry[]>>(); // section/name -> identity -> entries
   for (const [k, e] of entries) {
     const g = `${e.section}/${e.name}`;
-    let byHash = groups.get(g);
-    if (!byHash) groups.set(g, (byHash = new Map()));
-    const h = hashes.get(k) ?? 'unique';
-    const list = byHash.get(h);
+    let byIdentity = groups.get(g);
+    if (!byIdentity) groups.set(g, (byIdentity = new Map()));
+    const h = identities.get(k) ?? 'unique';
+    const list = byIdentity.get(h);
     if (list) list.push(e);
-    else byHash.set(h, [e]);
+    else byIdentity.set(h, [e]);
   }
   const finalName = new Map<string, string>();
   const taken = new Map<string, Set<string>>(); // section -> names
@@ -129,13 +129,13 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
   const shared: SharedComponent[] = [];
   const sourceIdsOf = (list: Entry[]) => [...new Set(list.map((e) => sources[e.doc]!.sourceId))].sort(cmp);
   for (const g of [...groups.keys()].sort(cmp)) {
-    const byHash = groups.get(g)!;
+    const byIdentity = groups.get(g)!;
     const [section, ...rest] = g.split('/');
     const name = rest.join('/');
     const sec = section!;
     const names = taken.get(sec) ?? new Set<string>();
     taken.set(sec, names);
-    const variants = [...byHash.entries()].map(([h, list]) => ({ h, list, ids: sourceIdsOf(list) }));
+    const variants = [...byIdentity.entries()].map(([h, list]) => ({ h, list, ids: sourceIdsOf(list) }));
     variants.sort((a, b) => b.ids.length - a.ids.length || cmp(a.ids[0]!, b.ids[0]!));
     variants.forEach((v, i) => {
       let n = i === 0 ? name : `${pascalFromId(v.ids[0]!)}_${name}`;
