@@ -19,18 +19,13 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './bench-lib.mjs';
 import { writeSyntheticProject } from './make-synthetic-models.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const SYNTHETIC_UNIT = 1250;
 const ENV = { CI: 'true', NO_COLOR: '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 /** Run a command `runs` times in a child process: median wall time, peak RSS, and the last run's output. */
 function timed(cmd, args, { cwd, runs = 1, timeoutMs = 900_000 } = {}) {
@@ -245,7 +240,7 @@ export async function run({ root = ROOT, runs = 1, quick = false, sets, scales =
   lines.push('', '| output at 1× | redocly lint (recommended) errors | swagger-parser | api-hub validate errors |', '|---|---|---|---|');
   for (const r of figures.results) {
     for (const [name, t] of Object.entries(r.tools)) {
-      const a = t.accepted ?? t.withoutDanglingRefDocuments?.accepted;
+      const a = t.accepted;
       if (!a) continue;
       lines.push(`| ${r.set}: ${name} | ${a.redoclyLint.errors ?? 'failed'} | ${a.swaggerParser.valid ? 'valid' : `invalid: ${a.swaggerParser.error.slice(0, 80)}`} | ${a.apiHubValidate.errors ?? 'failed'} |`);
     }

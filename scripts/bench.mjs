@@ -35,11 +35,9 @@ async function stage(name) {
   const file = join(root, 'scripts', `bench-${name}.mjs`);
   if (!existsSync(file)) return { name, skipped: `scripts/bench-${name}.mjs not present` };
   const mod = await import(file);
-  const fn = mod.run ?? mod.default ?? mod[`bench${name.charAt(0).toUpperCase()}${name.slice(1)}`];
-  if (typeof fn !== 'function') return { name, skipped: `scripts/bench-${name}.mjs exports no run()` };
-  const out = await fn({ root, shared: existsSync(shared) ? shared : undefined, runs, quick });
-  // A module returns either { results, markdown } or just its figures.
-  return out && typeof out === 'object' && ('results' in out || 'markdown' in out) ? { name, ...out } : { name, results: out };
+  if (typeof mod.run !== 'function') return { name, skipped: `scripts/bench-${name}.mjs exports no run()` };
+  // Each stage module returns { results, markdown }.
+  return { name, ...(await mod.run({ root, shared: existsSync(shared) ? shared : undefined, runs, quick })) };
 }
 
 const sections = [];

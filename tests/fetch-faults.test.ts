@@ -2,7 +2,7 @@
  * Every injected fault ends with either a correct snapshot or the previous
  * snapshot intact and a clear error, checked on disk.
  */
-import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
 import { join } from 'node:path';
 import { readdir } from 'node:fs/promises';
 import { tempProject } from './helpers/project.js';
@@ -276,4 +276,3 @@ describe('fetch under faults: failed → previous snapshot intact, clear error, 
   });
 });
 
-afterAll(() => undefined);

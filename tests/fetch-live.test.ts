@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -241,4 +241,3 @@ beforeAll(() => {
   // Keep the helpers' environment scrubbing honest.
   expect(cliEnv({}).FAL_KEY).toBeUndefined();
 });
-afterAll(() => undefined);

@@ -22,7 +22,7 @@ import { falOperations, falLabels, FAL_SECURITY_SCHEME, FAL_SERVER } from './pas
 import { providerOperations } from './passes/provider-operations.js';
 import { knownModelIds } from './passes/known-model-ids.js';
 import { falOperationBases } from './naming.js';
-import { HTTP_METHODS } from './schema-walk.js';
+import { operationsOf } from './schema-walk.js';
 
 export interface Exclusion {
   provider: string;
@@ -242,27 +242,13 @@ function findConflicts(sources: readonly SourceDocument[]): Conflicts {
   const idCount = new Map<string, number>();
   for (const s of sources) {
     if (!isObject(s.doc.paths)) continue;
-    for (const [path, item] of Object.entries(s.doc.paths)) {
-      pathCount.set(path, (pathCount.get(path) ?? 0) + 1);
-      if (!isObject(item)) continue;
-      for (const m of HTTP_METHODS) {
-        const id = isObject(item[m]) ? (item[m] as Obj).operationId : undefined;
-        if (typeof id === 'string') idCount.set(id, (idCount.get(id) ?? 0) + 1);
-      }
+    for (const path of Object.keys(s.doc.paths)) pathCount.set(path, (pathCount.get(path) ?? 0) + 1);
+    for (const op of operationsOf(s.doc.paths)) {
+      if (typeof op.operationId === 'string') idCount.set(op.operationId, (idCount.get(op.operationId) ?? 0) + 1);
     }
   }
   const many = (m: Map<string, number>) => new Set([...m].filter(([, n]) => n > 1).map(([k]) => k));
   return { paths: many(pathCount), operationIds: many(idCount) };
-}
-
-/** Every operation object of a Paths object. */
-function operationsOf(paths: Obj): Obj[] {
-  const out: Obj[] = [];
-  for (const item of Object.values(paths)) {
-    if (!isObject(item)) continue;
-    for (const m of HTTP_METHODS) if (isObject(item[m])) out.push(item[m] as Obj);
-  }
-  return out;
 }
 
 /**

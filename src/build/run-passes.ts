@@ -1,5 +1,5 @@
 import { forEachSchema } from './schema-walk.js';
-import type { Pass, PassContext, SchemaVisitor, SourceDocument } from './types.js';
+import type { Pass, PassContext, SchemaPassVisitor, SourceDocument } from './types.js';
 
 /**
  * Run passes, in order, on one document. Consecutive schema passes share one
@@ -8,7 +8,7 @@ import type { Pass, PassContext, SchemaVisitor, SourceDocument } from './types.j
  * same as running them one after the other, with one walk instead of several.
  */
 export function runPasses(passes: readonly Pass[], src: SourceDocument, ctx: PassContext): void {
-  let group: SchemaVisitor[] = [];
+  let group: SchemaPassVisitor[] = [];
   const flush = () => {
     if (group.length === 0) return;
     const visitors = group;

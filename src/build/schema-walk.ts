@@ -1,5 +1,5 @@
 import { isObject } from '../core/json.js';
-import { childPointer } from '../core/pointer.js';
+import { childPointer, escapeSegment } from '../core/pointer.js';
 
 type Obj = Record<string, unknown>;
 
@@ -9,12 +9,6 @@ const SCHEMA_ONE = ['additionalProperties', 'items', 'not', 'if', 'then', 'else'
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
 
 export type SchemaVisitor = (schema: Obj, ptr: string) => void;
-
-/** One pointer segment, escaped (RFC 6901); the common case without `~` or `/` allocates nothing. */
-const seg = (s: string | number): string => {
-  const t = String(s);
-  return t.includes('~') || t.includes('/') ? t.replace(/~/g, '~0').replace(/\//g, '~1') : t;
-};
 
 /** Visit a schema and every subschema below it, parents first. Iterative: no stack overflow on deep input. */
 export function walkSchema(root: unknown, ptr: string, visit: SchemaVisitor): void {
@@ -51,7 +45,7 @@ export function walkSchema(root: unknown, ptr: string, visit: SchemaVisitor): vo
       const names = Object.keys(m);
       for (let i = names.length - 1; i >= 0; i--) {
         nodes.push(m[names[i]!]);
-        ptrs.push(`${p}/${key}/${seg(names[i]!)}`);
+        ptrs.push(`${p}/${key}/${escapeSegment(names[i]!)}`);
       }
     }
   }
@@ -60,6 +54,17 @@ export function walkSchema(root: unknown, ptr: string, visit: SchemaVisitor): vo
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof METHODS)[number];
 export const HTTP_METHODS: readonly HttpMethod[] = METHODS;
+
+/** Every operation object of a Paths object, path by path, in HTTP_METHODS order. */
+export function operationsOf(paths: unknown): Obj[] {
+  const out: Obj[] = [];
+  if (!isObject(paths)) return out;
+  for (const item of Object.values(paths)) {
+    if (!isObject(item)) continue;
+    for (const m of METHODS) if (isObject(item[m])) out.push(item[m] as Obj);
+  }
+  return out;
+}
 
 /** Every schema root of an OAS 3.x document: components, parameters, bodies, responses, headers. */
 export function forEachSchemaRoot(doc: Obj, visit: (schema: Obj, ptr: string) => void): void {

@@ -3,7 +3,7 @@ import { canonicalJson, isObject } from '../core/json.js';
 import { pointer } from '../core/pointer.js';
 import type { Rename } from './merge.js';
 import { camelFromId } from './naming.js';
-import { HTTP_METHODS } from './schema-walk.js';
+import { operationsOf } from './schema-walk.js';
 import type { BuildFinding, Obj, SourceDocument } from './types.js';
 
 /**
@@ -42,12 +42,7 @@ export function mergeSecuritySchemes(base: Readonly<Record<string, Obj>>, source
       return reqs.map((r) => (isObject(r) ? Object.fromEntries(Object.entries(r).map(([k, v]) => [map.get(k) ?? k, v])) : r));
     };
     if (src.doc.security !== undefined) src.doc.security = rewrite(src.doc.security);
-    if (isObject(src.doc.paths)) {
-      for (const item of Object.values(src.doc.paths)) {
-        if (!isObject(item)) continue;
-        for (const m of HTTP_METHODS) if (isObject(item[m]) && (item[m] as Obj).security !== undefined) (item[m] as Obj).security = rewrite((item[m] as Obj).security);
-      }
-    }
+    for (const op of operationsOf(src.doc.paths)) if (op.security !== undefined) op.security = rewrite(op.security);
   }
   return { schemes, renames, findings };
 }

@@ -25,7 +25,7 @@ export interface PassContext {
 }
 
 /** What a schema pass does in one document: a visitor for every Schema Object, and a last step. */
-export interface SchemaVisitor {
+export interface SchemaPassVisitor {
   /** Called for every schema of the document, parents first. */
   schema(schema: Obj, ptr: string): void;
   /** Called once after the walk (report totals, change the document). */
@@ -42,7 +42,7 @@ export interface SchemaVisitor {
  * share one walk of the document (see run-passes.ts): each schema is visited
  * by each pass in order, parents before children.
  */
-export type Pass = PassInfo & ({ run(src: SourceDocument, ctx: PassContext): void; schemas?: never } | { schemas(src: SourceDocument, ctx: PassContext): SchemaVisitor | undefined; run?: never });
+export type Pass = PassInfo & ({ run(src: SourceDocument, ctx: PassContext): void; schemas?: never } | { schemas(src: SourceDocument, ctx: PassContext): SchemaPassVisitor | undefined; run?: never });
 
 export interface PassInfo {
   name: string;

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { HubError, ExitCode } from '../core/errors.js';
 import { defaultContext, type CliContext } from './context.js';
 import { registerCommands } from './commands/index.js';
+import { packageVersion } from './version.js';
 
 /**
  * The thin CLI: parses arguments, calls the library, and owns the exit codes
@@ -13,7 +13,7 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
   let exitCode: number = ExitCode.ok;
   const program = new Command('api-hub')
     .description('BananaStudio API Hub: fetch, build, validate, generate and push the studio\'s AI-model APIs.')
-    .version(packageVersion(), '-V, --version')
+    .version(packageVersion() ?? 'unknown', '-V, --version')
     .option('-q, --quiet', 'print only errors and final results')
     .exitOverride()
     .configureOutput({
@@ -56,11 +56,3 @@ function reportError(err: unknown, ctx: CliContext): number {
   return ExitCode.failure;
 }
 
-function packageVersion(): string {
-  try {
-    // src/cli/main.ts and dist/cli/main.js both sit two levels below the package root.
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}

@@ -24,11 +24,3 @@ export class HubError extends Error {
     this.exitCode = options.exitCode ?? ExitCode.failure;
   }
 }
-
-/** A capability that is designed but not built yet: one clear line, exit 2. */
-export class NotImplementedError extends HubError {
-  constructor(what: string) {
-    super(`${what} is not implemented yet in this version of api-hub.`);
-    this.name = 'NotImplementedError';
-  }
-}

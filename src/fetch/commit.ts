@@ -65,8 +65,6 @@ export interface CometCommitResult {
   catalog: CometCatalog;
   api: CometApiCatalog | null;
   change: SnapshotChange;
-  /** The public catalog was not fetched this time and the previous one was kept. */
-  apiCarried: boolean;
 }
 
 /** `api: null` keeps the previous `/api/models` catalog file byte for byte (e.g. `--from` with only a /v1/models file). */
@@ -88,7 +86,7 @@ export async function commitComet(
   }
   if (input.meta) files.set(META_FILE, serializeMeta(input.meta));
   const change = await swap(projectPaths(root).cometCatalogDir, 'comet', files, options);
-  return { catalog, api, change, apiCarried: input.api === null && old.apiText !== null };
+  return { catalog, api, change };
 }
 
 async function swap(dir: string, provider: string, files: Map<string, string>, options: CommitOptions): Promise<SnapshotChange> {

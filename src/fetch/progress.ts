@@ -5,7 +5,6 @@ export type ProgressMode = 'tty' | 'plain' | 'quiet';
 interface ProviderStatus {
   pages: number;
   models: number;
-  cached: number;
   priced: number;
   pricing: number;
   retries: number;
@@ -40,7 +39,6 @@ export class ProgressDisplay {
         if (!s) break;
         s.pages = e.page;
         s.models = e.models;
-        if (e.cached) s.cached++;
         if (this.mode === 'plain') this.line(e.provider === 'fal' ? `fal: page ${e.page}${e.cached ? ' (not modified)' : ''}, ${e.models} models so far` : `${e.provider}: ${e.models} models listed${e.cached ? ' (not modified)' : ''}`);
         break;
       case 'pricing':
@@ -77,7 +75,7 @@ export class ProgressDisplay {
   private of(p: Provider): ProviderStatus {
     let s = this.status.get(p);
     if (!s) {
-      s = { pages: 0, models: 0, cached: 0, priced: 0, pricing: 0, retries: 0, state: 'running' };
+      s = { pages: 0, models: 0, priced: 0, pricing: 0, retries: 0, state: 'running' };
       this.status.set(p, s);
     }
     return s;

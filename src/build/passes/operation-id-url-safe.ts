@@ -3,7 +3,7 @@ import { isObject } from '../../core/json.js';
 import { childPointer } from '../../core/pointer.js';
 import { HTTP_METHODS } from '../schema-walk.js';
 import { camelFromId } from '../naming.js';
-import { linkObjects } from './provider-prefix.js';
+import { renameLinkOperationIds } from './provider-prefix.js';
 
 const URL_SAFE = /^[A-Za-z0-9._~-]+$/;
 
@@ -41,10 +41,6 @@ export const operationIdUrlSafe: Pass = {
       renamed.set(from, to);
       ctx.report({ ruleId: 'operation-id-url-safe', severity: 'info', message: `operationId ${JSON.stringify(from)} has URL-unsafe characters; renamed ${to}`, pointer: ptr });
     }
-    if (renamed.size === 0) return;
-    for (const link of linkObjects(src.doc)) {
-      const to = typeof link.operationId === 'string' ? renamed.get(link.operationId) : undefined;
-      if (to) link.operationId = to;
-    }
+    if (renamed.size > 0) renameLinkOperationIds(src.doc, renamed);
   },
 };

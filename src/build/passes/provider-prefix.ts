@@ -1,6 +1,6 @@
 import type { Obj, Pass } from '../types.js';
 import { isObject } from '../../core/json.js';
-import { HTTP_METHODS } from '../schema-walk.js';
+import { HTTP_METHODS, operationsOf } from '../schema-walk.js';
 import { pointer } from '../../core/pointer.js';
 
 export interface PrefixPolicy {
@@ -61,22 +61,28 @@ export function providerPrefix(provider: string, policy: PrefixPolicy, conflicts
         }
         src.doc.paths = out;
       }
-      let links = 0;
-      for (const link of linkObjects(src.doc)) {
-        const to = typeof link.operationId === 'string' ? renamed.get(link.operationId) : undefined;
-        if (to) {
-          link.operationId = to;
-          links++;
-        }
-      }
+      const links = renameLinkOperationIds(src.doc, renamed);
       const parts = [pathPrefix && `${paths} path(s) prefixed with ${pathPrefix}`, operationIdPrefix && `${renamed.size} operationId(s) with ${operationIdPrefix}`, links && `${links} link(s) updated`].filter(Boolean);
       if (parts.length > 0) ctx.report({ ruleId: 'provider-prefix', severity: 'info', message: `prefix policy: ${parts.join(', ')}`, pointer: '/paths' });
     },
   };
 }
 
+/** Point links at renamed operationIds (`renamed`: old -> new). Returns how many links changed. */
+export function renameLinkOperationIds(doc: Obj, renamed: ReadonlyMap<string, string>): number {
+  let changed = 0;
+  for (const link of linkObjects(doc)) {
+    const to = typeof link.operationId === 'string' ? renamed.get(link.operationId) : undefined;
+    if (to) {
+      link.operationId = to;
+      changed++;
+    }
+  }
+  return changed;
+}
+
 /** Link objects of components and of every operation's responses. */
-export function linkObjects(doc: Obj): Obj[] {
+function linkObjects(doc: Obj): Obj[] {
   const out: Obj[] = [];
   const collect = (links: unknown) => {
     if (isObject(links)) for (const l of Object.values(links)) if (isObject(l)) out.push(l);
@@ -88,11 +94,6 @@ export function linkObjects(doc: Obj): Obj[] {
     collect(doc.components.links);
     responses(doc.components.responses);
   }
-  if (isObject(doc.paths)) {
-    for (const item of Object.values(doc.paths)) {
-      if (!isObject(item)) continue;
-      for (const m of HTTP_METHODS) if (isObject(item[m])) responses((item[m] as Obj).responses);
-    }
-  }
+  for (const op of operationsOf(doc.paths)) responses(op.responses);
   return out;
 }

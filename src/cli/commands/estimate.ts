@@ -25,7 +25,8 @@ export function registerEstimate(program: Command, ctx: CliContext, setExit: Set
       const raw = flags.units ?? flags.calls ?? '';
       const quantity = Number(raw);
       if (!Number.isFinite(quantity) || quantity <= 0) throw new HubError(`${flags.units !== undefined ? '--units' : '--calls'} must be a number greater than 0 (got ${JSON.stringify(raw)})`);
-      const [{ HubCatalog, estimateCost }, { withDotEnv }] = await Promise.all([import('../../mcp/index.js'), import('../../core/env.js')]);
+      // The catalog modules only: the MCP server (SDK, zod, every tool) is not needed for an estimate.
+      const [{ HubCatalog }, { estimateCost }, { withDotEnv }] = await Promise.all([import('../../mcp/catalog/hub-data.js'), import('../../mcp/catalog/estimate-cost.js'), import('../../core/env.js')]);
       const index = await new HubCatalog({ root: ctx.root }).registry();
       const env = flags.live ? await withDotEnv(ctx.root, ctx.env) : ctx.env;
       const answer = await estimateCost(index, env, globalThis.fetch, { endpointId: endpoint, quantity, mode: flags.calls !== undefined ? 'calls' : 'units', live: flags.live ?? false });

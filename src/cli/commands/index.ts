@@ -6,7 +6,6 @@ import { registerTrace } from './trace.js';
 import { registerValidate } from './validate.js';
 import { registerGenerate } from './generate.js';
 import { registerStart } from './start.js';
-import { registerPlanned } from './planned.js';
 import { registerDiff } from './diff.js';
 import { registerMcp } from './mcp.js';
 import { registerModels } from './models.js';
@@ -29,5 +28,4 @@ export function registerCommands(program: Command, ctx: CliContext, setExit: Set
   registerEstimate(program, ctx, setExit);
   registerPush(program, ctx, setExit);
   registerPull(program, ctx, setExit);
-  registerPlanned(program, ctx, setExit);
 }

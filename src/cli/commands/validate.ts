@@ -1,9 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
 import { ExitCode, HubError } from '../../core/errors.js';
+import { displayPath } from '../../core/paths.js';
+import { packageVersion } from '../version.js';
 import type { ValidateResult } from '../../validate/types.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
@@ -63,11 +65,11 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
 
   // Loaded on use: `api-hub --help`, the other commands and cache hits never pay for the validators.
   const v = await import('../../validate/index.js');
-  const configDisplay = configPath ? display(ctx.root, configPath) : undefined;
+  const configDisplay = configPath ? displayPath(ctx.root, configPath) : undefined;
   const loaded = configPath ? v.loadConfigText(configText, configPath, configDisplay) : { config: v.defaultConfig(ctx.root), problems: [] };
   if (customIgnore) ignorePath = loaded.config.ignoreFile;
   const ignoreText = flags.generateIgnoreFile ? '' : readText(ignorePath);
-  const parsedIgnore = v.parseIgnoreFile(ignoreText, display(ctx.root, ignorePath));
+  const parsedIgnore = v.parseIgnoreFile(ignoreText, displayPath(ctx.root, ignorePath));
   const result = await v.validateFiles(files, {
     root: ctx.root,
     config: loaded.config,
@@ -91,7 +93,7 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
     const text = v.formatIgnoreFile(result.problems.filter((p) => p.stableId !== undefined));
     writeFileSync(ignorePath, text);
     const n = result.problems.filter((p) => p.stableId !== undefined).length;
-    ctx.stderr(`api-hub: wrote ${n} problem${n === 1 ? '' : 's'} to ${display(ctx.root, ignorePath)}; they will be left out of later runs\n`);
+    ctx.stderr(`api-hub: wrote ${n} problem${n === 1 ? '' : 's'} to ${displayPath(ctx.root, ignorePath)}; they will be left out of later runs\n`);
     return result.fatal ? ExitCode.failure : ExitCode.ok;
   }
   if (key && !result.fatal) {
@@ -121,7 +123,7 @@ async function render(ctx: CliContext, result: ValidateResult, format: Format, f
     case 'github':
       return (await import('../../validate/format/github.js')).formatGithub(result);
     case 'junit':
-      return (await import('../../validate/format/junit.js')).formatJunit(result, files.map((f) => display(ctx.root, f)));
+      return (await import('../../validate/format/junit.js')).formatJunit(result, files.map((f) => displayPath(ctx.root, f)));
     case 'sarif': {
       const [{ formatSarif }, { rules }] = await Promise.all([import('../../validate/format/sarif.js'), import('../../validate/rules/index.js')]);
       const meta = [{ id: 'struct', description: 'Structure against the official OpenAPI JSON Schema of the document\'s version.', severity: 'error' as const }, ...Object.values(rules)];
@@ -150,16 +152,3 @@ function readText(path: string): string {
   }
 }
 
-function display(root: string, path: string): string {
-  const rel = relative(root, path);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return path.split(sep).join('/');
-  return rel.split(sep).join('/');
-}
-
-function packageVersion(): string | undefined {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string }).version;
-  } catch {
-    return undefined;
-  }
-}

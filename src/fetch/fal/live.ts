@@ -47,7 +47,6 @@ export interface FalLiveResult {
   notes: string[];
   /** Ids gone from the active list that FAL now reports as deprecated. */
   deprecated: string[];
-  pages: number;
 }
 
 /** `https://api.fal.ai` and `https://api.fal.ai/v1` both give `https://api.fal.ai/v1`. */
@@ -150,7 +149,7 @@ export async function fetchFalLive(o: FalLiveOptions): Promise<FalLiveResult> {
       pricing ? pricing.done() : Promise.resolve(null),
       lookUpDeprecated(o, api, headers, signal, [...old.ids()].filter((id) => !listed.has(id)), notes),
     ]);
-    return { items, prices: prices ? prices.filter((p) => listed.has(p.endpoint_id)) : null, meta, problems, notes, deprecated, pages: page };
+    return { items, prices: prices ? prices.filter((p) => listed.has(p.endpoint_id)) : null, meta, problems, notes, deprecated };
   } catch (err) {
     stop.abort();
     stopAhead.abort();
