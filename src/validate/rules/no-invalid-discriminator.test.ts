@@ -35,4 +35,22 @@ describe(rule.id, () => {
     const hits = await runRule(rule, doc(schemas));
     expect(hits.map((h) => `${h.severity}: ${h.message}`)).toEqual(want);
   });
+
+  it('a $ref cycle in an allOf part is skipped, not followed forever', async () => {
+    const hits = await runRule(
+      rule,
+      doc(`    P:
+      allOf: [{$ref: '#/components/schemas/L'}, {$ref: '#/components/schemas/M'}, {$ref: '#/components/schemas/A'}]
+      discriminator: {propertyName: t, mapping: {x: X}}
+    L: {$ref: '#/components/schemas/L'}
+    M: {$ref: '#/components/schemas/N'}
+    N: {$ref: '#/components/schemas/M'}
+    A: {type: object, properties: {t: {type: string}}}
+`),
+    );
+    expect(hits.map((h) => [h.pointer, h.severity, h.message])).toEqual([
+      ['/components/schemas/P/discriminator/mapping/x', 'error', 'discriminator mapping `x` -> `X` does not resolve: there is no schema `X` in components.schemas'],
+      ['/components/schemas/P/discriminator/propertyName', 'warn', 'the discriminator property `t` is not `required`: when a payload omits it, the schema to use is undefined'],
+    ]);
+  });
 });

@@ -76,7 +76,8 @@ function gather(s: Resolved, ctx: WalkContext, seen: Set<unknown>): Facts {
   seen.add(v);
   if (isRecord(v.properties)) for (const k of Object.keys(v.properties)) facts.declared.add(k);
   if (Array.isArray(v.required)) for (const k of v.required) if (typeof k === 'string') facts.required.add(k);
-  const resolveIn = (x: unknown): Resolved | undefined => derefFrom(ctx, x, s);
+  // A `$ref` chain that loops (or runs too long) resolves to undefined: that part is skipped.
+  const resolveIn = (x: unknown): Resolved | undefined => ctx.resolve(x, s.pointer, s.file);
   if (Array.isArray(v.allOf)) {
     for (const part of v.allOf) {
       const r = resolveIn(part);
@@ -97,13 +98,4 @@ function gather(s: Resolved, ctx: WalkContext, seen: Set<unknown>): Facts {
     for (const k of all[0]!.required) if (all.every((f) => f.required.has(k))) facts.required.add(k);
   }
   return facts;
-}
-
-function derefFrom(ctx: WalkContext, value: unknown, from: Resolved): Resolved | undefined {
-  if (isRecord(value) && typeof value.$ref === 'string') {
-    const r = resolveRef(ctx.set, from.file, value.$ref);
-    if (!r || !r.ok) return undefined;
-    return derefFrom(ctx, r.value, { value: r.value, file: r.file, pointer: r.pointer });
-  }
-  return { value, file: from.file, pointer: from.pointer };
 }
