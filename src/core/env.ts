@@ -49,12 +49,17 @@ export function envValue(env: Env, name: string): string | undefined {
   return v === undefined || v.trim() === '' ? undefined : v.trim();
 }
 
-/** The values of every secret variable that is set (for redaction). */
-export function secretValues(env: Env): string[] {
-  const out: string[] = [];
+/** Every secret variable that is set (at least 4 characters), by name: for redaction and for refusing to write one. */
+export function secretEntries(env: Env): Map<string, string> {
+  const out = new Map<string, string>();
   for (const [name, spec] of Object.entries(ENV_VARS)) {
     const v = spec.secret ? envValue(env, name) : undefined;
-    if (v && v.length >= 4) out.push(v);
+    if (v && v.length >= 4) out.set(name, v);
   }
   return out;
+}
+
+/** The values of every secret variable that is set (for redaction). */
+export function secretValues(env: Env): string[] {
+  return [...secretEntries(env).values()];
 }

@@ -1,24 +1,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { Redactor } from '../core/redact.js';
 
-export type Redactor = (text: string) => string;
-
-export const REDACTED = '[redacted]';
-
-/**
- * Replace every occurrence of a secret value (API keys, tokens) with
- * `[redacted]`. Applied to everything the fetch prints or throws, as a safety
- * net: keys only ever travel in request headers, but a server may echo them.
- */
-export function makeRedactor(secrets: readonly string[]): Redactor {
-  const list = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
-  if (list.length === 0) return (text) => text;
-  return (text) => {
-    let out = text;
-    for (const s of list) if (out.includes(s)) out = out.split(s).join(REDACTED);
-    return out;
-  };
-}
-
+/** A diagnostic with every secret taken out of its texts (the redactor itself is core/redact.ts). */
 export function redactDiagnostic(d: Diagnostic, redact: Redactor): Diagnostic {
   return {
     ...d,

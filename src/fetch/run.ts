@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { HubError } from '../core/errors.js';
-import { ENV_VARS, envValue, type Env } from '../core/env.js';
+import { envValue, secretEntries, type Env } from '../core/env.js';
 import { writeFileAtomic } from '../core/fs.js';
 import { writeRegistry } from '../registry/write.js';
 import { commitComet, commitFal, type CometCommitResult, type FalCommitResult } from './commit.js';
@@ -15,7 +15,8 @@ import { readCometState, readFalState, type CometState, type FalState } from './
 import { SnapshotStage, type SnapshotChange } from './write-snapshot.js';
 import { falDocumentFile } from './fal/snapshot.js';
 import type { FalModelItem } from './fal/types.js';
-import { findSecret, makeRedactor, redactDiagnostic, type Redactor } from './redact.js';
+import { makeRedactor, type Redactor } from '../core/redact.js';
+import { findSecret, redactDiagnostic } from './redact.js';
 import { projectPaths } from '../core/paths.js';
 
 export const DRIFT_MARKDOWN = 'specs/drift-report.md';
@@ -57,16 +58,6 @@ export interface LiveFetchOptions {
   now?: () => Date;
 }
 
-/** Secret values by variable name, from the environment. */
-export function secretsOf(env: Env): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [name, spec] of Object.entries(ENV_VARS)) {
-    const v = spec.secret ? envValue(env, name) : undefined;
-    if (v && v.length >= 4) out.set(name, v);
-  }
-  return out;
-}
-
 /**
  * `api-hub fetch`: refresh the provider snapshots from the live APIs. Each
  * provider is fetched completely and checked, then swapped in atomically; a
@@ -75,8 +66,8 @@ export function secretsOf(env: Env): Map<string, string> {
  */
 export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<FetchRunResult> {
   const providers: Provider[] = o.providers && o.providers.length > 0 ? [...new Set(o.providers)].sort() : ['comet', 'fal'];
-  const secrets = secretsOf(o.env);
-  const redact = makeRedactor([...secrets.values()]);
+  const secrets = secretEntries(o.env);
+  const redact = makeRedactor(secrets.values());
   const emit: Emit = o.emit ?? (() => {});
   const signal = o.signal ?? new AbortController().signal;
   const http = new HttpClient(o.http ?? {}, {

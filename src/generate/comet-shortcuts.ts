@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { isObject } from '../core/json.js';
-import { pointer, resolvePointer } from '../core/pointer.js';
+import { childPointer, pointer, resolvePointer, unescapeSegment } from '../core/pointer.js';
 import type { HttpMethod, Inventory, OperationRef } from './operations.js';
-import { deref, hasJsonRequestBody, hasJsonResponse } from './operations.js';
+import { deref, hasJsonRequestBody, hasJsonResponse, responseObject } from './operations.js';
 
 /**
  * Convenience methods on the Comet client, e.g. `comet.chat.completions(body)`
@@ -105,19 +105,16 @@ type SseResult = { ok: true; schema: string; terminator: string } | { ok: false;
  * no stream helper, silently; event-stream content the types cannot name is a warning.
  */
 function sseSchema(doc: Record<string, unknown>, op: OperationRef): SseResult {
-  const item = deref(doc, (doc.paths as Record<string, unknown>)[op.path]);
-  const operation = isObject(item) ? item[op.method] : undefined;
-  const responses = isObject(operation) ? operation.responses : undefined;
-  const response = isObject(responses) ? deref(doc, responses['200']) : undefined;
-  const media = isObject(response) && isObject(response.content) ? response.content[SSE_MEDIA_TYPE] : undefined;
+  const response = responseObject(doc, op, '200');
+  const media = response && isObject(response.content) ? response.content[SSE_MEDIA_TYPE] : undefined;
   const mediaPtr = pointer('paths', op.path, op.method, 'responses', '200', 'content', SSE_MEDIA_TYPE);
   if (!isObject(media)) return { ok: false, pointer: mediaPtr };
   const schema = deref(doc, media.schema);
   const ext = isObject(schema) ? schema['x-hub-sse-data-schema'] : undefined;
-  const ptr = pointer('paths', op.path, op.method, 'responses', '200', 'content', SSE_MEDIA_TYPE, 'schema', 'x-hub-sse-data-schema');
+  const ptr = childPointer(mediaPtr, 'schema', 'x-hub-sse-data-schema');
   if (!isObject(ext) || typeof ext.$ref !== 'string') return { ok: false, reason: 'its text/event-stream schema has no `x-hub-sse-data-schema` $ref, so the chunk type is unknown', pointer: ptr };
   const m = /^#\/components\/schemas\/([^/]+)$/.exec(ext.$ref);
-  const name = m?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+  const name = m?.[1] === undefined ? undefined : unescapeSegment(m[1]);
   if (name === undefined || resolvePointer(doc, ext.$ref) === undefined) {
     return { ok: false, reason: `\`x-hub-sse-data-schema\` must be a $ref to an existing #/components/schemas entry, not ${JSON.stringify(ext.$ref)}`, pointer: ptr };
   }

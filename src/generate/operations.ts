@@ -202,7 +202,13 @@ export function hasJsonRequestBody(doc: Record<string, unknown>, ref: OperationR
 
 /** OAS 3.1 §4.8.16-17 Responses / Response Object: `content` keyed by media type. */
 export function hasJsonResponse(doc: Record<string, unknown>, ref: OperationRef, status: string): boolean {
+  const response = responseObject(doc, ref, status);
+  return isObject(response) && isObject(response.content) && isObject(response.content[JSON_MEDIA_TYPE]);
+}
+
+/** The Response Object (dereferenced) of an operation for a status code, or undefined. */
+export function responseObject(doc: Record<string, unknown>, ref: OperationRef, status: string): Record<string, unknown> | undefined {
   const responses = operation(doc, ref)?.responses;
   const response = isObject(responses) ? deref(doc, responses[status]) : undefined;
-  return isObject(response) && isObject(response.content) && isObject(response.content[JSON_MEDIA_TYPE]);
+  return isObject(response) ? response : undefined;
 }

@@ -40,9 +40,10 @@ export type NodeType =
 
 export type FieldType = NodeType | `Map:${NodeType}` | `List:${NodeType}` | 'Data' | 'SchemaOrList';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-const methods = (extra: readonly string[] = []): Record<string, FieldType> =>
-  Object.fromEntries([...HTTP_METHODS, ...extra].map((m) => [m, 'Operation' as const]));
+/** The Path Item fields that hold an Operation (`query` is OpenAPI 3.2's; the 2.0 table leaves it out). */
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
+const methods = (withQuery: boolean): Record<string, FieldType> =>
+  Object.fromEntries(HTTP_METHODS.filter((m) => withQuery || m !== 'query').map((m) => [m, 'Operation' as const]));
 
 const SCHEMA: Record<string, FieldType> = {
   properties: 'Map:Schema',
@@ -91,7 +92,7 @@ const V3: Partial<Record<NodeType, Record<string, FieldType>>> = {
   Server: { variables: 'Map:ServerVariable' },
   ServerVariable: { enum: 'Data', default: 'Data' },
   Paths: {},
-  PathItem: { ...methods(['query']), parameters: 'List:Parameter', servers: 'List:Server', additionalOperations: 'Map:Operation' },
+  PathItem: { ...methods(true), parameters: 'List:Parameter', servers: 'List:Server', additionalOperations: 'Map:Operation' },
   Operation: {
     parameters: 'List:Parameter',
     requestBody: 'RequestBody',
@@ -147,7 +148,7 @@ const V2: Partial<Record<NodeType, Record<string, FieldType>>> = {
   },
   Info: { contact: 'Contact', license: 'License' },
   Paths: {},
-  PathItem: { ...methods(), parameters: 'List:Parameter' },
+  PathItem: { ...methods(false), parameters: 'List:Parameter' },
   Operation: { parameters: 'List:Parameter', responses: 'Responses', externalDocs: 'ExternalDocs', security: 'List:SecurityRequirement' },
   Parameter: { schema: 'Schema', items: 'Items', default: 'Data', enum: 'Data', 'x-example': 'Data' },
   Items: { items: 'Items', default: 'Data', enum: 'Data' },

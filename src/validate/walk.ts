@@ -16,8 +16,6 @@ export interface WalkContext {
    * the path of the first reference to it.
    */
   logical: readonly Segment[];
-  /** The OpenAPI type the node is expected to be; undefined in untyped places (extensions, unknown fields). */
-  type: NodeType | undefined;
   /** Follow Reference Objects from a value found at `at` in `file` (default: the current node's file). */
   resolve(value: unknown, at?: string, file?: SourceFile): Resolved | undefined;
 }
@@ -53,10 +51,6 @@ export function skipsChild(parentKey: Segment | undefined, key: string, value: u
   return key === 'examples' && Array.isArray(value);
 }
 
-export function contextPointer(ctx: WalkContext): string {
-  return pointer(...ctx.segments);
-}
-
 /** What the walk learnt about the description's references, for the structural check. */
 export interface WalkInfo {
   /**
@@ -90,7 +84,8 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
   }
   const version = set.version;
   const info: WalkInfo = { needsInlining: false, unloaded: new Set() };
-  const queue: Array<{ file: SourceFile; segments: Segment[]; logical: Segment[]; type: FieldType }> = [];
+  /** Targets of `$ref`s to walk after the root: `value` is the resolved node, at `segments` in `file`. */
+  const queue: Array<{ file: SourceFile; segments: Segment[]; value: object; logical: Segment[]; type: FieldType }> = [];
   const queued = new Set<string>();
   const inPlace = new Map<string, boolean>();
 
@@ -102,7 +97,6 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
     set,
     file,
     segments,
-    type: undefined,
     get logical(): Segment[] {
       return logicalBase.concat(segments.slice(physicalBase));
     },
@@ -124,10 +118,13 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
       info.needsInlining = true;
       return;
     }
+    // The pointer parses: resolveRef found `r.value` with it.
+    let segs: string[] | undefined;
     if (r.file === set.root) {
       let typed = inPlace.get(r.pointer);
       if (typed === undefined) {
-        typed = typeAtPath(safeSegments(r.pointer).map(String), version) !== undefined;
+        segs = parsePointer(r.pointer);
+        typed = typeAtPath(segs, version) !== undefined;
         inPlace.set(r.pointer, typed);
       }
       if (typed) return; // walked where it is
@@ -135,7 +132,7 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
     const key = `${r.file.path}#${r.pointer}`;
     if (queued.has(key)) return;
     queued.add(key);
-    queue.push({ file: r.file, segments: safeSegments(r.pointer), logical: ctx.logical as Segment[], type });
+    queue.push({ file: r.file, segments: segs ?? parsePointer(r.pointer), value: r.value, logical: ctx.logical as Segment[], type });
   };
 
   const visit = (node: unknown, type: FieldType | undefined, parentKey: Segment | undefined, inExamples: boolean): void => {
@@ -156,7 +153,6 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
     const nodeType: NodeType | undefined = f === undefined ? undefined : f.kind === NODE || f.kind === SCHEMA_OR_LIST ? f.item : undefined;
     if (typeof ref === 'string') {
       ctx.file = file;
-      ctx.type = nodeType;
       for (let i = 0; i < refVisitors.length; i++) refVisitors[i]!.Ref!(ref, obj, ctx);
       if (f !== undefined) {
         if (nodeType === 'Operation' || (f.kind === MAP && (parentKey === 'properties' || parentKey === 'patternProperties'))) info.needsInlining = true;
@@ -179,7 +175,6 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
       const fns = by.get(nodeType);
       if (fns) {
         ctx.file = file;
-        ctx.type = nodeType;
         for (let i = 0; i < fns.length; i++) fns[i]!(obj, ctx);
       }
       const fields = fieldsOf(nodeType, version);
@@ -217,9 +212,7 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
     segments.push(...job.segments);
     physicalBase = job.segments.length;
     logicalBase = job.logical;
-    const value = resolvePointerSegments(file.data, job.segments);
-    const last = job.segments[job.segments.length - 1];
-    visit(value, job.type, last, false);
+    visit(job.value, job.type, job.segments[job.segments.length - 1], false);
   }
   for (const v of visitors) v.done?.();
   return info;
@@ -267,23 +260,6 @@ function fieldsOf(parent: NodeType, version: OasVersion): (key: string) => Field
     fieldTables.set(id, fn);
   }
   return fn;
-}
-
-function safeSegments(ptr: string): Segment[] {
-  try {
-    return parsePointer(ptr);
-  } catch {
-    return [];
-  }
-}
-
-function resolvePointerSegments(data: unknown, segs: readonly Segment[]): unknown {
-  let node = data;
-  for (const s of segs) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[String(s)];
-  }
-  return node;
 }
 
 /** One untyped depth-first pass over one file, calling `Ref` visitors (the loader's fallback). */

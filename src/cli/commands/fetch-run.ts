@@ -1,12 +1,13 @@
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
 import { ExitCode, HubError } from '../../core/errors.js';
-import { withDotEnv } from '../../core/env.js';
+import { secretValues, withDotEnv } from '../../core/env.js';
+import { makeRedactor } from '../../core/redact.js';
 import { importFromFiles } from '../../fetch/import-files.js';
 import { driftSummaryLines } from '../../fetch/drift.js';
 import { ProgressDisplay } from '../../fetch/progress.js';
-import { makeRedactor, redactDiagnostic } from '../../fetch/redact.js';
-import { DRIFT_MARKDOWN, runLiveFetch, secretsOf, type FetchRunResult } from '../../fetch/run.js';
+import { redactDiagnostic } from '../../fetch/redact.js';
+import { DRIFT_MARKDOWN, runLiveFetch, type FetchRunResult } from '../../fetch/run.js';
 import { httpSettingsFromEnv, parseCount } from '../../fetch/settings.js';
 import { printDiagnostics } from '../print.js';
 
@@ -27,7 +28,7 @@ export async function runFetchCommand(ctx: CliContext, opts: FetchOptions, setEx
     return;
   }
   const env = await withDotEnv(ctx.root, ctx.env);
-  const redact = makeRedactor([...secretsOf(env).values()]);
+  const redact = makeRedactor(secretValues(env));
   const out = { stdout: (t: string) => ctx.stdout(redact(t)), stderr: (t: string) => ctx.stderr(redact(t)) };
   const http = httpSettingsFromEnv(env);
   if (opts.concurrency !== undefined) http.concurrency = parseCount(opts.concurrency, '--concurrency', 1);

@@ -9,7 +9,7 @@ import type { Emit } from '../events.js';
 import { FetchError, type HttpClient, type JsonResponse } from '../http.js';
 import type { FetchMeta, MetaEntry } from '../meta.js';
 import type { FalState } from '../state.js';
-import { readFalPage } from './pages.js';
+import { readCursor, readFalPage } from './pages.js';
 import { FAL_PRICING_BATCH, readFalPricing } from './pricing.js';
 import type { FalModelItem, FalPrice } from './types.js';
 
@@ -195,9 +195,8 @@ async function getPage(o: FalLiveOptions, url: string, label: string, headers: R
   const page = readFalPage(res.data, url);
   const fatal = page.problems.filter((p) => p.severity === 'error');
   if (fatal.length > 0) throw new HubError(`${label}: ${fatal[0]!.message}${fatal.length > 1 ? ` (and ${fatal.length - 1} more)` : ''}`, { diagnostics: fatal });
-  const data = res.data as Record<string, unknown>;
-  const nextCursor = typeof data.next_cursor === 'string' && data.next_cursor !== '' ? data.next_cursor : null;
-  const hasMore = typeof data.has_more === 'boolean' ? data.has_more : nextCursor !== null;
+  // readFalPage accepted the data: it is an object.
+  const { nextCursor, hasMore } = readCursor(res.data as Record<string, unknown>);
   const entry2: MetaEntry | null = res.etag ? { etag: res.etag, ids: page.items.map((i) => i.endpoint_id), next_cursor: nextCursor, has_more: hasMore } : null;
   return { url, items: page.items, nextCursor, hasMore, cached: false, meta: entry2 };
 }

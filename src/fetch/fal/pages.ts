@@ -9,6 +9,12 @@ import type { FalModelItem } from './types.js';
  * save (`{generated_at, total_models, category, models}`). Items without a
  * string `endpoint_id` are reported and skipped.
  */
+/** The cursor fields of a paged FAL response: `next_cursor` (absent or empty: none) and `has_more` (default: a cursor is there). */
+export function readCursor(data: Record<string, unknown>): { nextCursor: string | null; hasMore: boolean } {
+  const nextCursor = typeof data.next_cursor === 'string' && data.next_cursor !== '' ? data.next_cursor : null;
+  return { nextCursor, hasMore: typeof data.has_more === 'boolean' ? data.has_more : nextCursor !== null };
+}
+
 export function readFalPage(data: unknown, file: string): { items: FalModelItem[]; problems: Diagnostic[] } {
   const problems: Diagnostic[] = [];
   if (!isObject(data) || !Array.isArray(data.models)) {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { isObject } from '../../core/json.js';
 import { pointer } from '../../core/pointer.js';
+import { readCursor } from './pages.js';
 import type { FalPrice } from './types.js';
 
 /** FAL's limit on endpoint ids per `/v1/models/pricing` request (provider-apis.md §1.3). */
@@ -38,7 +39,5 @@ export function readFalPricing(data: unknown, file: string): { prices: FalPrice[
     }
     prices.push({ endpoint_id: raw.endpoint_id, unit_price: raw.unit_price, unit: raw.unit, currency: raw.currency });
   });
-  const nextCursor = typeof data.next_cursor === 'string' && data.next_cursor !== '' ? data.next_cursor : null;
-  const hasMore = typeof data.has_more === 'boolean' ? data.has_more : nextCursor !== null;
-  return { prices, nextCursor, hasMore, problems };
+  return { prices, ...readCursor(data), problems };
 }

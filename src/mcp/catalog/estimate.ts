@@ -1,4 +1,5 @@
 import { isObject } from '../../core/json.js';
+import { makeRedactor } from '../../core/redact.js';
 import { describePrice, formatAmount, type ModelEntry } from './registry-read.js';
 
 export type EstimateMode = 'units' | 'calls';
@@ -86,7 +87,7 @@ export function falApiRoot(baseUrl: string): string {
  */
 export async function estimateLive(o: LiveEstimateOptions): Promise<EstimateOutcome> {
   const fetchImpl = o.fetch ?? globalThis.fetch;
-  const redact = (t: string): string => (o.apiKey.length >= 4 ? t.split(o.apiKey).join('[redacted]') : t);
+  const redact = makeRedactor([o.apiKey]);
   if (o.mode === 'calls' && !Number.isInteger(o.quantity)) return { ok: false, message: `a number of calls must be a whole number (got ${o.quantity})` };
   if (!(o.quantity > 0) || !Number.isFinite(o.quantity)) return { ok: false, message: `the quantity must be a number greater than 0 (got ${o.quantity})` };
   const body =

@@ -121,12 +121,6 @@ export class HubCatalog {
     if (y?.isFile()) return { path: yamlPath, key: `${yamlPath}:${y.mtimeMs}:${y.size}` };
     throw new HubError('specs/openapi.yaml: file not found; run `api-hub build` to create it');
   }
-
-  /** Start loading both in the background (errors surface on the first real use). */
-  warm(): void {
-    this.registry().catch(() => undefined);
-    this.spec().catch(() => undefined);
-  }
 }
 
 export function indexRegistry(data: unknown, file: string): RegistryIndex {

@@ -26,8 +26,6 @@ export interface SpecIndex {
   byOperationId: Map<string, OperationInfo>;
   /** FAL endpoint id -> its operations (submit, status, result, cancel). */
   byEndpoint: Map<string, OperationInfo[]>;
-  /** Lower-cased text each operation is searched in, by operationId. */
-  haystack: Map<string, string>;
 }
 
 /**
@@ -39,7 +37,6 @@ export function indexSpec(doc: unknown): SpecIndex {
   const operations: OperationInfo[] = [];
   const byOperationId = new Map<string, OperationInfo>();
   const byEndpoint = new Map<string, OperationInfo[]>();
-  const haystack = new Map<string, string>();
   const paths = isObject(doc) && isObject(doc.paths) ? doc.paths : {};
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
@@ -68,8 +65,7 @@ export function indexSpec(doc: unknown): SpecIndex {
         if (list) list.push(info);
         else byEndpoint.set(info.endpointId, [info]);
       }
-      haystack.set(operationId, [operationId, info.method, path, info.summary, ...info.tags, info.folder ?? '', info.endpointId ?? '', info.provider ?? ''].join('\n').toLowerCase());
     }
   }
-  return { operations, byOperationId, byEndpoint, haystack };
+  return { operations, byOperationId, byEndpoint };
 }

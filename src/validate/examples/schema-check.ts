@@ -1,3 +1,4 @@
+import { isObject } from '../../core/json.js';
 import type { OasVersion, SourceFile } from '../types.js';
 
 /**
@@ -148,7 +149,7 @@ class Checker {
     const { properties, patternProperties, additionalProperties, required, minProperties, maxProperties, propertyNames, dependentRequired, dependentSchemas, dependencies } = s;
     if (typeof minProperties === 'number' && keys.length < minProperties) return issue(path, `must have at least ${minProperties} propert${minProperties === 1 ? 'y' : 'ies'}, not ${keys.length}`);
     if (typeof maxProperties === 'number' && keys.length > maxProperties) return issue(path, `must have at most ${maxProperties} propert${maxProperties === 1 ? 'y' : 'ies'}, not ${keys.length}`);
-    const props = isRecord(properties) ? properties : undefined;
+    const props = isObject(properties) ? properties : undefined;
     if (Array.isArray(required)) {
       for (const r of required) {
         if (typeof r !== 'string' || r in o) continue;
@@ -156,7 +157,7 @@ class Checker {
         return issue(path, `is missing the required property \`${r}\``);
       }
     }
-    const patterns = isRecord(patternProperties) ? Object.entries(patternProperties).map(([p, sub]) => [regex(p), sub] as const) : [];
+    const patterns = isObject(patternProperties) ? Object.entries(patternProperties).map(([p, sub]) => [regex(p), sub] as const) : [];
     for (const k of keys) {
       let matched = false;
       if (props && Object.prototype.hasOwnProperty.call(props, k)) {
@@ -181,9 +182,9 @@ class Checker {
       }
     }
     const deps: Array<[string, unknown]> = [
-      ...(isRecord(dependentRequired) ? Object.entries(dependentRequired) : []),
-      ...(isRecord(dependentSchemas) ? Object.entries(dependentSchemas) : []),
-      ...(isRecord(dependencies) ? Object.entries(dependencies) : []),
+      ...(isObject(dependentRequired) ? Object.entries(dependentRequired) : []),
+      ...(isObject(dependentSchemas) ? Object.entries(dependentSchemas) : []),
+      ...(isObject(dependencies) ? Object.entries(dependencies) : []),
     ];
     for (const [k, dep] of deps) {
       if (!(k in o)) continue;
@@ -203,13 +204,13 @@ class Checker {
     if (!this.o.direction) return false;
     let p = prop;
     let f = file;
-    for (let i = 0; i < 16 && isRecord(p) && typeof p.$ref === 'string'; i++) {
+    for (let i = 0; i < 16 && isObject(p) && typeof p.$ref === 'string'; i++) {
       const r = this.o.resolve(p.$ref, f);
       if (!r) return false;
       p = r.schema;
       f = r.file;
     }
-    if (!isRecord(p) || depth > MAX_REF_DEPTH) return false;
+    if (!isObject(p) || depth > MAX_REF_DEPTH) return false;
     return this.o.direction === 'request' ? p.readOnly === true : p.writeOnly === true;
   }
 
@@ -264,10 +265,6 @@ function closest(fails: readonly ValueIssue[], path: readonly unknown[], summary
   return best ?? { path: [...(path as Array<string | number>)], message: summary };
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 function isOfType(v: unknown, t: string): boolean {
   switch (t) {
     case 'null':
@@ -283,7 +280,7 @@ function isOfType(v: unknown, t: string): boolean {
     case 'array':
       return Array.isArray(v);
     case 'object':
-      return isRecord(v);
+      return isObject(v);
     case 'file': // 2.0 formData
       return true;
     default:

@@ -1,7 +1,8 @@
 import { parsePointer } from '../../core/pointer.js';
+import { HTTP_METHODS } from '../oas-types.js';
 import type { OasVersion } from '../types.js';
 
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
+const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 const V2_COMPONENTS = new Set(['definitions', 'parameters', 'responses', 'securityDefinitions']);
 
 /**

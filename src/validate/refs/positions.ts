@@ -1,6 +1,7 @@
+import { HTTP_METHODS } from '../oas-types.js';
 import type { Segment } from '../walk.js';
 
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
+const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 /** `/paths/{path}/{method}` or `/webhooks/{name}/{method}` in a root document. */
 export function isOperationPosition(segments: readonly Segment[]): boolean {

@@ -1,7 +1,6 @@
-import { childPointer } from '../../core/pointer.js';
 import { parseRef } from '../refs/ref-target.js';
-import { contextPointer } from '../walk.js';
 import type { Rule } from './rule.js';
+import { at } from './util.js';
 
 /** `$ref` to a URL: api-hub never fetches, so the description would not be self-contained. */
 export const noRemoteRefs: Rule = {
@@ -15,7 +14,7 @@ export const noRemoteRefs: Rule = {
       if (t.kind !== 'remote') return;
       report({
         file: ctx.file,
-        pointer: childPointer(contextPointer(ctx), '$ref'),
+        pointer: at(ctx, '$ref'),
         message: `\`$ref\` to a ${t.scheme === 'http' || t.scheme === 'https' ? 'URL' : `\`${t.scheme}:\` URI`} (${ref}) is not allowed: api-hub does not fetch remote references`,
         suggestion: 'Vendor the referenced file into the project and use a relative path, or pass --allow-remote-refs.',
       });

@@ -1,7 +1,6 @@
-import { childPointer } from '../../core/pointer.js';
 import { resolveRef } from '../refs/resolve.js';
-import { contextPointer } from '../walk.js';
 import type { Rule } from './rule.js';
+import { at } from './util.js';
 
 /** Every local `$ref` must resolve: the file exists and parses, and the pointer exists in it. */
 export const noUnresolvedRefs: Rule = {
@@ -12,7 +11,7 @@ export const noUnresolvedRefs: Rule = {
     Ref(ref, _node, ctx) {
       const r = resolveRef(set, ctx.file, ref);
       if (!r || r.ok) return; // remote and outside-root refs: other rules
-      report({ file: ctx.file, pointer: childPointer(contextPointer(ctx), '$ref'), message: `\`$ref\` "${ref}" cannot be resolved: ${r.reason}` });
+      report({ file: ctx.file, pointer: at(ctx, '$ref'), message: `\`$ref\` "${ref}" cannot be resolved: ${r.reason}` });
     },
   }),
 };

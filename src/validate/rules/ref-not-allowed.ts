@@ -1,8 +1,7 @@
-import { childPointer } from '../../core/pointer.js';
 import { resolveRef } from '../refs/resolve.js';
 import { isNameMapPosition, isOperationPosition } from '../refs/positions.js';
-import { contextPointer } from '../walk.js';
 import type { Rule } from './rule.js';
+import { at } from './util.js';
 
 /**
  * A `$ref` where OpenAPI allows no Reference Object: in place of an Operation
@@ -21,11 +20,10 @@ export const refNotAllowed: Rule = {
     Ref(ref, _node, ctx) {
       const r = resolveRef(set, ctx.file, ref);
       if (!r) return; // remote or outside the root
-      const at = (): string => childPointer(contextPointer(ctx), '$ref');
       if (ctx.file === set.root && isOperationPosition(ctx.segments)) {
         report({
           file: ctx.file,
-          pointer: at(),
+          pointer: at(ctx, '$ref'),
           message: `OpenAPI ${set.version} does not allow a \`$ref\` in place of an Operation Object; api-hub resolves it and validates the target as an operation (as Redocly does), but other tools may reject it`,
           suggestion: 'Inline the operation, or $ref the whole Path Item instead.',
         });
@@ -35,7 +33,7 @@ export const refNotAllowed: Rule = {
         const map = String(ctx.segments[ctx.segments.length - 1]);
         report({
           file: ctx.file,
-          pointer: at(),
+          pointer: at(ctx, '$ref'),
           message: `a \`$ref\` cannot stand for a whole \`${map}\` map (JSON Schema reads it as a property named "$ref"); api-hub resolves it and uses the target map (as Redocly does), but other tools may reject it`,
           suggestion: `Inline the properties, or move the shared ones into a schema and combine with allOf.`,
         });
@@ -45,7 +43,7 @@ export const refNotAllowed: Rule = {
       const name = ctx.segments[ctx.segments.length - 1];
       report({
         file: ctx.file,
-        pointer: at(),
+        pointer: at(ctx, '$ref'),
         message: `a \`$ref\` cannot stand for a ${typeof r.value}${typeof name === 'string' ? ` (\`${name}\`)` : ''} in OpenAPI; api-hub resolves it and uses the target value (as Redocly does), but other tools may reject it`,
         suggestion: 'Inline the value.',
       });

@@ -1,8 +1,7 @@
-import { childPointer } from '../../core/pointer.js';
 import { parseRef } from '../refs/ref-target.js';
 import { displayPath } from '../load.js';
-import { contextPointer } from '../walk.js';
 import type { Rule } from './rule.js';
+import { at } from './util.js';
 
 /** A relative `$ref` that climbs out of the project root is neither portable nor safe to follow. */
 export const refOutsideRoot: Rule = {
@@ -15,7 +14,7 @@ export const refOutsideRoot: Rule = {
       if (t.kind !== 'local' || !t.outsideRoot) return;
       report({
         file: ctx.file,
-        pointer: childPointer(contextPointer(ctx), '$ref'),
+        pointer: at(ctx, '$ref'),
         message: `\`$ref\` "${ref}" points outside the project root (to ${displayPath(t.path, set.refRoot)}); it is not followed`,
         suggestion: `Keep referenced files inside ${set.refRoot}.`,
       });

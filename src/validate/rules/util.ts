@@ -1,21 +1,20 @@
-import { childPointer, pointer } from '../../core/pointer.js';
+import { isObject as isRecord } from '../../core/json.js';
+import { pointer } from '../../core/pointer.js';
+import { HTTP_METHODS } from '../oas-types.js';
 import type { WalkContext } from '../walk.js';
 
-/** Pointer of the node being visited, or of one of its descendants. */
+/** core/json's `isObject`, under the name the rules use. */
+export { isRecord };
+
+/** Pointer of the node being visited, or of one of its descendants (`at(ctx, '$ref')`). */
 export function at(ctx: WalkContext, ...more: Array<string | number>): string {
-  return childPointer(pointer(...ctx.segments), ...more);
-}
-
-export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  return pointer(...ctx.segments, ...more);
 }
 
 /** The operations of a Path Item: `[key path segments, operation]` (3.2 `additionalOperations` included). */
 export function operationsOf(pathItem: Record<string, unknown>): Array<[Array<string>, Record<string, unknown>]> {
   const out: Array<[string[], Record<string, unknown>]> = [];
-  for (const m of METHODS) {
+  for (const m of HTTP_METHODS) {
     const op = pathItem[m];
     if (isRecord(op)) out.push([[m], op]);
   }

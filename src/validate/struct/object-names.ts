@@ -1,3 +1,4 @@
+import { HTTP_METHODS } from '../oas-types.js';
 import type { OasVersion } from '../types.js';
 
 /**
@@ -8,8 +9,7 @@ import type { OasVersion } from '../types.js';
  */
 type Table = Record<string, Record<string, string>>;
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'];
-const methods = (t: string): Record<string, string> => Object.fromEntries(METHODS.map((m) => [m, t]));
+const methods = (t: string): Record<string, string> => Object.fromEntries(HTTP_METHODS.map((m) => [m, t]));
 
 const COMMON: Table = {
   Info: { contact: 'Contact', license: 'License' },
