@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import { HubCatalog, TOOL_NAMES, type PushRequest } from '../src/mcp/index.js';
 import { buildModelCard } from '../src/mcp/catalog/model-card.js';
 import { projectRoot } from './helpers/cli.js';
 import { allPages, connect, fixtureProject, type Connected } from './mcp-helpers.js';
+import { REDACTED } from '../src/push/index.js';
+import { TOKEN, pushProject, removePushProjects, startApidog, validSpec, type FakeApidog } from './push-helpers.js';
 
 const registry = JSON.parse(readFileSync(join(projectRoot, 'data/model_registry.json'), 'utf8')) as { models: Array<{ provider: string; id: string; category: string | null }> };
 const falImageToVideo = registry.models.filter((m) => m.provider === 'fal' && m.category === 'image-to-video').map((m) => m.id);
@@ -513,17 +515,110 @@ describe('push_to_apidog: only with allowPush, destructive, validates first', ()
     expect(r.isError).toBe(false);
     expect(r.json()).toMatchObject({ pushed: false, dryRun: true, file: `${fixtures}/petstore-v1.yaml`, result: { endpoints: { created: 1, updated: 2 } } });
     expect(pushed).toHaveLength(1);
-    expect(pushed[0]).toMatchObject({ file: `${fixtures}/petstore-v1.yaml`, dryRun: true, document: { info: { title: 'Pets' } } });
+    expect(pushed[0]).toEqual({ root: projectRoot, file: `${fixtures}/petstore-v1.yaml`, dryRun: true, env: {} });
+  });
+});
+
+describe('push_to_apidog with the real push library (a local Apidog, nothing injected)', () => {
+  let apidog: FakeApidog;
+  let root: string;
+  const env = (): Record<string, string> => ({ APIDOG_ACCESS_TOKEN: TOKEN, APIDOG_PROJECT_ID: '1001', APIDOG_API_BASE_URL: apidog.baseUrl, API_HUB_RETRY_BASE_MS: '5' });
+  beforeAll(async () => {
+    apidog = await startApidog();
+    root = await pushProject();
+  });
+  afterAll(async () => {
+    await apidog.close();
+    await removePushProjects();
   });
 
-  it.runIf(!existsSync(join(projectRoot, 'src/push')))('says plainly that push is not built when there is no src/push', async () => {
-    const real = await connect({ allowPush: true });
+  it('validates, then imports exactly the file into the Apidog project and reports Apidog\'s counters', async () => {
+    const c = await connect({ root, allowPush: true, env: env() });
     try {
-      const r = await real.call('push_to_apidog', { path: `${fixtures}/petstore-v1.yaml` });
-      expect(r.isError).toBe(true);
-      expect(r.text).toContain('pushing to Apidog is not built yet');
+      apidog.seen.length = 0;
+      const r = await c.call('push_to_apidog', {});
+      expect(r.isError, r.text).toBe(false);
+      expect(r.json()).toMatchObject({ pushed: true, dryRun: false, file: 'specs/openapi.yaml', result: { status: 'pushed', projectId: '1001', endpoints: 14, counters: expect.arrayContaining([expect.objectContaining({ subject: 'endpoint', created: 14 })]) } });
+      const [sent, ...more] = apidog.imports();
+      expect(more).toEqual([]);
+      expect(sent?.url).toBe('/v1/projects/1001/import-openapi?locale=en-US');
+      expect(sent?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+      const body = JSON.parse(sent?.body ?? '{}') as { input: string; options: Record<string, unknown> };
+      expect(body.input).toBe(await readFile(validSpec, 'utf8'));
+      expect(body.options).toEqual({ endpointOverwriteBehavior: 'OVERWRITE_EXISTING', schemaOverwriteBehavior: 'OVERWRITE_EXISTING' });
+      expect(apidog.projects.get('1001')?.endpoints.size).toBe(14);
+      expect(r.text).not.toContain(TOKEN);
     } finally {
-      await real.close();
+      await c.close();
+    }
+  });
+
+  it('a dry run sends nothing and says what would be sent', async () => {
+    const c = await connect({ root, allowPush: true, env: env() });
+    try {
+      apidog.seen.length = 0;
+      const r = await c.call('push_to_apidog', { dryRun: true });
+      expect(r.isError, r.text).toBe(false);
+      expect(r.json()).toMatchObject({ pushed: false, dryRun: true, result: { status: 'dry-run', tokenSet: true, endpoints: 14, url: `${apidog.baseUrl}/v1/projects/1001/import-openapi?locale=en-US` } });
+      expect(apidog.seen).toEqual([]);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('uses the push options of api-hub.config.yaml, as `api-hub push` does', async () => {
+    const configured = await pushProject({ config: 'push:\n  endpointOverwriteBehavior: KEEP_EXISTING\n' });
+    const c = await connect({ root: configured, allowPush: true, env: env() });
+    try {
+      apidog.seen.length = 0;
+      const r = await c.call('push_to_apidog', {});
+      expect(r.isError, r.text).toBe(false);
+      const body = JSON.parse(apidog.imports()[0]?.body ?? '{}') as { options: Record<string, unknown> };
+      expect(body.options).toMatchObject({ endpointOverwriteBehavior: 'KEEP_EXISTING' });
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('an import Apidog could not complete is an error answer with its counters and errors', async () => {
+    const c = await connect({ root, allowPush: true, env: { ...env(), APIDOG_PROJECT_ID: 'partial' } });
+    try {
+      const r = await c.call('push_to_apidog', {});
+      expect(r.isError).toBe(true);
+      const body = r.json<{ pushed: boolean; result: { status: string; errors: Array<{ message: string }> } }>();
+      expect(body).toMatchObject({ pushed: true, result: { status: 'failed', projectId: 'partial' } });
+      expect(body.result.errors.length).toBeGreaterThan(0);
+      expect(body.result.errors[0]?.message).toContain('could not be resolved');
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('without a token it sends nothing and says which variable is missing', async () => {
+    const c = await connect({ root, allowPush: true, env: { APIDOG_PROJECT_ID: '1001', APIDOG_API_BASE_URL: apidog.baseUrl } });
+    try {
+      apidog.seen.length = 0;
+      const r = await c.call('push_to_apidog', {});
+      expect(r.isError).toBe(true);
+      expect(r.text).toMatch(/^Not pushed: .*needs APIDOG_ACCESS_TOKEN/);
+      expect(apidog.seen).toEqual([]);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('a token Apidog refuses (and echoes back) never appears in the answer', async () => {
+    const wrong = 'apidog-WRONG-token-0a1b2c3d';
+    const c = await connect({ root, allowPush: true, env: { ...env(), APIDOG_ACCESS_TOKEN: wrong } });
+    try {
+      const r = await c.call('push_to_apidog', {});
+      expect(r.isError).toBe(true);
+      expect(r.text).toMatch(/^Not pushed: /);
+      expect(r.text).toContain(REDACTED);
+      expect(r.text).not.toContain(wrong);
+      expect(c.logs.join('\n')).not.toContain(wrong);
+    } finally {
+      await c.close();
     }
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,6 +9,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { binPath, projectRoot, runCli } from './helpers/cli.js';
 import type { Connected, ToolAnswer } from './mcp-helpers.js';
 import { allPages } from './mcp-helpers.js';
+import { TOKEN, pushProject, removePushProjects, startApidog, validSpec } from './push-helpers.js';
 
 interface Spawned extends Connected {
   stderr: () => string;
@@ -91,6 +93,24 @@ describe('api-hub mcp options', () => {
       expect(s.stderr()).toContain('push enabled');
     } finally {
       await s.close();
+    }
+  });
+
+  it('--allow-push: push_to_apidog imports the spec into Apidog through the built push library', async () => {
+    const apidog = await startApidog();
+    const root = await pushProject();
+    const s = await spawnServer(['--allow-push', '--root', root], { env: cleanEnv({ APIDOG_ACCESS_TOKEN: TOKEN, APIDOG_PROJECT_ID: '1001', APIDOG_API_BASE_URL: apidog.baseUrl }) });
+    try {
+      const r = await s.call('push_to_apidog', {});
+      expect(r.isError, r.text).toBe(false);
+      expect(r.json()).toMatchObject({ pushed: true, file: 'specs/openapi.yaml', result: { status: 'pushed', projectId: '1001', counters: expect.arrayContaining([expect.objectContaining({ subject: 'endpoint', created: 14 })]) } });
+      expect(apidog.imports()).toHaveLength(1);
+      expect(JSON.parse(apidog.imports()[0]?.body ?? '{}')).toMatchObject({ input: await readFile(validSpec, 'utf8') });
+      expect(s.stderr()).not.toContain(TOKEN);
+    } finally {
+      await s.close();
+      await apidog.close();
+      await removePushProjects();
     }
   });
 

@@ -1,16 +1,19 @@
 import type { Env } from '../core/env.js';
 import type { HubCatalog } from './catalog/hub-data.js';
 
-/** What a push implementation gets: a document that has already validated. */
+/** What a push implementation gets: a file of the project that has already validated. */
 export interface PushRequest {
   root: string;
-  /** Path relative to the root. */
+  /** Path relative to the root, inside it (`/`-separated). */
   file: string;
-  document: unknown;
   dryRun: boolean;
   env: Env;
 }
-/** Pushes a validated document to Apidog and returns a JSON-serializable summary. */
+/**
+ * Pushes a validated file to Apidog and returns a JSON-serializable summary
+ * (`status: 'failed'` in it marks the answer as an error). A HubError it
+ * throws is reported as "Not pushed: <message>".
+ */
 export type PushFn = (request: PushRequest) => Promise<unknown>;
 
 /** Everything a tool handler needs, built once by `createServer`. */
@@ -24,6 +27,6 @@ export interface ToolContext {
   fetch: typeof globalThis.fetch;
   /** One line to stderr (never stdout: that is the protocol channel on stdio). */
   log: (line: string) => void;
-  /** Loads the push implementation; undefined when push is not built. */
-  loadPush: () => Promise<PushFn | undefined>;
+  /** The push behind `push_to_apidog` (mcp/push.ts, or one a test injects). */
+  push: PushFn;
 }

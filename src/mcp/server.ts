@@ -4,7 +4,7 @@ import { withDotEnv, type Env } from '../core/env.js';
 import { DEFAULT_BUDGET, MIN_BUDGET } from './budget.js';
 import { HubCatalog } from './catalog/hub-data.js';
 import type { PushFn, ToolContext } from './context.js';
-import { loadPushModule } from './optional.js';
+import { pushWithProjectConfig } from './push.js';
 import { registerResources } from './resources.js';
 import { registerDiffSpecs } from './tools/diff-specs.js';
 import { registerEstimateCost } from './tools/estimate-cost.js';
@@ -36,7 +36,7 @@ export interface HubServerOptions {
   spec?: unknown;
   /** A catalog to share (e.g. one already warming up). */
   catalog?: HubCatalog;
-  /** A push implementation instead of src/push (tests). */
+  /** A push implementation instead of the `api-hub push` library with the project's config (tests). */
   push?: PushFn;
   /** Log sink; default one line to stderr. Never stdout, the protocol channel. */
   log?: (line: string) => void;
@@ -63,7 +63,7 @@ export function createServer(options: HubServerOptions): McpServer {
     env: () => (envPromise ??= options.dotEnv === false ? Promise.resolve(options.env ?? process.env) : withDotEnv(root, options.env ?? process.env)),
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     log,
-    loadPush: options.push ? () => Promise.resolve(options.push) : loadPushModule,
+    push: options.push ?? pushWithProjectConfig,
   };
   const server = new McpServer(
     { name: SERVER_NAME, title: 'BananaStudio API Hub', version: SERVER_VERSION },

@@ -2,7 +2,7 @@ import type { ImportResult } from './import-result.js';
 import { COUNTER_KINDS } from './import-result.js';
 import type { PushPlan } from './plan.js';
 import { rollUp } from './plan.js';
-import type { PushTarget } from './push.js';
+import type { PushOutcome, PushTarget } from './push.js';
 
 const LABELS: Record<string, string> = { endpoint: 'endpoints', schema: 'schemas', endpointFolder: 'endpoint folders', schemaFolder: 'schema folders' };
 
@@ -44,4 +44,27 @@ export function formatPlan(spec: string, plan: PushPlan, target: PushTarget, dep
     for (const r of rows) out += `  ${r.folder.padEnd(width)}  ${String(r.endpoints).padStart(6)}${r.folders > 1 ? `  in ${r.folders} folders` : ''}\n`;
   }
   return out;
+}
+
+/** The outcome as one JSON-ready object: what `api-hub push --json` prints and the MCP push tool answers. */
+export function outcomeSummary(outcome: PushOutcome): Record<string, unknown> {
+  const { spec, validation } = outcome;
+  if (outcome.status === 'invalid') return { status: 'invalid', spec, errorCount: validation.errorCount, warningCount: validation.warningCount, problems: validation.problems };
+  const { plan, target } = outcome;
+  if (outcome.status === 'dry-run') {
+    return { status: 'dry-run', spec, url: target.url, tokenSet: target.tokenSet, bytes: plan.bytes, endpoints: plan.endpoints, schemas: plan.schemas, folderCount: plan.folderCount, options: plan.options, folders: Object.fromEntries(plan.folders.map((f) => [f.folder, f.endpoints])) };
+  }
+  const { result } = outcome;
+  return {
+    status: result.failed ? 'failed' : 'pushed',
+    spec,
+    projectId: target.projectId,
+    bytes: plan.bytes,
+    endpoints: plan.endpoints,
+    schemas: plan.schemas,
+    ms: outcome.requestMs,
+    counters: result.counters,
+    errors: result.errors,
+    ...(result.noCounters ? { warning: "Apidog's answer has no counters, so what was imported is unknown; check the project in Apidog." } : {}),
+  };
 }

@@ -70,14 +70,14 @@ async function runPush(ctx: CliContext, flags: PushFlags): Promise<number> {
   if (outcome.status === 'invalid') {
     err(formatStylish(validation));
     err(`api-hub: refusing to push ${spec}: ${validation.fatal ? 'it cannot be read or parsed as OpenAPI' : `it has ${validation.errorCount} validation error${validation.errorCount === 1 ? '' : 's'}`}. Nothing was sent.\n`);
-    if (flags.json) out(JSON.stringify({ status: 'invalid', spec, errorCount: validation.errorCount, warningCount: validation.warningCount, problems: validation.problems }, null, 2) + '\n');
+    if (flags.json) out(JSON.stringify(push.outcomeSummary(outcome), null, 2) + '\n');
     return validation.fatal ? ExitCode.failure : ExitCode.findings;
   }
 
   const { plan, target } = outcome;
   if (outcome.status === 'dry-run') {
     if (flags.json) {
-      out(JSON.stringify({ status: 'dry-run', spec, url: target.url, tokenSet: target.tokenSet, bytes: plan.bytes, endpoints: plan.endpoints, schemas: plan.schemas, folderCount: plan.folderCount, options: plan.options, folders: Object.fromEntries(plan.folders.map((f) => [f.folder, f.endpoints])) }, null, 2) + '\n');
+      out(JSON.stringify(push.outcomeSummary(outcome), null, 2) + '\n');
     } else {
       if (!ctx.quiet) out(`validated ${validated}\n`);
       out(push.formatPlan(spec, plan, target, depth));
@@ -87,7 +87,7 @@ async function runPush(ctx: CliContext, flags: PushFlags): Promise<number> {
 
   const { result } = outcome;
   if (flags.json) {
-    out(JSON.stringify({ status: result.failed ? 'failed' : 'pushed', spec, projectId: target.projectId, bytes: plan.bytes, ms: outcome.requestMs, counters: result.counters, errors: result.errors }, null, 2) + '\n');
+    out(JSON.stringify(push.outcomeSummary(outcome), null, 2) + '\n');
   } else {
     if (!ctx.quiet) out(`validated ${validated}\n`);
     out(`Imported ${spec} (${push.formatBytes(plan.bytes)}, ${plan.endpoints} endpoints, ${plan.schemas} schemas) into Apidog project ${target.projectId ?? ''} in ${outcome.requestMs} ms:\n`);

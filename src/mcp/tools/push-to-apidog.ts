@@ -5,10 +5,11 @@ import { errorResult, json, textResult } from '../result.js';
 import { guarded } from './shared.js';
 import { runValidation } from './validate-spec.js';
 import { HubError } from '../../core/errors.js';
+import { isObject } from '../../core/json.js';
 
 export const pushInput = {
   path: z.string().optional().describe('The OpenAPI file to push, relative to the project root (default "specs/openapi.yaml"). Paths outside the project root are refused.'),
-  dryRun: z.boolean().optional().describe('Only show what would be sent and what would change in Apidog; push nothing. Default false.'),
+  dryRun: z.boolean().optional().describe('Only validate and show what would be sent (size, endpoints and schemas, endpoints per folder, import options); push nothing. Default false.'),
 };
 
 /**
@@ -22,7 +23,7 @@ export function registerPushToApidog(server: McpServer, ctx: ToolContext): void 
     {
       title: 'Push the spec to Apidog',
       description:
-        'Import an OpenAPI file of this project into the Apidog project (APIDOG_ACCESS_TOKEN, APIDOG_PROJECT_ID), updating endpoints in place. ' +
+        'Import an OpenAPI file of this project into the Apidog project (APIDOG_ACCESS_TOKEN, APIDOG_PROJECT_ID), as `api-hub push` does: updating endpoints in place, or as the push: section of api-hub.config.yaml says. ' +
         'The document is validated first and nothing is pushed when it has errors. This changes the Apidog project: use dryRun=true to preview.',
       inputSchema: pushInput,
       annotations: { title: 'Push to Apidog', readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
@@ -41,31 +42,19 @@ export function registerPushToApidog(server: McpServer, ctx: ToolContext): void 
             ctx.budget,
           );
         }
-        let push;
+        const dryRun = args.dryRun ?? false;
+        ctx.log(`push_to_apidog: pushing ${file}${dryRun ? ' (dry run)' : ''}`);
+        let outcome: unknown;
         try {
-          push = await ctx.loadPush();
+          outcome = await ctx.push({ root: ctx.root, file, dryRun, env: await ctx.env() });
         } catch (err) {
-          return errorResult(`Not pushed: ${(err as Error).message}`, [], ctx.budget);
+          if (!(err instanceof HubError)) throw err;
+          ctx.log(`push_to_apidog: not pushed: ${err.message.split('\n')[0] ?? ''}`);
+          return errorResult(`Not pushed: ${err.message}`, [], ctx.budget);
         }
-        if (!push) {
-          return errorResult(
-            `Not pushed: pushing to Apidog is not built yet in this version of api-hub (no src/push). ${file} validated (${result.errorCount} errors, ${result.warningCount} warnings), so it is ready once push exists. Meanwhile, import it in Apidog by hand (Import > OpenAPI).`,
-            [],
-            ctx.budget,
-          );
-        }
-        const { readDataFile } = await import('../../core/read.js');
-        const { resolve } = await import('node:path');
-        let document: unknown;
-        try {
-          document = (await readDataFile(resolve(ctx.root, file), file)).data;
-        } catch (err) {
-          if (err instanceof HubError) return errorResult(err.message, [], ctx.budget);
-          throw err;
-        }
-        ctx.log(`push_to_apidog: pushing ${file}${args.dryRun ? ' (dry run)' : ''}`);
-        const outcome = await push({ root: ctx.root, file, document, dryRun: args.dryRun ?? false, env: await ctx.env() });
-        return textResult(json({ pushed: !(args.dryRun ?? false), dryRun: args.dryRun ?? false, file, warnings: result.warningCount, result: outcome }));
+        const answer = textResult(json({ pushed: !dryRun, dryRun, file, warnings: result.warningCount, result: outcome }));
+        // Sent, but Apidog could not import everything: the counters and errors say what failed.
+        return isObject(outcome) && outcome.status === 'failed' ? { ...answer, isError: true } : answer;
       }),
   );
 }

@@ -1,0 +1,62 @@
+import { secretValues } from '../core/env.js';
+import { HubError } from '../core/errors.js';
+import { makeRedactor, type Redactor } from '../core/redact.js';
+import type { PushFn } from './context.js';
+
+/**
+ * What `push_to_apidog` calls unless a test injects another push: the library
+ * behind `api-hub push`, with the project's `push:` section of
+ * api-hub.config.yaml (overwrite behaviours, locale…) and the file the tool
+ * validated in place of `push.spec`. The library reads and validates the file
+ * itself (the project's redocly.yaml rules), so what is sent is exactly what
+ * was validated. Loaded on the first push: the server's start-up does not pay
+ * for it.
+ *
+ * Every failure is a HubError whose message has every secret taken out;
+ * the answer is a JSON summary like `api-hub push --json`'s, redacted too.
+ */
+export const pushWithProjectConfig: PushFn = async ({ root, file, dryRun, env }) => {
+  const [{ loadProjectConfig }, push] = await Promise.all([import('../config/index.js'), import('../push/index.js')]);
+  const redact = makeRedactor(secretValues(env));
+
+  const { config, diagnostics } = await loadProjectConfig(root);
+  const broken = diagnostics.filter((d) => d.severity === 'error');
+  if (broken.length > 0) {
+    const name = config.file ?? 'api-hub.config.yaml';
+    throw new HubError(redact(`${name} is not valid:\n${broken.map((d) => `- ${d.file ?? name}:${d.line ?? 1}:${d.column ?? 1} ${d.message}`).join('\n')}`));
+  }
+
+  let outcome: Awaited<ReturnType<typeof push.pushToApidog>>;
+  try {
+    outcome = await push.pushToApidog({ root, env, config: { ...config.push, spec: file }, dryRun });
+  } catch (err) {
+    throw redactedError(err, redact);
+  }
+
+  const { spec, validation } = outcome;
+  if (outcome.status === 'invalid') {
+    const first = validation.problems.filter((p) => p.severity === 'error').slice(0, 10);
+    throw new HubError(
+      redact(
+        `${spec} does not validate under the project's rules (redocly.yaml and its ignore file): ${validation.errorCount} errors, ${validation.warningCount} warnings${validation.fatal ? ', and it cannot be read or parsed as OpenAPI' : ''}. Nothing was sent.\n` +
+          first.map((p) => `- ${p.file ?? spec}:${p.line ?? 1}:${p.column ?? 1} ${p.message} [${p.ruleId}]`).join('\n'),
+      ),
+    );
+  }
+  return redactDeep(push.outcomeSummary(outcome), redact);
+};
+
+/** The error as a HubError with every secret taken out of its message. */
+function redactedError(err: unknown, redact: Redactor): HubError {
+  if (err instanceof HubError) return new HubError(redact(err.message), { exitCode: err.exitCode });
+  if (err instanceof Error) return new HubError(redact(`${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`));
+  return new HubError(redact(String(err)));
+}
+
+/** Every string in a JSON value (keys too) with the secrets taken out. */
+function redactDeep(value: unknown, redact: Redactor): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)]));
+  return value;
+}
