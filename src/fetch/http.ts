@@ -2,6 +2,10 @@ import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { HubError } from '../core/errors.js';
 import { isObject } from '../core/json.js';
+import { parseRetryAfter } from '../core/retry-after.js';
+
+/** Lives in core/retry-after.ts (dependency-free, shared with push/); re-exported for this module's callers. */
+export { parseRetryAfter };
 
 /**
  * HTTP for the fetch stage: JSON GETs with a timeout on every attempt (headers
@@ -272,15 +276,6 @@ export function normalizeRetryAfter(headers: Headers): void {
   if (v === null) return;
   const ms = parseRetryAfter(v, Date.now());
   if (ms === undefined) headers.delete('retry-after');
-}
-
-/** `Retry-After` as milliseconds from `now`: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string, now: number): number | undefined {
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  if (!/[a-z]/i.test(v)) return undefined;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? undefined : Math.max(0, t - now);
 }
 
 /** The provider's error message from an error body: FAL `{error:{type,message}}`, OpenAI-style `{error:{message}}`, or `{message}`. */

@@ -20,6 +20,10 @@ describe('apidog helpers', () => {
     expect(retryAfterMs(value)).toBe(want);
   });
 
+  it.each(['1.5', '-5'])('a malformed Retry-After %j is undefined (not a date in 2001)', (value) => {
+    expect(retryAfterMs(value)).toBeUndefined();
+  });
+
   it('Retry-After as an HTTP date is the time until then', () => {
     const ms = retryAfterMs(new Date(Date.now() + 10_000).toUTCString()) ?? -1;
     expect(ms).toBeGreaterThan(8000);

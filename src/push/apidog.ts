@@ -1,4 +1,5 @@
 import { ExitCode, HubError } from '../core/errors.js';
+import { parseRetryAfter } from '../core/retry-after.js';
 import type { Redactor } from './redact.js';
 
 /**
@@ -164,12 +165,9 @@ function backoff(attempt: number, policy: RetryPolicy): number {
   return Math.round(cap / 2 + (Math.random() * cap) / 2);
 }
 
-/** Retry-After: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+/** Retry-After: delay-seconds or an HTTP date (RFC 9110 §10.2.3); absent or malformed is undefined. */
 export function retryAfterMs(value: string | null): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+  return value === null ? undefined : parseRetryAfter(value, Date.now());
 }
 
 function networkReason(err: unknown, timedOut: boolean): string {
