@@ -64,6 +64,24 @@ describe('HubCatalog: lazy, loaded once, reloaded only when the file changes', (
     await expect(c.spec()).rejects.toThrow(/specs\/openapi.yaml: cannot be parsed/);
   });
 
+  it('reads through the shared parser: a BOM is skipped, an alias bomb or deep nesting is refused', async () => {
+    await writeFile(join(root, 'data/model_registry.json'), '\uFEFF' + registry(['bom']));
+    await writeFile(join(root, 'specs/openapi.yaml'), '\uFEFF' + specYaml);
+    const c = new HubCatalog({ root });
+    expect((await c.registry()).models.map((m) => m.id)).toEqual(['bom']);
+    expect((await c.spec()).index.byOperationId.has('getA')).toBe(true);
+
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    await writeFile(join(root, 'specs/openapi.yaml'), levels.join('\n') + '\n');
+    await utimes(join(root, 'specs/openapi.yaml'), new Date(), new Date(Date.now() + 5_000));
+    await expect(c.spec()).rejects.toThrow(/specs\/openapi.yaml: cannot be parsed \(YAML aliases expand to too many nodes/);
+
+    await writeFile(join(root, 'data/model_registry.json'), '['.repeat(2000) + ']'.repeat(2000));
+    await utimes(join(root, 'data/model_registry.json'), new Date(), new Date(Date.now() + 10_000));
+    await expect(c.registry()).rejects.toThrow(/data\/model_registry.json: nesting is deeper than/);
+  });
+
   it('serves given data without touching the disk', async () => {
     const c = new HubCatalog({ root: join(root, 'missing'), registry: { models: [{ provider: 'comet', id: 'm' }] }, spec: { openapi: '3.1.0', paths: {} } });
     expect((await c.registry()).byKey.has('comet:m')).toBe(true);

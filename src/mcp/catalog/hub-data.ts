@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
-import yaml from 'js-yaml';
+import { stat } from 'node:fs/promises';
 import { HubError } from '../../core/errors.js';
+import { readDataFile } from '../../core/read.js';
 import { displayPath, projectPaths } from '../../core/paths.js';
 import { readRegistry, type ModelEntry } from './registry-read.js';
 import { indexSpec, type SpecIndex } from './spec-index.js';
@@ -67,14 +67,9 @@ export class HubCatalog {
     const key = await fileKey(path, 'data/model_registry.json', 'run `api-hub fetch` (or `api-hub build`) to create it');
     if (this.registryCache?.key !== key) {
       const value = (async () => {
-        const text = await readFile(path, 'utf8');
-        let data: unknown;
-        try {
-          data = JSON.parse(text);
-        } catch (err) {
-          throw new HubError(`data/model_registry.json: invalid JSON (${(err as Error).message})`);
-        }
-        return indexRegistry(data, displayPath(this.root, path));
+        const display = displayPath(this.root, path);
+        const data = await readData(path, display);
+        return indexRegistry(data, display);
       })();
       this.registryCache = { key, value };
       value.catch(() => {
@@ -92,16 +87,10 @@ export class HubCatalog {
     const file = await this.specFile();
     if (this.specCache?.key !== file.key) {
       const value = (async (): Promise<LoadedSpec> => {
-        const text = await readFile(file.path, 'utf8');
         const display = displayPath(this.root, file.path);
-        let document: unknown;
-        try {
-          // The spec is the hub's own committed output: JSON.parse for a JSON twin,
-          // else js-yaml (several times faster than `yaml` on 5 MB), YAML 1.2 core types.
-          document = file.path.endsWith('.json') ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: display });
-        } catch (err) {
-          throw new HubError(`${display}: cannot be parsed (${(err as Error).message.split('\n')[0]})`);
-        }
+        // JSON.parse for a JSON twin, else js-yaml with YAML 1.2 core types; with the
+        // size, depth and alias-bomb guards every stage gets.
+        const document = await readData(file.path, display, 'cannot be parsed');
         return { document, index: indexSpec(document), file: display };
       })();
       this.specCache = { key: file.key, value };
@@ -134,6 +123,23 @@ export function indexRegistry(data: unknown, file: string): RegistryIndex {
     else byId.set(m.id, [m]);
   }
   return { models, byKey, byId, skipped, file };
+}
+
+/**
+ * The file read and parsed by core readDataFile (UTF-8, BOM, size, depth and
+ * alias-bomb guards), any failure as one line naming the file:
+ * `FILE: invalid JSON: … (line L, column C)`, or `FILE: LEAD (…)`.
+ */
+async function readData(path: string, display: string, lead?: string): Promise<unknown> {
+  try {
+    return (await readDataFile(path, display)).data;
+  } catch (err) {
+    if (!(err instanceof HubError)) throw err;
+    const p = err.diagnostics[0];
+    const why = p?.message ?? err.message;
+    const at = p?.line !== undefined ? `line ${p.line}, column ${p.column ?? 1}` : undefined;
+    throw new HubError(lead ? `${display}: ${lead} (${why}${at ? `, ${at}` : ''})` : `${display}: ${why}${at ? ` (${at})` : ''}`);
+  }
 }
 
 async function fileKey(path: string, display: string, hint: string): Promise<string> {
