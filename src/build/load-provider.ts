@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { cmp, type Diagnostic } from '../core/diagnostic.js';
 import { HubError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { isObject } from '../core/json.js';
-import { displayPath } from '../core/paths.js';
+import { displayPath, isInside } from '../core/paths.js';
 import { bundleFileSet, isUrl, loadFileSet, type LocationReader, type OasFamily } from './bundle/index.js';
 import type { BuildConfig, ProviderConfig } from './config.js';
 import { upgradeSwagger2 } from './upgrade-swagger2.js';
@@ -26,7 +26,7 @@ export async function loadProvider(root: string, provider: ProviderConfig, build
   const timeout = build.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
   const read: LocationReader = (loc) => (isUrl(loc) ? fetchText(loc, timeout, fetchImpl) : readFile(loc, 'utf8'));
   // Like `validate`: refs stay inside the project, or inside the source's own directory when it lies outside.
-  const confine = remote ? root : inside(root, location) ? root : dirname(location);
+  const confine = remote ? root : isInside(root, location) ? root : dirname(location);
   const fail = (message: string, diagnostics: Diagnostic[] = []) => new HubError(`provider ${provider.name}: ${message}`, { diagnostics });
 
   const { set, problems } = await loadFileSet(location, { read, confine, allowRemoteRefs: build.allowRemoteRefs ?? false, display });
@@ -82,9 +82,4 @@ async function fetchText(url: string, timeoutMs: number, fetchImpl: typeof fetch
   }
   if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
   return res.text();
-}
-
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return !rel.startsWith('..') && !isAbsolute(rel);
 }

@@ -1,4 +1,4 @@
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 
 /** Where everything lives, relative to the project root (docs/architecture.md). */
 export function projectPaths(root: string) {
@@ -24,4 +24,10 @@ export type ProjectPaths = ReturnType<typeof projectPaths>;
 export function displayPath(root: string, path: string): string {
   const rel = relative(root, path);
   return (rel.startsWith('..') ? path : rel).split(sep).join('/');
+}
+
+/** Whether `path` is `root` itself or lies under it (both absolute; no symlinks followed). */
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return !rel.startsWith('..') && !isAbsolute(rel);
 }

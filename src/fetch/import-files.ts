@@ -9,7 +9,7 @@ import { readCometModels } from './comet/catalog.js';
 import { isCometApiModelsResponse, readCometApiModels } from './comet/api-catalog.js';
 import { commitComet, commitFal } from './commit.js';
 import { cometDrift, falDrift } from './drift.js';
-import { finishFetch, type FetchRunResult, type ProviderResult } from './run.js';
+import { finishFetch, type FetchRunResult, type ProviderResult } from './finish.js';
 import { readCometState, readFalState } from './state.js';
 
 /**

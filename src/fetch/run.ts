@@ -1,51 +1,21 @@
-import { join } from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.js';
 import { HubError } from '../core/errors.js';
 import { envValue, secretEntries, type Env } from '../core/env.js';
-import { writeFileAtomic } from '../core/fs.js';
-import { writeRegistry } from '../registry/write.js';
 import { commitComet, commitFal, type CometCommitResult, type FalCommitResult } from './commit.js';
 import { COMET_DEFAULT_BASE_URL, cometHostRoot, fetchCometLive } from './comet/live.js';
-import { cometDrift, driftReport, falDrift, renderDriftMarkdown, type DriftReport, type ProviderDrift } from './drift.js';
+import { cometDrift, falDrift, type ProviderDrift } from './drift.js';
+import { finishFetch, type FetchRunResult, type ProviderResult } from './finish.js';
 import type { Emit, Provider } from './events.js';
-import { FAL_DEFAULT_BASE_URL, falApiRoot, fetchFalLive, type FalKey } from './fal/live.js';
-import { FetchError, HttpClient, type HttpSettings, type HttpStats } from './http.js';
+import { fetchFalLive, type FalKey } from './fal/live.js';
+import { FAL_DEFAULT_BASE_URL, falApiRoot } from './fal/urls.js';
+import { FetchError, HttpClient, type HttpSettings } from './http.js';
 import { baseUrlFrom } from './settings.js';
-import { readCometState, readFalState, type CometState, type FalState } from './state.js';
-import { SnapshotStage, type SnapshotChange } from './write-snapshot.js';
+import { readCometState, readFalState } from './state.js';
+import { SnapshotStage } from './write-snapshot.js';
 import { falDocumentFile } from './fal/snapshot.js';
 import type { FalModelItem } from './fal/types.js';
 import { makeRedactor, type Redactor } from '../core/redact.js';
 import { findSecret, redactDiagnostic } from './redact.js';
 import { projectPaths } from '../core/paths.js';
-
-export const DRIFT_MARKDOWN = 'specs/drift-report.md';
-export const DRIFT_JSON = 'specs/drift-report.json';
-
-/** The outcome of one provider: its snapshot was replaced, or it failed and the old one stayed. */
-export interface ProviderResult {
-  provider: Provider;
-  ok: boolean;
-  /** Set when it failed: one line, secrets redacted. */
-  error?: string;
-  /** The failure was a missing or rejected key. */
-  auth?: boolean;
-  models: number;
-  documents: number;
-  unavailable: string[];
-  change: SnapshotChange | null;
-  problems: Diagnostic[];
-  notes: string[];
-}
-
-export interface FetchRunResult {
-  providers: ProviderResult[];
-  drift: DriftReport | null;
-  /** Files written besides the snapshots (registry, drift report), project-relative. */
-  written: string[];
-  interrupted: boolean;
-  stats: HttpStats | null;
-}
 
 export interface LiveFetchOptions {
   providers?: readonly Provider[];
@@ -159,25 +129,6 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
   }
   const finished = await finishFetch(root, results, drifts, signal.aborted);
   return { ...finished, stats: { ...http.stats } };
-}
-
-/**
- * After the snapshots: rebuild the registry and write the drift report. An
- * interrupted run that swapped nothing writes nothing at all.
- */
-export async function finishFetch(root: string, results: ProviderResult[], drifts: ProviderDrift[], interrupted: boolean): Promise<FetchRunResult> {
-  const written: string[] = [];
-  const committed = results.some((r) => r.ok);
-  if (interrupted && !committed) return { providers: results, drift: null, written, interrupted, stats: null };
-  if (committed) {
-    await writeRegistry(root);
-    written.push('data/model_registry.json');
-  }
-  const drift = driftReport(drifts);
-  await writeFileAtomic(join(root, DRIFT_MARKDOWN), renderDriftMarkdown(drift));
-  await writeFileAtomic(join(root, DRIFT_JSON), JSON.stringify(drift, null, 2) + '\n');
-  written.push(DRIFT_MARKDOWN, DRIFT_JSON);
-  return { providers: results, drift, written, interrupted, stats: null };
 }
 
 export function falKey(env: Env): FalKey | null {

@@ -1,12 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isInside } from '../core/paths.js';
 
 export type Confined = { ok: true; path: string; display: string } | { ok: false; message: string };
-
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
 
 /**
  * A file path given to a tool, confined to the project root: relative paths
@@ -23,14 +19,14 @@ export async function confinePath(root: string, input: string): Promise<Confined
   if (input.includes('\0')) return refuse('contains a NUL byte');
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) return refuse('is a URL, not a file path');
   const abs = resolve(root, input);
-  if (!inside(root, abs)) return refuse(isAbsolute(input) ? 'is an absolute path outside the project root' : 'leaves the project root');
+  if (!isInside(root, abs)) return refuse(isAbsolute(input) ? 'is an absolute path outside the project root' : 'leaves the project root');
   // Follow symlinks (of the file, or of the nearest existing parent) and check again.
   const realRoot = await realpath(root).catch(() => root);
   let probe = abs;
   for (;;) {
     const real = await realpath(probe).catch(() => undefined);
     if (real !== undefined) {
-      if (!inside(realRoot, real)) return refuse('leads outside the project root through a symbolic link');
+      if (!isInside(realRoot, real)) return refuse('leads outside the project root through a symbolic link');
       break;
     }
     const parent = resolve(probe, '..');

@@ -143,3 +143,16 @@ describe('known-invalid real-world files (shared/corpus/real-world/MANIFEST.md)'
     expect(brief(r).map((p) => [p.message, p.line, p.column])).toEqual([['property `deprecated` is not allowed in the OpenAPI Object', 9, 3]]);
   });
 });
+
+describe('onRootLoaded', () => {
+  it('hands over each root file once parsed, and not a file that could not be read or parsed', async () => {
+    const seen: Array<{ display: string; format: string; openapi: unknown }> = [];
+    const r = await validateFiles([`${F}/valid/minimal-3.2.yaml`, `${F}/bad/unparseable.yaml`, `${F}/bad/no-such-file.yaml`], {
+      root,
+      onRootLoaded: (file) => seen.push({ display: file.display, format: file.format, openapi: (file.data as { openapi?: unknown }).openapi }),
+    });
+    expect(seen).toEqual([{ display: `${F}/valid/minimal-3.2.yaml`, format: 'yaml', openapi: expect.any(String) }]);
+    expect(r.fatal).toBe(true);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+});

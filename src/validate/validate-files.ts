@@ -1,6 +1,7 @@
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { countBySeverity } from '../core/diagnostic.js';
+import { isInside } from '../core/paths.js';
 import { configuredRules } from './config/config.js';
 import type { Finding } from './finding.js';
 import { isIgnored } from './ignore/ignore-file.js';
@@ -10,7 +11,7 @@ import { lintDocumentSet } from './lint.js';
 import { loadSource } from './load.js';
 import { compareByPosition, locateFindings } from './locate.js';
 import { loadDocumentSet } from './refs/load-set.js';
-import type { Problem, ValidateOptions, ValidateResult } from './types.js';
+import type { Problem, SourceFile, ValidateOptions, ValidateResult } from './types.js';
 import { detectVersion } from './version.js';
 import { PARALLEL_MIN_BYTES, startStructWorker, type StructWorker } from './struct/parallel.js';
 
@@ -19,6 +20,12 @@ export interface ValidateFilesOptions extends ValidateOptions {
   reader?: FileReader;
   /** Check the structure of large files on a second thread (default true). */
   parallel?: boolean;
+  /**
+   * Called with each root file once it is read and parsed (before it is checked), so a caller
+   * can reuse the parsed data instead of parsing the text again. Not called for a file that
+   * cannot be read or parsed. Kept out of the result, which is serialized (the CLI's cache).
+   */
+  onRootLoaded?(file: SourceFile): void;
 }
 
 /**
@@ -57,6 +64,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
       fail(loaded.problem);
       return;
     }
+    options.onRootLoaded?.(loaded.file);
     const version = detectVersion(loaded.file.data, loaded.file.display);
     if (!version.ok) {
       const [located] = locateFindings([{ ...version.problem, pointer: version.problem.pointer ?? '', file: loaded.file }]);
@@ -68,7 +76,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
     const setOptions = {
       reader,
       projectRoot: options.root,
-      refRoot: inside(options.root, path) ? options.root : dirname(path),
+      refRoot: isInside(options.root, path) ? options.root : dirname(path),
       allowRemoteRefs: options.allowRemoteRefs ?? options.config?.allowRemoteRefs ?? false,
     };
     const lintOptions = {
@@ -98,11 +106,6 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   problems.sort(compareByPosition);
   const { errors, warnings } = countBySeverity(problems);
   return { problems, errorCount: errors, warningCount: warnings, fatal, ignoredCount, sources };
-}
-
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 /** Two entry files sharing a referenced file would report its problems twice. */

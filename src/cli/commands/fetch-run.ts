@@ -7,7 +7,7 @@ import { importFromFiles } from '../../fetch/import-files.js';
 import { driftSummaryLines } from '../../fetch/drift.js';
 import { ProgressDisplay } from '../../fetch/progress.js';
 import { redactDiagnostic } from '../../fetch/redact.js';
-import { DRIFT_MARKDOWN, runLiveFetch, type FetchRunResult } from '../../fetch/run.js';
+import { DRIFT_MARKDOWN, type FetchRunResult } from '../../fetch/finish.js';
 import { httpSettingsFromEnv, parseCount } from '../../fetch/settings.js';
 import { printDiagnostics } from '../print.js';
 
@@ -17,7 +17,7 @@ export interface FetchOptions {
   concurrency?: string;
 }
 
-/** The body of `api-hub fetch`, loaded only when the command runs (it pulls in the HTTP stack). */
+/** The body of `api-hub fetch`, loaded only when the command runs; the HTTP stack only for a live fetch. */
 export async function runFetchCommand(ctx: CliContext, opts: FetchOptions, setExit: SetExit): Promise<void> {
   if (opts.from) {
     const providers = opts.provider ?? [];
@@ -27,7 +27,8 @@ export async function runFetchCommand(ctx: CliContext, opts: FetchOptions, setEx
     setExit(ExitCode.ok);
     return;
   }
-  const env = await withDotEnv(ctx.root, ctx.env);
+  // The live path alone loads the HTTP stack (ky, p-limit, the live fetchers); `--from` never needs it.
+  const [{ runLiveFetch }, env] = await Promise.all([import('../../fetch/run.js'), withDotEnv(ctx.root, ctx.env)]);
   const redact = makeRedactor(secretValues(env));
   const out = { stdout: (t: string) => ctx.stdout(redact(t)), stderr: (t: string) => ctx.stderr(redact(t)) };
   const http = httpSettingsFromEnv(env);

@@ -11,9 +11,9 @@ import type { FetchMeta, MetaEntry } from '../meta.js';
 import type { FalState } from '../state.js';
 import { readCursor, readFalPage } from './pages.js';
 import { FAL_PRICING_BATCH, readFalPricing } from './pricing.js';
+import { falApiRoot } from './urls.js';
 import type { FalModelItem, FalPrice } from './types.js';
 
-export const FAL_DEFAULT_BASE_URL = 'https://api.fal.ai';
 /** No real catalog comes near this; it stops a server whose cursors never repeat and never end. */
 export const FAL_MAX_PAGES = 10_000;
 
@@ -47,12 +47,6 @@ export interface FalLiveResult {
   notes: string[];
   /** Ids gone from the active list that FAL now reports as deprecated. */
   deprecated: string[];
-}
-
-/** `https://api.fal.ai` and `https://api.fal.ai/v1` both give `https://api.fal.ai/v1`. */
-export function falApiRoot(baseUrl: string): string {
-  const b = baseUrl.replace(/\/+$/, '');
-  return b.endsWith('/v1') ? b : `${b}/v1`;
 }
 
 export function falListUrl(apiRoot: string, cursor: string | null): string {

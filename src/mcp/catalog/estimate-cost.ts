@@ -1,5 +1,6 @@
-import type { Env } from '../../core/env.js';
-import { estimateFromRegistry, estimateLive, FAL_DEFAULT_API, type CostEstimate, type EstimateMode } from './estimate.js';
+import { envValue, type Env } from '../../core/env.js';
+import { FAL_DEFAULT_BASE_URL } from '../../fetch/fal/urls.js';
+import { estimateFromRegistry, estimateLive, type CostEstimate, type EstimateMode } from './estimate.js';
 import type { RegistryIndex } from './hub-data.js';
 import { findModel } from './models.js';
 import { describePrice } from './registry-read.js';
@@ -29,7 +30,7 @@ export async function estimateCost(index: RegistryIndex, env: Env, fetchImpl: ty
   } else notes.push(`${args.endpointId} is not in the registry snapshot; asking FAL directly.`);
   if (args.live) {
     if (model && model.provider !== 'fal') return { ok: false, message: `Live estimates are FAL's API; ${model.id} is a ${model.provider} model (its registry price: ${describePrice(model.pricing) ?? 'not known'}).`, suggestions: [] };
-    const key = value(env, 'FAL_API_KEY') ?? value(env, 'FAL_KEY');
+    const key = envValue(env, 'FAL_API_KEY') ?? envValue(env, 'FAL_KEY');
     if (!key) {
       return {
         ok: false,
@@ -37,7 +38,7 @@ export async function estimateCost(index: RegistryIndex, env: Env, fetchImpl: ty
         suggestions: [],
       };
     }
-    const live = await estimateLive({ endpointId: model?.id ?? args.endpointId.trim(), quantity: args.quantity, mode, apiKey: key, baseUrl: value(env, 'FAL_API_BASE_URL') ?? FAL_DEFAULT_API, fetch: fetchImpl });
+    const live = await estimateLive({ endpointId: model?.id ?? args.endpointId.trim(), quantity: args.quantity, mode, apiKey: key, baseUrl: envValue(env, 'FAL_API_BASE_URL') ?? FAL_DEFAULT_BASE_URL, fetch: fetchImpl });
     if (live.ok) estimates.push(live.estimate);
     else if (estimates.length === 0) return { ok: false, message: live.message + (offlineError ? `\nOffline: ${offlineError}` : ''), suggestions: [] };
     else notes.push(live.message);
@@ -45,9 +46,4 @@ export async function estimateCost(index: RegistryIndex, env: Env, fetchImpl: ty
   if (estimates.length === 0) return { ok: false, message: offlineError ?? 'No estimate.', suggestions: [] };
   if (offlineError && args.live) notes.push(`Registry: ${offlineError}`);
   return { ok: true, estimates, notes };
-}
-
-function value(env: Env, name: string): string | undefined {
-  const v = env[name];
-  return v === undefined || v.trim() === '' ? undefined : v.trim();
 }

@@ -1,6 +1,9 @@
 import { isObject } from '../../core/json.js';
 import { makeRedactor } from '../../core/redact.js';
+import { falApiRoot } from '../../fetch/fal/urls.js';
 import { describePrice, formatAmount, type ModelEntry } from './registry-read.js';
+
+export { falApiRoot };
 
 export type EstimateMode = 'units' | 'calls';
 
@@ -68,14 +71,6 @@ export interface LiveEstimateOptions {
   baseUrl: string;
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
-}
-
-export const FAL_DEFAULT_API = 'https://api.fal.ai';
-
-/** `https://api.fal.ai` and `https://api.fal.ai/v1` both give `https://api.fal.ai/v1`. */
-export function falApiRoot(baseUrl: string): string {
-  const b = baseUrl.replace(/\/+$/, '');
-  return b.endsWith('/v1') ? b : `${b}/v1`;
 }
 
 /**

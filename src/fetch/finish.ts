@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { writeFileAtomic } from '../core/fs.js';
+import { writeRegistry } from '../registry/write.js';
+import { driftReport, renderDriftMarkdown, type DriftReport, type ProviderDrift } from './drift.js';
+import type { Provider } from './events.js';
+import type { HttpStats } from './http.js';
+import type { SnapshotChange } from './write-snapshot.js';
+
+// The end of every fetch, live or imported from files. Kept apart from run.ts so
+// that `api-hub fetch --from` never loads the HTTP stack (ky, p-limit, the live fetchers).
+
+export const DRIFT_MARKDOWN = 'specs/drift-report.md';
+export const DRIFT_JSON = 'specs/drift-report.json';
+
+/** The outcome of one provider: its snapshot was replaced, or it failed and the old one stayed. */
+export interface ProviderResult {
+  provider: Provider;
+  ok: boolean;
+  /** Set when it failed: one line, secrets redacted. */
+  error?: string;
+  /** The failure was a missing or rejected key. */
+  auth?: boolean;
+  models: number;
+  documents: number;
+  unavailable: string[];
+  change: SnapshotChange | null;
+  problems: Diagnostic[];
+  notes: string[];
+}
+
+export interface FetchRunResult {
+  providers: ProviderResult[];
+  drift: DriftReport | null;
+  /** Files written besides the snapshots (registry, drift report), project-relative. */
+  written: string[];
+  interrupted: boolean;
+  stats: HttpStats | null;
+}
+
+/**
+ * After the snapshots: rebuild the registry and write the drift report. An
+ * interrupted run that swapped nothing writes nothing at all.
+ */
+export async function finishFetch(root: string, results: ProviderResult[], drifts: ProviderDrift[], interrupted: boolean): Promise<FetchRunResult> {
+  const written: string[] = [];
+  const committed = results.some((r) => r.ok);
+  if (interrupted && !committed) return { providers: results, drift: null, written, interrupted, stats: null };
+  if (committed) {
+    await writeRegistry(root);
+    written.push('data/model_registry.json');
+  }
+  const drift = driftReport(drifts);
+  await writeFileAtomic(join(root, DRIFT_MARKDOWN), renderDriftMarkdown(drift));
+  await writeFileAtomic(join(root, DRIFT_JSON), JSON.stringify(drift, null, 2) + '\n');
+  written.push(DRIFT_MARKDOWN, DRIFT_JSON);
+  return { providers: results, drift, written, interrupted, stats: null };
+}
