@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parse } from 'yaml';
-import { forEachRef } from './schema-walk.js';
+import { forEachRef, walkSchema } from './schema-walk.js';
 
 describe('forEachRef', () => {
   it('finds refs under names that are also data keywords (the default response, a property called default), not in example data', () => {
@@ -21,5 +21,28 @@ schema:
     forEachRef(doc, (r) => refs.push(r), (m) => mappings.push(m));
     expect(refs.sort()).toEqual(['#/r/default', '#/s/default-property', '#/s/enum-property']);
     expect(mappings).toEqual([{ a: '#/s/A' }]);
+  });
+});
+
+describe('walkSchema', () => {
+  it('visits parents first and children in document order, with their pointers', () => {
+    const root = parse(`
+type: object
+properties:
+  b: { type: string }
+  a/x: { type: array, items: { type: integer } }
+allOf: [{ title: one }, { title: two }]
+`);
+    const seen: string[] = [];
+    walkSchema(root, '/s', (_s, ptr) => seen.push(ptr));
+    expect(seen).toEqual(['/s', '/s/properties/b', '/s/properties/a~1x', '/s/properties/a~1x/items', '/s/allOf/0', '/s/allOf/1']);
+  });
+
+  it('does not enter a schema again through a cycle', () => {
+    const a: Record<string, unknown> = { type: 'object' };
+    a.properties = { self: a, leaf: { type: 'string' } };
+    const seen: string[] = [];
+    walkSchema(a, '', (_s, ptr) => seen.push(ptr));
+    expect(seen).toEqual(['', '/properties/leaf']);
   });
 });

@@ -3,51 +3,73 @@ import { childPointer, escapeSegment } from '../core/pointer.js';
 
 type Obj = Record<string, unknown>;
 
-/** Subschema positions of JSON Schema 2020-12 / OAS Schema Objects. */
-const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'dependentSchemas', 'definitions'] as const;
-const SCHEMA_ONE = ['additionalProperties', 'items', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema', 'additionalItems'] as const;
-const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
+/** Subschema positions of JSON Schema 2020-12 / OAS Schema Objects: a list of schemas, one schema, or a map of named schemas. */
+const LIST = 1;
+const ONE = 2;
+const MAP = 3;
+const SUBSCHEMAS: Readonly<Record<string, typeof LIST | typeof ONE | typeof MAP | undefined>> = Object.assign(Object.create(null) as Record<string, never>, {
+  allOf: LIST, anyOf: LIST, oneOf: LIST, prefixItems: LIST,
+  additionalProperties: ONE, items: ONE, not: ONE, if: ONE, then: ONE, else: ONE, contains: ONE, propertyNames: ONE,
+  unevaluatedItems: ONE, unevaluatedProperties: ONE, contentSchema: ONE, additionalItems: ONE,
+  properties: MAP, patternProperties: MAP, $defs: MAP, dependentSchemas: MAP, definitions: MAP,
+});
 
 export type SchemaVisitor = (schema: Obj, ptr: string) => void;
 
-/** Visit a schema and every subschema below it, parents first. Iterative: no stack overflow on deep input. */
+/**
+ * Visit a schema and every subschema below it, parents first, children in the
+ * order of their keys. Iterative: no stack overflow on deep input. A schema
+ * object reached twice under one root (shared, or a cycle) has its subschemas
+ * walked once; only objects with subschemas are remembered, so the common leaf
+ * schema costs no set entry. Each schema's own keys are looked at once, rather
+ * than probing it for every subschema keyword.
+ */
 export function walkSchema(root: unknown, ptr: string, visit: SchemaVisitor): void {
   const nodes: unknown[] = [root];
   const ptrs: string[] = [ptr];
-  const seen = new Set<object>();
+  let seen: Set<object> | undefined;
   while (nodes.length > 0) {
     const node = nodes.pop();
     const p = ptrs.pop()!;
-    if (!isObject(node) || seen.has(node)) continue;
-    seen.add(node);
+    if (!isObject(node) || seen?.has(node)) continue;
     visit(node, p);
-    // Pushed in reverse so that children are visited in document order.
-    for (let k = SCHEMA_LISTS.length - 1; k >= 0; k--) {
-      const key = SCHEMA_LISTS[k]!;
-      const list = node[key];
-      if (!Array.isArray(list)) continue;
-      for (let i = list.length - 1; i >= 0; i--) {
-        nodes.push(list[i]);
-        ptrs.push(`${p}/${key}/${i}`);
+    const before = nodes.length;
+    for (const key in node) {
+      const kind = SUBSCHEMAS[key];
+      if (kind === undefined) continue;
+      const v = node[key];
+      if (kind === ONE) {
+        if (isObject(v)) {
+          nodes.push(v);
+          ptrs.push(`${p}/${key}`);
+        }
+      } else if (kind === LIST) {
+        if (!Array.isArray(v)) continue;
+        const base = `${p}/${key}/`;
+        for (let i = 0; i < v.length; i++) {
+          nodes.push(v[i]);
+          ptrs.push(base + i);
+        }
+      } else if (isObject(v)) {
+        const base = `${p}/${key}/`;
+        for (const name in v) {
+          nodes.push(v[name]);
+          ptrs.push(base + escapeSegment(name));
+        }
       }
     }
-    for (let k = SCHEMA_ONE.length - 1; k >= 0; k--) {
-      const key = SCHEMA_ONE[k]!;
-      if (isObject(node[key])) {
-        nodes.push(node[key]);
-        ptrs.push(`${p}/${key}`);
-      }
+    const after = nodes.length;
+    if (after === before) continue;
+    // Reverse what was just pushed, so that children come off the stack in document order.
+    for (let i = before, j = after - 1; i < j; i++, j--) {
+      const n = nodes[i];
+      nodes[i] = nodes[j];
+      nodes[j] = n;
+      const q = ptrs[i]!;
+      ptrs[i] = ptrs[j]!;
+      ptrs[j] = q;
     }
-    for (let k = SCHEMA_MAPS.length - 1; k >= 0; k--) {
-      const key = SCHEMA_MAPS[k]!;
-      const m = node[key];
-      if (!isObject(m)) continue;
-      const names = Object.keys(m);
-      for (let i = names.length - 1; i >= 0; i--) {
-        nodes.push(m[names[i]!]);
-        ptrs.push(`${p}/${key}/${escapeSegment(names[i]!)}`);
-      }
-    }
+    (seen ??= new Set()).add(node);
   }
 }
 
@@ -68,50 +90,74 @@ export function operationsOf(paths: unknown): Obj[] {
 
 /** Every schema root of an OAS 3.x document: components, parameters, bodies, responses, headers. */
 export function forEachSchemaRoot(doc: Obj, visit: (schema: Obj, ptr: string) => void): void {
+  // Plain loops and one-segment pointer steps: this runs over every document of the build.
   const visitMedia = (content: unknown, p: string) => {
     if (!isObject(content)) return;
-    for (const [mt, media] of Object.entries(content)) if (isObject(media) && isObject(media.schema)) visit(media.schema, childPointer(p, mt, 'schema'));
+    for (const mt in content) {
+      const media = content[mt];
+      if (isObject(media) && isObject(media.schema)) visit(media.schema, `${childPointer(p, mt)}/schema`);
+    }
   };
   const visitParams = (params: unknown, p: string) => {
     if (!Array.isArray(params)) return;
-    params.forEach((prm, i) => {
-      if (!isObject(prm)) return;
-      if (isObject(prm.schema)) visit(prm.schema, childPointer(p, i, 'schema'));
-      visitMedia(prm.content, childPointer(p, i, 'content'));
-    });
+    for (let i = 0; i < params.length; i++) {
+      const prm: unknown = params[i];
+      if (!isObject(prm)) continue;
+      if (isObject(prm.schema)) visit(prm.schema, `${p}/${i}/schema`);
+      if (prm.content !== undefined) visitMedia(prm.content, `${p}/${i}/content`);
+    }
   };
   const visitHeaders = (headers: unknown, p: string) => {
     if (!isObject(headers)) return;
-    for (const [n, h] of Object.entries(headers)) if (isObject(h) && isObject(h.schema)) visit(h.schema, childPointer(p, n, 'schema'));
+    for (const n in headers) {
+      const h = headers[n];
+      if (isObject(h) && isObject(h.schema)) visit(h.schema, `${childPointer(p, n)}/schema`);
+    }
   };
   const visitResponses = (responses: unknown, p: string) => {
     if (!isObject(responses)) return;
-    for (const [code, r] of Object.entries(responses)) {
+    for (const code in responses) {
+      const r = responses[code];
       if (!isObject(r)) continue;
-      visitMedia(r.content, childPointer(p, code, 'content'));
-      visitHeaders(r.headers, childPointer(p, code, 'headers'));
+      const rp = childPointer(p, code);
+      if (r.content !== undefined) visitMedia(r.content, `${rp}/content`);
+      if (r.headers !== undefined) visitHeaders(r.headers, `${rp}/headers`);
     }
   };
-  if (isObject(doc.paths)) {
-    for (const [path, item] of Object.entries(doc.paths)) {
+  const paths = doc.paths;
+  if (isObject(paths)) {
+    for (const path in paths) {
+      const item = paths[path];
       if (!isObject(item)) continue;
-      const ip = childPointer('', 'paths', path);
-      visitParams(item.parameters, childPointer(ip, 'parameters'));
+      const ip = childPointer('/paths', path);
+      if (item.parameters !== undefined) visitParams(item.parameters, `${ip}/parameters`);
       for (const m of METHODS) {
         const op = item[m];
         if (!isObject(op)) continue;
-        const op_ = childPointer(ip, m);
-        visitParams(op.parameters, childPointer(op_, 'parameters'));
-        if (isObject(op.requestBody)) visitMedia(op.requestBody.content, childPointer(op_, 'requestBody', 'content'));
-        visitResponses(op.responses, childPointer(op_, 'responses'));
+        const op_ = `${ip}/${m}`;
+        if (op.parameters !== undefined) visitParams(op.parameters, `${op_}/parameters`);
+        if (isObject(op.requestBody)) visitMedia(op.requestBody.content, `${op_}/requestBody/content`);
+        visitResponses(op.responses, `${op_}/responses`);
       }
     }
   }
   const c = doc.components;
   if (isObject(c)) {
-    if (isObject(c.schemas)) for (const [n, s] of Object.entries(c.schemas)) if (isObject(s)) visit(s, childPointer('', 'components', 'schemas', n));
+    const schemas = c.schemas;
+    if (isObject(schemas)) {
+      for (const n in schemas) {
+        const s = schemas[n];
+        if (isObject(s)) visit(s, childPointer('/components/schemas', n));
+      }
+    }
     if (isObject(c.parameters)) visitParams(Object.values(c.parameters), '/components/parameters');
-    if (isObject(c.requestBodies)) for (const [n, b] of Object.entries(c.requestBodies)) if (isObject(b)) visitMedia(b.content, childPointer('', 'components', 'requestBodies', n, 'content'));
+    const bodies = c.requestBodies;
+    if (isObject(bodies)) {
+      for (const n in bodies) {
+        const b = bodies[n];
+        if (isObject(b)) visitMedia(b.content, `${childPointer('/components/requestBodies', n)}/content`);
+      }
+    }
     visitResponses(c.responses, '/components/responses');
     visitHeaders(c.headers, '/components/headers');
   }
