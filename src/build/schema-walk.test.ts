@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parse } from 'yaml';
-import { forEachRef, walkSchema } from './schema-walk.js';
+import { forEachRef, forEachSchemaRoot, walkSchema } from './schema-walk.js';
 
 describe('forEachRef', () => {
   it('finds refs under names that are also data keywords (the default response, a property called default), not in example data', () => {
@@ -21,6 +21,22 @@ schema:
     forEachRef(doc, (r) => refs.push(r), (m) => mappings.push(m));
     expect(refs.sort()).toEqual(['#/r/default', '#/s/default-property', '#/s/enum-property']);
     expect(mappings).toEqual([{ a: '#/s/A' }]);
+  });
+});
+
+describe('forEachSchemaRoot', () => {
+  it('names component parameters by their name in the pointer, not by their position', () => {
+    const doc = parse(`
+components:
+  parameters:
+    Limit: { name: limit, in: query, schema: { type: integer } }
+    Filter: { name: filter, in: query, content: { application/json: { schema: { type: object } } } }
+  schemas:
+    a/b: { type: string }
+`);
+    const seen: string[] = [];
+    forEachSchemaRoot(doc, (_s, ptr) => seen.push(ptr));
+    expect(seen.sort()).toEqual(['/components/parameters/Filter/content/application~1json/schema', '/components/parameters/Limit/schema', '/components/schemas/a~1b']);
   });
 });
 

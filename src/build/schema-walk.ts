@@ -150,7 +150,16 @@ export function forEachSchemaRoot(doc: Obj, visit: (schema: Obj, ptr: string) =>
         if (isObject(s)) visit(s, childPointer('/components/schemas', n));
       }
     }
-    if (isObject(c.parameters)) visitParams(Object.values(c.parameters), '/components/parameters');
+    const params = c.parameters;
+    if (isObject(params)) {
+      for (const n in params) {
+        const prm = params[n];
+        if (!isObject(prm)) continue;
+        const pp = childPointer('/components/parameters', n);
+        if (isObject(prm.schema)) visit(prm.schema, `${pp}/schema`);
+        if (prm.content !== undefined) visitMedia(prm.content, `${pp}/content`);
+      }
+    }
     const bodies = c.requestBodies;
     if (isObject(bodies)) {
       for (const n in bodies) {
