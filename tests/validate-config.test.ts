@@ -122,6 +122,18 @@ describe('ignore file (baseline)', () => {
     expect(rules(run(dir, 'openapi.yaml').out)).toEqual(['operation-2xx-response:warn']);
   });
 
+  it('--generate-ignore-file on a file that cannot be parsed keeps the existing baseline and exits 2', () => {
+    const baseline = 'openapi.yaml:\n  path-parameters-defined:\n    - "operation getPet"\n';
+    const dir = project({ 'openapi.yaml': 'openapi: 3.1.0\ninfo: [unclosed\n', '.api-hub-ignore.yaml': baseline });
+    const gen = runCli(['validate', '--generate-ignore-file', 'openapi.yaml'], { cwd: dir });
+    expect(gen.status).toBe(2);
+    expect(gen.stderr).toMatch(/the ignore file was not written: validation could not complete.*\.api-hub-ignore\.yaml is unchanged/);
+    expect(gen.stdout).toMatch(/openapi\.yaml/);
+    expect(readFileSync(join(dir, '.api-hub-ignore.yaml'), 'utf8')).toBe(baseline);
+    // No temp file is left beside it.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('--ignore-file names another file; a malformed one is a problem of that file', () => {
     const dir = project({ 'openapi.yaml': SPEC, 'known.yaml': 'openapi.yaml:\n  path-parameters-defined: "operation getPet"\n' });
     const { status, out } = run(dir, 'openapi.yaml', '--ignore-file', 'known.yaml');

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
 import { ExitCode, HubError } from '../../core/errors.js';
 import { displayPath } from '../../core/paths.js';
+import { writeFileAtomic } from '../../core/fs.js';
 import { packageVersion } from '../version.js';
 import type { ValidateResult } from '../../validate/types.js';
 
@@ -90,11 +91,17 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
   }
 
   if (flags.generateIgnoreFile) {
+    if (result.fatal) {
+      // A file that could not be read or parsed gives an incomplete list: keep the baseline there is.
+      ctx.stdout(await render(ctx, result, format, flags, files));
+      ctx.stderr(`api-hub: the ignore file was not written: validation could not complete (see the problems above); ${displayPath(ctx.root, ignorePath)} is unchanged\n`);
+      return ExitCode.failure;
+    }
     const text = v.formatIgnoreFile(result.problems.filter((p) => p.stableId !== undefined));
-    writeFileSync(ignorePath, text);
+    await writeFileAtomic(ignorePath, text);
     const n = result.problems.filter((p) => p.stableId !== undefined).length;
     ctx.stderr(`api-hub: wrote ${n} problem${n === 1 ? '' : 's'} to ${displayPath(ctx.root, ignorePath)}; they will be left out of later runs\n`);
-    return result.fatal ? ExitCode.failure : ExitCode.ok;
+    return ExitCode.ok;
   }
   if (key && !result.fatal) {
     const cache = await import('../../validate/cache/result-cache.js');
