@@ -39,6 +39,24 @@ describe('api-hub fetch --from', () => {
     expect(await readFile(join(root, 'specs/providers/fal/models.json'), 'utf8')).toBe(before);
   });
 
+  it('says so when the previous snapshot cannot be read (treated as absent), for FAL and Comet', async () => {
+    const t = await tempProject();
+    try {
+      await mkdir(join(t.root, 'specs/providers/fal'), { recursive: true });
+      await writeFile(join(t.root, 'specs/providers/fal/models.json'), '{not json');
+      const f = runCli(['fetch', '--provider', 'fal', '--from', falPages[0]!], { cwd: t.root });
+      expect(f.status).toBe(0);
+      expect(f.stderr).toMatch(/warning: specs\/providers\/fal\/models\.json: the previous snapshot file is not valid JSON .*treated as absent \[snapshot-unreadable\]/);
+      await mkdir(join(t.root, 'specs/providers/comet/catalog'), { recursive: true });
+      await writeFile(join(t.root, 'specs/providers/comet/catalog/v1-models.json'), '[');
+      const c = runCli(['fetch', '--provider', 'comet', '--from', cometModels], { cwd: t.root });
+      expect(c.status).toBe(0);
+      expect(c.stderr).toMatch(/warning: specs\/providers\/comet\/catalog\/v1-models\.json: the previous snapshot file is not valid JSON .*\[snapshot-unreadable\]/);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
   it('needs exactly one provider with --from', () => {
     const r = runCli(['fetch', '--from', falPages[0]!], { cwd: root });
     expect(r.status).toBe(2);

@@ -50,7 +50,7 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
       documents: c.listing.models.length - unavailable.length,
       unavailable,
       change: c.change,
-      problems: [...problems, ...c.problems],
+      problems: [...old.problems, ...problems, ...c.problems],
       notes,
     };
     return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, notes })], false);
@@ -63,7 +63,7 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
   if (models.length === 0 && api !== null) throw new HubError('--from for comet needs a /v1/models response too (the /api/models catalog alone does not say which models the key can call)');
   const old = await readCometState(root);
   const c = await commitComet(root, { models, api, meta: null }, old);
-  const result: ProviderResult = { provider, ok: true, models: c.catalog.models.length, documents: 0, unavailable: [], change: c.change, problems, notes: [] };
+  const result: ProviderResult = { provider, ok: true, models: c.catalog.models.length, documents: 0, unavailable: [], change: c.change, problems: [...old.problems, ...problems], notes: [] };
   return finishFetch(root, [result], [cometDrift({ before: { v1: old.v1, api: old.api }, after: { v1: c.catalog, api: c.api } })], false);
 }
 

@@ -83,7 +83,7 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
         documents: c.listing.models.length - unavailable.length,
         unavailable,
         change: c.change,
-        problems: [...r.problems, ...c.problems].map((d) => redactDiagnostic(d, redact)),
+        problems: [...before.fal.problems, ...r.problems, ...c.problems].map((d) => redactDiagnostic(d, redact)),
         notes: notes.map(redact),
       };
       return [result, c, r.deprecated];
@@ -111,7 +111,7 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
       if (unpriced > 0) notes.push(`${unpriced} of ${r.models.length} model(s) from /v1/models are not in the public catalog (no category or price)`);
       for (const n of notes) emit({ type: 'note', provider: 'comet', message: n });
       emit({ type: 'done', provider: 'comet', message: `comet: ${c.catalog.models.length} models` });
-      return [{ provider: 'comet', ok: true, models: c.catalog.models.length, documents: 0, unavailable: [], change: c.change, problems: r.problems.map((d) => redactDiagnostic(d, redact)), notes }, c];
+      return [{ provider: 'comet', ok: true, models: c.catalog.models.length, documents: 0, unavailable: [], change: c.change, problems: [...before.comet.problems, ...r.problems].map((d) => redactDiagnostic(d, redact)), notes }, c];
     } catch (err) {
       const f = failure('comet', err, redact, 'COMET_API_KEY');
       emit({ type: 'failed', provider: 'comet', message: f.error ?? '' });
