@@ -53,7 +53,7 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
       format = 'json';
     } catch (err) {
       const pos = jsonErrorPosition(text, err);
-      return fail('parse-error', `invalid JSON: ${(err as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '')}`, pos?.line, pos?.column);
+      return fail('parse-error', `invalid JSON: ${jsonErrorReason(err)}`, pos?.line, pos?.column);
     }
   } else if (ext === undefined && (trimmed.startsWith('{') || trimmed.startsWith('['))) {
     try {
@@ -64,7 +64,7 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
       const y = parseYaml(text);
       if (!y.ok) {
         const pos = jsonErrorPosition(text, err);
-        return fail('parse-error', `invalid JSON: ${(err as Error).message.replace(/ in JSON at position \d+.*$/s, '')}`, pos?.line, pos?.column);
+        return fail('parse-error', `invalid JSON: ${jsonErrorReason(err)}`, pos?.line, pos?.column);
       }
       data = y.data;
     }
@@ -78,6 +78,18 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
   if (shape === 'too-large') return fail('yaml-alias-bomb', 'YAML aliases expand to too many nodes (an alias bomb?)');
   if (shape === 'cycle') return fail('yaml-alias-cycle', 'YAML aliases form a cycle');
   return { ok: true, value: { data, format } };
+}
+
+/**
+ * JSON.parse's reason without its position (the diagnostic has line and column)
+ * and without the quoted excerpt V8 adds (`Unexpected token 'o', "…" is not
+ * valid JSON`), which can span lines: one line per problem.
+ */
+function jsonErrorReason(err: unknown): string {
+  return (err as Error).message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/ \(line \d+ column \d+\)$/, '')
+    .replace(/, .*" is not valid JSON$/s, '');
 }
 
 type YamlResult = { ok: true; data: unknown } | { ok: false; message: string; line?: number; column?: number };

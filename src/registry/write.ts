@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { projectPaths } from '../core/paths.js';
+import { isAbsolute, join } from 'node:path';
+import { displayPath, projectPaths } from '../core/paths.js';
+import { HubError } from '../core/errors.js';
+import { isObject } from '../core/json.js';
+import { parseText } from '../core/parse.js';
+import { pointer } from '../core/pointer.js';
 import { writeIfChanged } from '../core/fs.js';
 import { sha256 } from '../core/hash.js';
 import type { FalListing } from '../fetch/fal/types.js';
@@ -11,28 +15,54 @@ import { buildRegistry, COMET_DOCUMENT_FILE, type CometSnapshot, type ModelRegis
 /**
  * Load the provider snapshots that exist (a provider never fetched is simply
  * absent). Comet's comes with its public catalog and the hash of the curated
- * document, so that fetch and build derive the same registry.
+ * document, so that fetch and build derive the same registry. A listing that
+ * cannot be parsed, or is not the shape the fetch writes, is a HubError naming
+ * the file (and line, column or entry): never a crash further on.
  */
 export async function loadSnapshots(root: string): Promise<{ fal: FalListing | null; comet: CometSnapshot | null }> {
   const p = projectPaths(root);
-  const readText = async (path: string): Promise<string | null> => {
-    try {
-      return await readFile(path, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw err;
-    }
-  };
-  const read = async <T>(path: string): Promise<T | null> => {
-    const text = await readText(path);
-    return text === null ? null : (JSON.parse(text) as T);
-  };
-  const fal = await read<FalListing>(p.falListing);
-  const v1 = await read<CometCatalog>(p.cometCatalog);
+  const fal = await readListing<FalListing>(root, p.falListing, isFalEntry, 'a FAL listing entry (endpoint_id, openapi.status, and for an available document a file inside specs/providers/fal/ and its sha256)');
+  const v1 = await readListing<CometCatalog>(root, p.cometCatalog, isCometEntry, 'a Comet model (id)');
   if (!v1) return { fal, comet: null };
-  const api = await read<CometApiCatalog>(join(p.cometCatalogDir, 'api-models.json'));
+  const api = await readListing<CometApiCatalog>(root, join(p.cometCatalogDir, 'api-models.json'), isCometEntry, 'a Comet catalog model (id)');
   const doc = await readText(p.cometSpec);
   return { fal, comet: { ...v1, api, document: doc === null ? null : { file: COMET_DOCUMENT_FILE, sha256: sha256(doc) } } };
+}
+
+async function readText(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/** An entry as the fetch writes it; an available document's file is inside specs/providers/fal/. */
+const isFalEntry = (m: unknown): boolean => {
+  if (!isObject(m) || typeof m.endpoint_id !== 'string' || !isObject(m.openapi) || typeof m.openapi.status !== 'string') return false;
+  if (m.openapi.status !== 'available') return true;
+  const file = m.openapi.file;
+  return typeof file === 'string' && typeof m.openapi.sha256 === 'string' && file !== '' && !isAbsolute(file) && !file.split(/[\\/]/).includes('..');
+};
+const isCometEntry = (m: unknown): boolean => isObject(m) && typeof m.id === 'string';
+
+/** A snapshot listing (`{ models: [...] }`), or null when the file does not exist. */
+async function readListing<T>(root: string, path: string, isEntry: (m: unknown) => boolean, entry: string): Promise<T | null> {
+  const text = await readText(path);
+  if (text === null) return null;
+  const display = displayPath(root, path);
+  const broken = (message: string, pointer = '', at?: { line?: number; column?: number }): HubError =>
+    new HubError(`${display}: ${message}; re-run \`api-hub fetch\` to write it again`, {
+      diagnostics: [{ ruleId: 'snapshot-invalid', severity: 'error', message, file: display, pointer, ...(at?.line ? { line: at.line, column: at.column ?? 1 } : {}) }],
+    });
+  const parsed = parseText(text, display);
+  if (!parsed.ok) throw broken(parsed.problem.message, '', parsed.problem);
+  const data = parsed.value.data;
+  if (!isObject(data) || !Array.isArray(data.models)) throw broken('not a snapshot listing: expected an object with a `models` array');
+  const bad = data.models.findIndex((m) => !isEntry(m));
+  if (bad !== -1) throw broken(`models[${bad}] is not ${entry}`, pointer('models', bad));
+  return data as T;
 }
 
 export function serializeRegistry(registry: ModelRegistry): string {
