@@ -62,6 +62,10 @@ describe('HubCatalog: lazy, loaded once, reloaded only when the file changes', (
     expect((await c.registry()).models).toHaveLength(1);
     await writeFile(join(root, 'specs/openapi.yaml'), 'a: [unclosed');
     await expect(c.spec()).rejects.toThrow(/specs\/openapi.yaml: cannot be parsed/);
+    // Parseable, but no registry: an error, not an empty model list.
+    await writeFile(join(root, 'data/model_registry.json'), '{"models": 3}');
+    await utimes(join(root, 'data/model_registry.json'), new Date(), new Date(Date.now() + 10_000));
+    await expect(c.registry()).rejects.toThrow('data/model_registry.json: not a model registry (expected an object with a `models` array)');
   });
 
   it('reads through the shared parser: a BOM is skipped, an alias bomb or deep nesting is refused', async () => {

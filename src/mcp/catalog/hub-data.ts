@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { HubError } from '../../core/errors.js';
+import { isObject } from '../../core/json.js';
 import { readDataFile } from '../../core/read.js';
 import { displayPath, projectPaths } from '../../core/paths.js';
 import { readRegistry, type ModelEntry } from './registry-read.js';
@@ -113,6 +114,10 @@ export class HubCatalog {
 }
 
 export function indexRegistry(data: unknown, file: string): RegistryIndex {
+  // Entries are read leniently (a bad one is skipped and counted), but a file that is no registry at all is an error.
+  if (!Array.isArray(data) && !(isObject(data) && Array.isArray(data.models))) {
+    throw new HubError(`${file}: not a model registry (expected an object with a \`models\` array); run \`api-hub build\` to write it again`);
+  }
   const { models, skipped } = readRegistry(data);
   const byKey = new Map<string, ModelEntry>();
   const byId = new Map<string, ModelEntry[]>();
