@@ -68,4 +68,23 @@ components: { schemas: { Node: { type: object, properties: { next: { $ref: '#/co
     ]);
     expect(Object.keys(r.components.schemas!)).toEqual(['Node']);
   });
+
+  it('a $ref into a component (#/components/schemas/A/properties/b) keeps it, is rewritten with it, and counts for identity', () => {
+    const doc = (id: string, bType: string) => `
+paths:
+  /${id}:
+    post:
+      responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/A/properties/b' } } } } }
+components:
+  schemas:
+    A: { type: object, properties: { b: { type: ${bType} } } }
+    Uses: { $ref: '#/components/schemas/A/properties/b' }
+`;
+    const r = mergeDocuments([src('x/one', doc('x/one', 'string')), src('y/two', doc('y/two', 'integer'))]);
+    const schemas = r.components.schemas!;
+    // A is reached only through the deep refs: kept, not pruned. The clashing A of y/two is renamed and its deep ref follows.
+    expect(Object.keys(schemas).sort()).toEqual(['A', 'YTwo_A']);
+    expect(resolvePointer(r.paths, '/~1x~1one/post/responses/200/content/application~1json/schema/$ref')).toBe('#/components/schemas/A/properties/b');
+    expect(resolvePointer(r.paths, '/~1y~1two/post/responses/200/content/application~1json/schema/$ref')).toBe('#/components/schemas/YTwo_A/properties/b');
+  });
 });

@@ -39,18 +39,25 @@ interface Entry {
 
 const key = (doc: number, section: string, name: string) => `${doc}\u0000${section}\u0000${name}`;
 
-/** `#/components/<section>/<name>` of a local ref, or undefined. */
-function localTarget(ref: string): { section: string; name: string } | undefined {
+/**
+ * The component a local ref points into: `#/components/<section>/<name>`, plus
+ * what follows inside it (`/properties/b` of `#/components/schemas/A/properties/b`,
+ * as written, escapes kept), or undefined.
+ */
+function localTarget(ref: string): { section: string; name: string; rest: string } | undefined {
   if (!ref.startsWith('#/components/')) return undefined;
   const segs = parsePointer(ref.slice(1));
-  if (segs.length !== 3) return undefined;
-  return { section: segs[1]!, name: segs[2]! };
+  if (segs.length < 3) return undefined;
+  // The raw suffix from the fourth `/` on (the one after the name), if any.
+  let at = 0;
+  for (let i = 0; i < 4 && at !== -1; i++) at = ref.indexOf('/', at + 1);
+  return { section: segs[1]!, name: segs[2]!, rest: at === -1 ? '' : ref.slice(at) };
 }
 
 /** The schema name a discriminator mapping value names: `#/components/schemas/Dog` or a bare `Dog`. */
 function mappingTarget(value: string): string | undefined {
   const t = localTarget(value);
-  if (t) return t.section === 'schemas' ? t.name : undefined;
+  if (t) return t.section === 'schemas' && t.rest === '' ? t.name : undefined;
   return /^[A-Za-z0-9._-]+$/.test(value) ? value : undefined;
 }
 
@@ -98,7 +105,7 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
     inProgress.add(k);
     const h = intern(canonicalWithRefs(entry.value, (ref) => {
       const t = localTarget(ref);
-      return t ? `@${identityOf(key(entry.doc, t.section, t.name))}` : ref;
+      return t ? `@${identityOf(key(entry.doc, t.section, t.name))}${t.rest}` : ref;
     }));
     inProgress.delete(k);
     identities.set(k, h);
@@ -168,7 +175,7 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
           const t = localTarget(ref);
           if (!t) return;
           const n = finalName.get(key(doc, t.section, t.name));
-          if (n !== undefined && n !== t.name) holder.$ref = '#' + pointer('components', t.section, n);
+          if (n !== undefined && n !== t.name) holder.$ref = '#' + pointer('components', t.section, n) + t.rest;
         },
         (mapping) => {
           // Discriminator mapping values are schema names or references to schemas.

@@ -48,4 +48,19 @@ describe('traceToSource', () => {
     expect(traceToSource(DOC, '/paths/~1nope/get').kind).toBe('missing');
     expect(traceToSource(DOC, 'not a pointer').kind).toBe('missing');
   });
+
+  it('a $ref into a component counts as a use of that component', () => {
+    const doc = parse(`
+paths:
+  /c:
+    get:
+      x-hub-source: { provider: fal, endpointId: c, file: c.json }
+      responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Box/properties/size' } } } } }
+components:
+  schemas:
+    Box: { type: object, properties: { size: { type: integer } } }
+`) as Record<string, unknown>;
+    expect(traceToSource(doc, '/components/schemas/Box/properties/size').sources.map((s) => s.endpointId)).toEqual(['c']);
+  });
 });
+

@@ -116,7 +116,8 @@ function indexOf(document: Obj): Index {
     forEachRef(node, (ref) => {
       if (!ref.startsWith('#/components/')) return;
       const s = parsePointer(ref.slice(1));
-      if (s.length === 3) add(index.referrers, `${s[1]}/${s[2]}`, from);
+      // A ref into a component (`#/components/schemas/A/properties/b`) is a use of that component.
+      if (s.length >= 3) add(index.referrers, `${s[1]}/${s[2]}`, from);
     });
   const paths = isObject(document.paths) ? document.paths : {};
   for (const [path, item] of Object.entries(paths)) {
