@@ -47,6 +47,28 @@ components:
     expect(claim?.pointer).toBe('/openapi');
   });
 
+  it('a schema that appears in several places (a YAML alias) is upgraded once and not taken for 3.1 usage afterwards', () => {
+    const { doc, findings } = runPass(
+      upgradeTo31,
+      `
+openapi: 3.0.3
+paths: {}
+components:
+  schemas:
+    A:
+      properties:
+        first: &n { type: integer, nullable: true, example: 3 }
+        second: *n
+    B:
+      properties:
+        again: *n
+`,
+    );
+    expect(resolvePointer(doc, '/components/schemas/B/properties/again')).toEqual({ type: ['integer', 'null'], examples: [3] });
+    expect(findings.map((f) => f.ruleId)).toEqual(['upgrade-to-3.1']);
+    expect(findings[0]?.message).toBe('upgraded from 3.0.3 to 3.1.0 (nullable ×1, example ×1)');
+  });
+
   it('leaves 3.1 documents alone', () => {
     const { doc, findings } = runPass(upgradeTo31, 'openapi: 3.1.0\npaths: {}\n');
     expect(doc.openapi).toBe('3.1.0');

@@ -35,12 +35,14 @@ export const upgradeTo31: Pass = {
     let nullable = 0;
     let example = 0;
     let bounds = 0;
-    // Schemas this pass creates are not evidence of what the source used.
-    const created = new WeakSet<object>();
+    // Schemas this pass created or changed are not evidence of what the source used. A schema
+    // object can be met again (a YAML alias puts one object in several places): it is upgraded once.
+    const done = new WeakSet<object>();
     return {
       schema(schema) {
-        if (created.has(schema)) return;
+        if (done.has(schema)) return;
         count31Constructs(schema, constructs);
+        let changed = false;
         if ('nullable' in schema) {
           if (schema.nullable === true) {
             nullable++;
@@ -52,17 +54,19 @@ export const upgradeTo31: Pass = {
               delete rest.nullable;
               for (const k of Object.keys(schema)) delete schema[k];
               const nullSchema = { type: 'null' };
-              created.add(nullSchema);
+              done.add(nullSchema);
               Object.assign(schema, { anyOf: [rest, nullSchema] });
             }
             if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
           }
           delete schema.nullable;
+          changed = true;
         }
         if ('example' in schema) {
           example++;
           if (!Array.isArray(schema.examples)) schema.examples = [schema.example];
           delete schema.example;
+          changed = true;
         }
         for (const [flag, bound] of EXCLUSIVE_BOUNDS) {
           if (typeof schema[flag] === 'boolean') {
@@ -71,8 +75,10 @@ export const upgradeTo31: Pass = {
               schema[flag] = schema[bound];
               delete schema[bound];
             } else delete schema[flag];
+            changed = true;
           }
         }
+        if (changed) done.add(schema);
       },
       leave() {
         if (constructs.size > 0) {
