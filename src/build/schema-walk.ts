@@ -98,14 +98,14 @@ export function forEachSchemaRoot(doc: Obj, visit: (schema: Obj, ptr: string) =>
       if (isObject(media) && isObject(media.schema)) visit(media.schema, `${childPointer(p, mt)}/schema`);
     }
   };
+  const visitParam = (prm: unknown, p: string) => {
+    if (!isObject(prm)) return;
+    if (isObject(prm.schema)) visit(prm.schema, `${p}/schema`);
+    if (prm.content !== undefined) visitMedia(prm.content, `${p}/content`);
+  };
   const visitParams = (params: unknown, p: string) => {
     if (!Array.isArray(params)) return;
-    for (let i = 0; i < params.length; i++) {
-      const prm: unknown = params[i];
-      if (!isObject(prm)) continue;
-      if (isObject(prm.schema)) visit(prm.schema, `${p}/${i}/schema`);
-      if (prm.content !== undefined) visitMedia(prm.content, `${p}/${i}/content`);
-    }
+    for (let i = 0; i < params.length; i++) visitParam(params[i], `${p}/${i}`);
   };
   const visitHeaders = (headers: unknown, p: string) => {
     if (!isObject(headers)) return;
@@ -151,15 +151,7 @@ export function forEachSchemaRoot(doc: Obj, visit: (schema: Obj, ptr: string) =>
       }
     }
     const params = c.parameters;
-    if (isObject(params)) {
-      for (const n in params) {
-        const prm = params[n];
-        if (!isObject(prm)) continue;
-        const pp = childPointer('/components/parameters', n);
-        if (isObject(prm.schema)) visit(prm.schema, `${pp}/schema`);
-        if (prm.content !== undefined) visitMedia(prm.content, `${pp}/content`);
-      }
-    }
+    if (isObject(params)) for (const n in params) visitParam(params[n], childPointer('/components/parameters', n));
     const bodies = c.requestBodies;
     if (isObject(bodies)) {
       for (const n in bodies) {

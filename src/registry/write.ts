@@ -52,9 +52,9 @@ async function readListing<T>(root: string, path: string, isEntry: (m: unknown) 
   const text = await readText(path);
   if (text === null) return null;
   const display = displayPath(root, path);
-  const broken = (message: string, pointer = '', at?: { line?: number; column?: number }): HubError =>
+  const broken = (message: string, ptr = '', at?: { line?: number; column?: number }): HubError =>
     new HubError(`${display}: ${message}; re-run \`api-hub fetch\` to write it again`, {
-      diagnostics: [{ ruleId: 'snapshot-invalid', severity: 'error', message, file: display, pointer, ...(at?.line ? { line: at.line, column: at.column ?? 1 } : {}) }],
+      diagnostics: [{ ruleId: 'snapshot-invalid', severity: 'error', message, file: display, pointer: ptr, ...(at?.line ? { line: at.line, column: at.column ?? 1 } : {}) }],
     });
   const parsed = parseText(text, display);
   if (!parsed.ok) throw broken(parsed.problem.message, '', parsed.problem);
