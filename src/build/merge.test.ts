@@ -87,4 +87,23 @@ components:
     expect(resolvePointer(r.paths, '/~1x~1one/post/responses/200/content/application~1json/schema/$ref')).toBe('#/components/schemas/A/properties/b');
     expect(resolvePointer(r.paths, '/~1y~1two/post/responses/200/content/application~1json/schema/$ref')).toBe('#/components/schemas/YTwo_A/properties/b');
   });
+
+  it('components equal but for key order are one, with or without references; equal text over different targets is not', () => {
+    const doc = (id: string, order: 'ab' | 'ba', pixel: string) => `
+paths:
+  /${id}:
+    post:
+      responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Out' } } } } }
+components:
+  schemas:
+    Out: ${order === 'ab' ? "{ type: object, properties: { img: { $ref: '#/components/schemas/Image' } } }" : "{ properties: { img: { $ref: '#/components/schemas/Image' } }, type: object }"}
+    Image: ${order === 'ab' ? `{ type: object, properties: { px: { type: ${pixel} } } }` : `{ properties: { px: { type: ${pixel} } }, type: object }`}
+`;
+    const r = mergeDocuments([src('a/one', doc('a/one', 'ab', 'integer')), src('b/two', doc('b/two', 'ba', 'integer')), src('c/three', doc('c/three', 'ab', 'string'))]);
+    // a/one and b/two: same structure in another key order, shared; c/three's Out has a/one's text but another Image.
+    expect(Object.keys(r.components.schemas!).sort()).toEqual(['CThree_Image', 'CThree_Out', 'Image', 'Out']);
+    expect(r.shared).toEqual(expect.arrayContaining([{ section: 'schemas', name: 'Out', sources: 2 }, { section: 'schemas', name: 'Image', sources: 2 }]));
+    expect(resolvePointer(r.components.schemas!, '/CThree_Out/properties/img/$ref')).toBe('#/components/schemas/CThree_Image');
+  });
 });
+

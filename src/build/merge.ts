@@ -39,6 +39,9 @@ interface Entry {
 
 const key = (doc: number, section: string, name: string) => `${doc}\u0000${section}\u0000${name}`;
 
+/** Every `"$ref":"…"` string value in JSON text (a `$ref` key with a string value), its escaped content in group 1. */
+const REF_VALUES = /"\$ref":"((?:[^"\\]|\\.)*)"/g;
+
 /**
  * The component a local ref points into: `#/components/<section>/<name>`, plus
  * what follows inside it (`/properties/b` of `#/components/schemas/A/properties/b`,
@@ -95,12 +98,41 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
     if (id === undefined) interned.set(canonical, (id = `#${interned.size}`));
     return id;
   };
+  // A component is looked up by its JSON text first: the 589 copies of FAL's QueueStatus are
+  // made canonical once, not 589 times. (The same text, with the same identities behind its
+  // references, is the same structure; a different text, keys in another order say, is made
+  // canonical and compared.) This only applies when every local target is identified already,
+  // so that the order in which identities are worked out, and so any cycle, is as without it.
+  const byText = new Map<string, string>();
+  const mapKnown = (ref: string, doc: number): string => {
+    const t = localTarget(ref);
+    return t ? `@${identities.get(key(doc, t.section, t.name))!}${t.rest}` : ref;
+  };
+  const withKnownTargets = (text: string, doc: number): string | undefined => {
+    if (!text.includes('"$ref":"')) return text;
+    let out = text;
+    for (const m of text.matchAll(REF_VALUES)) {
+      const ref = JSON.parse(`"${m[1]!}"`) as string;
+      const t = localTarget(ref);
+      if (t && !identities.has(key(doc, t.section, t.name))) return undefined;
+      out += '\u0000' + mapKnown(ref, doc);
+    }
+    return out;
+  };
   const inProgress = new Set<string>();
   const identityOf = (k: string): string => {
     const done = identities.get(k);
     if (done) return done;
     const entry = entries.get(k);
     if (!entry) return `missing:${k}`;
+    const text = JSON.stringify(entry.value);
+    const textKey = text === undefined ? undefined : withKnownTargets(text, entry.doc);
+    if (textKey !== undefined) {
+      let h = byText.get(textKey);
+      if (h === undefined) byText.set(textKey, (h = intern(canonicalWithRefs(entry.value, (ref) => mapKnown(ref, entry.doc)))));
+      identities.set(k, h);
+      return h;
+    }
     if (inProgress.has(k)) return `cycle:${entry.section}/${entry.name}`;
     inProgress.add(k);
     const h = intern(canonicalWithRefs(entry.value, (ref) => {
