@@ -12,6 +12,29 @@ function count31Constructs(schema: Record<string, unknown>, counts: Map<string, 
   if (Array.isArray(t)) add(counts, 'type array');
 }
 
+/**
+ * Whether a schema has anything this pass counts or changes: one look at its own
+ * keys (most schemas are `{type: string, description}`), instead of probing it
+ * for each keyword.
+ */
+function hasWork(schema: Record<string, unknown>): boolean {
+  for (const k in schema) {
+    switch (k) {
+      case 'nullable':
+      case 'example':
+      case 'examples':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+      case 'const':
+      case 'prefixItems':
+        return true;
+      case 'type':
+        if (typeof schema.type !== 'string' || schema.type === 'null') return true;
+    }
+  }
+  return false;
+}
+
 /** Boolean exclusive bounds (3.0) and the bound they qualify. */
 const EXCLUSIVE_BOUNDS = [
   ['exclusiveMinimum', 'minimum'],
@@ -41,6 +64,7 @@ export const upgradeTo31: Pass = {
     return {
       schema(schema) {
         if (done.has(schema)) return;
+        if (!hasWork(schema)) return;
         count31Constructs(schema, constructs);
         let changed = false;
         if ('nullable' in schema) {
