@@ -24,8 +24,11 @@ const regex: FormatCheck = (s) => {
   const body = s.replace(/^\(\?[imsx]+\)/, '');
   return compiles(body, 'u') || compiles(body, '');
 };
-// type/subtype, wildcards allowed, optional parameters (`application/json; charset=utf-8`).
-const mediaRange: FormatCheck = (s) => /^[^\s/;,]+\/[^\s/;,]+\s*(;.*)?$/.test(s.trim());
+// type/subtype, wildcards allowed, optional parameters (`application/json; charset=utf-8`); a
+// comma-separated list of them too: an Encoding Object's `contentType` may name several
+// (`image/png, image/jpeg`), and 3.1 puts this format on it (3.2 dropped it there for that reason).
+const oneMediaRange = /^[^\s/;,]+\/[^\s/;,]+\s*(;.*)?$/;
+const mediaRange: FormatCheck = (s) => s.split(',').every((part) => oneMediaRange.test(part.trim()));
 
 function compiles(source: string, flags: string): boolean {
   try {
