@@ -6,6 +6,8 @@ export interface RawError {
   schemaPath: string;
   keyword: string;
   params: Record<string, unknown>;
+  /** Set on the errors of a `propertyNames` subschema: the name that failed it. */
+  propertyName?: string;
 }
 
 export interface SchemaValidator {

@@ -1,5 +1,5 @@
 import { isObject } from '../../core/json.js';
-import { resolvePointer } from '../../core/pointer.js';
+import { childPointer, resolvePointer } from '../../core/pointer.js';
 import type { RawError } from '../schemas/validators.js';
 
 /**
@@ -14,20 +14,68 @@ import type { RawError } from '../schemas/validators.js';
  */
 export function condenseErrors(errors: readonly RawError[], data: unknown): RawError[] {
   const out: RawError[] = [];
-  for (const e of errors) {
+  for (const e of foldNameErrors(errors)) {
     if (e.keyword === 'if') continue;
     if ((e.keyword === 'oneOf' || e.keyword === 'anyOf') && !Array.isArray(e.params.passingSchemas)) {
       // The branch errors are the run of errors just before the summary, under its location.
       let start = out.length;
       while (start > 0 && isUnder(out[start - 1]!.instancePath, e.instancePath)) start--;
       const branchErrors = out.splice(start);
-      const chosen = closestBranch(branchErrors, e, data);
+      const chosen = requiredAlternatives(branchErrors, e) ?? closestBranch(branchErrors, e, data);
       out.push(...(chosen.length > 0 ? chosen : [e]));
       continue;
     }
     out.push(e);
   }
   return dropConsequences(dedupe(out));
+}
+
+/**
+ * The errors inside a `propertyNames` subschema carry the map's location, not the
+ * name's (`headers` "does not match the pattern …" for a header named `Bad=Header`).
+ * Each is folded into the `propertyNames` error that follows it, as its `reason`,
+ * so the name is reported once, at the name, with why it is invalid.
+ */
+function foldNameErrors(errors: readonly RawError[]): RawError[] {
+  const key = (e: RawError, name: unknown): string => `${e.instancePath}\u0000${String(name)}`;
+  const reasons = new Map<string, RawError>();
+  const summarized = new Set<string>();
+  for (const e of errors) if (e.keyword === 'propertyNames') summarized.add(key(e, e.params.propertyName));
+  const out: RawError[] = [];
+  for (const e of errors) {
+    if (e.propertyName !== undefined && e.keyword !== 'propertyNames' && summarized.has(key(e, e.propertyName))) {
+      const k = key(e, e.propertyName);
+      if (!reasons.has(k)) reasons.set(k, e);
+      continue;
+    }
+    if (e.keyword === 'propertyNames') {
+      const reason = reasons.get(key(e, e.params.propertyName));
+      out.push(reason ? { ...e, params: { ...e.params, reason: { keyword: reason.keyword, params: reason.params } } } : e);
+      continue;
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+/**
+ * A failed `anyOf`/`oneOf` whose branches each only require one property (`paths`
+ * or `components` or `webhooks`; `schema` or `content`): one error naming them all,
+ * not the first branch's "missing `paths`".
+ */
+function requiredAlternatives(branchErrors: readonly RawError[], summary: RawError): RawError[] | undefined {
+  if (branchErrors.length < 2) return undefined;
+  const names: string[] = [];
+  const branches = new Set<string>();
+  const prefix = summary.schemaPath + '/';
+  for (const err of branchErrors) {
+    if (err.keyword !== 'required' || err.instancePath !== summary.instancePath || !err.schemaPath.startsWith(prefix)) return undefined;
+    names.push(String(err.params.missingProperty));
+    branches.add(err.schemaPath.slice(prefix.length).split('/')[0]!);
+  }
+  // One missing property per branch (a branch requiring two would not be "one of").
+  if (new Set(names).size !== names.length || branches.size !== names.length) return undefined;
+  return [{ instancePath: summary.instancePath, schemaPath: summary.schemaPath, keyword: 'requiredAlternatives', params: { missingProperties: names, exactlyOne: summary.keyword === 'oneOf' } }];
 }
 
 /**
@@ -44,11 +92,35 @@ function dropConsequences(errors: RawError[]): RawError[] {
     if (e.keyword === 'not' || e.keyword === 'anyOf' || (e.keyword === 'oneOf' && !Array.isArray(e.params.passingSchemas))) failedApplicatorAt.add(e.instancePath);
     if (e.keyword !== 'unevaluatedProperties' && e.keyword !== 'oneOf') otherAt.add(e.instancePath);
   }
+  const withErrors = pathsWithErrors(errors);
   return errors.filter((e) => {
-    if (e.keyword === 'unevaluatedProperties') return !failedApplicatorAt.has(e.instancePath);
+    if (e.keyword === 'unevaluatedProperties') return !failedApplicatorAt.has(e.instancePath) && !hasErrorsWithin(withErrors, e);
     if (e.keyword === 'oneOf' && Array.isArray(e.params.passingSchemas)) return !otherAt.has(e.instancePath);
     return true;
   });
+}
+
+/**
+ * Whether the property an `unevaluatedProperties` error names has errors of its own: then some
+ * subschema did evaluate it, in a branch that failed (a `then` whose `flows` are invalid), and
+ * ajv forgets what failed branches evaluated. "`flows` is not allowed" would be a consequence.
+ */
+function hasErrorsWithin(withErrors: ReadonlySet<string>, e: RawError): boolean {
+  const prop = e.params.unevaluatedProperty;
+  return typeof prop === 'string' && withErrors.has(childPointer(e.instancePath, prop));
+}
+
+/** Every location that has an error at or below it. */
+function pathsWithErrors(errors: readonly RawError[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of errors) {
+    let p = e.instancePath;
+    while (p !== '' && !out.has(p)) {
+      out.add(p);
+      p = p.slice(0, p.lastIndexOf('/'));
+    }
+  }
+  return out;
 }
 
 function isUnder(path: string, base: string): boolean {

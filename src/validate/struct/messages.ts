@@ -30,6 +30,11 @@ export function describeError(err: RawError, data: unknown, version: OasVersion)
     }
     case 'required':
       return { segments: at, message: `${where ? article(where) : name} is missing the required property \`${String(p.missingProperty)}\`` };
+    case 'requiredAlternatives': {
+      // Synthetic (see condense.ts): the branches of an anyOf/oneOf each requiring one property.
+      const names = Array.isArray(p.missingProperties) ? p.missingProperties.map(String) : [];
+      return { segments: at, message: `${where ? article(where) : name} must have ${p.exactlyOne ? 'exactly' : 'at least'} one of ${alternatives(names)}` };
+    }
     case 'dependencies':
     case 'dependentRequired':
       return { segments: at, message: `\`${String(p.missingProperty)}\` is required when \`${String(p.property)}\` is present${inWhere}` };
@@ -42,9 +47,12 @@ export function describeError(err: RawError, data: unknown, version: OasVersion)
     case 'format':
       return { segments: at, message: `${name} is not a valid ${String(p.format)}: ${JSON.stringify(value)}` };
     case 'pattern':
+      if (p.pattern === TOKEN_PATTERN) return { segments: at, message: `${name} ${JSON.stringify(value)} ${NOT_A_TOKEN}` };
       return { segments: at, message: `${name} ${JSON.stringify(value)} does not match the pattern ${String(p.pattern)}` };
     case 'propertyNames':
-      return { segments: [...at, String(p.propertyName)], message: `\`${String(p.propertyName)}\` is not a valid name here${inWhere}` };
+      return { segments: [...at, String(p.propertyName)], message: `\`${String(p.propertyName)}\` is not a valid name here${inWhere}${nameReason(p.reason, at)}` };
+    case 'contains':
+      return { segments: at, message: containsMessage(value, name, p) };
     case 'minProperties':
       return { segments: at, message: `${name} must have at least ${String(p.limit)} ${Number(p.limit) === 1 ? 'entry' : 'entries'}` };
     case 'maxProperties':
@@ -68,7 +76,7 @@ export function describeError(err: RawError, data: unknown, version: OasVersion)
       return {
         segments: at,
         message: Array.isArray(p.passingSchemas)
-          ? `${where ? article(where) : name} matches more than one of the forms allowed here; it must match exactly one`
+          ? (exclusivePairs(value) ?? `${where ? article(where) : name} matches more than one of the forms allowed here; it must match exactly one`)
           : `${where ? article(where) : name} does not match any of the forms allowed here`,
       };
     case 'anyOf':
@@ -80,12 +88,66 @@ export function describeError(err: RawError, data: unknown, version: OasVersion)
   }
 }
 
+/** Fields the OpenAPI schemas forbid together (with `not: {required: [a, b]}`). */
+const EXCLUSIVE: ReadonlyArray<readonly [string, string]> = [
+  ['example', 'examples'],
+  ['schema', 'content'],
+  ['value', 'externalValue'],
+  ['value', 'dataValue'],
+  ['value', 'serializedValue'],
+  ['serializedValue', 'externalValue'],
+  ['identifier', 'url'],
+  ['operationRef', 'operationId'],
+];
+
 function notMessage(value: unknown, where: string | undefined): string {
-  const has = (k: string): boolean => value !== null && typeof value === 'object' && k in value;
-  if (has('example') && has('examples')) return '`example` and `examples` are mutually exclusive';
-  if (has('schema') && has('content')) return '`schema` and `content` are mutually exclusive';
-  if (has('value') && has('externalValue')) return '`value` and `externalValue` are mutually exclusive';
-  return `${where ? article(where) : 'this value'} has a combination of fields the OpenAPI schema does not allow`;
+  if (Array.isArray(value) && countIn(value, 'querystring') > 0 && countIn(value, 'query') > 0) {
+    return 'a `querystring` parameter cannot be used together with `query` parameters';
+  }
+  return exclusivePairs(value) ?? `${where ? article(where) : 'this value'} has a combination of fields the OpenAPI schema does not allow`;
+}
+
+/** "`value` and `dataValue` are mutually exclusive" for the forbidden pairs the value has, if any. */
+function exclusivePairs(value: unknown): string | undefined {
+  const has = (k: string): boolean => value !== null && typeof value === 'object' && !Array.isArray(value) && k in value;
+  const pairs = EXCLUSIVE.filter(([a, b]) => has(a) && has(b)).map(([a, b]) => `\`${a}\` and \`${b}\``);
+  return pairs.length > 0 ? `${pairs.join(', ')} ${pairs.length === 1 ? 'are' : 'are each'} mutually exclusive` : undefined;
+}
+
+/** Parameters of a list (not Reference Objects: the schema cannot see through those) with this `in`. */
+function countIn(list: readonly unknown[], location: string): number {
+  return list.filter((x) => x !== null && typeof x === 'object' && (x as Record<string, unknown>).in === location).length;
+}
+
+function containsMessage(value: unknown, name: string, p: Record<string, unknown>): string {
+  if (Array.isArray(value) && countIn(value, 'querystring') > 1) return `${name} may contain at most one \`querystring\` parameter`;
+  const min = typeof p.minContains === 'number' ? p.minContains : 1;
+  const max = typeof p.maxContains === 'number' ? ` and at most ${p.maxContains}` : '';
+  return `${name} must contain at least ${min}${max} item${max === '' && min === 1 ? '' : 's'} of the required kind`;
+}
+
+/** RFC 9110 `token` (header names, HTTP methods), as the 3.2 schema spells it. */
+const TOKEN_PATTERN = "^[0-9A-Za-z!#$%&'*+.^_`|~-]+$";
+const NOT_A_TOKEN = "is not an HTTP token (RFC 9110): only letters, digits and !#$%&'*+-.^_`|~ are allowed";
+
+/** Why a name failed its map's `propertyNames` (the folded inner error, see condense.ts). */
+function nameReason(reason: unknown, at: readonly string[]): string {
+  if (reason === null || typeof reason !== 'object') return '';
+  const r = reason as { keyword?: unknown; params?: Record<string, unknown> };
+  const rp = r.params ?? {};
+  if (r.keyword === 'pattern' && rp.pattern === TOKEN_PATTERN) return `: it ${NOT_A_TOKEN}`;
+  if (r.keyword === 'pattern') return `: it must match the pattern ${String(rp.pattern)}`;
+  if (r.keyword === 'format') return `: it must be a valid ${String(rp.format)}`;
+  if (r.keyword === 'not' && at[at.length - 1] === 'additionalOperations') {
+    return ': the methods of the Path Item Object\'s fixed fields (GET, PUT, POST, …, QUERY) are not additional operations';
+  }
+  return '';
+}
+
+/** `a`, `b` or `c` */
+function alternatives(names: readonly string[]): string {
+  const q = names.map((n) => `\`${n}\``);
+  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
 }
 
 function unknownPropertyHint(prop: string, at: readonly string[]): string | undefined {
