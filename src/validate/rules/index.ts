@@ -32,6 +32,7 @@ import { refOutsideRoot } from './ref-outside-root.js';
 import type { Rule } from './rule.js';
 import { securityDefined } from './security-defined.js';
 import { specComponentsInvalidMapName } from './spec-components-invalid-map-name.js';
+import { specQuerystringParameters } from './spec-querystring-parameters.js';
 
 /**
  * The visitor rules, by id, in the order they run (the `struct` rule runs once
@@ -55,6 +56,7 @@ export const rules: Readonly<Record<string, Rule>> = Object.fromEntries(
     operationOperationIdUnique,
     operationOperationIdUrlSafe,
     operationParametersUnique,
+    specQuerystringParameters,
     operation2xxResponse,
     noInvalidResponseCodes,
     operationSummary,

@@ -1,0 +1,90 @@
+import { childPointer } from '../../core/pointer.js';
+import type { SourceFile } from '../types.js';
+import type { WalkContext } from '../walk.js';
+import type { Rule } from './rule.js';
+import { at, isRecord, lazy, operationsOf } from './util.js';
+
+interface Param {
+  name: unknown;
+  in: unknown;
+  /** Written in the list itself, not behind a `$ref`: the official schema sees it. */
+  inline: boolean;
+  file: SourceFile;
+  pointer: () => string;
+}
+
+/**
+ * OpenAPI 3.2: one `querystring` parameter at most, and never together with `query`
+ * parameters, in the parameters an operation has (its own and its path item's). The
+ * official schema checks each list as written; this rule checks what it cannot see:
+ * parameters behind `$ref`s, and a path item's list merged with an operation's.
+ */
+export const specQuerystringParameters: Rule = {
+  id: 'spec-querystring-parameters',
+  severity: 'error',
+  description: '3.2: at most one `in: querystring` parameter per operation, and none with `in: query` (path item parameters included).',
+  versions: ['3.2'],
+  create: ({ report }) => {
+    const reported = new Set<string>();
+    const check = (params: readonly Param[], where: string): void => {
+      let querystring: Param | undefined;
+      let query: Param | undefined;
+      for (const p of params) {
+        const clash = p.in === 'querystring' ? (querystring ?? query) : p.in === 'query' ? querystring : undefined;
+        if (clash) {
+          const pointer = p.pointer();
+          const key = `${p.file.path}#${pointer}`;
+          if (reported.has(key)) return;
+          reported.add(key);
+          const message =
+            clash.in === 'querystring' && p.in === 'querystring'
+              ? `a second \`querystring\` parameter in the same ${where} (the first is \`${String(clash.name)}\`): OpenAPI 3.2 allows only one`
+              : `a \`${String(p.in)}\` parameter in the same ${where} as the \`${String(clash.in)}\` parameter \`${String(clash.name)}\`: OpenAPI 3.2 forbids \`query\` parameters alongside a \`querystring\` parameter`;
+          report({ file: p.file, pointer, message, suggestion: 'Describe the whole query string with the one `querystring` parameter, or use `query` parameters only.' });
+          return;
+        }
+        if (p.in === 'querystring') querystring ??= p;
+        if (p.in === 'query') query ??= p;
+      }
+    };
+    return {
+      PathItem(item, ctx) {
+        const shared = paramsOf(item.parameters, ctx.file, lazy(() => at(ctx, 'parameters')), ctx);
+        // A list the schema rejects as written is its to report.
+        if (schemaSees(shared)) return;
+        const ops = operationsOf(item);
+        if (ops.length === 0) check(shared, 'path item');
+        for (const [key, raw] of ops) {
+          const op = ctx.resolve(raw, '', ctx.file);
+          if (!op || !isRecord(op.value)) continue;
+          const opPointer = op.value === raw ? lazy(() => at(ctx, ...key)) : () => op.pointer;
+          const own = paramsOf(op.value.parameters, op.file, () => childPointer(opPointer(), 'parameters'), ctx);
+          if (schemaSees(own)) continue;
+          // An operation's parameter overrides its path item's parameter of the same name and location.
+          const overridden = (p: Param): boolean => own.some((o) => o.name === p.name && o.in === p.in);
+          check([...shared.filter((p) => !overridden(p)), ...own], 'operation');
+        }
+      },
+    };
+  },
+};
+
+/** The parameters of a list, `$ref`s resolved (unresolvable ones are no-unresolved-refs' business). */
+function paramsOf(list: unknown, file: SourceFile, base: () => string, ctx: WalkContext): Param[] {
+  if (!Array.isArray(list)) return [];
+  const out: Param[] = [];
+  list.forEach((entry, i) => {
+    const r = ctx.resolve(entry, '', file);
+    if (!r || !isRecord(r.value)) return;
+    const inline = !(isRecord(entry) && typeof entry.$ref === 'string');
+    out.push({ name: r.value.name, in: r.value.in, inline, file, pointer: () => childPointer(base(), i) });
+  });
+  return out;
+}
+
+/** What the schema's `parameters` definition rejects in one list, counting only the parameters written in it. */
+function schemaSees(list: readonly Param[]): boolean {
+  const inline = list.filter((p) => p.inline);
+  const qs = inline.filter((p) => p.in === 'querystring').length;
+  return qs > 1 || (qs > 0 && inline.some((p) => p.in === 'query'));
+}
