@@ -47,10 +47,28 @@ const REF_VALUES = /"\$ref":"((?:[^"\\]|\\.)*)"/g;
  * what follows inside it (`/properties/b` of `#/components/schemas/A/properties/b`,
  * as written, escapes kept), or undefined.
  */
-function localTarget(ref: string): { section: string; name: string; rest: string } | undefined {
+function localTarget(ref: string): Target | undefined {
   if (!ref.startsWith('#/components/')) return undefined;
+  // The same few refs are met thousands of times (every document's `#/components/schemas/Image`).
+  let t = targets.get(ref);
+  if (t === undefined) {
+    t = parseTarget(ref);
+    if (targets.size < 100_000) targets.set(ref, t);
+  }
+  return t ?? undefined;
+}
+
+interface Target {
+  readonly section: string;
+  readonly name: string;
+  readonly rest: string;
+}
+
+const targets = new Map<string, Target | null>();
+
+function parseTarget(ref: string): Target | null {
   const segs = parsePointer(ref.slice(1));
-  if (segs.length < 3) return undefined;
+  if (segs.length < 3) return null;
   // The raw suffix from the fourth `/` on (the one after the name), if any.
   let at = 0;
   for (let i = 0; i < 4 && at !== -1; i++) at = ref.indexOf('/', at + 1);
