@@ -35,6 +35,8 @@ interface Entry {
   section: string;
   name: string;
   value: unknown;
+  /** Its JSON text, once asked for. */
+  text?: string;
 }
 
 const key = (doc: number, section: string, name: string) => `${doc}\u0000${section}\u0000${name}`;
@@ -122,6 +124,7 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
   // canonical and compared.) This only applies when every local target is identified already,
   // so that the order in which identities are worked out, and so any cycle, is as without it.
   const byText = new Map<string, string>();
+  const textOf = (e: Entry): string => (e.text ??= JSON.stringify(e.value) ?? 'null');
   const mapKnown = (ref: string, doc: number): string => {
     const t = localTarget(ref);
     return t ? `@${identities.get(key(doc, t.section, t.name))!}${t.rest}` : ref;
@@ -143,8 +146,7 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
     if (done) return done;
     const entry = entries.get(k);
     if (!entry) return `missing:${k}`;
-    const text = JSON.stringify(entry.value);
-    const textKey = text === undefined ? undefined : withKnownTargets(text, entry.doc);
+    const textKey = withKnownTargets(textOf(entry), entry.doc);
     if (textKey !== undefined) {
       let h = byText.get(textKey);
       if (h === undefined) byText.set(textKey, (h = intern(canonicalWithRefs(entry.value, (ref) => mapKnown(ref, entry.doc)))));
@@ -164,10 +166,14 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
   // Only names defined more than once need comparing; what they reference is identified on the way.
   const nameCount = new Map<string, number>();
   for (const e of entries.values()) nameCount.set(`${e.section}/${e.name}`, (nameCount.get(`${e.section}/${e.name}`) ?? 0) + 1);
-  for (const k of [...entries.keys()].sort(cmp)) {
+  const compared = [...entries.keys()].sort(cmp).filter((k) => {
     const e = entries.get(k)!;
-    if (nameCount.get(`${e.section}/${e.name}`)! > 1) identityOf(k);
-  }
+    return nameCount.get(`${e.section}/${e.name}`)! > 1;
+  });
+  // Those without references first: their identity depends on nothing else, so working it out
+  // early changes no result, and more of the others then find their targets known (see above).
+  for (const k of compared) if (!textOf(entries.get(k)!).includes('"$ref":"')) identityOf(k);
+  for (const k of compared) identityOf(k);
 
   // 2. Final names.
   const groups = new Map<string, Map<string, Entry[]>>(); // section/name -> identity -> entries
