@@ -325,34 +325,49 @@ export function pruneUnreachable(paths: Obj, components: Record<string, Obj>): n
   return pruned;
 }
 
-/** Canonical JSON where every `$ref` string is replaced by `mapRef(ref)`. Written into one parts list: no nested string building. */
+/** JSON-quoted object keys: the same few hundred keys recur in every component. */
+const quotedKeys = new Map<string, string>();
+
+function quotedKey(k: string): string {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k);
+    if (quotedKeys.size < 100_000) quotedKeys.set(k, q);
+  }
+  return q;
+}
+
+/** Canonical JSON (keys sorted, undefined left out) where every `$ref` string is replaced by `mapRef(ref)`. Appended to one string: no intermediate arrays. */
 function canonicalWithRefs(value: unknown, mapRef: (ref: string) => string): string {
-  const parts: string[] = [];
+  let out = '';
   const write = (v: unknown): void => {
     if (v === null || typeof v !== 'object') {
-      parts.push(JSON.stringify(v) ?? 'null');
+      out += JSON.stringify(v) ?? 'null';
       return;
     }
     if (Array.isArray(v)) {
-      parts.push('[');
+      out += '[';
       for (let i = 0; i < v.length; i++) {
-        if (i > 0) parts.push(',');
+        if (i > 0) out += ',';
         write(v[i]);
       }
-      parts.push(']');
+      out += ']';
       return;
     }
     const obj = v as Obj;
-    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-    parts.push('{');
-    keys.forEach((k, i) => {
-      parts.push(i > 0 ? ',' : '', JSON.stringify(k), ':');
+    const keys = Object.keys(obj).sort();
+    out += '{';
+    let first = true;
+    for (const k of keys) {
       const x = obj[k];
-      if (k === '$ref' && typeof x === 'string') parts.push(JSON.stringify(mapRef(x)));
+      if (x === undefined) continue;
+      out += first ? `${quotedKey(k)}:` : `,${quotedKey(k)}:`;
+      first = false;
+      if (k === '$ref' && typeof x === 'string') out += JSON.stringify(mapRef(x));
       else write(x);
-    });
-    parts.push('}');
+    }
+    out += '}';
   };
   write(value);
-  return parts.join('');
+  return out;
 }
