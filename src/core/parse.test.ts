@@ -52,4 +52,9 @@ describe('parseText reads YAML as JSON data (YAML 1.2 core schema)', () => {
     const r = parseText('version: 2024-11-06\nwhen: 2024-11-06T00:00:00Z\nn: 1.10\n', 'a.yaml');
     expect(r.ok && r.value.data).toEqual({ version: '2024-11-06', when: '2024-11-06T00:00:00Z', n: 1.1 });
   });
+
+  it('reads plain scalars as validate does: YAML 1.1 numbers (1_000, 0b101, 017 octal) and yes/no stay strings', () => {
+    const r = parseText('a: 1_000\nb: 0b101\nc: 0o17\nd: 0x1F\ne: yes\nf: .inf\ng: ~\nh: True\ni: 1e3\n', 'a.yaml');
+    expect(r.ok && r.value.data).toEqual({ a: '1_000', b: '0b101', c: 15, d: 31, e: 'yes', f: Infinity, g: null, h: true, i: 1000 });
+  });
 });

@@ -1,4 +1,5 @@
-import { load as loadYaml, YAMLException, CORE_SCHEMA } from 'js-yaml';
+import { load as loadYaml, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA_FAST } from './yaml-schema.js';
 import { createRequire } from 'node:module';
 import type { ParseError } from 'jsonc-parser';
 import type { Diagnostic } from './diagnostic.js';
@@ -96,8 +97,10 @@ type YamlResult = { ok: true; data: unknown } | { ok: false; message: string; li
 
 function parseYaml(text: string): YamlResult {
   try {
-    // The YAML 1.2 core schema, as JSON data needs: no timestamps (`2024-11-06` stays a string), no !!binary or merge keys.
-    return { ok: true, data: loadYaml(text, { schema: CORE_SCHEMA }) };
+    // The YAML 1.2 core schema, as JSON data needs and as validate reads it: no timestamps (`2024-11-06`
+    // stays a string), no !!binary or merge keys, and `1_000` or `0b101` are strings (js-yaml's own
+    // CORE_SCHEMA reads them as YAML 1.1 numbers).
+    return { ok: true, data: loadYaml(text, { schema: CORE_SCHEMA_FAST }) };
   } catch (err) {
     if (err instanceof YAMLException) {
       const mark = err.mark as { line?: number; column?: number } | undefined;

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import { locatePointers } from '../../core/positions.js';
 import { pointer } from '../../core/pointer.js';
 import { isObject } from '../../core/json.js';
-import { CORE_SCHEMA_FAST } from '../parse/yaml-schema.js';
+import { CORE_SCHEMA_FAST } from '../../core/yaml-schema.js';
 import { findConfigFile } from './find.js';
 import {
   IGNORE_FILE_NAME,

@@ -2,7 +2,7 @@ import yaml from 'js-yaml';
 import { cmp, type Diagnostic } from '../../core/diagnostic.js';
 import { isObject } from '../../core/json.js';
 import { pointer } from '../../core/pointer.js';
-import { CORE_SCHEMA_FAST } from '../parse/yaml-schema.js';
+import { CORE_SCHEMA_FAST } from '../../core/yaml-schema.js';
 
 /** file (as displayed) -> rule id -> stable ids (see stable-id.ts). */
 export type IgnoreList = Map<string, Map<string, Set<string>>>;

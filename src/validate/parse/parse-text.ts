@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
 import { checkAliases, checkDepth, MAX_DEPTH, type LimitProblem } from './limits.js';
-import { CORE_SCHEMA_FAST } from './yaml-schema.js';
+import { CORE_SCHEMA_FAST } from '../../core/yaml-schema.js';
 
 export interface ParseProblem {
   ruleId: 'parse-error' | 'empty-file' | 'too-deep' | 'yaml-alias-bomb';
@@ -18,7 +18,7 @@ export type ParseTextResult = { ok: true; data: unknown; format: 'json' | 'yaml'
  * Parse JSON or YAML for validation, fast:
  * - JSON (text starting with `{` or `[`) goes to `JSON.parse`; if that fails, a
  *   `.json` file (`strictJson`) is invalid, other text is tried as YAML flow style;
- * - YAML goes to js-yaml with the YAML 1.2 core schema (`yaml-schema.ts`),
+ * - YAML goes to js-yaml with the YAML 1.2 core schema (`core/yaml-schema.ts`),
  *   2-5x faster than the `yaml` package, which is only used for positions
  *   when a file has problems (core/positions.ts).
  *

@@ -3,7 +3,7 @@ import { parse as parseWithYamlPackage } from 'yaml';
 import { decodeBytes, firstInvalidUtf8 } from './decode.js';
 import { checkAliases, checkDepth } from './limits.js';
 import { parseSourceText } from './parse-text.js';
-import { resolvePlainScalar } from './yaml-schema.js';
+import { resolvePlainScalar } from '../../core/yaml-schema.js';
 
 describe('YAML 1.2 core scalars (js-yaml with the fast schema) agree with the `yaml` package', () => {
   const scalars = [

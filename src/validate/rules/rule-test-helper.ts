@@ -1,7 +1,7 @@
 import yaml from 'js-yaml';
 import type { Severity } from '../../core/diagnostic.js';
 import { lintDocumentSet } from '../lint.js';
-import { CORE_SCHEMA_FAST } from '../parse/yaml-schema.js';
+import { CORE_SCHEMA_FAST } from '../../core/yaml-schema.js';
 import type { OasVersion, SourceFile } from '../types.js';
 import type { Rule } from './rule.js';
 
