@@ -5,7 +5,8 @@
 //                2× and 4× are copies under other endpoint ids (x2/…, x3/…);
 //   - synthetic: FAL-style model documents from scripts/make-synthetic-models.mjs, 1,250 / 2,500
 //                / 5,000 documents (shared QueueStatus, clashing Image/LoraWeight/…, quirks).
-// For each tool and input: whole-process wall time (median of `runs`), peak RSS, exit code, and
+// For each tool and input: whole-process wall time (median of `runs`, the tools taking turns run
+// by run so that a slow minute of a shared machine falls on all of them), peak RSS, exit code, and
 // how it handled the component clashes (shared? renamed? aborted?). At 1×, every output there
 // is is checked with `redocly lint` (recommended rules) and swagger-parser.
 //
@@ -29,20 +30,38 @@ const ENV = { CI: 'true', NO_COLOR: '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPR
 
 /** Run a command `runs` times in a child process: median wall time, peak RSS, and the last run's output. */
 function timed(cmd, args, { cwd, runs = 1, timeoutMs = 900_000 } = {}) {
-  const times = [];
-  let rssMB = null;
-  let last;
+  return interleaved([{ cmd, args, cwd, timeoutMs }], runs)[0];
+}
+
+/**
+ * Run several commands `runs` times each, taking turns (A, B, C, A, B, C, …), so that a
+ * slow minute of a shared machine falls on every tool alike rather than on one tool's runs.
+ * For each: median wall time, peak RSS, and the last run's output. A command that times out
+ * or is killed is not run again.
+ */
+function interleaved(commands, runs = 1) {
+  const state = commands.map(() => ({ times: [], rssMB: null, last: undefined, stopped: false }));
   for (let i = 0; i < runs; i++) {
-    const argv = GNU_TIME ? ['-f', '__RSS__%M', cmd, ...args] : args;
-    const start = performance.now();
-    last = spawnSync(GNU_TIME ?? cmd, argv, { cwd, env: { ...process.env, ...ENV }, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, timeout: timeoutMs });
-    times.push(performance.now() - start);
-    const m = /__RSS__(\d+)\s*$/.exec(last.stderr ?? '');
-    if (m) rssMB = Math.max(rssMB ?? 0, Math.round(Number(m[1]) / 1024));
-    if (last.error?.code === 'ETIMEDOUT' || last.signal) break;
+    commands.forEach(({ cmd, args, cwd, timeoutMs = 900_000 }, k) => {
+      const st = state[k];
+      if (st.stopped) return;
+      const argv = GNU_TIME ? ['-f', '__RSS__%M', cmd, ...args] : args;
+      const start = performance.now();
+      st.last = spawnSync(GNU_TIME ?? cmd, argv, { cwd, env: { ...process.env, ...ENV }, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, timeout: timeoutMs });
+      st.times.push(performance.now() - start);
+      const m = /__RSS__(\d+)\s*$/.exec(st.last.stderr ?? '');
+      if (m) st.rssMB = Math.max(st.rssMB ?? 0, Math.round(Number(m[1]) / 1024));
+      if (st.last.error?.code === 'ETIMEDOUT' || st.last.signal) st.stopped = true;
+    });
   }
-  const stderr = (last.stderr ?? '').replace(/__RSS__\d+\s*$/, '');
-  return { ms: Math.round(median(times)), rssMB, exitCode: last.status, timedOut: last.error?.code === 'ETIMEDOUT' || Boolean(last.signal), stdout: last.stdout ?? '', stderr };
+  return state.map(({ times, rssMB, last }) => ({
+    ms: Math.round(median(times)),
+    rssMB,
+    exitCode: last.status,
+    timedOut: last.error?.code === 'ETIMEDOUT' || Boolean(last.signal),
+    stdout: last.stdout ?? '',
+    stderr: (last.stderr ?? '').replace(/__RSS__\d+\s*$/, ''),
+  }));
 }
 
 /** The committed FAL snapshot, `scale` times: copies k>1 get endpoint ids `x<k>/<id>` (paths and listing follow). */
@@ -152,8 +171,22 @@ export async function benchBuild({ root = ROOT, sets = ['fal', 'synthetic'], sca
         const row = { set, scale, documents: files.length, tools: {} };
         log(`bench build: ${set} ${scale}× (${files.length} documents)`);
 
-        // api-hub build: the whole command (load, passes, merge, YAML + report + registry written).
-        const hub = timed(node, [join(root, 'bin', 'api-hub.js'), 'build', '-q'], { cwd: dir, runs });
+        // The three tools on the same input, taking turns run by run (see interleaved()):
+        // api-hub build, the whole command (load, passes, merge, YAML + report + registry written);
+        // redocly join as documented, every input file and one output; openapi-merge-cli with a
+        // configuration listing every input.
+        const joinOut = join(dir, 'redocly-joined.yaml');
+        const omOut = join(dir, 'openapi-merged.json');
+        const omConfig = join(dir, 'openapi-merge.json');
+        writeFileSync(omConfig, JSON.stringify({ inputs: files.map((inputFile) => ({ inputFile })), output: omOut }));
+        const [hub, rj, om] = interleaved(
+          [
+            { cmd: node, args: [join(root, 'bin', 'api-hub.js'), 'build', '-q'], cwd: dir },
+            { cmd: node, args: [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'join', ...files, '-o', joinOut], cwd: dir },
+            { cmd: node, args: [join(root, 'node_modules/openapi-merge-cli/dist/cli.js'), '--config', omConfig], cwd: dir },
+          ],
+          runs,
+        );
         const report = hub.exitCode === 0 ? JSON.parse(readFileSync(join(dir, 'specs', 'build-report.json'), 'utf8')) : undefined;
         row.tools['api-hub build'] = {
           ms: hub.ms,
@@ -165,9 +198,6 @@ export async function benchBuild({ root = ROOT, sets = ['fal', 'synthetic'], sca
           output: report ? join(dir, 'specs', 'openapi.yaml') : undefined,
         };
 
-        // redocly join, as documented: every input file, one output.
-        const joinOut = join(dir, 'redocly-joined.yaml');
-        const rj = timed(node, [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'join', ...files, '-o', joinOut], { cwd: dir, runs });
         row.tools['redocly join'] = { ms: rj.ms, rssMB: rj.rssMB, exitCode: rj.exitCode, clashes: redoclyOutcome(rj), output: existsSync(joinOut) ? joinOut : undefined };
         // With the documented way around name clashes: prefix components with an info field.
         const rjp = timed(node, [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'join', ...files, '--prefix-components-with-info-prop', 'title', '-o', joinOut], { cwd: dir, runs: 1 });
@@ -184,11 +214,6 @@ export async function benchBuild({ root = ROOT, sets = ['fal', 'synthetic'], sca
           if (existsSync(joinOut)) row.tools['redocly join'].output = joinOut;
         }
 
-        // openapi-merge-cli: a configuration listing every input.
-        const omOut = join(dir, 'openapi-merged.json');
-        const omConfig = join(dir, 'openapi-merge.json');
-        writeFileSync(omConfig, JSON.stringify({ inputs: files.map((inputFile) => ({ inputFile })), output: omOut }));
-        const om = timed(node, [join(root, 'node_modules/openapi-merge-cli/dist/cli.js'), '--config', omConfig], { cwd: dir, runs });
         row.tools['openapi-merge-cli'] = {
           ms: om.ms,
           rssMB: om.rssMB,
