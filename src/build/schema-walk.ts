@@ -169,21 +169,28 @@ export function forEachSchema(doc: Obj, visit: SchemaVisitor): void {
   forEachSchemaRoot(doc, (root, ptr) => walkSchema(root, ptr, visit));
 }
 
-/** Maps whose keys are names chosen by the author (a property called `default`, the `default` response). */
-const NAMED_MAPS = new Set([
-  'paths', 'webhooks', 'responses', 'properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'parameters',
-  'requestBodies', 'headers', 'content', 'callbacks', 'links', 'pathItems', 'securitySchemes', 'encoding', 'examples', 'mediaTypes',
-]);
+/** What a key says about its value, for forEachRef: literal data, a map of author-chosen names, or `examples` (data as a list, names as a map). */
+const DATA = 1;
+const NAMES = 2;
+const EXAMPLES = 3;
 
-/** Keys whose values are literal data (examples, defaults), where a `$ref` is a value and not a reference. */
-const DATA_KEYS = new Set(['example', 'default', 'enum', 'const', 'value']);
+const REF_KEYS: Readonly<Record<string, typeof DATA | typeof NAMES | typeof EXAMPLES | undefined>> = Object.assign(Object.create(null) as Record<string, never>, {
+  // Keys whose values are literal data (examples, defaults), where a `$ref` is a value and not a reference.
+  example: DATA, default: DATA, enum: DATA, const: DATA, value: DATA,
+  examples: EXAMPLES,
+  // Maps whose keys are names chosen by the author (a property called `default`, the `default` response).
+  paths: NAMES, webhooks: NAMES, responses: NAMES, properties: NAMES, patternProperties: NAMES, $defs: NAMES, definitions: NAMES,
+  dependentSchemas: NAMES, schemas: NAMES, parameters: NAMES, requestBodies: NAMES, headers: NAMES, content: NAMES, callbacks: NAMES,
+  links: NAMES, pathItems: NAMES, securitySchemes: NAMES, encoding: NAMES, mediaTypes: NAMES,
+});
 
 /**
  * Every `$ref` string anywhere in a JSON value, with a setter to rewrite it.
  * Iterative. Example and default values are data, not references, and are not
  * entered, except where the key is a name in a map (`responses.default`, a
  * property called `default`). `onMapping` gets every discriminator mapping
- * (its values are references too, written as strings).
+ * (its values are references too, written as strings). Each object's keys are
+ * read once: `$ref` and `discriminator` are met on the way.
  */
 export function forEachRef(root: unknown, visit: (ref: string, holder: Obj) => void, onMapping?: (mapping: Obj) => void): void {
   const stack: unknown[] = [root];
@@ -199,14 +206,23 @@ export function forEachRef(root: unknown, visit: (ref: string, holder: Obj) => v
         }
       }
     } else if (isObject(node)) {
-      if (typeof node.$ref === 'string') visit(node.$ref, node);
-      if (onMapping && !isNamedMap && isObject(node.discriminator) && isObject(node.discriminator.mapping)) onMapping(node.discriminator.mapping);
       for (const k in node) {
         const v = node[k];
-        if (v === null || typeof v !== 'object') continue;
-        if (!isNamedMap && (DATA_KEYS.has(k) || (k === 'examples' && Array.isArray(v)))) continue;
+        if (v === null || typeof v !== 'object') {
+          if (k === '$ref' && typeof v === 'string') visit(v, node);
+          continue;
+        }
+        const kind = REF_KEYS[k];
+        if (kind === undefined) {
+          if (k === 'discriminator' && onMapping && !isNamedMap && isObject(v) && isObject(v.mapping)) onMapping(v.mapping);
+          stack.push(v);
+          named.push(false);
+          continue;
+        }
+        const list = Array.isArray(v);
+        if (!isNamedMap && (kind === DATA || (kind === EXAMPLES && list))) continue;
         stack.push(v);
-        named.push(NAMED_MAPS.has(k) && !Array.isArray(v));
+        named.push(kind !== DATA && !list);
       }
     }
   }
