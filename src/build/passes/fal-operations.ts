@@ -47,6 +47,10 @@ export function falOperations(naming: FalNaming): Pass {
       const base = naming.bases.get(id) ?? camelFromId(id);
       const label = naming.labels.get(id) ?? id;
       const category = folderSegment(src.meta?.category ?? 'uncategorized');
+      // The same for every operation of the document.
+      const tags = `fal/${category}`;
+      const folder = `FAL/${category}/${folderSegment(label)}`;
+      const description = src.meta?.description;
       const paths = isObject(doc.paths) ? doc.paths : {};
       const roles: string[] = [];
       for (const [path, item] of Object.entries(paths)) {
@@ -64,16 +68,17 @@ export function falOperations(naming: FalNaming): Pass {
           if (typeof op.operationId === 'string' && op.operationId !== opId) {
             ctx.report({ ruleId: 'fal-operation-id', severity: 'info', message: `operationId ${op.operationId} replaced by ${opId}`, pointer: childPointer(ptr, 'operationId') });
           }
-          const ordered: Obj = {
-            operationId: opId,
-            summary: `${label}: ${role ? ROLE_TEXT[role] : `${method.toUpperCase()} ${path}`}`,
-            ...(role === 'submit' && src.meta?.description ? { description: src.meta.description } : {}),
-            tags: [`fal/${category}`],
-          };
-          for (const [k, v] of Object.entries(op)) if (!(k in ordered) && k !== 'security') ordered[k] = v;
+          const ordered: Obj = { operationId: opId, summary: `${label}: ${role ? ROLE_TEXT[role] : `${method.toUpperCase()} ${path}`}` };
+          if (role === 'submit' && description) ordered.description = description;
+          ordered.tags = [tags];
+          for (const k in op) if (!(k in ordered) && k !== 'security') ordered[k] = op[k];
           ordered.security = [{ [FAL_SECURITY_SCHEME]: [] }];
-          ordered['x-apidog-folder'] = `FAL/${category}/${folderSegment(label)}`;
-          ordered['x-hub-source'] = { provider: 'fal', endpointId: id, ...(role ? { role } : {}), file: src.file, sha256: src.sha256 };
+          ordered['x-apidog-folder'] = folder;
+          const source: Obj = { provider: 'fal', endpointId: id };
+          if (role) source.role = role;
+          source.file = src.file;
+          source.sha256 = src.sha256;
+          ordered['x-hub-source'] = source;
           item[method] = ordered;
           roles.push(role ?? method.toUpperCase());
         }
