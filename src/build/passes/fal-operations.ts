@@ -48,7 +48,7 @@ export function falOperations(naming: FalNaming): Pass {
       const label = naming.labels.get(id) ?? id;
       const category = folderSegment(src.meta?.category ?? 'uncategorized');
       // The same for every operation of the document.
-      const tags = `fal/${category}`;
+      const tag = `fal/${category}`;
       const folder = `FAL/${category}/${folderSegment(label)}`;
       const description = src.meta?.description;
       const paths = isObject(doc.paths) ? doc.paths : {};
@@ -70,7 +70,7 @@ export function falOperations(naming: FalNaming): Pass {
           }
           const ordered: Obj = { operationId: opId, summary: `${label}: ${role ? ROLE_TEXT[role] : `${method.toUpperCase()} ${path}`}` };
           if (role === 'submit' && description) ordered.description = description;
-          ordered.tags = [tags];
+          ordered.tags = [tag];
           for (const k in op) if (!(k in ordered) && k !== 'security') ordered[k] = op[k];
           ordered.security = [{ [FAL_SECURITY_SCHEME]: [] }];
           ordered['x-apidog-folder'] = folder;
