@@ -1,7 +1,8 @@
 import { cmp } from '../core/diagnostic.js';
 import { isObject } from '../core/json.js';
-import { pointer, parsePointer } from '../core/pointer.js';
+import { pointer } from '../core/pointer.js';
 import { forEachRef, HTTP_METHODS } from './schema-walk.js';
+import { localTarget } from './component-ref.js';
 import { pascalFromId } from './naming.js';
 import type { BuildFinding, Obj, SourceDocument } from './types.js';
 
@@ -41,41 +42,11 @@ interface Entry {
 
 const key = (doc: number, section: string, name: string) => `${doc}\u0000${section}\u0000${name}`;
 
+/** Whether JSON text has a `$ref` key with a string value (a reference canonicalWithRefs maps). */
+const hasRefs = (text: string): boolean => text.includes('"$ref":"');
+
 /** Every `"$ref":"…"` string value in JSON text (a `$ref` key with a string value), its escaped content in group 1. */
 const REF_VALUES = /"\$ref":"((?:[^"\\]|\\.)*)"/g;
-
-/**
- * The component a local ref points into: `#/components/<section>/<name>`, plus
- * what follows inside it (`/properties/b` of `#/components/schemas/A/properties/b`,
- * as written, escapes kept), or undefined.
- */
-function localTarget(ref: string): Target | undefined {
-  if (!ref.startsWith('#/components/')) return undefined;
-  // The same few refs are met thousands of times (every document's `#/components/schemas/Image`).
-  let t = targets.get(ref);
-  if (t === undefined) {
-    t = parseTarget(ref);
-    if (targets.size < 100_000) targets.set(ref, t);
-  }
-  return t ?? undefined;
-}
-
-interface Target {
-  readonly section: string;
-  readonly name: string;
-  readonly rest: string;
-}
-
-const targets = new Map<string, Target | null>();
-
-function parseTarget(ref: string): Target | null {
-  const segs = parsePointer(ref.slice(1));
-  if (segs.length < 3) return null;
-  // The raw suffix from the fourth `/` on (the one after the name), if any.
-  let at = 0;
-  for (let i = 0; i < 4 && at !== -1; i++) at = ref.indexOf('/', at + 1);
-  return { section: segs[1]!, name: segs[2]!, rest: at === -1 ? '' : ref.slice(at) };
-}
 
 /** The schema name a discriminator mapping value names: `#/components/schemas/Dog` or a bare `Dog`. */
 function mappingTarget(value: string): string | undefined {
@@ -130,7 +101,7 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
     return t ? `@${identities.get(key(doc, t.section, t.name))!}${t.rest}` : ref;
   };
   const withKnownTargets = (text: string, doc: number): string | undefined => {
-    if (!text.includes('"$ref":"')) return text;
+    if (!hasRefs(text)) return text;
     let out = text;
     for (const m of text.matchAll(REF_VALUES)) {
       const ref = JSON.parse(`"${m[1]!}"`) as string;
@@ -172,7 +143,7 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
   });
   // Those without references first: their identity depends on nothing else, so working it out
   // early changes no result, and more of the others then find their targets known (see above).
-  for (const k of compared) if (!textOf(entries.get(k)!).includes('"$ref":"')) identityOf(k);
+  for (const k of compared) if (!hasRefs(textOf(entries.get(k)!))) identityOf(k);
   for (const k of compared) identityOf(k);
 
   // 2. Final names.

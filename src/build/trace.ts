@@ -3,6 +3,7 @@ import { canonicalJson, isObject } from '../core/json.js';
 import { parsePointer, pointer as makePointer } from '../core/pointer.js';
 import type { BuildReport } from './build.js';
 import { forEachRef, HTTP_METHODS } from './schema-walk.js';
+import { localTarget } from './component-ref.js';
 import type { Obj } from './types.js';
 
 /** The `x-hub-source` of an operation: which provider document it came from. */
@@ -114,10 +115,9 @@ function indexOf(document: Obj): Index {
   };
   const refsOf = (node: unknown, from: string) =>
     forEachRef(node, (ref) => {
-      if (!ref.startsWith('#/components/')) return;
-      const s = parsePointer(ref.slice(1));
       // A ref into a component (`#/components/schemas/A/properties/b`) is a use of that component.
-      if (s.length >= 3) add(index.referrers, `${s[1]}/${s[2]}`, from);
+      const t = localTarget(ref);
+      if (t) add(index.referrers, `${t.section}/${t.name}`, from);
     });
   const paths = isObject(document.paths) ? document.paths : {};
   for (const [path, item] of Object.entries(paths)) {
