@@ -5,7 +5,6 @@
 //
 //   node scripts/build-validators.mjs           regenerate the modules
 //   node scripts/build-validators.mjs --check   exit 1 when the committed modules are stale
-//   node scripts/build-validators.mjs --oas-only   only the OpenAPI validators (not src/build/'s config validator)
 //
 // The output is committed: a fresh `npm ci` needs neither this script nor the network.
 // Needs (dev time only): ajv 8, ajv-draft-04 (2.0 and 3.0 schemas are draft-04).
@@ -25,7 +24,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemasDir = join(root, 'src/validate/schemas');
 const outDir = join(schemasDir, 'compiled');
 const check = process.argv.includes('--check');
-const oasOnly = process.argv.includes('--oas-only');
 
 // Keep in sync with src/validate/schemas/formats.ts (checked below).
 const FORMAT_NAMES = ['uri', 'uri-reference', 'iri', 'iri-reference', 'email', 'regex', 'media-range'];
@@ -164,7 +162,7 @@ for (const [version, build] of targets) {
 // The build's configuration schema (api-hub.config.yaml providers:/build:), with messages: the
 // build reads ajv's errors directly. Precompiled for the same reason: compiling it took ~100 ms
 // of every `api-hub build`.
-if (!oasOnly) {
+{
   const src = join(root, 'src/build/config.schema.json');
   const schema = JSON.parse(readFileSync(src, 'utf8'));
   const ajv = new Ajv2020({ code: { source: true, esm: true }, allErrors: true, strict: false });

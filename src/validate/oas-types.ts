@@ -42,6 +42,9 @@ export type FieldType = NodeType | `Map:${NodeType}` | `List:${NodeType}` | 'Dat
 
 /** The Path Item fields that hold an Operation (`query` is OpenAPI 3.2's; the 2.0 table leaves it out). */
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
+
+/** The same, for membership tests. */
+export const HTTP_METHOD_SET: ReadonlySet<string> = new Set(HTTP_METHODS);
 const methods = (withQuery: boolean): Record<string, FieldType> =>
   Object.fromEntries(HTTP_METHODS.filter((m) => withQuery || m !== 'query').map((m) => [m, 'Operation' as const]));
 

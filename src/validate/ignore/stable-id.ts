@@ -1,8 +1,7 @@
 import { parsePointer } from '../../core/pointer.js';
-import { HTTP_METHODS } from '../oas-types.js';
+import { HTTP_METHOD_SET } from '../oas-types.js';
 import type { OasVersion } from '../types.js';
 
-const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 const V2_COMPONENTS = new Set(['definitions', 'parameters', 'responses', 'securityDefinitions']);
 
 /**
@@ -22,7 +21,7 @@ export function stableId(data: unknown, ptr: string, version: OasVersion, isRoot
   }
   const [top, a, b] = segs;
   if (isRoot && (top === 'paths' || top === 'webhooks') && a !== undefined) {
-    if (b !== undefined && METHODS.has(b)) {
+    if (b !== undefined && HTTP_METHOD_SET.has(b)) {
       const op = get(data, [top, a, b]);
       const id = op !== null && typeof op === 'object' ? (op as Record<string, unknown>).operationId : undefined;
       if (typeof id === 'string' && id !== '') return `operation ${id}`;

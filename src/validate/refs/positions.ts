@@ -1,13 +1,11 @@
-import { HTTP_METHODS } from '../oas-types.js';
+import { HTTP_METHOD_SET } from '../oas-types.js';
 import type { Segment } from '../walk.js';
-
-const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 /** `/paths/{path}/{method}` or `/webhooks/{name}/{method}` in a root document. */
 export function isOperationPosition(segments: readonly Segment[]): boolean {
   if (segments.length !== 3) return false;
   const [top, , method] = segments;
-  return (top === 'paths' || top === 'webhooks') && typeof method === 'string' && METHODS.has(method);
+  return (top === 'paths' || top === 'webhooks') && typeof method === 'string' && HTTP_METHOD_SET.has(method);
 }
 
 /** A `$ref` standing for a whole `properties` / `patternProperties` map (JSON Schema reads it as a property named `$ref`). */

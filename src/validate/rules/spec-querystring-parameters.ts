@@ -52,13 +52,16 @@ export const specQuerystringParameters: Rule = {
         const shared = paramsOf(item.parameters, ctx.file, lazy(() => at(ctx, 'parameters')), ctx);
         // A list the schema rejects as written is its to report.
         if (schemaSees(shared)) return;
+        // Nothing to report without a querystring parameter: most path items stop here.
+        const sharedQs = shared.some(isQuerystring);
         const ops = operationsOf(item);
-        if (ops.length === 0) check(shared, 'path item');
+        if (ops.length === 0 && sharedQs) check(shared, 'path item');
         for (const [key, raw] of ops) {
           const op = ctx.resolve(raw, '', ctx.file);
           if (!op || !isRecord(op.value)) continue;
           const opPointer = op.value === raw ? lazy(() => at(ctx, ...key)) : () => op.pointer;
           const own = paramsOf(op.value.parameters, op.file, () => childPointer(opPointer(), 'parameters'), ctx);
+          if (!sharedQs && !own.some(isQuerystring)) continue;
           if (schemaSees(own)) continue;
           // An operation's parameter overrides its path item's parameter of the same name and location.
           const overridden = (p: Param): boolean => own.some((o) => o.name === p.name && o.in === p.in);
@@ -69,6 +72,8 @@ export const specQuerystringParameters: Rule = {
   },
 };
 
+const isQuerystring = (p: Param): boolean => p.in === 'querystring';
+
 /** The parameters of a list, `$ref`s resolved (unresolvable ones are no-unresolved-refs' business). */
 function paramsOf(list: unknown, file: SourceFile, base: () => string, ctx: WalkContext): Param[] {
   if (!Array.isArray(list)) return [];
@@ -76,7 +81,7 @@ function paramsOf(list: unknown, file: SourceFile, base: () => string, ctx: Walk
   list.forEach((entry, i) => {
     const r = ctx.resolve(entry, '', file);
     if (!r || !isRecord(r.value)) return;
-    const inline = !(isRecord(entry) && typeof entry.$ref === 'string');
+    const inline = r.value === entry;
     out.push({ name: r.value.name, in: r.value.in, inline, file, pointer: () => childPointer(base(), i) });
   });
   return out;

@@ -1,3 +1,4 @@
+import { isObject } from '../../core/json.js';
 import { unescapeSegment } from '../../core/pointer.js';
 import type { RawError } from '../schemas/validators.js';
 import type { OasVersion } from '../types.js';
@@ -109,14 +110,14 @@ function notMessage(value: unknown, where: string | undefined): string {
 
 /** "`value` and `dataValue` are mutually exclusive" for the forbidden pairs the value has, if any. */
 function exclusivePairs(value: unknown): string | undefined {
-  const has = (k: string): boolean => value !== null && typeof value === 'object' && !Array.isArray(value) && k in value;
+  const has = (k: string): boolean => isObject(value) && k in value;
   const pairs = EXCLUSIVE.filter(([a, b]) => has(a) && has(b)).map(([a, b]) => `\`${a}\` and \`${b}\``);
   return pairs.length > 0 ? `${pairs.join(', ')} ${pairs.length === 1 ? 'are' : 'are each'} mutually exclusive` : undefined;
 }
 
 /** Parameters of a list (not Reference Objects: the schema cannot see through those) with this `in`. */
 function countIn(list: readonly unknown[], location: string): number {
-  return list.filter((x) => x !== null && typeof x === 'object' && (x as Record<string, unknown>).in === location).length;
+  return list.filter((x) => isObject(x) && x.in === location).length;
 }
 
 function containsMessage(value: unknown, name: string, p: Record<string, unknown>): string {
