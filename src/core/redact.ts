@@ -1,3 +1,5 @@
+import { HubError } from './errors.js';
+
 /** What a secret is replaced with in every message, error body and output line. */
 export const REDACTED = '[redacted]';
 
@@ -18,4 +20,16 @@ export function makeRedactor(secrets: Iterable<string | undefined>): Redactor {
     for (const s of list) if (out.includes(s)) out = out.split(s).join(REDACTED);
     return out;
   };
+}
+
+/** The error as a HubError with every secret taken out of its text (message, and each diagnostic's message and suggestion). */
+export function redactError(e: unknown, redact: Redactor): HubError {
+  if (e instanceof HubError) {
+    return new HubError(redact(e.message), {
+      exitCode: e.exitCode,
+      diagnostics: e.diagnostics.map((d) => ({ ...d, message: redact(d.message), ...(d.suggestion === undefined ? {} : { suggestion: redact(d.suggestion) }) })),
+    });
+  }
+  if (e instanceof Error) return new HubError(redact(`${e.name === 'Error' ? '' : `${e.name}: `}${e.message}`));
+  return new HubError(redact(String(e)));
 }

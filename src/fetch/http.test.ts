@@ -1,7 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FetchError, HttpClient, parseRetryAfter } from './http.js';
+import { FetchError, HttpClient } from './http.js';
+import { parseRetryAfter } from '../core/retry-after.js';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-01-28T10:00:00Z');

@@ -5,7 +5,6 @@ import { isObject } from '../core/json.js';
 import { parseRetryAfter } from '../core/retry-after.js';
 
 /** Lives in core/retry-after.ts (dependency-free, shared with push/); re-exported for this module's callers. */
-export { parseRetryAfter };
 
 /**
  * HTTP for the fetch stage: JSON GETs with a timeout on every attempt (headers

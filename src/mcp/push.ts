@@ -1,6 +1,6 @@
 import { secretValues } from '../core/env.js';
 import { HubError } from '../core/errors.js';
-import { makeRedactor, type Redactor } from '../core/redact.js';
+import { makeRedactor, redactError, type Redactor } from '../core/redact.js';
 import type { PushFn } from './context.js';
 
 /**
@@ -30,7 +30,7 @@ export const pushWithProjectConfig: PushFn = async ({ root, file, dryRun, env })
   try {
     outcome = await push.pushToApidog({ root, env, config: { ...config.push, spec: file }, dryRun });
   } catch (err) {
-    throw redactedError(err, redact);
+    throw redactError(err, redact);
   }
 
   const { spec, validation } = outcome;
@@ -45,13 +45,6 @@ export const pushWithProjectConfig: PushFn = async ({ root, file, dryRun, env })
   }
   return redactDeep(push.outcomeSummary(outcome), redact);
 };
-
-/** The error as a HubError with every secret taken out of its message. */
-function redactedError(err: unknown, redact: Redactor): HubError {
-  if (err instanceof HubError) return new HubError(redact(err.message), { exitCode: err.exitCode });
-  if (err instanceof Error) return new HubError(redact(`${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`));
-  return new HubError(redact(String(err)));
-}
 
 /** Every string in a JSON value (keys too) with the secrets taken out. */
 function redactDeep(value: unknown, redact: Redactor): unknown {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APIDOG_API_VERSION, apidogUrl, explain, retryAfterMs, retryPolicyFromEnv, DEFAULT_RETRY } from './apidog.js';
-import { makeRedactor, REDACTED } from './redact.js';
+import { makeRedactor, REDACTED } from '../core/redact.js';
 
 const target = { baseUrl: 'https://api.apidog.com/', projectId: '12 34', token: 'secret-token-1234', locale: 'en-US' };
 

@@ -1,6 +1,6 @@
 import { ExitCode, HubError } from '../core/errors.js';
 import { parseRetryAfter } from '../core/retry-after.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../core/redact.js';
 
 /**
  * Apidog's public API (docs/provider-apis.md §3): Bearer token, and the one

@@ -10,5 +10,5 @@ export type { CounterRow, ImportError, ImportResult } from './import-result.js';
 export { planPush, rollUp, ROOT_FOLDER } from './plan.js';
 export type { FolderCount, PushPlan } from './plan.js';
 export { formatBytes, formatCounters, formatPlan, outcomeSummary } from './format.js';
-export { makeRedactor, REDACTED } from './redact.js';
-export type { Redactor } from './redact.js';
+export { makeRedactor, REDACTED } from '../core/redact.js';
+export type { Redactor } from '../core/redact.js';

@@ -5,7 +5,6 @@ import type { Env } from '../core/env.js';
 import { envValue, secretValues } from '../core/env.js';
 import { HubError } from '../core/errors.js';
 import { isObject } from '../core/json.js';
-import { parseText } from '../core/parse.js';
 import { displayPath } from '../core/paths.js';
 import { defaultConfig, findConfig, loadConfig, nodeFileReader, parseIgnoreFile, validateFiles } from '../validate/index.js';
 import type { FileReader, IgnoreList, ValidateConfig, ValidateResult } from '../validate/index.js';
@@ -15,8 +14,8 @@ import { parseImportResult } from './import-result.js';
 import type { ImportResult } from './import-result.js';
 import { planPush } from './plan.js';
 import type { PushPlan } from './plan.js';
-import { makeRedactor } from './redact.js';
-import type { Redactor } from './redact.js';
+import { makeRedactor } from '../core/redact.js';
+import type { Redactor } from '../core/redact.js';
 
 export interface PushInput {
   /** Project root (absolute). */
@@ -99,22 +98,16 @@ export async function pushToApidog(input: PushInput): Promise<PushOutcome> {
   const started = performance.now();
   const rules = await validationSetup(root);
   // The validator parses the spec anyway: keep its data for the plan's counts rather than parsing 5 MB again.
-  let loaded: { data: unknown } | undefined;
-  const onRootLoaded = (file: { path: string; data: unknown }): void => {
-    if (file.path === specPath) loaded = file;
+  // (validateFiles calls it whenever it could load the spec, and is fatal otherwise.)
+  let data: unknown;
+  const onRootLoaded = (file: { data: unknown }): void => {
+    data = file.data;
   };
   const validation = await validateFiles([specPath], { root, reader, config: rules.config, ignore: rules.ignore, allowRemoteRefs: rules.config.allowRemoteRefs, onRootLoaded });
   const validateMs = Math.round(performance.now() - started);
   const checked: Checked = { spec, validation, validateMs };
   if (validation.fatal || validation.errorCount > 0) return { ...checked, status: 'invalid' };
 
-  let data: unknown;
-  if (loaded) data = loaded.data;
-  else {
-    const parsed = parseText(text, spec);
-    if (!parsed.ok) return { ...checked, status: 'invalid' };
-    data = parsed.value.data;
-  }
   const plan = planPush(data, text, config.options);
   const url = partial.projectId !== undefined ? apidogUrl({ ...partial, projectId: partial.projectId }, 'import-openapi') : apidogUrl({ ...partial, projectId: 'PROJECT' }, 'import-openapi').replace('/PROJECT/', '/{APIDOG_PROJECT_ID}/');
   const info: PushTarget = { url, baseUrl: partial.baseUrl, tokenSet: partial.token !== undefined, ...(partial.projectId === undefined ? {} : { projectId: partial.projectId }) };

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
 import { ExitCode, HubError } from '../../core/errors.js';
-import { redactError } from './push.js';
+import { redactError } from '../../core/redact.js';
 
 interface PullFlags {
   output: string;

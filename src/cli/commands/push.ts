@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
 import { ExitCode, HubError } from '../../core/errors.js';
+import { redactError } from '../../core/redact.js';
 
 interface PushFlags {
   dryRun?: boolean;
@@ -66,19 +67,17 @@ async function runPush(ctx: CliContext, flags: PushFlags): Promise<number> {
   }
 
   const { validation, spec } = outcome;
+  if (flags.json) out(JSON.stringify(push.outcomeSummary(outcome), null, 2) + '\n');
   const validated = `${spec}: ${validation.errorCount} errors, ${validation.warningCount} warnings (validated in ${outcome.validateMs} ms)`;
   if (outcome.status === 'invalid') {
     err(formatStylish(validation));
     err(`api-hub: refusing to push ${spec}: ${validation.fatal ? 'it cannot be read or parsed as OpenAPI' : `it has ${validation.errorCount} validation error${validation.errorCount === 1 ? '' : 's'}`}. Nothing was sent.\n`);
-    if (flags.json) out(JSON.stringify(push.outcomeSummary(outcome), null, 2) + '\n');
     return validation.fatal ? ExitCode.failure : ExitCode.findings;
   }
 
   const { plan, target } = outcome;
   if (outcome.status === 'dry-run') {
-    if (flags.json) {
-      out(JSON.stringify(push.outcomeSummary(outcome), null, 2) + '\n');
-    } else {
+    if (!flags.json) {
       if (!ctx.quiet) out(`validated ${validated}\n`);
       out(push.formatPlan(spec, plan, target, depth));
     }
@@ -86,9 +85,7 @@ async function runPush(ctx: CliContext, flags: PushFlags): Promise<number> {
   }
 
   const { result } = outcome;
-  if (flags.json) {
-    out(JSON.stringify(push.outcomeSummary(outcome), null, 2) + '\n');
-  } else {
+  if (!flags.json) {
     if (!ctx.quiet) out(`validated ${validated}\n`);
     out(`Imported ${spec} (${push.formatBytes(plan.bytes)}, ${plan.endpoints} endpoints, ${plan.schemas} schemas) into Apidog project ${target.projectId ?? ''} in ${outcome.requestMs} ms:\n`);
     out(push.formatCounters(result));
@@ -99,16 +96,4 @@ async function runPush(ctx: CliContext, flags: PushFlags): Promise<number> {
     return ExitCode.findings;
   }
   return ExitCode.ok;
-}
-
-/** The same error with every secret taken out of its text (the CLI wrapper prints message and diagnostics). */
-export function redactError(e: unknown, redact: (text: string) => string): unknown {
-  if (e instanceof HubError) {
-    return new HubError(redact(e.message), {
-      exitCode: e.exitCode,
-      diagnostics: e.diagnostics.map((d) => ({ ...d, message: redact(d.message), ...(d.suggestion === undefined ? {} : { suggestion: redact(d.suggestion) }) })),
-    });
-  }
-  if (e instanceof Error) return new HubError(redact(`${e.name === 'Error' ? '' : `${e.name}: `}${e.message}`));
-  return new HubError(redact(String(e)));
 }

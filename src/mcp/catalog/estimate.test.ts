@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimateFromRegistry, estimateLive, falApiRoot } from './estimate.js';
+import { estimateFromRegistry, estimateLive } from './estimate.js';
+import { falApiRoot } from '../../fetch/fal/urls.js';
 import type { ModelEntry } from './registry-read.js';
 
 const model = (pricing: ModelEntry['pricing'], provider = 'fal'): ModelEntry => ({

@@ -3,7 +3,6 @@ import { makeRedactor } from '../../core/redact.js';
 import { falApiRoot } from '../../fetch/fal/urls.js';
 import { describePrice, formatAmount, type ModelEntry } from './registry-read.js';
 
-export { falApiRoot };
 
 export type EstimateMode = 'units' | 'calls';
 
