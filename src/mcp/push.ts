@@ -2,6 +2,7 @@ import { secretValues } from '../core/env.js';
 import { HubError } from '../core/errors.js';
 import { makeRedactor, redactError, type Redactor } from '../core/redact.js';
 import type { PushFn } from './context.js';
+import { problemLines } from './result.js';
 
 /**
  * What `push_to_apidog` calls unless a test injects another push: the library
@@ -23,7 +24,7 @@ export const pushWithProjectConfig: PushFn = async ({ root, file, dryRun, env })
   const broken = diagnostics.filter((d) => d.severity === 'error');
   if (broken.length > 0) {
     const name = config.file ?? 'api-hub.config.yaml';
-    throw new HubError(redact(`${name} is not valid:\n${broken.map((d) => `- ${d.file ?? name}:${d.line ?? 1}:${d.column ?? 1} ${d.message}`).join('\n')}`));
+    throw new HubError(redact(`${name} is not valid:\n${problemLines(broken, name, false)}`));
   }
 
   let outcome: Awaited<ReturnType<typeof push.pushToApidog>>;
@@ -39,7 +40,7 @@ export const pushWithProjectConfig: PushFn = async ({ root, file, dryRun, env })
     throw new HubError(
       redact(
         `${spec} does not validate under the project's rules (redocly.yaml and its ignore file): ${validation.errorCount} errors, ${validation.warningCount} warnings${validation.fatal ? ', and it cannot be read or parsed as OpenAPI' : ''}. Nothing was sent.\n` +
-          first.map((p) => `- ${p.file ?? spec}:${p.line ?? 1}:${p.column ?? 1} ${p.message} [${p.ruleId}]`).join('\n'),
+          problemLines(first, spec),
       ),
     );
   }

@@ -29,3 +29,8 @@ export function thrownResult(err: unknown, budget: number): CallToolResult {
   if (err instanceof HubError) return errorResult(err.message, [], budget);
   return errorResult(`Internal error: ${(err as Error)?.message ?? String(err)}`, [], budget);
 }
+
+/** Problems as `- file:line:col message [rule]` lines (file defaulting to `file`), for an error answer. */
+export function problemLines(problems: ReadonlyArray<{ file?: string; line?: number; column?: number; message: string; ruleId?: string }>, file: string, withRule = true): string {
+  return problems.map((p) => `- ${p.file ?? file}:${p.line ?? 1}:${p.column ?? 1} ${p.message}${withRule && p.ruleId ? ` [${p.ruleId}]` : ''}`).join('\n');
+}

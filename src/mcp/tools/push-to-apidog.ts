@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from '../context.js';
-import { errorResult, json, textResult } from '../result.js';
+import { errorResult, json, problemLines, textResult } from '../result.js';
 import { guarded } from './shared.js';
 import { runValidation } from './validate-spec.js';
 import { HubError } from '../../core/errors.js';
@@ -37,7 +37,7 @@ export function registerPushToApidog(server: McpServer, ctx: ToolContext): void 
           const first = result.problems.filter((p) => p.severity === 'error').slice(0, 10);
           return errorResult(
             `Not pushed: ${file} does not validate (${result.errorCount} errors, ${result.warningCount} warnings). Fix these first (validate_spec lists them all):\n` +
-              first.map((p) => `- ${p.file ?? file}:${p.line ?? 1}:${p.column ?? 1} ${p.message} [${p.ruleId}]`).join('\n'),
+              problemLines(first, file),
             [],
             ctx.budget,
           );
