@@ -2,7 +2,7 @@ import { childPointer } from '../../core/pointer.js';
 import type { SourceFile } from '../types.js';
 import type { Rule } from './rule.js';
 import type { WalkContext } from '../walk.js';
-import { at, isRecord, lazy, operationsOf } from './util.js';
+import { at, isRecord, lazy, resolvedOperations } from './util.js';
 
 /** A parameter is unique by `name` and `in` in a path item's and in each operation's list (OpenAPI: "The list MUST NOT include duplicated parameters"). */
 export const operationParametersUnique: Rule = {
@@ -35,12 +35,7 @@ export const operationParametersUnique: Rule = {
     return {
       PathItem(item, ctx) {
         check(item.parameters, ctx.file, lazy(() => at(ctx, 'parameters')), ctx, 'path item');
-        for (const [key, raw] of operationsOf(item)) {
-          const op = ctx.resolve(raw, '', ctx.file);
-          if (!op || !isRecord(op.value)) continue;
-          const opPointer = op.value === raw ? lazy(() => at(ctx, ...key)) : () => op.pointer;
-          check(op.value.parameters, op.file, () => childPointer(opPointer(), 'parameters'), ctx, 'operation');
-        }
+        for (const op of resolvedOperations(item, ctx)) check(op.value.parameters, op.file, op.parameters, ctx, 'operation');
       },
     };
   },

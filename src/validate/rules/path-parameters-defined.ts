@@ -1,7 +1,7 @@
 import { childPointer } from '../../core/pointer.js';
 import type { SourceFile } from '../types.js';
 import type { Rule } from './rule.js';
-import { at, isRecord, lazy, operationsOf, templateParams } from './util.js';
+import { at, isRecord, lazy, resolvedOperations, templateParams } from './util.js';
 
 /**
  * Every `{name}` in a path is declared as an `in: path` parameter (on the path
@@ -39,17 +39,13 @@ export const pathParametersDefined: Rule = {
         return names;
       };
       const atPath = declared(item.parameters, ctx.file, lazy(() => at(ctx, 'parameters')));
-      for (const [key, raw] of operationsOf(item)) {
-        // An operation may itself be a $ref (DigitalOcean): look at its target.
-        const op = ctx.resolve(raw, '', ctx.file);
-        if (!op || !isRecord(op.value)) continue;
-        const opPointer = op.value === raw ? lazy(() => at(ctx, ...key)) : () => op.pointer;
-        const atOp = declared(op.value.parameters, op.file, () => childPointer(opPointer(), 'parameters'));
+      for (const op of resolvedOperations(item, ctx)) {
+        const atOp = declared(op.value.parameters, op.file, op.parameters);
         for (const name of template) {
           if (atPath.has(name) || atOp.has(name)) continue;
           report({
             file: op.file,
-            pointer: childPointer(opPointer(), 'parameters'),
+            pointer: op.parameters(),
             message: `the operation does not declare the path parameter \`{${name}}\` of \`${path}\``,
             suggestion: `Add \`{name: ${name}, in: path, required: true, schema: {type: string}}\` to the operation's or the path's parameters.`,
           });

@@ -2,7 +2,7 @@ import { childPointer } from '../../core/pointer.js';
 import type { SourceFile } from '../types.js';
 import type { WalkContext } from '../walk.js';
 import type { Rule } from './rule.js';
-import { at, isRecord, lazy, operationsOf } from './util.js';
+import { at, isRecord, lazy, operationsOf, resolvedOperations } from './util.js';
 
 interface Param {
   name: unknown;
@@ -54,13 +54,9 @@ export const specQuerystringParameters: Rule = {
         if (schemaSees(shared)) return;
         // Nothing to report without a querystring parameter: most path items stop here.
         const sharedQs = shared.some(isQuerystring);
-        const ops = operationsOf(item);
-        if (ops.length === 0 && sharedQs) check(shared, 'path item');
-        for (const [key, raw] of ops) {
-          const op = ctx.resolve(raw, '', ctx.file);
-          if (!op || !isRecord(op.value)) continue;
-          const opPointer = op.value === raw ? lazy(() => at(ctx, ...key)) : () => op.pointer;
-          const own = paramsOf(op.value.parameters, op.file, () => childPointer(opPointer(), 'parameters'), ctx);
+        if (operationsOf(item).length === 0 && sharedQs) check(shared, 'path item');
+        for (const op of resolvedOperations(item, ctx)) {
+          const own = paramsOf(op.value.parameters, op.file, op.parameters, ctx);
           if (!sharedQs && !own.some(isQuerystring)) continue;
           if (schemaSees(own)) continue;
           // An operation's parameter overrides its path item's parameter of the same name and location.

@@ -1,6 +1,7 @@
 import { isObject as isRecord } from '../../core/json.js';
-import { pointer } from '../../core/pointer.js';
+import { childPointer, pointer } from '../../core/pointer.js';
 import { HTTP_METHODS } from '../oas-types.js';
+import type { SourceFile } from '../types.js';
 import type { WalkContext } from '../walk.js';
 
 /** core/json's `isObject`, under the name the rules use. */
@@ -53,4 +54,20 @@ export function lazy<T>(make: () => T): () => T {
     }
     return v;
   };
+}
+
+/**
+ * The operations of a path item, each resolved (an operation may itself be a `$ref`,
+ * as in DigitalOcean's split spec), with the file it is in and a lazy pointer to its
+ * `parameters`.
+ */
+export function resolvedOperations(item: Record<string, unknown>, ctx: WalkContext): Array<{ value: Record<string, unknown>; file: SourceFile; parameters: () => string }> {
+  const out: Array<{ value: Record<string, unknown>; file: SourceFile; parameters: () => string }> = [];
+  for (const [key, raw] of operationsOf(item)) {
+    const op = ctx.resolve(raw, '', ctx.file);
+    if (!op || !isRecord(op.value)) continue;
+    const opPointer = op.value === raw ? lazy(() => at(ctx, ...key)) : () => op.pointer;
+    out.push({ value: op.value, file: op.file, parameters: () => childPointer(opPointer(), 'parameters') });
+  }
+  return out;
 }
