@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { buildUnified, DEFAULT_SECURITY_SCHEMES } from '../src/build/build.js';
-import type { Obj, SourceDocument } from '../src/build/types.js';
-import { forEachRef, HTTP_METHODS } from '../src/build/schema-walk.js';
+import { buildUnified, DEFAULT_SECURITY_SCHEMES } from '../src/normalize/build.js';
+import type { Obj, SourceDocument } from '../src/normalize/types.js';
+import { forEachRef, HTTP_METHODS } from '../src/normalize/schema-walk.js';
 import { canonicalJson, isObject } from '../src/core/json.js';
 import { resolvePointer } from '../src/core/pointer.js';
 import { validateDocument } from '../src/validate/index.js';

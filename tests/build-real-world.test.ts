@@ -7,7 +7,7 @@ import { load, CORE_SCHEMA } from 'js-yaml';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { runCli, projectRoot } from './helpers/cli.js';
 import { tempProject, fixtures } from './helpers/project.js';
-import { HTTP_METHODS } from '../src/build/schema-walk.js';
+import { HTTP_METHODS } from '../src/normalize/schema-walk.js';
 import { isObject } from '../src/core/json.js';
 
 /**

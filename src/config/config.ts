@@ -16,7 +16,7 @@ import { pointer } from '../core/pointer.js';
  * ```
  */
 export const CONFIG_FILE_NAME = 'api-hub.config.yaml';
-/** Looked for in this order (the same names as the build's loader, src/build/config.ts). */
+/** Looked for in this order (the same names as the build's loader, src/normalize/config.ts). */
 export const CONFIG_FILE_NAMES = [CONFIG_FILE_NAME, 'api-hub.config.yml', 'api-hub.config.json'] as const;
 
 /** How Apidog treats an endpoint (matched on method + path) or schema (on name) that exists (provider-apis.md §3.2). */

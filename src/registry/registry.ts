@@ -3,7 +3,7 @@ import { isObject } from '../core/json.js';
 import type { FalListing } from '../fetch/fal/types.js';
 import type { CometCatalog } from '../fetch/comet/catalog.js';
 import type { CometApiCatalog } from '../fetch/comet/api-catalog.js';
-import { FAL_ROLES, falOperationBases, falOperationId } from '../build/naming.js';
+import { FAL_ROLES, falOperationBases, falOperationId } from '../normalize/naming.js';
 
 /**
  * A model's price. FAL: one `unitPrice` per `unit` (image, video, second, …).

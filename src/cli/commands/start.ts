@@ -15,7 +15,7 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
     .action(async () => {
       const started = performance.now();
       const [{ runBuild }, { validateFiles, formatStylish }, { emitGenerated }, { projectPaths, displayPath }] = await Promise.all([
-        import('../../build/run.js'),
+        import('../../normalize/run.js'),
         import('../../validate/index.js'),
         import('./generate.js'),
         import('../../core/paths.js'),

@@ -21,7 +21,7 @@ export function registerTrace(program: Command, ctx: CliContext, setExit: SetExi
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  api-hub trace /components/schemas/FalAiWanAti_TrackPoint')
     .action(async (pointers: string[], opts: TraceCliOptions) => {
-      const [{ traceFile }] = await Promise.all([import('../../build/trace-file.js')]);
+      const [{ traceFile }] = await Promise.all([import('../../normalize/trace-file.js')]);
       const results = await traceFile(ctx.root, pointers, opts.file);
       if (opts.json) ctx.stdout(JSON.stringify(results, null, 2) + '\n');
       else for (const r of results) ctx.stdout(formatTrace(r));

@@ -52,7 +52,7 @@ export type ConfigResult = { config: HubBuildConfig; problems?: never } | { conf
 export const BUILT_IN_PROVIDERS = ['fal', 'comet'] as const;
 
 /**
- * The schema of these keys is src/build/config.schema.json; scripts/build-validators.mjs
+ * The schema of these keys is src/normalize/config.schema.json; scripts/build-validators.mjs
  * precompiles it into config-validator.ts (no schema compilation at start-up).
  */
 type ConfigValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
