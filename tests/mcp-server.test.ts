@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubCatalog, TOOL_NAMES, type PushRequest } from '../src/mcp/index.js';
-import { buildModelCard } from '../src/mcp/catalog/model-card.js';
+import { buildModelCard } from '../src/project/catalog/model-card.js';
 import { projectRoot } from './helpers/cli.js';
 import { allPages, connect, fixtureProject, type Connected } from './mcp-helpers.js';
 import { REDACTED } from '../src/push/index.js';

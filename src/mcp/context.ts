@@ -1,5 +1,5 @@
 import type { Env } from '../core/env.js';
-import type { HubCatalog } from './catalog/hub-data.js';
+import type { HubCatalog } from '../project/catalog/hub-data.js';
 
 /** What a push implementation gets: a file of the project that has already validated. */
 export interface PushRequest {

@@ -3,11 +3,11 @@ import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/serv
 import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { McpError, ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolContext } from './context.js';
-import { buildModelCard } from './catalog/model-card.js';
-import { findModel } from './catalog/models.js';
-import { describePrice } from './catalog/registry-read.js';
+import { buildModelCard } from '../project/catalog/model-card.js';
+import { findModel } from '../project/catalog/models.js';
+import { describePrice } from '../project/catalog/registry-read.js';
 import { json } from './result.js';
-import type { LoadedSpec } from './catalog/hub-data.js';
+import type { LoadedSpec } from '../project/catalog/hub-data.js';
 import { DEFAULT_DEPTH } from './tools/get-model.js';
 
 export const SPEC_URI = 'api-hub://spec/openapi.yaml';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { withDotEnv, type Env } from '../core/env.js';
 import { DEFAULT_BUDGET, MIN_BUDGET } from './budget.js';
-import { HubCatalog } from './catalog/hub-data.js';
+import { HubCatalog } from '../project/catalog/hub-data.js';
 import type { PushFn, ToolContext } from './context.js';
 import { pushWithProjectConfig } from './push.js';
 import { registerResources } from './resources.js';

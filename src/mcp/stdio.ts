@@ -1,5 +1,5 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { HubCatalog } from './catalog/hub-data.js';
+import { HubCatalog } from '../project/catalog/hub-data.js';
 import { createServer, type HubServerOptions } from './server.js';
 
 export interface StdioHandle {

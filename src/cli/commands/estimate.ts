@@ -26,7 +26,7 @@ export function registerEstimate(program: Command, ctx: CliContext, setExit: Set
       const quantity = Number(raw);
       if (!Number.isFinite(quantity) || quantity <= 0) throw new HubError(`${flags.units !== undefined ? '--units' : '--calls'} must be a number greater than 0 (got ${JSON.stringify(raw)})`);
       // The catalog modules only: the MCP server (SDK, zod, every tool) is not needed for an estimate.
-      const [{ HubCatalog }, { estimateCost }, { withDotEnv }] = await Promise.all([import('../../mcp/catalog/hub-data.js'), import('../../mcp/catalog/estimate-cost.js'), import('../../core/env.js')]);
+      const [{ HubCatalog }, { estimateCost }, { withDotEnv }] = await Promise.all([import('../../project/catalog/hub-data.js'), import('../../project/catalog/estimate-cost.js'), import('../../core/env.js')]);
       const index = await new HubCatalog({ root: ctx.root }).registry();
       const env = flags.live ? await withDotEnv(ctx.root, ctx.env) : ctx.env;
       const answer = await estimateCost(index, env, globalThis.fetch, { endpointId: endpoint, quantity, mode: flags.calls !== undefined ? 'calls' : 'units', live: flags.live ?? false });

@@ -26,7 +26,7 @@ export function registerModels(program: Command, ctx: CliContext, setExit: SetEx
       const limit = flags.limit === undefined ? undefined : Number(flags.limit);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new HubError(`--limit must be a whole number >= 1 (got ${JSON.stringify(flags.limit)})`);
       // The catalog modules only: the MCP server (SDK, zod, every tool) is not needed to read the registry.
-      const [{ HubCatalog }, { searchModels, summarizeModel }] = await Promise.all([import('../../mcp/catalog/hub-data.js'), import('../../mcp/catalog/models.js')]);
+      const [{ HubCatalog }, { searchModels, summarizeModel }] = await Promise.all([import('../../project/catalog/hub-data.js'), import('../../project/catalog/models.js')]);
       const index = await new HubCatalog({ root: ctx.root }).registry();
       if (index.skipped > 0) ctx.stderr(`api-hub: ${index.file}: ${index.skipped} entries without a provider or id were skipped\n`);
       const hits = searchModels(index, { query: query.join(' '), provider: flags.provider, category: flags.category, status: flags.status });

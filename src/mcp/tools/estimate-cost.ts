@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from '../context.js';
-import { estimateCost } from '../catalog/estimate-cost.js';
+import { estimateCost } from '../../project/catalog/estimate-cost.js';
 import { errorResult, json, textResult } from '../result.js';
 import { guarded, READ_ONLY } from './shared.js';
 

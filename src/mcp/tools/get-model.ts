@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from '../context.js';
-import type { LoadedSpec } from '../catalog/hub-data.js';
-import { buildModelCard, MODEL_SECTIONS, type ModelSection } from '../catalog/model-card.js';
-import { findModel } from '../catalog/models.js';
+import type { LoadedSpec } from '../../project/catalog/hub-data.js';
+import { buildModelCard, MODEL_SECTIONS, type ModelSection } from '../../project/catalog/model-card.js';
+import { findModel } from '../../project/catalog/models.js';
 import { errorResult } from '../result.js';
 import { fitDocument } from './fit-document.js';
 import { depthField, guarded, offsetField, READ_ONLY } from './shared.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from '../context.js';
 import { fitListPage } from '../budget.js';
-import { describeOperation, findOperation, searchOperations } from '../catalog/operations.js';
+import { describeOperation, findOperation, searchOperations } from '../../project/catalog/operations.js';
 import { errorResult, json, textResult } from '../result.js';
 import { fitDocument } from './fit-document.js';
 import { DEFAULT_DEPTH } from './get-model.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from '../context.js';
 import { fitListPage } from '../budget.js';
-import { facetCounts, searchModels, summarizeModel } from '../catalog/models.js';
+import { facetCounts, searchModels, summarizeModel } from '../../project/catalog/models.js';
 import { json, textResult } from '../result.js';
 import { guarded, limitField, offsetField, READ_ONLY } from './shared.js';
 

@@ -1,5 +1,5 @@
-import { isObject } from '../core/json.js';
-import { escapeSegment, parsePointer, resolvePointer } from '../core/pointer.js';
+import { isObject } from '../../core/json.js';
+import { escapeSegment, parsePointer, resolvePointer } from '../../core/pointer.js';
 
 export interface InlineOptions {
   /** How many levels of nested `$ref`s are replaced by their target (0: none). */

@@ -1,6 +1,6 @@
 import { isObject } from '../../core/json.js';
 import { resolvePointer } from '../../core/pointer.js';
-import { inlineRefs, type InlineResult } from '../schema-inline.js';
+import { inlineRefs, type InlineResult } from './schema-inline.js';
 import { matchScore, nearest } from './rank.js';
 import type { OperationInfo, SpecIndex } from './spec-index.js';
 import { cmp } from '../../core/diagnostic.js';

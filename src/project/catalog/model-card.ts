@@ -1,4 +1,4 @@
-import { inlineRefs, selfContainedSchema } from '../schema-inline.js';
+import { inlineRefs, selfContainedSchema } from './schema-inline.js';
 import type { LoadedSpec } from './hub-data.js';
 import { operationObject, requestSchema, responseSchema, serversOf } from './operations.js';
 import { describePrice, type ModelEntry } from './registry-read.js';
