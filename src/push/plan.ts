@@ -1,6 +1,6 @@
 import { cmp } from '../core/diagnostic.js';
 import { isObject } from '../core/json.js';
-import type { ApidogImportOptions } from '../config/config.js';
+import type { ApidogImportOptions } from './config.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 

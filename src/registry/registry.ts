@@ -3,7 +3,7 @@ import { isObject } from '../core/json.js';
 import type { FalListing } from '../fetch/fal/types.js';
 import type { CometCatalog } from '../fetch/comet/catalog.js';
 import type { CometApiCatalog } from '../fetch/comet/api-catalog.js';
-import { FAL_ROLES, falOperationBases, falOperationId } from '../normalize/naming.js';
+import { FAL_ROLES, falOperationBases, falOperationId } from '../core/naming.js';
 
 /**
  * A model's price. FAL: one `unitPrice` per `unit` (image, video, second, …).
@@ -45,6 +45,17 @@ export type CometSnapshot = CometCatalog & {
 };
 
 export const COMET_DOCUMENT_FILE = 'specs/providers/comet/openapi.yaml';
+
+/** The provider snapshots on disk, as read by the project layer (a provider never fetched is null). */
+export interface Snapshots {
+  fal: FalListing | null;
+  comet: CometSnapshot | null;
+}
+
+/** The registry file's bytes: deterministic, so fetch and build write the same. */
+export function serializeRegistry(registry: ModelRegistry): string {
+  return JSON.stringify(registry, null, 2) + '\n';
+}
 
 /**
  * The registry, derived purely from the provider snapshots, so fetch and build
