@@ -5,7 +5,8 @@ import { projectPaths, displayPath } from '../core/paths.js';
 import { buildRegistry, serializeRegistry } from '../registry/registry.js';
 import { buildUnified, type BuildOptions, type BuildReport } from '../normalize/build.js';
 import { loadBuildInput } from '../normalize/load.js';
-import { toJson, toYaml } from '../normalize/serialize.js';
+import { toIndexJson, toJson, toYaml } from '../normalize/serialize.js';
+import { sha256 } from '../core/hash.js';
 import type { BuildFinding } from '../normalize/types.js';
 import { configErrors, loadConfig } from './config.js';
 import { loadSnapshots } from './snapshots.js';
@@ -45,8 +46,10 @@ export async function runBuild(root: string, options: BuildOptions & { check?: b
   });
   if (out.errors.length > 0) throw buildErrors(out.errors);
   const { fal, comet } = snapshots;
+  const yaml = toYaml(out.document);
   const files: Array<[string, string]> = [
-    [p.unified, toYaml(out.document)],
+    [p.unified, yaml],
+    [p.unifiedIndex, toIndexJson(out.document, sha256(yaml))],
     [p.buildReport, toJson(out.report)],
     [p.registry, serializeRegistry(buildRegistry(fal, comet))],
   ];
