@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
 import { printDiagnostics } from '../print.js';
 import { ExitCode, HubError } from '../../core/errors.js';
-import { writeIfChanged } from '../../core/fs.js';
 import { displayPath } from '../../core/paths.js';
 
 interface GenerateFlags {
@@ -52,22 +51,14 @@ async function runGenerate(ctx: CliContext, flags: GenerateFlags): Promise<numbe
  */
 export async function emitGenerated(ctx: CliContext, document: unknown, opts: { source: string; outDir: string; check: boolean; started?: number }): Promise<number> {
   const started = opts.started ?? performance.now();
-  // Loaded on use: openapi-typescript pulls in Redocly (~1 s of start-up), which
-  // every other command (validate in a pre-commit hook) must not pay for.
-  const { findStaleFiles, generate } = await import('../../generate/index.js');
+  const { runGenerate } = await import('../../project/generate-run.js');
   const { source, outDir } = opts;
-  const flags = { check: opts.check };
-  const result = await generate(document, { source });
+  const { result, stale, written } = await runGenerate(document, { source, outDir, check: opts.check });
   if (!ctx.quiet) printDiagnostics(ctx, result.diagnostics, { layout: 'pointer' });
   const ms = Math.round(performance.now() - started);
   const outLabel = display(ctx.root, outDir);
 
-  if (flags.check) {
-    const onDisk = new Map<string, string | undefined>();
-    for (const file of result.files) {
-      onDisk.set(file.path, await readFile(join(outDir, file.path), 'utf8').catch(() => undefined));
-    }
-    const stale = findStaleFiles(result.files, onDisk);
+  if (stale) {
     if (stale.length > 0) {
       ctx.stderr(`api-hub: ${outLabel}/ is stale: ${stale.length} of ${result.files.length} files differ from what ${source} generates.\n`);
       for (const s of stale) ctx.stderr(`  ${outLabel}/${s.path} (${s.reason})\n`);
@@ -78,19 +69,15 @@ export async function emitGenerated(ctx: CliContext, document: unknown, opts: { 
     return ExitCode.ok;
   }
 
-  const written: Array<{ path: string; bytes: number; changed: boolean }> = [];
-  for (const file of result.files) {
-    const changed = await writeIfChanged(join(outDir, file.path), file.contents);
-    written.push({ path: `${outLabel}/${file.path}`, bytes: Buffer.byteLength(file.contents), changed });
-  }
-  if (!ctx.quiet) {
-    const width = Math.max(...written.map((w) => w.path.length));
-    for (const w of written) {
+  if (!ctx.quiet && written) {
+    const rows = written.map((w) => ({ ...w, path: `${outLabel}/${w.path}` }));
+    const width = Math.max(...rows.map((w) => w.path.length));
+    for (const w of rows) {
       ctx.stdout(`${w.path.padEnd(width)}  ${formatBytes(w.bytes).padStart(9)}${w.changed ? '' : '  (unchanged)'}\n`);
     }
-    const changed = written.filter((w) => w.changed).length;
+    const changed = rows.filter((w) => w.changed).length;
     ctx.stdout(
-      `${changed} of ${written.length} files written: ${plural(result.falEndpoints, 'FAL endpoint')}, ${plural(result.cometOperations, 'Comet operation')}` +
+      `${changed} of ${rows.length} files written: ${plural(result.falEndpoints, 'FAL endpoint')}, ${plural(result.cometOperations, 'Comet operation')}` +
         `${result.diagnostics.length > 0 ? ` (${plural(result.diagnostics.length, 'warning')})` : ''}, from ${source} in ${ms} ms\n`,
     );
   }
