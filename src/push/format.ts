@@ -52,12 +52,14 @@ export function outcomeSummary(outcome: PushOutcome): Record<string, unknown> {
   if (outcome.status === 'invalid') return { status: 'invalid', spec, errorCount: validation.errorCount, warningCount: validation.warningCount, problems: validation.problems };
   const { plan, target } = outcome;
   if (outcome.status === 'dry-run') {
-    return { status: 'dry-run', spec, url: target.url, tokenSet: target.tokenSet, bytes: plan.bytes, endpoints: plan.endpoints, schemas: plan.schemas, folderCount: plan.folderCount, options: plan.options, folders: Object.fromEntries(plan.folders.map((f) => [f.folder, f.endpoints])) };
+    return { status: 'dry-run', spec, errorCount: validation.errorCount, warningCount: validation.warningCount, url: target.url, tokenSet: target.tokenSet, bytes: plan.bytes, endpoints: plan.endpoints, schemas: plan.schemas, folderCount: plan.folderCount, options: plan.options, folders: Object.fromEntries(plan.folders.map((f) => [f.folder, f.endpoints])) };
   }
   const { result } = outcome;
   return {
     status: result.failed ? 'failed' : 'pushed',
     spec,
+    errorCount: validation.errorCount,
+    warningCount: validation.warningCount,
     projectId: target.projectId,
     bytes: plan.bytes,
     endpoints: plan.endpoints,
