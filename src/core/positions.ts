@@ -79,140 +79,153 @@ function buildTrie(pointers: readonly string[]): Trie {
   return root;
 }
 
-/**
- * Offsets (by joined segments) of every wanted path and its ancestors in JSON
- * text. Returns undefined when the text is not plain JSON (YAML-flavoured JSON
- * then goes through the YAML path).
- */
-function jsonOffsets(text: string, pointers: readonly string[]): Map<string, number> | undefined {
-  const found = new Map<string, number>();
-  const trie = buildTrie(pointers);
-  let i = 0;
-  const n = text.length;
-  const ws = (): void => {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+/** The state of one scan by `jsonOffsets`: the text, the position, and the offsets found so far. */
+class JsonScanner {
+  readonly found = new Map<string, number>();
+  readonly n: number;
+  i = 0;
+
+  constructor(readonly text: string) {
+    this.n = text.length;
+  }
+
+  ws(): void {
+    while (this.i < this.n) {
+      const c = this.text.charCodeAt(this.i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) this.i++;
       else break;
     }
-  };
-  const skipString = (): void => {
+  }
+
+  skipString(): void {
     // Jump from quote to quote (indexOf is native); a quote after an odd run of backslashes is escaped.
-    const open = i;
-    let from = i + 1;
+    const open = this.i;
+    let from = this.i + 1;
     for (;;) {
-      const q = text.indexOf('"', from);
+      const q = this.text.indexOf('"', from);
       if (q === -1) throw new Error('unterminated string');
       let b = q - 1;
-      while (b > open && text.charCodeAt(b) === 92) b--;
+      while (b > open && this.text.charCodeAt(b) === 92) b--;
       if ((q - 1 - b) % 2 === 0) {
-        i = q + 1;
+        this.i = q + 1;
         return;
       }
       from = q + 1;
     }
-  };
-  const readString = (): string => {
-    const start = i;
-    skipString();
-    const raw = text.slice(start + 1, i - 1);
-    return raw.includes('\\') ? (JSON.parse(text.slice(start, i)) as string) : raw;
-  };
-  const skipValue = (): void => {
-    ws();
-    const c = text.charCodeAt(i);
-    if (c === 34) return skipString();
+  }
+
+  readString(): string {
+    const start = this.i;
+    this.skipString();
+    const raw = this.text.slice(start + 1, this.i - 1);
+    return raw.includes('\\') ? (JSON.parse(this.text.slice(start, this.i)) as string) : raw;
+  }
+
+  skipValue(): void {
+    this.ws();
+    const c = this.text.charCodeAt(this.i);
+    if (c === 34) return this.skipString();
     if (c === 123 || c === 91) {
       let depth = 0;
-      while (i < n) {
-        const d = text.charCodeAt(i);
+      while (this.i < this.n) {
+        const d = this.text.charCodeAt(this.i);
         if (d === 34) {
-          skipString();
+          this.skipString();
           continue;
         }
         if (d === 123 || d === 91) depth++;
         else if (d === 125 || d === 93) {
           depth--;
           if (depth === 0) {
-            i++;
+            this.i++;
             return;
           }
         }
-        i++;
+        this.i++;
       }
       throw new Error('unterminated container');
     }
-    while (i < n) {
-      const d = text.charCodeAt(i);
+    while (this.i < this.n) {
+      const d = this.text.charCodeAt(this.i);
       if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) return;
-      i++;
+      this.i++;
     }
-  };
-  const scan = (node: Trie, path: string[]): void => {
-    ws();
-    const c = text.charCodeAt(i);
-    if (node.children.size === 0) return skipValue();
+  }
+
+  scan(node: Trie, path: string[]): void {
+    this.ws();
+    const c = this.text.charCodeAt(this.i);
+    if (node.children.size === 0) return this.skipValue();
     if (c === 123) {
-      i++;
-      ws();
-      if (text.charCodeAt(i) === 125) {
-        i++;
+      this.i++;
+      this.ws();
+      if (this.text.charCodeAt(this.i) === 125) {
+        this.i++;
         return;
       }
       for (;;) {
-        ws();
-        const keyStart = i;
-        const k = readString();
-        ws();
-        if (text.charCodeAt(i) !== 58) throw new Error('expected :');
-        i++;
+        this.ws();
+        const keyStart = this.i;
+        const k = this.readString();
+        this.ws();
+        if (this.text.charCodeAt(this.i) !== 58) throw new Error('expected :');
+        this.i++;
         const child = node.children.get(k);
         if (child) {
           path.push(k);
-          found.set(key(path), keyStart);
-          scan(child, path);
+          this.found.set(key(path), keyStart);
+          this.scan(child, path);
           path.pop();
-        } else skipValue();
-        ws();
-        const d = text.charCodeAt(i);
-        i++;
+        } else this.skipValue();
+        this.ws();
+        const d = this.text.charCodeAt(this.i);
+        this.i++;
         if (d === 125) return;
         if (d !== 44) throw new Error('expected , or }');
       }
     }
     if (c === 91) {
-      i++;
-      ws();
-      if (text.charCodeAt(i) === 93) {
-        i++;
+      this.i++;
+      this.ws();
+      if (this.text.charCodeAt(this.i) === 93) {
+        this.i++;
         return;
       }
       for (let index = 0; ; index++) {
-        ws();
+        this.ws();
         const child = node.children.get(String(index));
         if (child) {
           path.push(String(index));
-          found.set(key(path), i);
-          scan(child, path);
+          this.found.set(key(path), this.i);
+          this.scan(child, path);
           path.pop();
-        } else skipValue();
-        ws();
-        const d = text.charCodeAt(i);
-        i++;
+        } else this.skipValue();
+        this.ws();
+        const d = this.text.charCodeAt(this.i);
+        this.i++;
         if (d === 93) return;
         if (d !== 44) throw new Error('expected , or ]');
       }
     }
-    skipValue();
-  };
+    this.skipValue();
+  }
+}
+
+/**
+ * Offsets (by joined segments) of every wanted path and its ancestors in JSON
+ * text. Returns undefined when the text is not plain JSON (YAML-flavoured JSON
+ * then goes through the YAML path).
+ */
+function jsonOffsets(text: string, pointers: readonly string[]): Map<string, number> | undefined {
+  const scanner = new JsonScanner(text);
   try {
-    ws();
-    found.set('', i);
-    scan(trie, []);
+    scanner.ws();
+    scanner.found.set('', scanner.i);
+    scanner.scan(buildTrie(pointers), []);
   } catch {
     return undefined;
   }
-  return found;
+  return scanner.found;
 }
 
 export function yamlOffsets(text: string, pointers: readonly string[]): Map<string, number> {
@@ -250,189 +263,201 @@ export function yamlOffsets(text: string, pointers: readonly string[]): Map<stri
 /** Thrown by the block-YAML scanner on syntax it does not handle: `yaml` then does the job. */
 class Unsupported extends Error {}
 
-/**
- * Offsets of the wanted paths in YAML text without building a document: a
- * reader that follows indentation to the wanted keys and items and skips
- * everything else line by line. Returns undefined (fall back to `yaml`) on
- * aliases or complex keys on a wanted path, directives, or anything unexpected.
- */
-export function blockYamlOffsets(text: string, pointers: readonly string[]): Map<string, number> | undefined {
-  const found = new Map<string, number>();
-  const trie = buildTrie(pointers);
-  const n = text.length;
+/** The state of one scan by `blockYamlOffsets`: the text, and the offsets found so far. */
+class BlockYamlScanner {
+  readonly found = new Map<string, number>();
+  readonly n: number;
 
-  const lineEnd = (p: number): number => {
-    const e = text.indexOf('\n', p);
-    return e === -1 ? n : e;
-  };
-  const indentOf = (lineStart: number): number => {
+  constructor(readonly text: string) {
+    this.n = text.length;
+  }
+
+  lineEnd(p: number): number {
+    const e = this.text.indexOf('\n', p);
+    return e === -1 ? this.n : e;
+  }
+
+  indentOf(lineStart: number): number {
     let i = lineStart;
-    while (i < n && text.charCodeAt(i) === 32) i++;
+    while (i < this.n && this.text.charCodeAt(i) === 32) i++;
     return i - lineStart;
-  };
+  }
+
   /** First line at or after `lineStart` with content (not blank, not only a comment). */
-  const contentLine = (lineStart: number): number => {
+  contentLine(lineStart: number): number {
     let ls = lineStart;
-    while (ls < n) {
-      let i = ls + indentOf(ls);
-      while (i < n && text.charCodeAt(i) === 9) i++;
-      const c = text.charCodeAt(i);
-      if (i < n && c !== 10 && c !== 13 && c !== 35) return ls;
-      ls = lineEnd(ls) + 1;
+    while (ls < this.n) {
+      let i = ls + this.indentOf(ls);
+      while (i < this.n && this.text.charCodeAt(i) === 9) i++;
+      const c = this.text.charCodeAt(i);
+      if (i < this.n && c !== 10 && c !== 13 && c !== 35) return ls;
+      ls = this.lineEnd(ls) + 1;
     }
-    return n;
-  };
-  const nextLine = (p: number): number => Math.min(n, lineEnd(p) + 1);
-  const isDocMarker = (ls: number): boolean => {
-    const three = text.slice(ls, ls + 3);
-    return (three === '---' || three === '...') && (ls + 3 >= n || /\s/.test(text[ls + 3]!));
-  };
+    return this.n;
+  }
+
+  nextLine(p: number): number {
+    return Math.min(this.n, this.lineEnd(p) + 1);
+  }
+
+  isDocMarker(ls: number): boolean {
+    const three = this.text.slice(ls, ls + 3);
+    return (three === '---' || three === '...') && (ls + 3 >= this.n || /\s/.test(this.text[ls + 3]!));
+  }
+
   /** At p (after `:` or `- `): nothing but spaces and maybe a comment up to the end of the line. */
-  const restIsEmpty = (p: number): boolean => {
+  restIsEmpty(p: number): boolean {
     let i = p;
-    while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-    const c = text.charCodeAt(i);
-    return i >= n || c === 10 || c === 13 || (c === 35 && i > p);
-  };
-  const skipInlineSpace = (p: number): number => {
+    while (i < this.n && (this.text.charCodeAt(i) === 32 || this.text.charCodeAt(i) === 9)) i++;
+    const c = this.text.charCodeAt(i);
+    return i >= this.n || c === 10 || c === 13 || (c === 35 && i > p);
+  }
+
+  skipInlineSpace(p: number): number {
     let i = p;
-    while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    while (i < this.n && (this.text.charCodeAt(i) === 32 || this.text.charCodeAt(i) === 9)) i++;
     return i;
-  };
-  const isSeqEntry = (p: number): boolean => text.charCodeAt(p) === 45 && (p + 1 >= n || /[ \t\r\n]/.test(text[p + 1]!));
+  }
+
+  isSeqEntry(p: number): boolean {
+    return this.text.charCodeAt(p) === 45 && (p + 1 >= this.n || /[ \t\r\n]/.test(this.text[p + 1]!));
+  }
 
   /** Reads a mapping key at p; returns the key and the position just after its `:`, or undefined when p does not start an entry. */
-  const readKey = (p: number): { key: string; after: number } | undefined => {
-    const c = text.charCodeAt(p);
-    if (c === 63 && /[ \t\r\n]/.test(text[p + 1] ?? ' ')) throw new Unsupported('complex key');
+  readKey(p: number): { key: string; after: number } | undefined {
+    const c = this.text.charCodeAt(p);
+    if (c === 63 && /[ \t\r\n]/.test(this.text[p + 1] ?? ' ')) throw new Unsupported('complex key');
     if (c === 38 || c === 33 || c === 42) throw new Unsupported('key properties or alias');
     if (c === 34 || c === 39) {
-      const end = quotedEnd(p);
-      let i = skipInlineSpace(end);
-      if (text.charCodeAt(i) !== 58) return undefined;
+      const end = this.quotedEnd(p);
+      let i = this.skipInlineSpace(end);
+      if (this.text.charCodeAt(i) !== 58) return undefined;
       i++;
-      return { key: unquote(text.slice(p, end)), after: i };
+      return { key: this.unquote(this.text.slice(p, end)), after: i };
     }
-    const e = lineEnd(p);
+    const e = this.lineEnd(p);
     for (let i = p; i < e; i++) {
-      const d = text.charCodeAt(i);
+      const d = this.text.charCodeAt(i);
       if (d === 58) {
-        const next = text.charCodeAt(i + 1);
-        if (i + 1 >= e || next === 32 || next === 9 || next === 13) return { key: text.slice(p, i).trimEnd(), after: i + 1 };
-      } else if (d === 35 && i > p && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) return undefined;
+        const next = this.text.charCodeAt(i + 1);
+        if (i + 1 >= e || next === 32 || next === 9 || next === 13) return { key: this.text.slice(p, i).trimEnd(), after: i + 1 };
+      } else if (d === 35 && i > p && (this.text.charCodeAt(i - 1) === 32 || this.text.charCodeAt(i - 1) === 9)) return undefined;
     }
     return undefined;
-  };
-  const quotedEnd = (p: number): number => {
-    const q = text.charCodeAt(p);
+  }
+
+  quotedEnd(p: number): number {
+    const q = this.text.charCodeAt(p);
     let i = p + 1;
-    while (i < n) {
-      const c = text.charCodeAt(i);
+    while (i < this.n) {
+      const c = this.text.charCodeAt(i);
       if (q === 34 && c === 92) i += 2;
       else if (c === q) {
-        if (q === 39 && text.charCodeAt(i + 1) === 39) i += 2;
+        if (q === 39 && this.text.charCodeAt(i + 1) === 39) i += 2;
         else return i + 1;
       } else i++;
     }
     throw new Unsupported('unterminated quote');
-  };
-  const unquote = (raw: string): string => {
+  }
+
+  unquote(raw: string): string {
     if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/g, "'");
     try {
       return JSON.parse(raw.replace(/\n\s*/g, ' ')) as string;
     } catch {
       throw new Unsupported('escape');
     }
-  };
+  }
+
   /** Skips `&anchor` and `!tag` before a value; an alias on a wanted path is not followed. */
-  const skipProperties = (p: number): number => {
-    let i = skipInlineSpace(p);
+  skipProperties(p: number): number {
+    let i = this.skipInlineSpace(p);
     for (;;) {
-      const c = text.charCodeAt(i);
+      const c = this.text.charCodeAt(i);
       if (c !== 38 && c !== 33) return i;
-      while (i < n && !/[ \t\r\n]/.test(text[i]!)) i++;
-      i = skipInlineSpace(i);
+      while (i < this.n && !/[ \t\r\n]/.test(this.text[i]!)) i++;
+      i = this.skipInlineSpace(i);
     }
-  };
+  }
 
   /**
    * The value that starts at `p` (just after `key:` or `- `), owned by a
    * collection at indent `owner`. `seqOwner`: the value is a mapping value and a
    * sequence at the same indent is allowed (`key:\n- a`).
    */
-  const value = (p: number, owner: number, node: Trie, path: string[], inSeqItem: boolean): void => {
+  value(p: number, owner: number, node: Trie, path: string[], inSeqItem: boolean): void {
     if (node.children.size === 0) return;
-    let i = skipProperties(p);
-    if (restIsEmpty(i)) {
-      const ls = contentLine(nextLine(i));
-      if (ls >= n || isDocMarker(ls)) return;
-      const m = indentOf(ls);
+    let i = this.skipProperties(p);
+    if (this.restIsEmpty(i)) {
+      const ls = this.contentLine(this.nextLine(i));
+      if (ls >= this.n || this.isDocMarker(ls)) return;
+      const m = this.indentOf(ls);
       const at = ls + m;
-      if (m > owner) return blockNode(at, m, node, path);
-      if (m === owner && !inSeqItem && isSeqEntry(at)) return sequence(at, m, node, path);
+      if (m > owner) return this.blockNode(at, m, node, path);
+      if (m === owner && !inSeqItem && this.isSeqEntry(at)) return this.sequence(at, m, node, path);
       return; // null value
     }
-    const c = text.charCodeAt(i);
+    const c = this.text.charCodeAt(i);
     if (c === 42) throw new Unsupported('alias');
-    if (c === 91 || c === 123) return void flow(i, node, path);
+    if (c === 91 || c === 123) return void this.flow(i, node, path);
     if (c === 124 || c === 62 || c === 34 || c === 39) return; // scalars
     if (inSeqItem) {
-      const col = i - (text.lastIndexOf('\n', i - 1) + 1);
-      if (isSeqEntry(i)) return sequence(i, col, node, path);
-      if (readKey(i)) return mapping(i, col, node, path);
+      const col = i - (this.text.lastIndexOf('\n', i - 1) + 1);
+      if (this.isSeqEntry(i)) return this.sequence(i, col, node, path);
+      if (this.readKey(i)) return this.mapping(i, col, node, path);
     }
     // A plain scalar: nothing to descend into.
-  };
+  }
 
   /** A block node whose first line's content starts at `at`, with indent `m`. */
-  const blockNode = (at: number, m: number, node: Trie, path: string[]): void => {
-    if (isSeqEntry(at)) return sequence(at, m, node, path);
-    const c = text.charCodeAt(at);
-    if (c === 91 || c === 123) return void flow(at, node, path);
+  blockNode(at: number, m: number, node: Trie, path: string[]): void {
+    if (this.isSeqEntry(at)) return this.sequence(at, m, node, path);
+    const c = this.text.charCodeAt(at);
+    if (c === 91 || c === 123) return void this.flow(at, node, path);
     if (c === 42) throw new Unsupported('alias');
-    if (c === 38 || c === 33) return value(at, m - 1, node, path, false);
-    if (readKey(at)) return mapping(at, m, node, path);
-  };
+    if (c === 38 || c === 33) return this.value(at, m - 1, node, path, false);
+    if (this.readKey(at)) return this.mapping(at, m, node, path);
+  }
 
   /** A block mapping whose first entry starts at `first` (not necessarily at a line start), entries at column `m`. */
-  const mapping = (first: number, m: number, node: Trie, path: string[]): void => {
+  mapping(first: number, m: number, node: Trie, path: string[]): void {
     let remaining = node.children.size;
     let p = first;
     for (;;) {
-      if (!isSeqEntry(p)) {
-        const entry = readKey(p);
+      if (!this.isSeqEntry(p)) {
+        const entry = this.readKey(p);
         if (!entry) throw new Unsupported('not a mapping entry');
         const child = node.children.get(entry.key);
         if (child) {
           path.push(entry.key);
-          found.set(key(path), p);
-          value(entry.after, m, child, path, false);
+          this.found.set(key(path), p);
+          this.value(entry.after, m, child, path, false);
           path.pop();
           if (--remaining === 0) return;
         }
       }
       // Next line with content at indent m (deeper lines belong to this entry's value).
-      const next = nextAtIndent(p, m);
+      const next = this.nextAtIndent(p, m);
       if (next === undefined) return;
       p = next;
     }
-  };
+  }
 
   /** The offset of the next content line at indent `m` after the line of `p` (deeper lines belong to the current entry); undefined when the block ends first. */
-  const nextAtIndent = (p: number, m: number): number | undefined => {
-    let ls = nextLine(p);
+  nextAtIndent(p: number, m: number): number | undefined {
+    let ls = this.nextLine(p);
     for (;;) {
-      ls = contentLine(ls);
-      if (ls >= n || isDocMarker(ls)) return undefined;
-      const ind = indentOf(ls);
+      ls = this.contentLine(ls);
+      if (ls >= this.n || this.isDocMarker(ls)) return undefined;
+      const ind = this.indentOf(ls);
       if (ind < m) return undefined;
       if (ind === m) return ls + m;
-      ls = nextLine(ls);
+      ls = this.nextLine(ls);
     }
-  };
+  }
 
   /** A block sequence whose first `-` is at `first`, items at column `m`. */
-  const sequence = (first: number, m: number, node: Trie, path: string[]): void => {
+  sequence(first: number, m: number, node: Trie, path: string[]): void {
     let remaining = node.children.size;
     let p = first;
     for (let index = 0; ; index++) {
@@ -440,115 +465,129 @@ export function blockYamlOffsets(text: string, pointers: readonly string[]): Map
       if (child) {
         path.push(String(index));
         const afterDash = p + 1;
-        const v = skipInlineSpace(afterDash);
-        if (restIsEmpty(v)) {
-          const ls = contentLine(nextLine(v));
-          found.set(key(path), ls < n ? ls + indentOf(ls) : v);
-        } else found.set(key(path), v);
-        value(afterDash, m, child, path, true);
+        const v = this.skipInlineSpace(afterDash);
+        if (this.restIsEmpty(v)) {
+          const ls = this.contentLine(this.nextLine(v));
+          this.found.set(key(path), ls < this.n ? ls + this.indentOf(ls) : v);
+        } else this.found.set(key(path), v);
+        this.value(afterDash, m, child, path, true);
         path.pop();
         if (--remaining === 0) return;
       }
-      const next = nextAtIndent(p, m);
+      const next = this.nextAtIndent(p, m);
       if (next === undefined) return;
       p = next;
-      if (!isSeqEntry(p)) return; // the mapping that owns a same-indent sequence continues
+      if (!this.isSeqEntry(p)) return; // the mapping that owns a same-indent sequence continues
     }
-  };
+  }
 
   /** Skips whitespace, newlines and comments inside a flow collection. */
-  const flowSpace = (p: number): number => {
+  flowSpace(p: number): number {
     let i = p;
-    while (i < n) {
-      const c = text.charCodeAt(i);
+    while (i < this.n) {
+      const c = this.text.charCodeAt(i);
       if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else if (c === 35) i = lineEnd(i);
+      else if (c === 35) i = this.lineEnd(i);
       else break;
     }
     return i;
-  };
+  }
+
   /** End of a plain scalar in flow context. */
-  const flowPlainEnd = (p: number, inMap: boolean): number => {
+  flowPlainEnd(p: number, inMap: boolean): number {
     let i = p;
-    while (i < n) {
-      const c = text.charCodeAt(i);
+    while (i < this.n) {
+      const c = this.text.charCodeAt(i);
       if (c === 44 || c === 93 || c === 125 || c === 10 || c === 13) break;
-      if (c === 58 && inMap && /[ \t\r\n,\]}]/.test(text[i + 1] ?? ' ')) break;
-      if (c === 35 && /[ \t]/.test(text[i - 1] ?? '')) break;
+      if (c === 58 && inMap && /[ \t\r\n,\]}]/.test(this.text[i + 1] ?? ' ')) break;
+      if (c === 35 && /[ \t]/.test(this.text[i - 1] ?? '')) break;
       i++;
     }
     return i;
-  };
+  }
+
   /** A flow value at p; descends where wanted; returns the position after it. */
-  const flowValue = (p: number, node: Trie | undefined, path: string[], inMap: boolean): number => {
-    let i = flowSpace(p);
-    while (text.charCodeAt(i) === 38 || text.charCodeAt(i) === 33) {
-      while (i < n && !/[ \t\r\n,\]}]/.test(text[i]!)) i++;
-      i = flowSpace(i);
+  flowValue(p: number, node: Trie | undefined, path: string[], inMap: boolean): number {
+    let i = this.flowSpace(p);
+    while (this.text.charCodeAt(i) === 38 || this.text.charCodeAt(i) === 33) {
+      while (i < this.n && !/[ \t\r\n,\]}]/.test(this.text[i]!)) i++;
+      i = this.flowSpace(i);
     }
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) return flow(i, node, path);
-    if (c === 34 || c === 39) return quotedEnd(i);
+    const c = this.text.charCodeAt(i);
+    if (c === 91 || c === 123) return this.flow(i, node, path);
+    if (c === 34 || c === 39) return this.quotedEnd(i);
     if (c === 42 && node && node.children.size > 0) throw new Unsupported('alias');
-    return flowPlainEnd(i, inMap);
-  };
-  const flow = (p: number, node: Trie | undefined, path: string[]): number => {
-    const open = text.charCodeAt(p);
+    return this.flowPlainEnd(i, inMap);
+  }
+
+  flow(p: number, node: Trie | undefined, path: string[]): number {
+    const open = this.text.charCodeAt(p);
     const close = open === 91 ? 93 : 125;
-    let i = flowSpace(p + 1);
+    let i = this.flowSpace(p + 1);
     for (let index = 0; ; index++) {
-      if (text.charCodeAt(i) === close) return i + 1;
-      if (i >= n) throw new Unsupported('unterminated flow collection');
+      if (this.text.charCodeAt(i) === close) return i + 1;
+      if (i >= this.n) throw new Unsupported('unterminated flow collection');
       if (open === 123) {
         const keyStart = i;
         let k: string;
-        const c = text.charCodeAt(i);
+        const c = this.text.charCodeAt(i);
         if (c === 63) throw new Unsupported('complex key');
         if (c === 34 || c === 39) {
-          i = quotedEnd(i);
-          k = unquote(text.slice(keyStart, i));
+          i = this.quotedEnd(i);
+          k = this.unquote(this.text.slice(keyStart, i));
         } else {
-          i = flowPlainEnd(i, true);
-          k = text.slice(keyStart, i).trim();
+          i = this.flowPlainEnd(i, true);
+          k = this.text.slice(keyStart, i).trim();
         }
-        i = flowSpace(i);
+        i = this.flowSpace(i);
         const child = node?.children.get(k);
         if (child) {
           path.push(k);
-          found.set(key(path), keyStart);
+          this.found.set(key(path), keyStart);
         }
-        if (text.charCodeAt(i) === 58) i = flowValue(i + 1, child, path, true);
+        if (this.text.charCodeAt(i) === 58) i = this.flowValue(i + 1, child, path, true);
         if (child) path.pop();
       } else {
         const child = node?.children.get(String(index));
         if (child) {
           path.push(String(index));
-          found.set(key(path), flowSpace(i));
+          this.found.set(key(path), this.flowSpace(i));
         }
-        i = flowValue(i, child, path, false);
+        i = this.flowValue(i, child, path, false);
         if (child) path.pop();
       }
-      i = flowSpace(i);
-      const d = text.charCodeAt(i);
-      if (d === 44) i = flowSpace(i + 1);
+      i = this.flowSpace(i);
+      const d = this.text.charCodeAt(i);
+      if (d === 44) i = this.flowSpace(i + 1);
       else if (d !== close) throw new Unsupported('expected , or closing bracket');
     }
-  };
+  }
+}
 
+/**
+ * Offsets of the wanted paths in YAML text without building a document: a
+ * reader that follows indentation to the wanted keys and items and skips
+ * everything else line by line. Returns undefined (fall back to `yaml`) on
+ * aliases or complex keys on a wanted path, directives, or anything unexpected.
+ */
+export function blockYamlOffsets(text: string, pointers: readonly string[]): Map<string, number> | undefined {
+  const scan = new BlockYamlScanner(text);
+  const trie = buildTrie(pointers);
+  const { n } = scan;
   try {
-    let ls = contentLine(0);
+    let ls = scan.contentLine(0);
     if (ls < n && text.charCodeAt(ls) === 37) throw new Unsupported('directive');
-    if (ls < n && isDocMarker(ls)) {
-      if (!restIsEmpty(ls + 3)) throw new Unsupported('content on the --- line');
-      ls = contentLine(nextLine(ls));
+    if (ls < n && scan.isDocMarker(ls)) {
+      if (!scan.restIsEmpty(ls + 3)) throw new Unsupported('content on the --- line');
+      ls = scan.contentLine(scan.nextLine(ls));
     }
     if (ls >= n) return undefined;
-    const m = indentOf(ls);
-    found.set('', ls + m);
-    blockNode(ls + m, m, trie, []);
+    const m = scan.indentOf(ls);
+    scan.found.set('', ls + m);
+    scan.blockNode(ls + m, m, trie, []);
   } catch (err) {
     if (err instanceof Unsupported || err instanceof RangeError) return undefined;
     throw err;
   }
-  return found;
+  return scan.found;
 }
