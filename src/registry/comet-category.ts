@@ -54,8 +54,8 @@ const MODEL_TYPE_CATEGORY: Readonly<Record<string, string>> = {
 /** Ordered family rules: the route family (or vendor line) a model id belongs to, for search and suggestions. */
 const FAMILY_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^mj_/, 'midjourney'],
-  [/^suno_/, 'suno'],
-  [/^kling_/, 'kling'],
+  [/^suno/, 'suno'],
+  [/^kling/, 'kling'],
   [/^runway/, 'runway'],
   [/^luma/, 'luma'],
   [/^veo/, 'veo'],
