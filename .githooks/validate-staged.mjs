@@ -22,8 +22,9 @@ const staged = git(['diff', '--cached', '--name-only', '--diff-filter=ACMR', '-z
   .filter((f) => SPEC.test(f));
 if (staged.length === 0) process.exit(0);
 
-// OpenAPI or not, judged on the staged content (a cheap look at the top-level keys).
-const OPENAPI = /^\s*\{?\s*["']?(openapi|swagger)["']?\s*:/m;
+// OpenAPI or not, judged on the staged content (a cheap look at the top-level keys: at the start of
+// a line, indented at most two spaces, so a nested `"openapi": {...}` such as FAL's models.json entries is not one).
+const OPENAPI = /^(?:\{\s*)?(?: {0,2}|\t)?["']?(openapi|swagger)["']?\s*:/m;
 const specs = staged.filter((f) => {
   const head = git(['cat-file', 'blob', `:${f}`], { cwd: root }).slice(0, 65536);
   return OPENAPI.test(head);

@@ -73,7 +73,11 @@ describe('api-hub fetch (live, against local FAL and Comet servers)', () => {
     const validate = new Ajv2020({ allErrors: true }).compile(schema);
     expect(validate(registry), JSON.stringify(validate.errors)).toBe(true);
     const gpt4o = registry.models.find((m: { id: string }) => m.id === 'gpt-4o');
-    expect(gpt4o).toMatchObject({ provider: 'comet', category: 'text', pricing: { unitPrice: null, unit: '1M tokens', currency: 'USD', input: 2, output: 8 } });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(gpt4o).toMatchObject({ provider: 'comet', category: 'llm', pricing: { unitPrice: null, unit: '1M tokens', currency: 'USD', input: 2, output: 8, source: 'comet-api-models', asOf: today } });
+    expect(registry.models.find((m: { id: string }) => m.id === 'kling_video')).toMatchObject({ category: 'text-to-video', tags: expect.arrayContaining(['kling']) });
+    // A keyed FAL fetch stamps every price with the pricing API and the day.
+    expect(registry.models.find((m: { id: string }) => m.id === 'fal-ai/flux/dev')?.pricing).toMatchObject({ source: 'fal-pricing-api', asOf: today });
     const hyper = registry.models.find((m: { id: string }) => m.id === 'fal-ai/hyper-sdxl');
     expect(hyper).toMatchObject({ status: 'unavailable', document: { available: false } });
 

@@ -121,12 +121,57 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
       expect(flat).not.toHaveProperty('output');
     });
 
-    it('a Comet model names the shared operation it is served by and takes its schema', async () => {
-      const card = (await c.call('get_model', { id: 'gpt-4o-mini' })).json<{ provider: string; operations: Array<{ operationId: string }>; howToCall: string; input: { properties: Record<string, unknown> } }>();
-      expect(card.provider).toBe('comet');
+    it('a Comet model: its routes, how to call it and the fields it takes, in under 6,000 characters without the list of model ids', async () => {
+      const r = await c.call('get_model', { id: 'gpt-4o-mini' });
+      expect(r.text.length).toBeLessThan(6_000);
+      expect(r.text).not.toContain('claude-3-5-haiku'); // no other model id is inlined
+      const card = r.json<{ provider: string; category: string; operations: Array<{ operationId: string }>; howToCall: string; input: { required: string[]; fields: Record<string, string> } }>();
+      expect(card).toMatchObject({ provider: 'comet', category: 'llm' });
       expect(card.operations.map((o) => o.operationId)).toContain('cometCreateChatCompletion');
+      expect(card.howToCall).toMatch(/^POST https:\/\/api\.cometapi\.com\/v1\/chat\/completions with header "Authorization: Bearer \$COMET_API_KEY"/);
       expect(card.howToCall).toContain('"model": "gpt-4o-mini"');
-      expect(card.input.properties).toHaveProperty('messages');
+      expect(card.input.required).toEqual(expect.arrayContaining(['model', 'messages']));
+      expect(card.input.fields).toHaveProperty('messages');
+      // The full request schema on demand: the model enum is described, not listed.
+      const full = await c.call('get_model', { id: 'gpt-4o-mini', section: 'input' });
+      expect(full.text.length).toBeLessThanOrEqual(20_000);
+      expect(full.text).not.toContain('claude-3-5-haiku');
+      expect(full.text).toContain('api-hub://models/comet');
+      expect(full.json<{ input: { properties: Record<string, unknown> } }>().input.properties).toHaveProperty('messages');
+    });
+
+    it('a Comet video model is served by its family route; Midjourney ones by /mj/', async () => {
+      const kling = (await c.call('get_model', { id: 'kling_video' })).json<{ category: string; operations: Array<{ path: string }>; howToCall: string }>();
+      expect(kling.category).toBe('text-to-video');
+      expect(kling.operations[0]?.path).toMatch(/^\/kling\//);
+      const mj = (await c.call('get_model', { id: 'mj_fast_imagine' })).json<{ operations: Array<{ path: string }>; howToCall: string }>();
+      expect(mj.operations[0]?.path).toBe('/mj/submit/imagine');
+      expect(mj.howToCall).toMatch(/poll GET \/mj\/task\/\{id\}\/fetch/);
+    });
+
+    it('an unknown name gets the nearest models across ids, names and families (midjourney -> mj_*)', async () => {
+      const r = await c.call('get_model', { id: 'midjourney' });
+      expect(r.isError).toBe(true);
+      expect(r.text).toMatch(/"midjourney" names a family of \d+ model\(s\)/);
+      const nearest = /Nearest matches: (.*)$/m.exec(r.text)?.[1] ?? '';
+      expect(nearest.split(', ').length).toBeGreaterThan(2);
+      for (const id of nearest.split(', ')) expect(id).toMatch(/^"mj_/);
+    });
+
+    it('every $ref of a FAL card resolves inside the same answer, even for the largest model', async () => {
+      for (const id of ['fal-ai/lora', 'fal-ai/flux/dev']) {
+        for (const depth of [0, 1, 3]) {
+          const r = await c.call('get_model', { id, depth });
+          expect(r.text.startsWith('[Paged'), `${id} depth ${depth}`).toBe(false);
+          const card = r.json<Record<string, unknown>>();
+          const refs = [...r.text.matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!);
+          for (const ref of refs) {
+            expect(ref, `${id} depth ${depth}`).toMatch(/^#\/\$defs\//);
+            expect((card.$defs as Record<string, unknown>)[ref.slice('#/$defs/'.length)], ref).toBeDefined();
+          }
+          if (depth === 0) expect(refs.length).toBeGreaterThan(0);
+        }
+      }
     });
 
     it('an unknown id is an error with the nearest ids', async () => {
@@ -155,18 +200,19 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
       }
     });
 
-    it('is over the budget, so it comes in notes-first parts that add up to the whole card', async () => {
-      expect(largest.size).toBeGreaterThan(20_000);
+    it('is over a 10,000-character budget, so it comes in notes-first parts that add up to the whole card', async () => {
+      expect(largest.size).toBeGreaterThan(10_000);
+      const c = await connect({ budget: 10_000 });
       let offset: number | null = 0;
       let joined = '';
       let parts = 0;
       while (offset !== null) {
         const r = await c.call('get_model', { id: largest.id, offset });
         expect(r.isError).toBe(false);
-        expect(r.text.length).toBeLessThanOrEqual(20_000);
+        expect(r.text.length).toBeLessThanOrEqual(10_000);
         const nl = r.text.indexOf('\n');
         const note = r.text.slice(0, nl);
-        expect(note).toMatch(/^\[Paged result: characters \d+-\d+ of \d+ \(the result is larger than the 20000-character budget\)\. /);
+        expect(note).toMatch(/^\[Paged result: characters \d+-\d+ of \d+ \(the result is larger than the 10000-character budget\)\. /);
         const next = /offset=(\d+)/.exec(note);
         if (next) expect(note).toContain('Call get_model again with the same id');
         else expect(note).toContain('This is the last part.');
@@ -178,8 +224,9 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
       const card = JSON.parse(joined) as { id: string; input: unknown; output: unknown; inlineDepth: number; budgetNote: string };
       expect(card.id).toBe(largest.id);
       expect(card.inlineDepth).toBe(0); // the smallest rendering is the one that is paged
-      expect(card.budgetNote).toMatch(/inlined to depth 0 \(the most compact form\) instead of 3; even so the result is larger than the 20000-character budget/);
+      expect(card.budgetNote).toMatch(/inlined to depth 0 \(the most compact form\) instead of 3; even so the result is larger than the 10000-character budget/);
       expect(card.input).toBeTruthy();
+      await c.close();
     });
 
     it('section "input" or "output" alone fits, or pages the same way', async () => {
@@ -190,11 +237,13 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
     });
 
     it('its resource fits the budget too (schemas left out with a note when they cannot fit)', async () => {
+      const c = await connect({ budget: 10_000 });
       const provider = registry.models.find((m) => m.id === largest.id)!.provider;
       const res = await c.client.readResource({ uri: `api-hub://models/${provider}/${largest.id}` });
       const text = (res.contents[0] as { text: string }).text;
-      expect(text.length).toBeLessThanOrEqual(20_000);
+      expect(text.length).toBeLessThanOrEqual(10_000);
       expect(JSON.parse(text)).toMatchObject({ id: largest.id, budgetNote: expect.stringContaining('budget') });
+      await c.close();
     });
 
     it('a smaller configured budget pages sooner', async () => {
@@ -376,7 +425,9 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
       expect(uris).toContain('api-hub://spec/openapi.yaml');
       expect(uris).toContain('api-hub://spec/overview');
       expect(uris).toContain('api-hub://models/fal/fal-ai/flux/dev');
-      expect(resources.filter((r) => r.uri.startsWith('api-hub://models/'))).toHaveLength(registry.models.length);
+      expect(resources.filter((r) => /^api-hub:\/\/models\/[a-z]+\/./.test(r.uri))).toHaveLength(registry.models.length);
+      // One list of ids per provider, so no schema has to carry Comet's hundreds of model ids.
+      expect(uris).toEqual(expect.arrayContaining(['api-hub://models/comet', 'api-hub://models/fal']));
       const { resourceTemplates } = await c.client.listResourceTemplates();
       expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['api-hub://models/{provider}/{+id}']);
     });
@@ -391,6 +442,18 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
       const spec = await c.client.readResource({ uri: 'api-hub://spec/openapi.yaml' });
       const text = (spec.contents[0] as { text: string; mimeType: string }).text;
       expect(text).toBe(readFileSync(join(projectRoot, 'specs/openapi.yaml'), 'utf8'));
+    });
+
+    it('lists every Comet model id by category, video models under the video categories', async () => {
+      const res = await c.client.readResource({ uri: 'api-hub://models/comet' });
+      const text = (res.contents[0] as { text: string }).text;
+      expect(text.length).toBeLessThanOrEqual(20_000);
+      const body = JSON.parse(text) as { total: number; byCategory: Record<string, string[]> };
+      const comet = registry.models.filter((m) => m.provider === 'comet');
+      expect(body.total).toBe(comet.length);
+      expect(Object.values(body.byCategory).flat().sort()).toEqual(comet.map((m) => m.id).sort());
+      expect(body.byCategory['text-to-video']).toEqual(expect.arrayContaining(['kling_video', 'veo3', 'sora-2', 'luma_video']));
+      expect(body.byCategory['image-to-video']).toEqual(expect.arrayContaining(['runwayml_image_to_video']));
     });
 
     it('an unknown model resource is an error naming the nearest ids', async () => {

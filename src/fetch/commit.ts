@@ -2,7 +2,8 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { HubError } from '../core/errors.js';
 import { projectPaths } from '../core/paths.js';
 import { buildFalSnapshot } from './fal/snapshot.js';
-import type { FalListing, FalModelItem, FalPrice } from './fal/types.js';
+import type { FalListing, FalModelItem, FalPrice, PriceOrigin } from './fal/types.js';
+import { stampPrices } from './fal/pricing.js';
 import { buildCometCatalog, type CometCatalog, type CometModel } from './comet/catalog.js';
 import { buildCometApiCatalog, type CometApiCatalog, type CometApiModel } from './comet/api-catalog.js';
 import { META_FILE, serializeMeta, type FetchMeta } from './meta.js';
@@ -39,7 +40,13 @@ export interface FalCommitResult {
  */
 export async function commitFal(
   root: string,
-  input: { items: readonly FalModelItem[]; prices: readonly FalPrice[] | null; meta: FetchMeta | null },
+  input: {
+    items: readonly FalModelItem[];
+    prices: readonly FalPrice[] | null;
+    /** Stamped on every price of `prices` (not on carried ones, which keep their own). */
+    priceOrigin?: PriceOrigin;
+    meta: FetchMeta | null;
+  },
   old: FalState,
   options: CommitOptions = {},
 ): Promise<FalCommitResult> {
@@ -53,6 +60,8 @@ export async function commitFal(
     const listed = new Set(input.items.map((i) => i.endpoint_id));
     prices = carried.filter((p) => listed.has(p.endpoint_id));
     carriedPrices = prices.length;
+  } else if (input.priceOrigin) {
+    prices = stampPrices(prices, input.priceOrigin);
   }
   const snap = buildFalSnapshot(input.items, prices);
   const files = new Map(snap.files);
@@ -70,7 +79,7 @@ export interface CometCommitResult {
 /** `api: null` keeps the previous `/api/models` catalog file byte for byte (e.g. `--from` with only a /v1/models file). */
 export async function commitComet(
   root: string,
-  input: { models: readonly CometModel[]; api: readonly CometApiModel[] | null; meta: FetchMeta | null },
+  input: { models: readonly CometModel[]; api: readonly CometApiModel[] | null; meta: FetchMeta | null; /** YYYY-MM-DD the catalog (and its prices) was read. */ apiAsOf?: string },
   old: CometState,
   options: CommitOptions = {},
 ): Promise<CometCommitResult> {
@@ -78,7 +87,7 @@ export async function commitComet(
   const files = new Map<string, string>([[COMET_V1_FILE, JSON.stringify(catalog, null, 2) + '\n']]);
   let api: CometApiCatalog | null = null;
   if (input.api) {
-    api = buildCometApiCatalog(input.api);
+    api = buildCometApiCatalog(input.api, undefined, input.apiAsOf);
     files.set(COMET_API_FILE, JSON.stringify(api, null, 2) + '\n');
   } else if (old.apiText !== null) {
     api = old.api;

@@ -1,6 +1,6 @@
 import { cmp } from '../core/diagnostic.js';
 import { canonicalJson } from '../core/json.js';
-import { cometPricing, type RegistryPricing } from './pricing.js';
+import { cometPricing, type PriceAmount as RegistryPricing } from './pricing.js';
 import type { CometCatalog } from './comet/catalog.js';
 import type { CometApiCatalog } from './comet/api-catalog.js';
 import type { FalListing } from './fal/types.js';
@@ -61,6 +61,14 @@ function setDiff(a: Iterable<string>, b: ReadonlySet<string>): string[] {
   return [...a].filter((x) => !b.has(x)).sort(cmp);
 }
 
+/**
+ * A snapshot's canonical JSON without the dates prices were read on (`as_of`,
+ * `asOf`): a fetch on a later day that finds the same prices is no change.
+ */
+function undated(value: unknown): string {
+  return canonicalJson(JSON.parse(JSON.stringify(value ?? null, (k, v: unknown) => (k === 'as_of' || k === 'asOf' ? undefined : v))));
+}
+
 function samePrice(a: RegistryPricing | null, b: RegistryPricing | null): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
@@ -92,7 +100,7 @@ export function falDrift(input: FalDriftInput): ProviderDrift {
     if (!bs && as) d.documents.nowAvailable.push(id);
     if (!samePrice(price(b.pricing), price(a.pricing))) d.prices.push({ id, before: price(b.pricing), after: price(a.pricing) });
   }
-  d.outcome = input.before === null ? 'first' : hasChanges(d) || canonicalJson(input.before) !== canonicalJson(input.after) ? 'changed' : 'unchanged';
+  d.outcome = input.before === null ? 'first' : hasChanges(d) || undated(input.before) !== undated(input.after) ? 'changed' : 'unchanged';
   return d;
 }
 
@@ -121,7 +129,7 @@ export function cometDrift(input: CometDriftInput): ProviderDrift {
     const a = cometPricing(ca.get(id)?.pricing);
     if (!samePrice(b, a)) d.prices.push({ id, before: b, after: a });
   }
-  const changedFiles = canonicalJson(input.before.v1) !== canonicalJson(input.after.v1) || canonicalJson(input.before.api) !== canonicalJson(input.after.api);
+  const changedFiles = canonicalJson(input.before.v1) !== canonicalJson(input.after.v1) || undated(input.before.api) !== undated(input.after.api);
   d.outcome = input.before.v1 === null ? 'first' : hasChanges(d) || changedFiles ? 'changed' : 'unchanged';
   return d;
 }

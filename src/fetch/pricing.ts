@@ -6,7 +6,7 @@ import { isObject } from '../core/json.js';
  * Comet's public catalog prices per request, per second, or per million input
  * and output tokens; token prices go in `input`/`output` and `unitPrice` is null.
  */
-export interface RegistryPricing {
+export interface PriceAmount {
   unitPrice: number | null;
   unit: string;
   currency: string;
@@ -19,7 +19,7 @@ export interface RegistryPricing {
  * per_request, per_second}` as a registry price. Per-request wins over
  * per-second, which wins over token prices; null when nothing is priced.
  */
-export function cometPricing(raw: unknown): RegistryPricing | null {
+export function cometPricing(raw: unknown): PriceAmount | null {
   if (!isObject(raw)) return null;
   const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
   const label = typeof raw.currency === 'string' ? raw.currency.trim() : '';

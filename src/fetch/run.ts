@@ -12,6 +12,7 @@ import { baseUrlFrom } from './settings.js';
 import { readCometState, readFalState } from './state.js';
 import { SnapshotStage } from './write-snapshot.js';
 import { falDocumentFile } from './fal/snapshot.js';
+import { FAL_PRICING_API_SOURCE } from './fal/pricing.js';
 import type { FalModelItem } from './fal/types.js';
 import { makeRedactor, type Redactor } from '../core/redact.js';
 import { findSecret, redactDiagnostic } from './redact.js';
@@ -70,7 +71,8 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
         }
       };
       const r = await fetchFalLive({ http, baseUrl, key, old: before.fal, root, emit, signal, fetchedAt, onPage });
-      const c = await commitFal(root, { items: r.items, prices: r.prices, meta: r.meta }, before.fal, { secrets, signal, stage });
+      const priceOrigin = { source: FAL_PRICING_API_SOURCE, asOf: fetchedAt.slice(0, 10) };
+      const c = await commitFal(root, { items: r.items, prices: r.prices, priceOrigin, meta: r.meta }, before.fal, { secrets, signal, stage });
       stage = undefined; // committed (or discarded by the commit on failure)
       const notes = [...r.notes];
       if (r.prices === null && c.carriedPrices > 0) notes.push(`kept ${c.carriedPrices} price(s) from the previous snapshot`);
@@ -106,7 +108,7 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
       }
       emit({ type: 'start', provider: 'comet', message: `comet: fetching ${cometHostRoot(baseUrl)}/v1/models and /api/models` });
       const r = await fetchCometLive({ http, baseUrl, key, old: before.comet, emit, signal, fetchedAt });
-      const c = await commitComet(root, { models: r.models, api: r.api, meta: r.meta }, before.comet, { secrets, signal });
+      const c = await commitComet(root, { models: r.models, api: r.api, apiAsOf: fetchedAt.slice(0, 10), meta: r.meta }, before.comet, { secrets, signal });
       const inCatalog = new Set(r.api.map((m) => m.id));
       const notes: string[] = [];
       const unpriced = r.models.filter((m) => !inCatalog.has(m.id)).length;

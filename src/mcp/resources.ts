@@ -5,7 +5,7 @@ import { McpError, ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolContext } from './context.js';
 import { buildModelCard } from '../project/catalog/model-card.js';
 import { findModel } from '../project/catalog/models.js';
-import { describePrice } from '../project/catalog/registry-read.js';
+import { describePrice, type ModelEntry } from '../project/catalog/registry-read.js';
 import { json } from './result.js';
 import type { LoadedSpec } from '../project/catalog/hub-data.js';
 import { DEFAULT_DEPTH } from './tools/get-model.js';
@@ -13,6 +13,31 @@ import { DEFAULT_DEPTH } from './tools/get-model.js';
 export const SPEC_URI = 'api-hub://spec/openapi.yaml';
 export const OVERVIEW_URI = 'api-hub://spec/overview';
 export const MODEL_URI_TEMPLATE = 'api-hub://models/{provider}/{+id}';
+
+/** `api-hub://models/comet`: the list of one provider's model ids. */
+export function modelListUri(provider: string): string {
+  return `api-hub://models/${encodeURIComponent(provider)}`;
+}
+
+/** One provider's ids by category (categories by size, ids sorted), with how many have a price. */
+export function modelIds(models: readonly ModelEntry[], provider: string): Record<string, unknown> {
+  const mine = models.filter((m) => m.provider === provider);
+  const byCategory = new Map<string, string[]>();
+  for (const m of mine) {
+    const c = m.category ?? '(none)';
+    const list = byCategory.get(c);
+    if (list) list.push(m.id);
+    else byCategory.set(c, [m.id]);
+  }
+  const categories = [...byCategory].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return {
+    provider,
+    total: mine.length,
+    withPrice: mine.filter((m) => m.pricing !== null).length,
+    byCategory: Object.fromEntries(categories.map(([c, ids]) => [c, [...ids].sort()])),
+    howToUse: 'get_model <id> describes one model (routes, fields, price); search_models finds models by text, category or provider.',
+  };
+}
 
 export function modelUri(provider: string, id: string): string {
   return `api-hub://models/${encodeURIComponent(provider)}/${id.split('/').map(encodeURIComponent).join('/')}`;
@@ -55,6 +80,23 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
       return { contents: [{ uri: uri.href, mimeType: 'application/json', text: json(overview(spec)) }] };
     },
   );
+
+  // The id lists: how an assistant finds every Comet model without any schema carrying them.
+  for (const provider of ['comet', 'fal'] as const) {
+    server.registerResource(
+      `${provider}-model-ids`,
+      modelListUri(provider),
+      {
+        title: `${provider === 'comet' ? 'Comet' : 'FAL'} model ids`,
+        description: `Every ${provider === 'comet' ? 'Comet' : 'FAL'} model id in the registry, grouped by category (FAL's category names; Comet chat models are "llm"). Use an id with get_model or estimate_cost; search_models filters and ranks them.`,
+        mimeType: 'application/json',
+      },
+      async (uri): Promise<ReadResourceResult> => {
+        const index = await ctx.catalog.registry();
+        return { contents: [{ uri: uri.href, mimeType: 'application/json', text: json(modelIds(index.models, provider)) }] };
+      },
+    );
+  }
 
   server.registerResource(
     'model',

@@ -25,6 +25,10 @@ describe('model registry schema', () => {
     };
     expect(validate(bad)).toBe(false);
     expect(validate.errors?.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/models/0/pricing', '/models/0/document']));
+    // A price always says where it came from.
+    const undated = { ...bad, models: [{ ...bad.models[0], status: 'active', pricing: { unitPrice: 1, unit: 'image', currency: 'USD' }, document: { available: true, file: 'f', sha256: 'a'.repeat(64), reason: null } }] };
+    expect(validate(undated)).toBe(false);
+    expect(validate.errors?.map((e) => e.message)).toContain("must have required property 'source'");
   });
 });
 
@@ -33,7 +37,7 @@ describe('buildRegistry', () => {
     provider: 'fal',
     source: 's',
     models: [
-      { endpoint_id: 'fal-ai/flux/dev', metadata: { display_name: 'FLUX.1 [dev]', category: 'text-to-image', status: 'active', tags: ['t'] }, openapi: { status: 'available', file: 'openapi/fal-ai__flux__dev.json', sha256: 'a'.repeat(64) }, pricing: { unit_price: 0.025, unit: 'megapixels', currency: 'USD' } },
+      { endpoint_id: 'fal-ai/flux/dev', metadata: { display_name: 'FLUX.1 [dev]', category: 'text-to-image', status: 'active', tags: ['t'] }, openapi: { status: 'available', file: 'openapi/fal-ai__flux__dev.json', sha256: 'a'.repeat(64) }, pricing: { unit_price: 0.025, unit: 'megapixels', currency: 'USD', source: 'fal-public-snapshot', as_of: '2025-10-30' } },
       { endpoint_id: 'fal-ai/hyper-sdxl', metadata: null, openapi: { status: 'unavailable', code: 'expansion_failed', message: 'gone' } },
     ],
   };
@@ -44,7 +48,7 @@ describe('buildRegistry', () => {
       { id: 'gpt-4o', object: 'model', created: 1, owned_by: 'openai', supported_endpoint_types: [] },
       { id: 'flux-dev', object: 'model', created: 1, owned_by: 'custom', supported_endpoint_types: [] },
     ],
-    api: { provider: 'comet' as const, source: 's', models: [{ id: 'gpt-4o', model_type: 'text', features: ['chat', 'openai'], pricing: { currency: 'USD / M Tokens', input: 2, output: 8, per_request: null, per_second: null } }] },
+    api: { provider: 'comet' as const, source: 's', asOf: '2026-01-02', models: [{ id: 'gpt-4o', model_type: 'text', features: ['chat', 'openai'], pricing: { currency: 'USD / M Tokens', input: 2, output: 8, per_request: null, per_second: null } }] },
     document: { file: 'specs/providers/comet/openapi.yaml', sha256: 'b'.repeat(64) },
   };
 
@@ -54,8 +58,10 @@ describe('buildRegistry', () => {
     expect(serializeRegistry(a)).toBe(serializeRegistry(b));
     expect(validate(a), JSON.stringify(validate.errors)).toBe(true);
     expect(a.models.map((m) => `${m.provider}:${m.id}`)).toEqual(['comet:flux-dev', 'comet:gpt-4o', 'fal:fal-ai/flux/dev', 'fal:fal-ai/hyper-sdxl']);
-    expect(a.models[1]).toMatchObject({ category: 'text', tags: ['openai', 'chat'], pricing: { unitPrice: null, unit: '1M tokens', currency: 'USD', input: 2, output: 8 }, document: { sha256: 'b'.repeat(64) } });
-    expect(a.models[2]).toMatchObject({ pricing: { unitPrice: 0.025, unit: 'megapixels', currency: 'USD' }, operationIds: ['falAiFluxDevSubmit', 'falAiFluxDevStatus', 'falAiFluxDevResult', 'falAiFluxDevCancel'] });
+    // Comet: the catalog's features give the category (chat -> llm), the id the family; prices say where and when.
+    expect(a.models[0]).toMatchObject({ category: 'text-to-image', tags: ['flux', 'custom'], pricing: null });
+    expect(a.models[1]).toMatchObject({ category: 'llm', tags: ['openai', 'chat'], pricing: { unitPrice: null, unit: '1M tokens', currency: 'USD', input: 2, output: 8, source: 'comet-api-models', asOf: '2026-01-02' }, document: { sha256: 'b'.repeat(64) } });
+    expect(a.models[2]).toMatchObject({ pricing: { unitPrice: 0.025, unit: 'megapixels', currency: 'USD', source: 'fal-public-snapshot', asOf: '2025-10-30' }, operationIds: ['falAiFluxDevSubmit', 'falAiFluxDevStatus', 'falAiFluxDevResult', 'falAiFluxDevCancel'] });
     expect(a.models[3]).toMatchObject({ status: 'unavailable', operationIds: [], document: { available: false, reason: 'expansion_failed: gone' } });
   });
 });

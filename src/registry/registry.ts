@@ -3,10 +3,20 @@ import { isObject } from '../core/json.js';
 import type { FalListing } from '../fetch/fal/types.js';
 import type { CometCatalog } from '../fetch/comet/catalog.js';
 import type { CometApiCatalog } from '../fetch/comet/api-catalog.js';
-import { cometPricing, type RegistryPricing } from '../fetch/pricing.js';
+import { classifyCometModel } from './comet-category.js';
+import { cometPricing, type PriceAmount } from '../fetch/pricing.js';
 import { FAL_ROLES, falOperationBases, falOperationId } from '../core/naming.js';
 
-export type { RegistryPricing };
+export type { PriceAmount };
+
+/** A price with where it came from (`fal-pricing-api`, `fal-public-snapshot`, `comet-api-models`, …) and its date (YYYY-MM-DD; null when not recorded). */
+export interface RegistryPricing extends PriceAmount {
+  source: string;
+  asOf: string | null;
+}
+
+/** The source label of prices from Comet's public catalog, `GET /api/models`. */
+export const COMET_PRICE_SOURCE = 'comet-api-models';
 
 /** One model of any provider: `data/model_registry.json` (schema: schemas/model-registry.schema.json). */
 export interface RegistryEntry {
@@ -52,7 +62,9 @@ export function serializeRegistry(registry: ModelRegistry): string {
  * write the same bytes. FAL operationIds come from the same naming function the
  * build uses; Comet models are served by the OpenAI-compatible operations that
  * take a `model` field, which depend on the model's kind, so none is claimed.
- * Comet's category, tags and pricing come from its public catalog (/api/models).
+ * Comet's pricing comes from its public catalog (/api/models); its category
+ * from that catalog's features and model type, else from the model id
+ * (comet-category.ts), and its family joins its tags.
  */
 export function buildRegistry(fal: FalListing | null, comet: CometSnapshot | null): ModelRegistry {
   const models: RegistryEntry[] = [];
@@ -70,7 +82,9 @@ export function buildRegistry(fal: FalListing | null, comet: CometSnapshot | nul
         category: typeof md.category === 'string' ? md.category : null,
         status: doc.status === 'available' ? (typeof md.status === 'string' ? md.status : 'active') : 'unavailable',
         tags: Array.isArray(md.tags) ? md.tags.filter((t): t is string => typeof t === 'string') : [],
-        pricing: m.pricing ? { unitPrice: m.pricing.unit_price, unit: m.pricing.unit, currency: m.pricing.currency } : null,
+        pricing: m.pricing
+          ? { unitPrice: m.pricing.unit_price, unit: m.pricing.unit, currency: m.pricing.currency, source: m.pricing.source ?? 'fal-pricing-api', asOf: m.pricing.as_of ?? null }
+          : null,
         document:
           doc.status === 'available'
             ? { available: true, file: `specs/providers/fal/${doc.file}`, sha256: doc.sha256, reason: null }
@@ -87,18 +101,22 @@ export function buildRegistry(fal: FalListing | null, comet: CometSnapshot | nul
         : comet.document === null
           ? { available: false, file: null, sha256: null, reason: 'no curated Comet document in the snapshot' }
           : { available: true, file: comet.document.file, sha256: comet.document.sha256, reason: null };
+    const asOf = comet.api?.asOf ?? null;
     for (const m of comet.models) {
       const c = catalog.get(m.id);
       const features = c && Array.isArray(c.features) ? c.features.filter((f): f is string => typeof f === 'string') : [];
-      const tags = [...new Set([...(m.owned_by ? [m.owned_by] : []), ...features])];
+      const modelType = c && typeof c.model_type === 'string' && c.model_type ? c.model_type : null;
+      const { category, family } = classifyCometModel({ id: m.id, ownedBy: m.owned_by, features, modelType });
+      const tags = [...new Set([...(family ? [family] : []), ...(m.owned_by ? [m.owned_by] : []), ...features])];
+      const amount = c ? cometPricing(c.pricing) : null;
       models.push({
         provider: 'comet',
         id: m.id,
         displayName: m.id,
-        category: c && typeof c.model_type === 'string' && c.model_type ? c.model_type : null,
+        category,
         status: 'active',
         tags,
-        pricing: c ? cometPricing(c.pricing) : null,
+        pricing: amount ? { ...amount, source: COMET_PRICE_SOURCE, asOf } : null,
         document: { ...document },
         operationIds: [],
       });

@@ -13,8 +13,8 @@ interface EstimateFlags {
 export function registerEstimate(program: Command, ctx: CliContext, setExit: SetExit): void {
   program
     .command('estimate')
-    .description('estimate the FAL cost of an endpoint: the registry unit price × units (offline), or FAL\'s pricing API with --live')
-    .argument('<endpoint>', 'FAL endpoint id, e.g. fal-ai/flux/dev')
+    .description('estimate the cost of a model: the registry unit price × units (offline; the price\'s source and date are shown), or FAL\'s pricing API with --live')
+    .argument('<endpoint>', 'model id, e.g. fal-ai/flux/dev (any registry model with a unit price)')
     .option('--units <n>', 'how many of the model\'s price units (images, seconds, videos, …)')
     .option('--calls <n>', 'how many calls, priced by FAL\'s historical per-call price (needs --live)')
     .option('--live', 'ask FAL\'s POST /v1/models/pricing/estimate (FAL_API_KEY or FAL_KEY; FAL_API_BASE_URL)')

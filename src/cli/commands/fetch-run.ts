@@ -3,7 +3,7 @@ import type { SetExit } from './index.js';
 import { ExitCode, HubError } from '../../core/errors.js';
 import { secretValues, withDotEnv } from '../../core/env.js';
 import { makeRedactor } from '../../core/redact.js';
-import { importFromFiles } from '../../fetch/import-files.js';
+import { importFalPrices, importFromFiles, type ImportOrigin } from '../../fetch/import-files.js';
 import { refreshRegistry } from '../../project/snapshots.js';
 import { driftSummaryLines } from '../../fetch/drift.js';
 import { ProgressDisplay } from '../../fetch/progress.js';
@@ -15,19 +15,33 @@ import { printDiagnostics } from '../print.js';
 export interface FetchOptions {
   provider?: Array<'fal' | 'comet'>;
   from?: string[];
+  pricesFrom?: string[];
+  asOf?: string;
+  priceSource?: string;
   concurrency?: string;
 }
 
 /** The body of `api-hub fetch`, loaded only when the command runs; the HTTP stack only for a live fetch. */
 export async function runFetchCommand(ctx: CliContext, opts: FetchOptions, setExit: SetExit): Promise<void> {
-  if (opts.from) {
+  const origin = importOrigin(opts);
+  if (opts.pricesFrom) {
+    if (opts.from) throw new HubError('give either --from or --prices-from: --from takes pricing responses along with the model pages');
     const providers = opts.provider ?? [];
-    if (providers.length !== 1) throw new HubError('--from imports one provider at a time: give exactly one --provider fal|comet');
-    const r = await importFromFiles(ctx.root, providers[0]!, opts.from, refreshRegistry(ctx.root));
-    report(ctx, r, (t) => t);
+    if (providers.length !== 1 || providers[0] !== 'fal') throw new HubError('--prices-from prices the FAL snapshot: give --provider fal (Comet prices come with its /api/models catalog: `api-hub fetch --provider comet`, or --from with a saved /api/models response)');
+    const r = await importFalPrices(ctx.root, opts.pricesFrom, origin, refreshRegistry(ctx.root));
+    report(ctx, r, (t) => t, true);
     setExit(ExitCode.ok);
     return;
   }
+  if (opts.from) {
+    const providers = opts.provider ?? [];
+    if (providers.length !== 1) throw new HubError('--from imports one provider at a time: give exactly one --provider fal|comet');
+    const r = await importFromFiles(ctx.root, providers[0]!, opts.from, origin, refreshRegistry(ctx.root));
+    report(ctx, r, (t) => t, true);
+    setExit(ExitCode.ok);
+    return;
+  }
+  if (opts.asOf !== undefined || opts.priceSource !== undefined) throw new HubError('--as-of and --price-source label imported prices: use them with --prices-from or --from (a live fetch records its own source and date)');
   // The live path alone loads the HTTP stack (ky, p-limit, the live fetchers); `--from` never needs it.
   const [{ runLiveFetch }, env] = await Promise.all([import('../../fetch/run.js'), withDotEnv(ctx.root, ctx.env)]);
   const redact = makeRedactor(secretValues(env));
@@ -63,7 +77,25 @@ export async function runFetchCommand(ctx: CliContext, opts: FetchOptions, setEx
   setExit(r.interrupted || r.providers.some((p) => !p.ok) ? ExitCode.failure : ExitCode.ok);
 }
 
-function report(ctx: CliContext, r: FetchRunResult, redact: (t: string) => string): void {
+/** `--as-of YYYY-MM-DD` (a real date) and `--price-source LABEL`, checked before anything is read. */
+function importOrigin(opts: FetchOptions): ImportOrigin {
+  const out: ImportOrigin = {};
+  if (opts.asOf !== undefined) {
+    const d = opts.asOf.trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d) {
+      throw new HubError(`--as-of must be a date as YYYY-MM-DD (got ${JSON.stringify(opts.asOf)})`);
+    }
+    out.asOf = d;
+  }
+  if (opts.priceSource !== undefined) {
+    const label = opts.priceSource.trim();
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(label)) throw new HubError(`--price-source must be a short label of letters, digits, '.', '_' or '-' (got ${JSON.stringify(opts.priceSource)})`);
+    out.priceSource = label;
+  }
+  return out;
+}
+
+function report(ctx: CliContext, r: FetchRunResult, redact: (t: string) => string, notes = false): void {
   const say = (t: string): void => ctx.stdout(redact(t));
   for (const p of r.providers) {
     printDiagnostics({ ...ctx, stderr: (t) => ctx.stderr(redact(t)) }, p.problems);
@@ -80,6 +112,7 @@ function report(ctx: CliContext, r: FetchRunResult, redact: (t: string) => strin
         '\n',
     );
     for (const id of p.unavailable) say(`  no document: ${id}\n`);
+    if (notes) for (const n of p.notes) say(`  note: ${n}\n`);
   }
   if (ctx.quiet || !r.drift) return;
   for (const line of driftSummaryLines(r.drift)) say(`${line}\n`);

@@ -9,12 +9,16 @@ export function registerFetch(program: Command, ctx: CliContext, setExit: SetExi
     .description('refresh provider snapshots under specs/providers/ and data/model_registry.json, and report what changed')
     .addOption(new Option('--provider <name...>', 'provider(s) to refresh (default: both)').choices(['fal', 'comet']))
     .option('--from <file...>', 'import saved API responses instead of calling the live API (FAL: /v1/models pages, /v1/models/pricing; Comet: /v1/models, /api/models)')
+    .option('--prices-from <file...>', 'replace the FAL snapshot\'s prices with saved /v1/models/pricing responses (or a price list in that shape); the listing and documents stay')
+    .option('--as-of <date>', 'with --prices-from or --from: the date (YYYY-MM-DD) the imported prices are valid for (default: today)')
+    .option('--price-source <label>', 'with --prices-from or --from: where the imported prices come from (default: fal-pricing-api)')
     .option('--concurrency <n>', 'maximum parallel requests over the whole run (default 4)')
     .addHelpText(
       'after',
       `
 Keys and URLs come from the environment or .env in the project root:
   FAL_API_KEY (or FAL_KEY)   optional for listing (higher rate limits), needed for prices
+                             (a keyed fetch replaces every FAL price, source fal-pricing-api, dated today)
   COMET_API_KEY              needed for Comet's /v1/models
   FAL_API_BASE_URL, COMET_API_BASE_URL   override the API hosts
 Writes specs/providers/**, data/model_registry.json and specs/drift-report.md (+ .json).
@@ -24,7 +28,8 @@ Examples:
   api-hub fetch
   api-hub fetch --provider fal --concurrency 8
   api-hub fetch --provider fal --from fal.models.text-to-image.json fal.models.image-to-video.json
-  api-hub fetch --provider comet --from v1-models.json api-models.json`,
+  api-hub fetch --provider comet --from v1-models.json api-models.json
+  api-hub fetch --provider fal --prices-from fal-prices.public-snapshot.json --price-source fal-public-snapshot --as-of 2025-10-30`,
     )
     .action(async (opts: FetchOptions) => {
       const { runFetchCommand } = await import('./fetch-run.js');

@@ -14,6 +14,8 @@ export type CometApiModel = JsonObject & { id: string };
 export interface CometApiCatalog {
   provider: 'comet';
   source: string;
+  /** The date (YYYY-MM-DD) the catalog was read: the date of its prices. Absent in catalogs written before it was recorded. */
+  asOf?: string;
   models: CometApiModel[];
 }
 
@@ -53,8 +55,8 @@ export function readCometApiModels(data: unknown, file: string): { models: Comet
 }
 
 /** The catalog file content: sorted by id, duplicates dropped (first wins). */
-export function buildCometApiCatalog(models: readonly CometApiModel[], source = COMET_API_MODELS_SOURCE): CometApiCatalog {
+export function buildCometApiCatalog(models: readonly CometApiModel[], source = COMET_API_MODELS_SOURCE, asOf?: string): CometApiCatalog {
   const byId = new Map<string, CometApiModel>();
   for (const m of models) if (!byId.has(m.id)) byId.set(m.id, m);
-  return { provider: 'comet', source, models: [...byId.values()].sort((a, b) => cmp(a.id, b.id)) };
+  return { provider: 'comet', source, ...(asOf ? { asOf } : {}), models: [...byId.values()].sort((a, b) => cmp(a.id, b.id)) };
 }

@@ -98,7 +98,9 @@ export function buildFalSnapshot(items: readonly FalModelItem[], prices: readonl
       entry.openapi = { status: 'unavailable', code: 'not_openapi', message: 'the `openapi` field is neither an OpenAPI document nor an error object' };
     }
     const price = priceById.get(id);
-    if (price) entry.pricing = { unit_price: price.unit_price, unit: price.unit, currency: price.currency };
+    if (price) {
+      entry.pricing = { unit_price: price.unit_price, unit: price.unit, currency: price.currency, ...(price.source ? { source: price.source } : {}), ...(price.as_of ? { as_of: price.as_of } : {}) };
+    }
     entries.push(entry);
   }
   const listing: FalListing = { provider: 'fal', source, models: entries };

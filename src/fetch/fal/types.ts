@@ -24,6 +24,16 @@ export interface FalPrice {
   unit_price: number;
   unit: string;
   currency: string;
+  /** Where the price came from (`fal-pricing-api`, `fal-public-snapshot`, …) and its date (YYYY-MM-DD). */
+  source?: string;
+  as_of?: string;
+}
+
+/** Where a set of prices came from: stamped on each price the snapshot records. */
+export interface PriceOrigin {
+  source: string;
+  /** YYYY-MM-DD. */
+  asOf: string;
 }
 
 /** One entry of `specs/providers/fal/models.json`. */
@@ -34,7 +44,7 @@ export interface FalListingEntry {
     | { status: 'available'; file: string; sha256: string }
     | { status: 'unavailable'; code: string; message: string }
     | { status: 'absent' };
-  pricing?: { unit_price: number; unit: string; currency: string };
+  pricing?: { unit_price: number; unit: string; currency: string; source?: string; as_of?: string };
 }
 
 export interface FalListing {

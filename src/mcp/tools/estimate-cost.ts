@@ -25,9 +25,10 @@ export function registerEstimateCost(server: McpServer, ctx: ToolContext): void 
   server.registerTool(
     'estimate_cost',
     {
-      title: 'Estimate a FAL cost',
+      title: 'Estimate a model cost',
       description:
-        'What a quantity of a model would cost: the registry\'s unit price × quantity, offline. With live=true it also asks FAL\'s pricing estimate API ' +
+        'What a quantity of a model would cost: the registry\'s unit price × quantity, offline, with the price\'s source and date (priceSource, priceAsOf). ' +
+        'A model without a price gets a message saying how to get one. With live=true it also asks FAL\'s pricing estimate API ' +
         '(needs FAL_API_KEY or FAL_KEY; per-call "historical" estimates are live only). Unknown ids return the nearest ids.',
       inputSchema: estimateCostInput,
       // Offline by default; live=true reads FAL's pricing API, which changes nothing.

@@ -30,8 +30,9 @@ export function registerGetModel(server: McpServer, ctx: ToolContext): void {
     {
       title: 'Describe a model',
       description:
-        'Everything needed to call one model: metadata, price, the operations that serve it (FAL queue: submit, status, result, cancel), how to call it, ' +
-        'and its input and output JSON Schemas with $refs inlined (self-contained). An unknown id returns the nearest ids. ' +
+        'Everything needed to call one model: metadata, price (with its source and date), the operations that serve it (FAL queue: submit, status, result, cancel; Comet: its family\'s and category\'s routes), how to call it, ' +
+        'and its input and output JSON Schemas with $refs inlined; refs left (deep or recursive) point into the answer\'s own "$defs". For a Comet model the default answer summarizes the fields; section "input" or "output" gives the full schema. ' +
+        'An unknown id returns the nearest ids, names and families (e.g. "midjourney" -> mj_*). Every Comet model id: resource api-hub://models/comet. ' +
         'A result larger than the size budget comes in parts: call again with offset=<the offset named in the note>.',
       inputSchema: getModelInput,
       annotations: { ...READ_ONLY, title: 'Get model' },

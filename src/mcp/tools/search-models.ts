@@ -10,12 +10,12 @@ export const searchModelsInput = {
   query: z
     .string()
     .optional()
-    .describe('Free text matched against the model id, display name, category and tags; every word must match (e.g. "flux dev", "kling", "veo video"). Leave out to list every model that passes the other filters.'),
+    .describe('Free text matched against the model id, display name, category and tags (a Comet model\'s tags include its family, e.g. "midjourney" for mj_*); every word must match (e.g. "flux dev", "kling", "veo video"). Leave out to list every model that passes the other filters.'),
   provider: z.enum(['fal', 'comet']).optional().describe('Only models of this provider: "fal" (FAL queue models) or "comet" (Comet API models).'),
   category: z
     .string()
     .optional()
-    .describe('Only models of this category, exactly (case-insensitive). FAL: image-to-video, text-to-image, text-to-video, image-to-image, text-to-speech, … Comet: its model type where known.'),
+    .describe('Only models of this category, exactly (case-insensitive): image-to-video, text-to-image, text-to-video, image-to-image, text-to-speech, … for both providers (FAL\'s names; Comet\'s chat models are "llm", its embedding models "embeddings").'),
   status: z.string().optional().describe('Only models with this status: "active", "deprecated", or "unavailable" (listed by FAL without an OpenAPI document).'),
   limit: limitField(50, 500),
   offset: offsetField,

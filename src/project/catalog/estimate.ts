@@ -1,7 +1,7 @@
 import { isObject } from '../../core/json.js';
 import { makeRedactor } from '../../core/redact.js';
 import { falApiRoot } from '../../fetch/fal/urls.js';
-import { describePrice, formatAmount, type ModelEntry } from './registry-read.js';
+import { describePrice, formatAmount, howToGetPrice, priceOrigin, type ModelEntry } from './registry-read.js';
 
 
 export type EstimateMode = 'units' | 'calls';
@@ -17,6 +17,9 @@ export interface CostEstimate {
   currency: string;
   total: number;
   source: 'registry' | 'fal-live';
+  /** For a registry estimate: where the price came from and its date (null when the registry does not say). */
+  priceSource: string | null;
+  priceAsOf: string | null;
   /** One readable line: `5 video × 0.4 USD = 2 USD`. */
   text: string;
 }
@@ -35,14 +38,12 @@ export function estimateFromRegistry(model: ModelEntry, quantity: number, mode: 
     return { ok: false, message: `${model.id}: a per-call estimate uses FAL's historical prices, which only the live API knows; ask live (live=true, or --live on the command line; needs FAL_API_KEY or FAL_KEY), or estimate by units (the registry price is ${describePrice(p) ?? 'not known'}).` };
   }
   if (!p) {
-    return {
-      ok: false,
-      message: `${model.id}: the registry has no price for this model. ${model.provider === 'fal' ? 'Refresh it with `api-hub fetch --provider fal` and a FAL_API_KEY (prices need a key), or ask live (live=true, or --live on the command line).' : 'Comet prices come from its public catalog; refresh it with `api-hub fetch --provider comet`.'}`,
-    };
+    return { ok: false, message: `${model.id}: the registry has no price for this model. ${howToGetPrice(model.provider)}` };
   }
   if (p.unitPrice === null) {
-    return { ok: false, message: `${model.id} is priced per token (${describePrice(p)}); a unit estimate needs a single unit price.` };
+    return { ok: false, message: `${model.id} is priced per token (${describePrice(p)}); a unit estimate needs a single unit price: work it out from the token counts.` };
   }
+  const from = priceOrigin(p);
   const total = p.unitPrice * quantity;
   return {
     ok: true,
@@ -56,7 +57,9 @@ export function estimateFromRegistry(model: ModelEntry, quantity: number, mode: 
       currency: p.currency,
       total: Number(total.toPrecision(12)),
       source: 'registry',
-      text: `${formatAmount(quantity)} ${p.unit} × ${formatAmount(p.unitPrice)} ${p.currency} = ${formatAmount(total)} ${p.currency} (registry price)`,
+      priceSource: p.source ?? null,
+      priceAsOf: p.asOf ?? null,
+      text: `${formatAmount(quantity)} ${p.unit} × ${formatAmount(p.unitPrice)} ${p.currency} = ${formatAmount(total)} ${p.currency} (registry price${from ? `: ${from}` : ''})`,
     },
   };
 }
@@ -132,6 +135,8 @@ export async function estimateLive(o: LiveEstimateOptions): Promise<EstimateOutc
       currency,
       total: data.total_cost,
       source: 'fal-live',
+      priceSource: 'fal-pricing-api',
+      priceAsOf: new Date().toISOString().slice(0, 10),
       text: `${what} = ${formatAmount(data.total_cost)} ${currency} (FAL live estimate, ${o.mode === 'calls' ? 'historical_api_price' : 'unit_price'})`,
     },
   };

@@ -60,13 +60,40 @@ export function findModel(index: RegistryIndex, id: string, provider?: string): 
   if (colon && index.byKey.has(`${colon[1]}:${colon[2]}`)) return { ok: true, model: index.byKey.get(`${colon[1]}:${colon[2]}`)! };
   const ci = index.models.filter((m) => m.id.toLowerCase() === trimmed.toLowerCase() && (!provider || m.provider === provider.toLowerCase()));
   if (ci.length === 1 && ci[0]) return { ok: true, model: ci[0] };
-  const pool = provider ? index.models.filter((m) => m.provider === provider.toLowerCase()).map((m) => m.id) : index.models.map((m) => m.id);
-  const suggestions = nearest(trimmed, pool);
+  const models = provider ? index.models.filter((m) => m.provider === provider.toLowerCase()) : index.models;
+  const suggestions = suggestModels(models, trimmed);
+  const family = models.filter((m) => m.tags.some((t) => t.toLowerCase() === trimmed.toLowerCase()));
   return {
     ok: false,
-    message: `No model "${trimmed}"${provider ? ` from provider ${provider}` : ''} in the registry (${index.models.length} models).`,
+    message:
+      `No model "${trimmed}"${provider ? ` from provider ${provider}` : ''} in the registry (${index.models.length} models).` +
+      (family.length > 0 ? ` "${trimmed}" names a family of ${family.length} model(s); search_models with query "${trimmed}" lists them all.` : ''),
     suggestions,
   };
+}
+
+/**
+ * The nearest models to an unknown id, across ids, display names and
+ * families: models the text finds (an id word, a name, a family tag such as
+ * `midjourney` for `mj_*`) first, then the ids and names nearest by spelling.
+ */
+export function suggestModels(models: readonly ModelEntry[], query: string, n = 5): string[] {
+  const out: string[] = [];
+  const add = (id: string): void => {
+    if (out.length < n && !out.includes(id)) out.push(id);
+  };
+  const found: Array<{ m: ModelEntry; s: number }> = [];
+  for (const m of models) {
+    const s = matchScore({ id: m.id, text: [m.displayName, ...m.tags] }, query);
+    if (s !== null && s > 0) found.push({ m, s });
+  }
+  found.sort((a, b) => b.s - a.s || a.m.id.length - b.m.id.length || cmp(a.m.id, b.m.id));
+  for (const { m } of found.slice(0, n)) add(m.id);
+  const byName = new Map<string, string>();
+  for (const m of models) if (m.displayName !== m.id && !byName.has(m.displayName)) byName.set(m.displayName, m.id);
+  const near = nearest(query, [...models.map((m) => m.id), ...byName.keys()], n);
+  for (const c of near) add(byName.get(c) ?? c);
+  return out;
 }
 
 /** Distinct values with counts, for `api-hub models` and the tool descriptions. */

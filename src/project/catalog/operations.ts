@@ -1,6 +1,7 @@
 import { isObject } from '../../core/json.js';
 import { resolvePointer } from '../../core/pointer.js';
 import { inlineRefs, type InlineResult } from './schema-inline.js';
+import { compactSchema } from './schema-compact.js';
 import { matchScore, nearest } from './rank.js';
 import type { OperationInfo, SpecIndex } from './spec-index.js';
 import { cmp } from '../../core/diagnostic.js';
@@ -108,7 +109,10 @@ export interface OperationDetail {
   inlineDepth: number;
 }
 
-/** An operation made self-contained: refs inlined to `maxDepth`, the rest in `$defs`. */
+/** Where the full list of a long enum (Comet's model ids) is. */
+const ENUM_HINT = 'list them with search_models (e.g. provider "comet"), or read the resource api-hub://models/comet.';
+
+/** An operation made self-contained: refs inlined to `maxDepth`, the rest in `$defs`; enums of more than 40 values described, not listed. */
 export function describeOperation(doc: unknown, info: OperationInfo, maxDepth: number): OperationDetail | undefined {
   const op = operationObject(doc, info);
   if (!op) return undefined;
@@ -124,8 +128,8 @@ export function describeOperation(doc: unknown, info: OperationInfo, maxDepth: n
     provider: info.provider,
     endpointId: info.endpointId,
     role: info.role,
-    operation: r.value,
-    ...(Object.keys(r.defs).length > 0 ? { $defs: r.defs } : {}),
+    operation: compactSchema(r.value, ENUM_HINT),
+    ...(Object.keys(r.defs).length > 0 ? { $defs: compactSchema(r.defs, ENUM_HINT) as Record<string, unknown> } : {}),
     inlineDepth: maxDepth,
   };
 }

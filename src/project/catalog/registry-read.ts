@@ -7,6 +7,9 @@ export interface ModelPrice {
   currency: string;
   input?: number;
   output?: number;
+  /** Where the price came from (`fal-pricing-api`, `fal-public-snapshot`, `comet-api-models`, …) and its date; absent when the registry does not say. */
+  source?: string;
+  asOf?: string;
 }
 
 /** One model of `data/model_registry.json`, read defensively (the registry's shape is still growing). */
@@ -36,12 +39,16 @@ export function readPrice(raw: unknown): ModelPrice | null {
   const input = num(raw.input);
   const output = num(raw.output);
   if (unitPrice === null && input === undefined && output === undefined) return null;
+  const source = str(raw.source);
+  const asOf = str(raw.asOf) ?? str(raw.as_of);
   return {
     unitPrice,
     unit: str(raw.unit) ?? 'unit',
     currency: str(raw.currency) ?? 'USD',
     ...(input !== undefined ? { input } : {}),
     ...(output !== undefined ? { output } : {}),
+    ...(source !== undefined ? { source } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
   };
 }
 
@@ -89,14 +96,33 @@ export function readRegistry(data: unknown): { models: ModelEntry[]; skipped: nu
   return { models, skipped };
 }
 
-/** `0.05 USD per video`, `2.5 / 10 USD per 1M tokens (input / output)`, or null. */
+/**
+ * `0.05 USD per video (fal-pricing-api, as of 2026-01-04)`, `input 2.5, output 10 USD per 1M tokens`, or null.
+ * The source and date follow whenever the registry records them.
+ */
 export function describePrice(p: ModelPrice | null): string | null {
   if (!p) return null;
-  if (p.unitPrice !== null) return `${formatAmount(p.unitPrice)} ${p.currency} per ${p.unit}`;
+  const from = priceOrigin(p);
+  if (p.unitPrice !== null) return `${formatAmount(p.unitPrice)} ${p.currency} per ${p.unit}${from ? ` (${from})` : ''}`;
   const parts: string[] = [];
   if (p.input !== undefined) parts.push(`input ${formatAmount(p.input)}`);
   if (p.output !== undefined) parts.push(`output ${formatAmount(p.output)}`);
-  return `${parts.join(', ')} ${p.currency} per ${p.unit}`;
+  return `${parts.join(', ')} ${p.currency} per ${p.unit}${from ? ` (${from})` : ''}`;
+}
+
+/** `fal-public-snapshot, as of 2025-10-30`; `fal-pricing-api, date not recorded`; null when the source is not known. */
+export function priceOrigin(p: ModelPrice): string | null {
+  if (!p.source) return null;
+  return `${p.source}, ${p.asOf ? `as of ${p.asOf}` : 'date not recorded'}`;
+}
+
+/** How to get a price for a model the registry has none for. */
+export function howToGetPrice(provider: string): string {
+  return provider === 'fal'
+    ? 'Get one with `api-hub fetch --provider fal` and FAL_API_KEY (or FAL_KEY) set (FAL\'s pricing API needs a key), or import a saved /v1/models/pricing response with `api-hub fetch --provider fal --prices-from FILE --as-of YYYY-MM-DD`; or ask FAL live (live=true, or --live on the command line).'
+    : provider === 'comet'
+      ? 'Comet publishes prices in its public catalog GET /api/models: run `api-hub fetch --provider comet` (needs COMET_API_KEY for the model list), or import a saved response with `api-hub fetch --provider comet --from v1-models.json api-models.json`.'
+      : `Refresh the ${provider} snapshot with \`api-hub fetch\`.`;
 }
 
 /** A money amount without float noise: 0.1 * 3 -> `0.3`, 0.0000025 stays `0.0000025`. */
