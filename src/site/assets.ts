@@ -81,7 +81,7 @@ export const SEARCH_JS = `(function () {
   var num = function (el) { var v = el.value.trim(); return v === '' || isNaN(Number(v)) ? null : Number(v); };
   function row(m) {
     var r = m.r, name = r[F.name] || r[F.id];
-    var price = r[F.price] ? '<span class="price">' + esc(r[F.price]) + '</span>' + (r[F.source] || r[F.asOf] ? '<br><span class="price-meta">' + esc([r[F.source], r[F.asOf]].filter(Boolean).join(', ')) + '</span>' : '') : '<span class="muted">no price</span>';
+    var price = r[F.price] ? '<span class="price">' + esc(r[F.price]) + '</span>' + (r[F.source] || r[F.asOf] ? '<br><span class="price-meta">' + esc([r[F.source] ? 'source: ' + r[F.source].replace(/^https?:\\/\\/([^\\/]+).*$/, '$1') : '', r[F.asOf] ? 'as of ' + r[F.asOf] : ''].filter(Boolean).join(', ')) + '</span>' : '') : '<span class="muted">no price</span>';
     return '<tr><td><a href="' + esc(r[F.href]) + '">' + esc(name) + '</a>' + (r[F.name] ? '<span class="id">' + esc(r[F.id]) + '</span>' : '') + (r[F.status] !== 'active' ? ' <span class="muted">(' + esc(r[F.status]) + ')</span>' : '') + '</td><td>' + esc(r[F.provider]) + '</td><td>' + (esc(r[F.category]) || '<span class="muted">uncategorized</span>') + '</td><td>' + price + '</td></tr>';
   }
   function update(fromUser) {
