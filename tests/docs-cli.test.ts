@@ -101,7 +101,7 @@ describe('api-hub docs: bad input and a bad --out', () => {
     await writeFile(join(project, 'specs/openapi.yaml'), 'openapi: 3.1.0\npaths: {\n');
     const r = runCli(['docs', '--out', out], { cwd: project });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("specs/openapi.yaml:3:1 invalid YAML");
+    expect(r.stderr).toContain('specs/openapi.yaml:3:1 invalid YAML');
     expect(await digest(out)).toEqual(before);
   });
 
