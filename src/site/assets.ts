@@ -104,7 +104,7 @@ export const SEARCH_JS = `(function () {
     });
     var shown = showAll ? hits : hits.slice(0, LIMIT);
     tbody.innerHTML = shown.map(row).join('');
-    count.textContent = hits.length === models.length ? models.length + ' models' : hits.length + ' of ' + models.length + ' models match' + (shown.length < hits.length ? '; the first ' + shown.length + ' are shown' : '');
+    count.textContent = (hits.length === models.length ? models.length + ' models' : hits.length + ' of ' + models.length + ' models match') + (shown.length < hits.length ? '; the first ' + shown.length + ' are shown' : '');
     more.hidden = shown.length >= hits.length;
     if (fromUser) {
       var h = [['q', q.value.trim()], ['category', c], ['provider', p], ['min', min.value], ['max', max.value]].filter(function (kv) { return kv[1]; }).map(function (kv) { return kv[0] + '=' + encodeURIComponent(kv[1]); }).join('&');

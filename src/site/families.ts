@@ -11,9 +11,14 @@ export interface CometFamily {
   operations: OperationInfo[];
 }
 
-/** `Comet/midjourney` -> `midjourney`; `Comet Midjourney` -> `midjourney`. */
+/**
+ * The family of a Comet operation: the folder under `Comet/` (`Comet/midjourney/tasks` -> `midjourney`),
+ * else its first tag without the `Comet ` prefix (`Comet Midjourney` -> `midjourney`).
+ */
 export function familyKey(op: OperationInfo): string {
-  const raw = op.folder?.split('/').filter(Boolean).pop() ?? op.tags[0]?.replace(/^comet\s+/i, '') ?? 'other';
+  const segs = op.folder?.split('/').filter(Boolean) ?? [];
+  const fromFolder = segs[0]?.toLowerCase() === 'comet' ? segs[1] : segs[0];
+  const raw = fromFolder ?? op.tags[0]?.replace(/^comet\s+/i, '') ?? 'other';
   return raw.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'other';
 }
 
