@@ -59,7 +59,11 @@ export function buildSite(input: SiteInput, options: BuildSiteOptions = {}): Sit
 
   const sorted = sortModels(input.models);
   const byId = new Map<string, SiteModel[]>();
-  for (const m of byKey) byId.set(m.entry.id, [...(byId.get(m.entry.id) ?? []), m]);
+  for (const m of byKey) {
+    const list = byId.get(m.entry.id);
+    if (list) list.push(m);
+    else byId.set(m.entry.id, [m]);
+  }
   const hrefOf = (provider: string | null, id: string): string | undefined => {
     const list = byId.get(id);
     const m = list?.find((x) => x.entry.provider === provider) ?? list?.[0];

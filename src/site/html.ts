@@ -1,9 +1,12 @@
 /** HTML text helpers: every value written into a page goes through `esc` (text) or `attr` (attribute). */
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
 
 export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESC[c] ?? c);
+  const s = String(value ?? '');
+  // Most text has nothing to escape: one scan, no copy. Otherwise five plain replaces beat a callback per character.
+  if (!SPECIAL.test(s)) return s;
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Same escaping; named for what it is used for. */
