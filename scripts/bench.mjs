@@ -47,6 +47,7 @@ for (const [name, fn] of [
   ['build', () => stage('build')],
   ['fetch', () => stage('fetch')],
   ['mcp', () => stage('mcp')],
+  ['docs', () => stage('docs')],
 ]) {
   if (only && !only.has(name)) continue;
   process.stderr.write(`bench: ${name}…\n`);
