@@ -156,9 +156,14 @@ async function readData(path: string, display: string, lead?: string): Promise<u
  * YAML is then parsed: slower, never wrong).
  */
 async function readIndex(yamlPath: string, indexPath: string): Promise<unknown> {
+  const yaml = await readFile(yamlPath).catch(() => undefined);
+  return yaml === undefined ? undefined : readIndexFor(yaml, indexPath);
+}
+
+/** The document of the JSON index at `indexPath` when it mirrors `yaml` (the YAML's text or bytes); else undefined. */
+export async function readIndexFor(yaml: string | Uint8Array, indexPath: string): Promise<unknown> {
   try {
-    const [yaml, text] = await Promise.all([readFile(yamlPath), readFile(indexPath, 'utf8')]);
-    const index: unknown = JSON.parse(text);
+    const index: unknown = JSON.parse(await readFile(indexPath, 'utf8'));
     if (!isObject(index) || !isObject(index.source) || index.source.sha256 !== sha256(yaml) || !isObject(index.document)) return undefined;
     return index.document;
   } catch {
