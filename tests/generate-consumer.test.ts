@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseText } from '../src/core/parse.js';
@@ -75,7 +75,10 @@ describe('a consumer of the generated client', () => {
     const dir = await makeTempProject(false);
     await linkOpenapiFetch(dir);
     await mkdir(join(dir, 'generated'));
-    for (const f of (await generate(doc)).files) await writeFile(join(dir, 'generated', f.path), f.contents);
+    for (const f of (await generate(doc)).files) {
+      await mkdir(dirname(join(dir, 'generated', f.path)), { recursive: true });
+      await writeFile(join(dir, 'generated', f.path), f.contents);
+    }
     await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
     await writeFile(
       join(dir, 'use.ts'),

@@ -77,11 +77,11 @@ describe('generate', () => {
     expect(out['client.d.ts']).not.toMatch(/^\s+chat: \{/m);
     expect(out['client.d.ts']).not.toContain('midjourney: {');
     expect(out['client.d.ts']).toContain("import type { paths } from './schema.js';");
-    expect(out['client.js']).not.toContain('chat: {');
-    expect(out['client.js']).toContain('  return client;\n}\n');
-    // The runtime helpers are there whatever the document: FAL subscribe, retries, the typed error.
-    expect(out['client.js']).toContain('export class HubApiError extends Error');
-    expect(out['client.js']).toContain('subscribe: async (endpointId, input, options = {}) =>');
+    expect(out['client.js']).toContain('const COMET = {\n  "shortcuts": []\n};');
+    // The runtime is there whatever the document: FAL subscribe, retries, the typed error.
+    expect(out['runtime/errors.js']).toContain('export class HubApiError extends Error');
+    expect(out['runtime/fal.js']).toContain('subscribe: async (endpointId, input, opts = {}) =>');
+    expect(out['runtime/retry.js']).toContain('export async function withRetries(');
   });
 
   it.each([
