@@ -46,6 +46,7 @@ for (const [name, fn] of [
   ['validate', () => stage('validate')],
   ['build', () => stage('build')],
   ['fetch', () => stage('fetch')],
+  ['mcp', () => stage('mcp')],
 ]) {
   if (only && !only.has(name)) continue;
   process.stderr.write(`bench: ${name}…\n`);

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { buildUnified, DEFAULT_SECURITY_SCHEMES, type BuildInput } from '../src/normalize/build.js';
-import { findConfig } from '../src/normalize/config.js';
+import { configErrors, loadConfig } from '../src/project/config.js';
 import { loadProvider } from '../src/normalize/load-provider.js';
 import { loadOverlays } from '../src/normalize/load-overlays.js';
 import { toJson, toYaml } from '../src/normalize/serialize.js';
@@ -27,9 +27,10 @@ const cases = (await readdir(casesDir, { withFileTypes: true })).filter((d) => d
 
 /** The case folder as a project: FAL documents from fal/ (id from the file name), configured providers, overlays. */
 async function caseInput(dir: string): Promise<{ input: BuildInput; options: { danglingRefs?: 'patch' | 'quarantine'; disable?: string[] } }> {
-  const found = await findConfig(dir);
-  if (found.problems) throw new Error(JSON.stringify(found.problems));
-  const { config } = found;
+  const project = await loadConfig(dir);
+  const problems = configErrors(project.problems.build);
+  if (problems.length > 0) throw new Error(JSON.stringify(problems));
+  const config = project.build;
   const sources: SourceDocument[] = [];
   const falDir = join(dir, 'fal');
   if (existsSync(falDir)) {

@@ -13,6 +13,8 @@ export function projectPaths(root: string) {
     cometCatalog: join(root, 'specs/providers/comet/catalog/v1-models.json'),
     overlays: join(root, 'specs/overlays'),
     unified: join(root, 'specs/openapi.yaml'),
+    /** The unified document as JSON, with the sha256 of the YAML it mirrors: fast to load (MCP server). */
+    unifiedIndex: join(root, 'specs/openapi.index.json'),
     buildReport: join(root, 'specs/build-report.json'),
     registry: join(root, 'data/model_registry.json'),
     generated: join(root, 'generated'),

@@ -1,6 +1,6 @@
 import { cmp } from '../core/diagnostic.js';
 import { canonicalJson } from '../core/json.js';
-import { cometPricing, type RegistryPricing } from '../registry/registry.js';
+import { cometPricing, type RegistryPricing } from './pricing.js';
 import type { CometCatalog } from './comet/catalog.js';
 import type { CometApiCatalog } from './comet/api-catalog.js';
 import type { FalListing } from './fal/types.js';

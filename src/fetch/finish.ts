@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { writeFileAtomic } from '../core/fs.js';
-import { writeRegistry } from '../registry/write.js';
 import { driftReport, renderDriftMarkdown, type DriftReport, type ProviderDrift } from './drift.js';
 import type { Provider } from './events.js';
 import type { HttpStats } from './http.js';
@@ -38,18 +37,19 @@ export interface FetchRunResult {
   stats: HttpStats | null;
 }
 
+/** What the caller does once a snapshot was swapped in: the project layer rebuilds the registry from it. */
+export type AfterCommit = () => Promise<string[]>;
+
 /**
- * After the snapshots: rebuild the registry and write the drift report. An
- * interrupted run that swapped nothing writes nothing at all.
+ * After the snapshots: rebuild the registry (`afterCommit`, which returns the
+ * files it wrote) and write the drift report. An interrupted run that swapped
+ * nothing writes nothing at all.
  */
-export async function finishFetch(root: string, results: ProviderResult[], drifts: ProviderDrift[], interrupted: boolean): Promise<FetchRunResult> {
+export async function finishFetch(root: string, results: ProviderResult[], drifts: ProviderDrift[], interrupted: boolean, afterCommit?: AfterCommit): Promise<FetchRunResult> {
   const written: string[] = [];
   const committed = results.some((r) => r.ok);
   if (interrupted && !committed) return { providers: results, drift: null, written, interrupted, stats: null };
-  if (committed) {
-    await writeRegistry(root);
-    written.push('data/model_registry.json');
-  }
+  if (committed && afterCommit) written.push(...(await afterCommit()));
   const drift = driftReport(drifts);
   await writeFileAtomic(join(root, DRIFT_MARKDOWN), renderDriftMarkdown(drift));
   await writeFileAtomic(join(root, DRIFT_JSON), JSON.stringify(drift, null, 2) + '\n');

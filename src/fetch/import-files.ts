@@ -9,7 +9,7 @@ import { readCometModels } from './comet/catalog.js';
 import { isCometApiModelsResponse, readCometApiModels } from './comet/api-catalog.js';
 import { commitComet, commitFal } from './commit.js';
 import { cometDrift, falDrift } from './drift.js';
-import { finishFetch, type FetchRunResult, type ProviderResult } from './finish.js';
+import { finishFetch, type AfterCommit, type FetchRunResult, type ProviderResult } from './finish.js';
 import { readCometState, readFalState } from './state.js';
 
 /**
@@ -23,7 +23,7 @@ import { readCometState, readFalState } from './state.js';
  * are `/v1/models` responses and, optionally, the `/api/models` catalog
  * (without it, the previous catalog file is kept).
  */
-export async function importFromFiles(root: string, provider: 'fal' | 'comet', files: readonly string[]): Promise<FetchRunResult> {
+export async function importFromFiles(root: string, provider: 'fal' | 'comet', files: readonly string[], afterCommit?: AfterCommit): Promise<FetchRunResult> {
   const problems: Diagnostic[] = [];
   if (files.length === 0) throw new HubError('--from needs at least one file');
   const inputs: Array<{ display: string; data: unknown }> = [];
@@ -53,7 +53,7 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
       problems: [...old.problems, ...problems, ...c.problems],
       notes,
     };
-    return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, notes })], false);
+    return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, notes })], false, afterCommit);
   }
   const { main: models, extra: api } = readInputs(inputs, problems, 'the Comet catalog', {
     main: (data, display) => { const { models: items, problems } = readCometModels(data, display); return { items, problems }; },
@@ -64,7 +64,7 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
   const old = await readCometState(root);
   const c = await commitComet(root, { models, api, meta: null }, old);
   const result: ProviderResult = { provider, ok: true, models: c.catalog.models.length, documents: 0, unavailable: [], change: c.change, problems: [...old.problems, ...problems], notes: [] };
-  return finishFetch(root, [result], [cometDrift({ before: { v1: old.v1, api: old.api }, after: { v1: c.catalog, api: c.api } })], false);
+  return finishFetch(root, [result], [cometDrift({ before: { v1: old.v1, api: old.api }, after: { v1: c.catalog, api: c.api } })], false, afterCommit);
 }
 
 type ReadInput<T> = (data: unknown, display: string) => { items: T[]; problems: Diagnostic[] };

@@ -3,7 +3,7 @@ import { envValue, secretEntries, type Env } from '../core/env.js';
 import { commitComet, commitFal, type CometCommitResult, type FalCommitResult } from './commit.js';
 import { COMET_DEFAULT_BASE_URL, cometHostRoot, fetchCometLive } from './comet/live.js';
 import { cometDrift, falDrift, type ProviderDrift } from './drift.js';
-import { finishFetch, type FetchRunResult, type ProviderResult } from './finish.js';
+import { finishFetch, type AfterCommit, type FetchRunResult, type ProviderResult } from './finish.js';
 import type { Emit, Provider } from './events.js';
 import { fetchFalLive, type FalKey } from './fal/live.js';
 import { FAL_DEFAULT_BASE_URL, falApiRoot } from './fal/urls.js';
@@ -26,6 +26,8 @@ export interface LiveFetchOptions {
   emit?: Emit;
   fetch?: typeof globalThis.fetch;
   now?: () => Date;
+  /** Once a snapshot was swapped in (the project layer rebuilds the registry). */
+  afterCommit?: AfterCommit;
 }
 
 /**
@@ -127,7 +129,7 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
     const c = cometOut[1];
     drifts.push(cometDrift({ before: { v1: before.comet.v1, api: before.comet.api }, after: c ? { v1: c.catalog, api: c.api } : null, ...(cometOut[0].ok ? {} : { error: cometOut[0].error }), notes: cometOut[0].notes }));
   }
-  const finished = await finishFetch(root, results, drifts, signal.aborted);
+  const finished = await finishFetch(root, results, drifts, signal.aborted, o.afterCommit);
   return { ...finished, stats: { ...http.stats } };
 }
 

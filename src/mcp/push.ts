@@ -17,19 +17,19 @@ import { problemLines } from './result.js';
  * the answer is a JSON summary like `api-hub push --json`'s, redacted too.
  */
 export const pushWithProjectConfig: PushFn = async ({ root, file, dryRun, env }) => {
-  const [{ loadProjectConfig }, push] = await Promise.all([import('../config/index.js'), import('../push/index.js')]);
+  const [{ loadConfig, configErrors }, { specValidator }, push] = await Promise.all([import('../project/config.js'), import('../project/validation.js'), import('../push/index.js')]);
   const redact = makeRedactor(secretValues(env));
 
-  const { config, diagnostics } = await loadProjectConfig(root);
-  const broken = diagnostics.filter((d) => d.severity === 'error');
+  const config = await loadConfig(root);
+  const broken = configErrors(config.problems.push, config.problems.lint, config.problems.ignore);
   if (broken.length > 0) {
-    const name = config.file ?? 'api-hub.config.yaml';
+    const name = broken[0]?.file ?? 'api-hub.config.yaml';
     throw new HubError(redact(`${name} is not valid:\n${problemLines(broken, name, false)}`));
   }
 
   let outcome: Awaited<ReturnType<typeof push.pushToApidog>>;
   try {
-    outcome = await push.pushToApidog({ root, env, config: { ...config.push, spec: file }, dryRun });
+    outcome = await push.pushToApidog({ root, env, config: { ...config.push, spec: file }, validate: specValidator(config), dryRun });
   } catch (err) {
     throw redactError(err, redact);
   }

@@ -20,7 +20,7 @@ import { danglingRefs, type DanglingPolicy } from './passes/dangling-refs.js';
 import { falOperations, falLabels, FAL_SECURITY_SCHEME, FAL_SERVER } from './passes/fal-operations.js';
 import { providerOperations } from './passes/provider-operations.js';
 import { knownModelIds } from './passes/known-model-ids.js';
-import { falOperationBases } from './naming.js';
+import { falOperationBases } from '../core/naming.js';
 import { operationsOf } from './schema-walk.js';
 
 export interface Exclusion {

@@ -1,8 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createConfig, findConfig } from './config.js';
+import { createBuildConfig as createConfig } from './config.js';
 
 describe('build configuration', () => {
   it.each([
@@ -28,18 +25,6 @@ describe('build configuration', () => {
     const r = await createConfig(given, 'api-hub.config.yaml');
     expect(r.problems?.[0]).toMatchObject({ ruleId: 'config-invalid', severity: 'error', pointer, file: 'api-hub.config.yaml' });
     expect(r.problems?.[0]?.message).toContain(text);
-  });
-
-  it('finds the file in the project root and locates problems by line', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'api-hub-config-'));
-    try {
-      expect(await findConfig(root)).toEqual({ config: { providers: [], build: {} } });
-      await writeFile(join(root, 'api-hub.config.yaml'), 'push:\n  projectId: 1\nproviders:\n  - name: Yelp\n    source: a.yaml\n');
-      const r = await findConfig(root);
-      expect(r.problems?.[0]).toMatchObject({ file: 'api-hub.config.yaml', pointer: '/providers/0/name', line: 4 });
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
   });
 });
 

@@ -1,16 +1,13 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { displayPath } from '../core/paths.js';
-import { findConfig as findConfigFile } from '../config/load.js';
 import { isObject } from '../core/json.js';
 import { childPointer, parsePointer } from '../core/pointer.js';
-import { readDataFile } from '../core/read.js';
 
 /**
  * The build's part of the project configuration file (`api-hub.config.yaml`):
  * the `providers:` and `build:` keys. Other top-level keys (`push:`, …) belong
- * to other stages and are left alone. Loadable three ways, as style.md §9
- * asks: `findConfig(root)`, `loadConfig(path)`, `createConfig(object)`.
+ * to other stages and are left alone. The project layer (src/project/config.ts)
+ * finds and reads the file; this is the pure part: `createBuildConfig(object)`.
  */
 export interface ProviderConfig {
   /** Provider name: `x-hub-source.provider`, tag and operationId prefix source. */
@@ -46,7 +43,7 @@ export interface HubBuildConfig {
   build: BuildConfig;
 }
 
-export type ConfigResult = { config: HubBuildConfig; problems?: never } | { config?: never; problems: Diagnostic[] };
+export type BuildConfigResult = { config: HubBuildConfig; problems?: never } | { config?: never; problems: Diagnostic[] };
 
 /** Providers whose snapshots the hub fetches itself; a configured provider cannot take their names. */
 export const BUILT_IN_PROVIDERS = ['fal', 'comet'] as const;
@@ -60,7 +57,7 @@ let validator: ConfigValidator | undefined;
 
 
 /** Validate a parsed configuration object; problems carry JSON pointers into it. */
-export async function createConfig(data: unknown, file?: string): Promise<ConfigResult> {
+export async function createBuildConfig(data: unknown, file?: string): Promise<BuildConfigResult> {
   const at = (pointer: string, message: string, suggestion?: string): Diagnostic => ({ ruleId: 'config-invalid', severity: 'error', message, pointer, ...(file ? { file } : {}), ...(suggestion ? { suggestion } : {}) });
   if (data === undefined || data === null) return { config: { ...(file ? { file } : {}), providers: [], build: {} } };
   if (!isObject(data)) return { problems: [at('', 'the configuration must be a mapping (providers:, build:, …)')] };
@@ -77,34 +74,6 @@ export async function createConfig(data: unknown, file?: string): Promise<Config
   });
   if (problems.length > 0) return { problems };
   return { config: { ...(file ? { file } : {}), providers, build: (mine.build ?? {}) as BuildConfig } };
-}
-
-/** Read and validate a configuration file; problems carry the file, pointer, line and column. */
-export async function loadConfig(path: string, display: string): Promise<ConfigResult> {
-  let read;
-  try {
-    read = await readDataFile(path, display);
-  } catch (err) {
-    const d = (err as { diagnostics?: Diagnostic[] }).diagnostics;
-    if (d && d.length > 0) return { problems: [...d] };
-    throw err;
-  }
-  const result = await createConfig(read.data, display);
-  if (!result.problems) return result;
-  const { locatePointers } = await import('../core/positions.js');
-  const positions = locatePointers(read.text, read.format, result.problems.map((p) => p.pointer ?? ''));
-  return { problems: result.problems.map((p) => ({ ...p, ...positions.get(p.pointer ?? '') })) };
-}
-
-/**
- * The project's configuration file (found the way src/config finds it, for
- * every stage), or an empty configuration when there is none. Only `providers:`
- * and `build:` are read here; a problem in another stage's section (`push:`)
- * is that stage's to report and does not stop a build.
- */
-export async function findConfig(root: string): Promise<ConfigResult> {
-  const path = await findConfigFile(root);
-  return path === undefined ? { config: { providers: [], build: {} } } : loadConfig(path, displayPath(root, path));
 }
 
 function configMessage(e: ErrorObject): string {

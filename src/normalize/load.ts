@@ -5,7 +5,7 @@ import { sha256 } from '../core/hash.js';
 import { isObject } from '../core/json.js';
 import { projectPaths, displayPath } from '../core/paths.js';
 import { readDataFile } from '../core/read.js';
-import { loadSnapshots } from '../registry/write.js';
+import type { Snapshots } from '../registry/registry.js';
 import type { BuildInput, Exclusion } from './build.js';
 import { DEFAULT_SECURITY_SCHEMES } from './build.js';
 import type { BuildFinding, Obj, SourceDocument } from './types.js';
@@ -24,11 +24,11 @@ export async function loadBuildInput(
   root: string,
   config: HubBuildConfig = { providers: [], build: {} },
   fetchImpl?: typeof fetch,
-  /** The snapshots' listings, when the caller has read them already (it also builds the registry from them). */
-  snapshots?: Awaited<ReturnType<typeof loadSnapshots>>,
+  /** The snapshots' listings (src/project/snapshots.ts reads them; the registry is built from them too). */
+  snapshots: Snapshots = { fal: null, comet: null },
 ): Promise<BuildInput> {
   const p = projectPaths(root);
-  const { fal, comet } = snapshots ?? (await loadSnapshots(root));
+  const { fal, comet } = snapshots;
   const sources: SourceDocument[] = [];
   const excluded: Exclusion[] = [];
   const securitySchemes: Record<string, Obj> = { ...DEFAULT_SECURITY_SCHEMES };

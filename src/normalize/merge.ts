@@ -3,7 +3,7 @@ import { isObject } from '../core/json.js';
 import { pointer } from '../core/pointer.js';
 import { forEachRef, HTTP_METHODS } from './schema-walk.js';
 import { localTarget } from './component-ref.js';
-import { pascalFromId } from './naming.js';
+import { pascalFromId } from '../core/naming.js';
 import type { BuildFinding, Obj, SourceDocument } from './types.js';
 
 /** Component sections whose entries are merged and namespaced ($ref targets). */

@@ -2,7 +2,7 @@ import { cmp } from '../core/diagnostic.js';
 import { canonicalJson, isObject } from '../core/json.js';
 import { pointer } from '../core/pointer.js';
 import type { Rename } from './merge.js';
-import { camelFromId } from './naming.js';
+import { camelFromId } from '../core/naming.js';
 import { operationsOf } from './schema-walk.js';
 import type { BuildFinding, Obj, SourceDocument } from './types.js';
 

@@ -21,6 +21,22 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
+/** The JSON index of the unified document: the document itself, and the sha256 of the YAML text it mirrors. */
+export interface UnifiedIndex {
+  source: { file: string; sha256: string };
+  document: unknown;
+}
+
+/**
+ * `specs/openapi.index.json`: the unified document as one line of JSON, for readers that
+ * need it fast (`JSON.parse` is several times faster than any YAML parser). A reader
+ * trusts it only when `source.sha256` is the hash of the YAML on disk.
+ */
+export function toIndexJson(document: unknown, yamlSha256: string, file = 'specs/openapi.yaml'): string {
+  const index: UnifiedIndex = { source: { file, sha256: yamlSha256 }, document };
+  return JSON.stringify(index) + '\n';
+}
+
 type Collection = Record<string, unknown> | unknown[];
 
 const isCollection = (v: unknown): v is Collection => v !== null && typeof v === 'object';

@@ -1,7 +1,7 @@
 import { cmp } from '../core/diagnostic.js';
 import { HTTP_METHODS } from '../core/http-methods.js';
 import { isObject } from '../core/json.js';
-import type { ApidogImportOptions } from '../config/config.js';
+import type { ApidogImportOptions } from './config.js';
 
 const METHODS = HTTP_METHODS;
 

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { PushConfig } from '../config/config.js';
+import type { PushConfig } from './config.js';
 import type { Env } from '../core/env.js';
 import { envValue, secretValues } from '../core/env.js';
 import { HubError } from '../core/errors.js';
 import { isObject } from '../core/json.js';
 import { displayPath } from '../core/paths.js';
-import { defaultConfig, findConfig, loadConfig, nodeFileReader, parseIgnoreFile, validateFiles } from '../validate/index.js';
-import type { FileReader, IgnoreList, ValidateConfig, ValidateResult } from '../validate/index.js';
+import { nodeFileReader } from '../validate/io.js';
+import type { FileReader } from '../validate/io.js';
+import type { ValidateResult } from '../validate/types.js';
 import { APIDOG_BASE_URL, ApidogError, apidogPost, apidogUrl, retryPolicyFromEnv } from './apidog.js';
 import type { ApidogTarget, HttpOptions } from './apidog.js';
 import { parseImportResult } from './import-result.js';
@@ -23,11 +24,19 @@ export interface PushInput {
   /** The environment, `.env` included (core/env.ts `withDotEnv`). */
   env: Env;
   config: PushConfig;
+  /**
+   * The project's validation (its redocly.yaml rules and ignore file; src/project/validation.ts),
+   * run on the spec through `reader`, so that the text validated is the text sent.
+   */
+  validate: SpecValidator;
   /** Validate and count, send nothing. */
   dryRun?: boolean;
   /** HTTP details (tests inject fetch and fast retries). */
   http?: Omit<HttpOptions, 'redact'>;
 }
+
+/** Validates one file read through `reader`; `onRootLoaded` gets its parsed data. */
+export type SpecValidator = (path: string, options: { reader: FileReader; onRootLoaded: (file: { data: unknown }) => void }) => Promise<ValidateResult>;
 
 /** Where the push goes; the token itself is never part of it. */
 export interface PushTarget {
@@ -96,14 +105,13 @@ export async function pushToApidog(input: PushInput): Promise<PushOutcome> {
     readBytes: (p) => (p === specPath ? Promise.resolve(new Uint8Array(bytes)) : (nodeFileReader.readBytes ?? readFile)(p)),
   };
   const started = performance.now();
-  const rules = await validationSetup(root);
   // The validator parses the spec anyway: keep its data for the plan's counts rather than parsing 5 MB again.
   // (validateFiles calls it whenever it could load the spec, and is fatal otherwise.)
   let data: unknown;
   const onRootLoaded = (file: { data: unknown }): void => {
     data = file.data;
   };
-  const validation = await validateFiles([specPath], { root, reader, config: rules.config, ignore: rules.ignore, allowRemoteRefs: rules.config.allowRemoteRefs, onRootLoaded });
+  const validation = await input.validate(specPath, { reader, onRootLoaded });
   const validateMs = Math.round(performance.now() - started);
   const checked: Checked = { spec, validation, validateMs };
   if (validation.fatal || validation.errorCount > 0) return { ...checked, status: 'invalid' };
@@ -124,25 +132,6 @@ export async function pushToApidog(input: PushInput): Promise<PushOutcome> {
     throw new ApidogError(redact(`import-openapi: Apidog answered ${response.status} with ${why}; the import may not have happened.\nApidog's answer: ${response.text.slice(0, 4000)}`), response.status, redact(response.text));
   }
   return { ...checked, status: 'pushed', plan, target: info, result: parseImportResult(answer), requestMs: response.ms };
-}
-
-/**
- * The same rules as `api-hub validate`: redocly.yaml (found from the root upwards) and its ignore
- * file (.api-hub-ignore.yaml beside it). A broken config or ignore file stops the push (exit 2),
- * as it makes `validate` fail.
- */
-async function validationSetup(root: string): Promise<{ config: ValidateConfig; ignore: IgnoreList }> {
-  const configPath = findConfig(root);
-  const loaded = configPath ? loadConfig(configPath, displayPath(root, configPath)) : { config: defaultConfig(root), problems: [] };
-  const ignoreDisplay = displayPath(root, loaded.config.ignoreFile);
-  const ignoreText = await readFile(loaded.config.ignoreFile, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return '';
-    throw new HubError(`cannot read ${ignoreDisplay}: ${err.message}`);
-  });
-  const parsed = parseIgnoreFile(ignoreText, ignoreDisplay);
-  const problems = [...loaded.problems, ...parsed.problems].filter((p) => p.severity === 'error');
-  if (problems.length > 0) throw new HubError('the validation setup (redocly.yaml or its ignore file) is not valid; nothing was pushed', { diagnostics: problems });
-  return { config: loaded.config, ignore: parsed.ignore };
 }
 
 function parseJson(text: string): unknown {

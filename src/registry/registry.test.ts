@@ -2,8 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { buildRegistry, cometPricing } from './registry.js';
-import { serializeRegistry } from './write.js';
+import { buildRegistry } from './registry.js';
+import { cometPricing } from '../fetch/pricing.js';
+import { serializeRegistry } from './registry.js';
 import type { FalListing } from '../fetch/fal/types.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -23,7 +23,7 @@ export function registerBuild(program: Command, ctx: CliContext, setExit: SetExi
         '\nExamples:\n  api-hub build\n  api-hub build --check          # in CI: fail when specs/openapi.yaml is stale\n  api-hub build --disable-pass non-standard-keywords',
     )
     .action(async (opts: BuildCliOptions) => {
-      const { runBuild } = await import('../../normalize/run.js');
+      const { runBuild } = await import('../../project/build-run.js');
       const r = await runBuild(ctx.root, { check: opts.check, danglingRefs: opts.danglingRefs, disable: opts.disablePass });
       const s = r.report.summary;
       if (opts.check) {

@@ -4,6 +4,7 @@ import { ExitCode, HubError } from '../../core/errors.js';
 import { secretValues, withDotEnv } from '../../core/env.js';
 import { makeRedactor } from '../../core/redact.js';
 import { importFromFiles } from '../../fetch/import-files.js';
+import { refreshRegistry } from '../../project/snapshots.js';
 import { driftSummaryLines } from '../../fetch/drift.js';
 import { ProgressDisplay } from '../../fetch/progress.js';
 import { redactDiagnostic } from '../../fetch/redact.js';
@@ -22,7 +23,7 @@ export async function runFetchCommand(ctx: CliContext, opts: FetchOptions, setEx
   if (opts.from) {
     const providers = opts.provider ?? [];
     if (providers.length !== 1) throw new HubError('--from imports one provider at a time: give exactly one --provider fal|comet');
-    const r = await importFromFiles(ctx.root, providers[0]!, opts.from);
+    const r = await importFromFiles(ctx.root, providers[0]!, opts.from, refreshRegistry(ctx.root));
     report(ctx, r, (t) => t);
     setExit(ExitCode.ok);
     return;
@@ -49,7 +50,7 @@ export async function runFetchCommand(ctx: CliContext, opts: FetchOptions, setEx
   process.on('SIGINT', onSigint);
   let r: FetchRunResult;
   try {
-    r = await runLiveFetch(ctx.root, { providers: opts.provider ?? [], env, http, signal: abort.signal, emit: (e) => progress.handle(e) });
+    r = await runLiveFetch(ctx.root, { providers: opts.provider ?? [], env, http, signal: abort.signal, emit: (e) => progress.handle(e), afterCommit: refreshRegistry(ctx.root) });
   } catch (err) {
     if (err instanceof HubError) throw new HubError(redact(err.message), { diagnostics: err.diagnostics.map((d) => redactDiagnostic(d, redact)), exitCode: err.exitCode });
     throw new Error(redact((err as Error)?.message ?? String(err)));

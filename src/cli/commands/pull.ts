@@ -29,17 +29,16 @@ export function registerPull(program: Command, ctx: CliContext, setExit: SetExit
 }
 
 async function runPull(ctx: CliContext, flags: PullFlags): Promise<number> {
-  const [{ withDotEnv, secretValues, envValue }, { loadProjectConfig }, push, { writeFileAtomic }, { displayPath }] = await Promise.all([
+  const [{ withDotEnv, secretValues, envValue }, { loadPushConfig }, push, { writeFileAtomic }, { displayPath }] = await Promise.all([
     import('../../core/env.js'),
-    import('../../config/index.js'),
+    import('../../project/config.js'),
     import('../../push/index.js'),
     import('../../core/fs.js'),
     import('../../core/paths.js'),
   ]);
   const env = await withDotEnv(ctx.root, ctx.env);
   const redact = push.makeRedactor([envValue(env, 'APIDOG_ACCESS_TOKEN'), ...secretValues(env)]);
-  const { config, diagnostics } = await loadProjectConfig(ctx.root);
-  if (diagnostics.some((d) => d.severity === 'error')) throw new HubError(`${config.file ?? 'api-hub.config.yaml'} is not valid`, { diagnostics });
+  const config = await loadPushConfig(ctx.root, 'nothing was pulled');
 
   let pulled: Awaited<ReturnType<typeof push.pullFromApidog>>;
   try {

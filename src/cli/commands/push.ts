@@ -33,9 +33,10 @@ async function runPush(ctx: CliContext, flags: PushFlags): Promise<number> {
   const depth = Number(flags.depth);
   if (!Number.isInteger(depth) || depth < 1) throw new HubError(`--depth must be a whole number >= 1, not ${JSON.stringify(flags.depth)}`);
   // Loaded on use: the validators and the push library cost start-up time other commands must not pay.
-  const [{ withDotEnv, secretValues, envValue }, { loadProjectConfig }, push, { formatStylish }] = await Promise.all([
+  const [{ withDotEnv, secretValues, envValue }, { loadPushConfig }, { specValidator }, push, { formatStylish }] = await Promise.all([
     import('../../core/env.js'),
-    import('../../config/index.js'),
+    import('../../project/config.js'),
+    import('../../project/validation.js'),
     import('../../push/index.js'),
     import('../../validate/index.js'),
   ]);
@@ -44,10 +45,7 @@ async function runPush(ctx: CliContext, flags: PushFlags): Promise<number> {
   const out = (text: string): void => ctx.stdout(redact(text));
   const err = (text: string): void => ctx.stderr(redact(text));
 
-  const { config, diagnostics } = await loadProjectConfig(ctx.root);
-  if (diagnostics.some((d) => d.severity === 'error')) {
-    throw new HubError(`${config.file ?? 'api-hub.config.yaml'} is not valid; nothing was pushed`, { diagnostics });
-  }
+  const config = await loadPushConfig(ctx.root);
 
   let outcome: Awaited<ReturnType<typeof push.pushToApidog>>;
   try {
@@ -55,6 +53,7 @@ async function runPush(ctx: CliContext, flags: PushFlags): Promise<number> {
       root: ctx.root,
       env,
       config: config.push,
+      validate: specValidator(config),
       dryRun: flags.dryRun === true,
       http: {
         onRetry: (n) => {

@@ -14,9 +14,11 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
     .description('run build, validate and generate on the committed snapshot (offline) and print a summary')
     .action(async () => {
       const started = performance.now();
-      const [{ runBuild }, { validateFiles, formatStylish }, { emitGenerated }, { projectPaths, displayPath }] = await Promise.all([
-        import('../../normalize/run.js'),
-        import('../../validate/index.js'),
+      const [{ runBuild }, { loadConfig }, { validateInProject }, { formatStylish }, { emitGenerated }, { projectPaths, displayPath }] = await Promise.all([
+        import('../../project/build-run.js'),
+        import('../../project/config.js'),
+        import('../../project/validation.js'),
+        import('../../validate/format/stylish.js'),
         import('./generate.js'),
         import('../../core/paths.js'),
       ]);
@@ -31,7 +33,8 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
 
       step('validate');
       const unified = displayPath(ctx.root, p.unified);
-      const validation = await validateFiles([unified], { root: ctx.root });
+      // The project's rules (redocly.yaml, ignore file): the verdict `api-hub validate` gives.
+      const validation = await validateInProject(await loadConfig(ctx.root), [p.unified]);
       if (validation.errorCount > 0 || validation.fatal) ctx.stdout(formatStylish(validation));
 
       step('generate');
@@ -39,7 +42,7 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
       const genExit = await emitGenerated(quietCtx, build.document, { source: unified, outDir: p.generated, check: false });
 
       const fal = s.sources.fal;
-      const registry = await import('../../registry/write.js').then((m) => m.loadSnapshots(ctx.root));
+      const registry = await import('../../project/snapshots.js').then((m) => m.loadSnapshots(ctx.root));
       const falModels = registry.fal?.models.length ?? 0;
       const cometModels = registry.comet?.models.length ?? 0;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);

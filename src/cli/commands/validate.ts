@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
@@ -48,47 +48,36 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
   const files = (args.length > 0 ? args : ['specs/openapi.yaml']).map((f) => resolve(ctx.root, f));
 
   // Everything the result depends on, read as text: enough for the cache key, no parsing yet.
-  const { findConfigFile } = await import('../../validate/config/find.js');
-  const configPath = flags.config ? resolve(ctx.root, flags.config) : findConfigFile(ctx.root);
-  if (flags.config && !existsSync(configPath!)) throw new HubError(`--config ${flags.config}: file not found`);
-  const configText = configPath ? readText(configPath) : '';
-  let ignorePath = flags.ignoreFile ? resolve(ctx.root, flags.ignoreFile) : join(configPath ? dirname(configPath) : ctx.root, '.api-hub-ignore.yaml');
+  const { findConfigFiles } = await import('../../project/config-files.js');
+  if (flags.config && !existsSync(resolve(ctx.root, flags.config))) throw new HubError(`--config ${flags.config}: file not found`);
+  const found = findConfigFiles(ctx.root, { ...(flags.config ? { lint: flags.config } : {}), ...(flags.ignoreFile ? { ignore: flags.ignoreFile } : {}) });
+  const configText = found.lint ? readText(found.lint) : '';
   const useCache = flags.cache && !flags.generateIgnoreFile && existsSync(join(ctx.root, 'node_modules'));
+  // `x-api-hub.ignoreFile` moves the ignore file: known only once the config is parsed, so no cache then.
   const customIgnore = !flags.ignoreFile && /\bignoreFile\s*:/.test(configText);
 
   let key: string | undefined;
   if (useCache && !customIgnore) {
     const cache = await import('../../validate/cache/result-cache.js');
-    key = cache.cacheKey({ files, configText, ignoreText: readText(ignorePath), options: { allowRemoteRefs: flags.allowRemoteRefs ?? false } });
+    key = cache.cacheKey({ files, configText, ignoreText: readText(found.ignore), options: { allowRemoteRefs: flags.allowRemoteRefs ?? false } });
     const hit = cache.readCache(ctx.root, key);
     if (hit) return finish(ctx, hit, format, flags, maxWarnings, files);
   }
 
   // Loaded on use: `api-hub --help`, the other commands and cache hits never pay for the validators.
-  const v = await import('../../validate/index.js');
-  const configDisplay = configPath ? displayPath(ctx.root, configPath) : undefined;
-  const loaded = configPath ? v.loadConfigText(configText, configPath, configDisplay) : { config: v.defaultConfig(ctx.root), problems: [] };
-  if (customIgnore) ignorePath = loaded.config.ignoreFile;
-  const ignoreText = flags.generateIgnoreFile ? '' : readText(ignorePath);
-  const parsedIgnore = v.parseIgnoreFile(ignoreText, displayPath(ctx.root, ignorePath));
-  const result = await v.validateFiles(files, {
-    root: ctx.root,
-    config: loaded.config,
-    ignore: parsedIgnore.ignore,
-    allowRemoteRefs: (flags.allowRemoteRefs ?? false) || loaded.config.allowRemoteRefs,
+  const [{ loadConfig }, { validateInProject }] = await Promise.all([import('../../project/config.js'), import('../../project/validation.js')]);
+  const project = await loadConfig(ctx.root, { ...(flags.config ? { lintConfig: flags.config } : {}), ...(flags.ignoreFile ? { ignoreFile: flags.ignoreFile } : {}) });
+  if (flags.generateIgnoreFile) {
+    // A baseline is written from every current problem: the old one must not hide any.
+    project.ignore = new Map();
+    project.problems.ignore = [];
+  }
+  const ignorePath = project.files.ignore;
+  const result = await validateInProject(project, files, {
+    allowRemoteRefs: flags.allowRemoteRefs ?? false,
     // API_HUB_THREADS=0: no second thread for the structural check of large files.
     parallel: ctx.env.API_HUB_THREADS !== '0',
   });
-  const setupProblems = [...loaded.problems, ...parsedIgnore.problems].map((p) => ({ ...p, line: p.line ?? 1, column: p.column ?? 1 }));
-  if (setupProblems.length > 0) {
-    result.problems.unshift(...setupProblems);
-    for (const p of setupProblems) {
-      if (p.severity === 'error') {
-        result.errorCount++;
-        result.fatal = true; // a broken config or ignore file: the run did not do what was asked
-      } else if (p.severity === 'warn') result.warningCount++;
-    }
-  }
 
   if (flags.generateIgnoreFile) {
     if (result.fatal) {
@@ -97,7 +86,8 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
       ctx.stderr(`api-hub: the ignore file was not written: validation could not complete (see the problems above); ${displayPath(ctx.root, ignorePath)} is unchanged\n`);
       return ExitCode.failure;
     }
-    const text = v.formatIgnoreFile(result.problems.filter((p) => p.stableId !== undefined));
+    const { formatIgnoreFile } = await import('../../validate/ignore/ignore-file.js');
+    const text = formatIgnoreFile(result.problems.filter((p) => p.stableId !== undefined));
     await writeFileAtomic(ignorePath, text);
     const n = result.problems.filter((p) => p.stableId !== undefined).length;
     ctx.stderr(`api-hub: wrote ${n} problem${n === 1 ? '' : 's'} to ${displayPath(ctx.root, ignorePath)}; they will be left out of later runs\n`);

@@ -8,7 +8,8 @@ import { fitListPage } from '../budget.js';
 import { confinePath } from '../confine.js';
 import { errorResult, json, textResult } from '../result.js';
 import { guarded, limitField, offsetField, READ_ONLY } from './shared.js';
-import type { FileReader, ValidateResult } from '../../validate/index.js';
+import type { FileReader } from '../../validate/io.js';
+import type { ValidateResult } from '../../validate/types.js';
 import { jsonProblem } from '../../validate/format/json.js';
 
 /** Name an inline document is reported under (it is never written). */
@@ -37,7 +38,9 @@ export const validateSpecInput = {
  */
 export async function runValidation(ctx: ToolContext, args: { path?: string | undefined; text?: string | undefined }): Promise<{ ok: true; result: ValidateResult; file: string } | { ok: false; error: CallToolResult }> {
   if (args.path !== undefined && args.text !== undefined) return { ok: false, error: errorResult('Give either path or text, not both.', [], ctx.budget) };
-  const { validateFiles, nodeFileReader } = await import('../../validate/index.js');
+  const [{ nodeFileReader }, { loadConfig }, { validateInProject }] = await Promise.all([import('../../validate/io.js'), import('../../project/config.js'), import('../../project/validation.js')]);
+  // The project's rules (redocly.yaml, ignore file): the verdict `api-hub validate` gives.
+  const project = await loadConfig(ctx.root);
   const confined: FileReader = {
     read: async (p) => {
       const c = await confinePath(ctx.root, p);
@@ -50,7 +53,7 @@ export async function runValidation(ctx: ToolContext, args: { path?: string | un
     const virtual = resolve(ctx.root, INLINE_NAME);
     const text = args.text;
     const reader: FileReader = { read: (p) => (p === virtual ? Promise.resolve(text) : confined.read(p)) };
-    const result = await validateFiles([virtual], { root: ctx.root, reader });
+    const result = await validateInProject(project, [virtual], { reader });
     return { ok: true, result, file: `${INLINE_NAME} (inline text)` };
   }
   const wanted = args.path ?? 'specs/openapi.yaml';
@@ -59,7 +62,7 @@ export async function runValidation(ctx: ToolContext, args: { path?: string | un
   const s = await stat(c.path).catch(() => undefined);
   if (!s) return { ok: false, error: errorResult(`${c.display}: no such file under the project root.`, [], ctx.budget) };
   if (!s.isFile()) return { ok: false, error: errorResult(`${c.display} is not a file.`, [], ctx.budget) };
-  const result = await validateFiles([c.path], { root: ctx.root, reader: confined });
+  const result = await validateInProject(project, [c.path], { reader: confined });
   return { ok: true, result, file: c.display };
 }
 

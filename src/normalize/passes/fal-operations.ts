@@ -2,7 +2,7 @@ import type { Pass, Obj } from '../types.js';
 import { isObject } from '../../core/json.js';
 import { childPointer } from '../../core/pointer.js';
 import { HTTP_METHODS } from '../schema-walk.js';
-import { falOperationId, folderSegment, camelFromId, type FalRole } from '../naming.js';
+import { falOperationId, folderSegment, camelFromId, type FalRole } from '../../core/naming.js';
 
 export const FAL_SERVER = 'https://queue.fal.run';
 export const FAL_SECURITY_SCHEME = 'falKey';

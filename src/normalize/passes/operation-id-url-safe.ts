@@ -2,7 +2,7 @@ import type { Obj, Pass } from '../types.js';
 import { isObject } from '../../core/json.js';
 import { childPointer } from '../../core/pointer.js';
 import { HTTP_METHODS } from '../schema-walk.js';
-import { camelFromId } from '../naming.js';
+import { camelFromId } from '../../core/naming.js';
 import { renameLinkOperationIds } from './provider-prefix.js';
 
 const URL_SAFE = /^[A-Za-z0-9._~-]+$/;

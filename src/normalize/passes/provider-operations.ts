@@ -2,7 +2,7 @@ import type { Pass, Obj } from '../types.js';
 import { isObject } from '../../core/json.js';
 import { childPointer } from '../../core/pointer.js';
 import { HTTP_METHODS } from '../schema-walk.js';
-import { camelFromId, folderSegment } from '../naming.js';
+import { camelFromId, folderSegment } from '../../core/naming.js';
 
 /**
  * For a provider described by one curated or upstream document (Comet, or any

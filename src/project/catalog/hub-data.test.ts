@@ -1,3 +1,5 @@
+import { sha256 } from '../../core/hash.js';
+import { toIndexJson } from '../../normalize/serialize.js';
 import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,13 +44,20 @@ describe('HubCatalog: lazy, loaded once, reloaded only when the file changes', (
     expect(s.file).toBe('specs/openapi.yaml');
   });
 
-  it('prefers a JSON twin that is at least as new as the YAML', async () => {
+  it('reads the JSON index when it mirrors the YAML on disk, and the YAML when it does not', async () => {
     await writeFile(join(root, 'specs/openapi.yaml'), specYaml);
-    await writeFile(join(root, 'specs/openapi.json'), JSON.stringify({ openapi: '3.1.0', info: { title: 'json', version: '1' }, paths: {} }));
-    const later = new Date(Date.now() + 10_000);
-    await utimes(join(root, 'specs/openapi.json'), later, later);
+    const indexed = { openapi: '3.1.0', info: { title: 'from the index', version: '1' }, paths: {} };
+    await writeFile(join(root, 'specs/openapi.index.json'), toIndexJson(indexed, sha256(specYaml)));
     const s = await new HubCatalog({ root }).spec();
-    expect(s.file).toBe('specs/openapi.json');
+    expect(s).toMatchObject({ file: 'specs/openapi.yaml', fromIndex: true, document: indexed });
+    // The YAML changed since the build (a hand edit): the stale index is not used.
+    await writeFile(join(root, 'specs/openapi.yaml'), specYaml + '# edited\n');
+    const again = await new HubCatalog({ root }).spec();
+    expect(again.fromIndex).toBeUndefined();
+    expect((again.document as { info: { title: string } }).info.title).not.toBe('from the index');
+    // A broken index is never an error: the YAML is read.
+    await writeFile(join(root, 'specs/openapi.index.json'), '{ broken');
+    expect((await new HubCatalog({ root }).spec()).fromIndex).toBeUndefined();
   });
 
   it('a missing or broken file is an error with what to do, and is not cached', async () => {

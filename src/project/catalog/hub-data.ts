@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { sha256 } from '../../core/hash.js';
 import { HubError } from '../../core/errors.js';
 import { isObject } from '../../core/json.js';
 import { readDataFile } from '../../core/read.js';
@@ -22,6 +23,8 @@ export interface LoadedSpec {
   index: SpecIndex;
   /** The file it was read from, relative to the root. */
   file: string;
+  /** Read from the JSON index (`specs/openapi.index.json`) rather than parsed from the YAML. */
+  fromIndex?: boolean;
 }
 
 /** Where the hub's data comes from. Tests pass the data directly. */
@@ -89,8 +92,10 @@ export class HubCatalog {
     if (this.specCache?.key !== file.key) {
       const value = (async (): Promise<LoadedSpec> => {
         const display = displayPath(this.root, file.path);
-        // JSON.parse for a JSON twin, else js-yaml with YAML 1.2 core types; with the
-        // size, depth and alias-bomb guards every stage gets.
+        // The build's JSON index when it mirrors the YAML on disk (JSON.parse: fast); else the YAML,
+        // with js-yaml, YAML 1.2 core types and the size, depth and alias-bomb guards every stage gets.
+        const indexed = await readIndex(file.path, this.paths.unifiedIndex);
+        if (indexed !== undefined) return { document: indexed, index: indexSpec(indexed), file: display, fromIndex: true };
         const document = await readData(file.path, display, 'cannot be parsed');
         return { document, index: indexSpec(document), file: display };
       })();
@@ -102,13 +107,11 @@ export class HubCatalog {
     return this.specCache.value;
   }
 
-  /** The unified spec file: a JSON twin (`specs/openapi.json`) when there is one at least as new as the YAML. */
+  /** The unified spec file (`specs/openapi.yaml`), keyed by its and its JSON index's size and time. */
   async specFile(): Promise<{ path: string; key: string }> {
     const yamlPath = this.paths.unified;
-    const jsonPath = yamlPath.replace(/\.yaml$/, '.json');
-    const [y, j] = await Promise.all([stat(yamlPath).catch(() => undefined), stat(jsonPath).catch(() => undefined)]);
-    if (j?.isFile() && (!y || j.mtimeMs >= y.mtimeMs)) return { path: jsonPath, key: `${jsonPath}:${j.mtimeMs}:${j.size}` };
-    if (y?.isFile()) return { path: yamlPath, key: `${yamlPath}:${y.mtimeMs}:${y.size}` };
+    const [y, j] = await Promise.all([stat(yamlPath).catch(() => undefined), stat(this.paths.unifiedIndex).catch(() => undefined)]);
+    if (y?.isFile()) return { path: yamlPath, key: `${yamlPath}:${y.mtimeMs}:${y.size}:${j?.mtimeMs ?? 0}:${j?.size ?? 0}` };
     throw new HubError('specs/openapi.yaml: file not found; run `api-hub build` to create it');
   }
 }
@@ -144,6 +147,22 @@ async function readData(path: string, display: string, lead?: string): Promise<u
     const why = p?.message ?? err.message;
     const at = p?.line !== undefined ? `line ${p.line}, column ${p.column ?? 1}` : undefined;
     throw new HubError(lead ? `${display}: ${lead} (${why}${at ? `, ${at}` : ''})` : `${display}: ${why}${at ? ` (${at})` : ''}`);
+  }
+}
+
+/**
+ * The document of `specs/openapi.index.json` when its `source.sha256` is the hash of the
+ * YAML on disk; undefined when there is no index, or it is stale or unreadable (the
+ * YAML is then parsed: slower, never wrong).
+ */
+async function readIndex(yamlPath: string, indexPath: string): Promise<unknown> {
+  try {
+    const [yaml, text] = await Promise.all([readFile(yamlPath), readFile(indexPath, 'utf8')]);
+    const index: unknown = JSON.parse(text);
+    if (!isObject(index) || !isObject(index.source) || index.source.sha256 !== sha256(yaml) || !isObject(index.document)) return undefined;
+    return index.document;
+  } catch {
+    return undefined;
   }
 }
 

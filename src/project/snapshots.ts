@@ -9,7 +9,7 @@ import { sha256 } from '../core/hash.js';
 import type { FalListing } from '../fetch/fal/types.js';
 import type { CometCatalog } from '../fetch/comet/catalog.js';
 import type { CometApiCatalog } from '../fetch/comet/api-catalog.js';
-import { buildRegistry, COMET_DOCUMENT_FILE, type CometSnapshot, type ModelRegistry } from './registry.js';
+import { buildRegistry, COMET_DOCUMENT_FILE, serializeRegistry, type CometSnapshot, type ModelRegistry, type Snapshots } from '../registry/registry.js';
 
 /**
  * Load the provider snapshots that exist (a provider never fetched is simply
@@ -18,7 +18,7 @@ import { buildRegistry, COMET_DOCUMENT_FILE, type CometSnapshot, type ModelRegis
  * cannot be parsed, or is not the shape the fetch writes, is a HubError naming
  * the file (and line, column or entry): never a crash further on.
  */
-export async function loadSnapshots(root: string): Promise<{ fal: FalListing | null; comet: CometSnapshot | null }> {
+export async function loadSnapshots(root: string): Promise<Snapshots> {
   const p = projectPaths(root);
   const fal = await readListing<FalListing>(root, p.falListing, isFalEntry, 'a FAL listing entry (endpoint_id, openapi.status, and for an available document a file inside specs/providers/fal/ and its sha256)');
   const v1 = await readListing<CometCatalog>(root, p.cometCatalog, isCometEntry, 'a Comet model (id)');
@@ -55,14 +55,18 @@ async function readListing<T>(root: string, path: string, isEntry: (m: unknown) 
   throw new HubError(`${d.file ?? displayPath(root, path)}: ${d.message}; re-run \`api-hub fetch\` to write it again`, { diagnostics: [d] });
 }
 
-export function serializeRegistry(registry: ModelRegistry): string {
-  return JSON.stringify(registry, null, 2) + '\n';
-}
-
 /** Rebuild `data/model_registry.json` from the snapshots on disk (atomic, only when it changed). */
 export async function writeRegistry(root: string): Promise<ModelRegistry> {
   const { fal, comet } = await loadSnapshots(root);
   const registry = buildRegistry(fal, comet);
   await writeIfChanged(projectPaths(root).registry, serializeRegistry(registry));
   return registry;
+}
+
+/** After a fetch swapped a snapshot in: the registry follows it (`finishFetch`'s `afterCommit`). */
+export function refreshRegistry(root: string): () => Promise<string[]> {
+  return async () => {
+    await writeRegistry(root);
+    return ['data/model_registry.json'];
+  };
 }

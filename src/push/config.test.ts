@@ -1,8 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createConfig, DEFAULT_PUSH_CONFIG, loadConfig, loadProjectConfig } from './index.js';
+import { createPushConfig as createConfig, DEFAULT_PUSH_CONFIG } from './config.js';
 
 describe('createConfig', () => {
   it.each([
@@ -11,16 +8,16 @@ describe('createConfig', () => {
     ['only other sections', { build: { overlays: 'x' }, providers: { fal: {} } }],
     ['an empty push section', { push: null }],
   ])('%s gives the defaults: update in place, never delete', (_name, given) => {
-    const { config, diagnostics } = createConfig(given);
-    expect(diagnostics).toEqual([]);
+    const config = createConfig(given);
+    expect(config.diagnostics).toEqual([]);
     expect(config.push).toEqual(DEFAULT_PUSH_CONFIG);
     expect(config.push.options).toEqual({ endpointOverwriteBehavior: 'OVERWRITE_EXISTING', schemaOverwriteBehavior: 'OVERWRITE_EXISTING' });
     expect('deleteUnmatchedResources' in config.push.options).toBe(false);
   });
 
-  it('keeps the sections it does not know, untouched', () => {
-    const { config } = createConfig({ build: { overlays: 'specs/overlays' }, push: { locale: 'de-DE' } });
-    expect(config.sections.build).toEqual({ overlays: 'specs/overlays' });
+  it('leaves the sections of other stages alone', () => {
+    const config = createConfig({ build: { overlays: 'specs/overlays' }, push: { locale: 'de-DE' } });
+    expect(config.diagnostics).toEqual([]);
     expect(config.push.locale).toBe('de-DE');
   });
 
@@ -37,8 +34,8 @@ describe('createConfig', () => {
       moduleId: 9,
       deleteUnmatchedResources: true,
     };
-    const { config, diagnostics } = createConfig({ push });
-    expect(diagnostics).toEqual([]);
+    const config = createConfig({ push });
+    expect(config.diagnostics).toEqual([]);
     const { spec, ...options } = push;
     expect(config.push).toEqual({ spec, locale: 'en-US', options });
   });
@@ -60,27 +57,5 @@ describe('createConfig', () => {
 
   it('suggests the key a typo meant', () => {
     expect(createConfig({ push: { deleteUnmatchedResource: true } }).diagnostics[0]?.suggestion).toBe('did you mean `deleteUnmatchedResources`?');
-  });
-});
-
-describe('loadConfig / loadProjectConfig', () => {
-  it('defaults without a file; reads api-hub.config.yaml; reports YAML errors with a line', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'api-hub-config-'));
-    try {
-      expect((await loadProjectConfig(root)).config.file).toBeUndefined();
-      await writeFile(join(root, 'api-hub.config.yaml'), 'push:\n  moduleId: 4\n');
-      const loaded = await loadProjectConfig(root);
-      expect(loaded.config.file).toBe('api-hub.config.yaml');
-      expect(loaded.config.push.options.moduleId).toBe(4);
-      await writeFile(join(root, 'api-hub.config.yaml'), 'push:\n  moduleId: [4\n');
-      const bad = await loadConfig(join(root, 'api-hub.config.yaml'), root);
-      expect(bad.diagnostics[0]).toMatchObject({ severity: 'error', file: 'api-hub.config.yaml' });
-      expect(bad.diagnostics[0]?.line).toBeGreaterThan(0);
-      await rm(join(root, 'api-hub.config.yaml'));
-      await writeFile(join(root, 'api-hub.config.json'), '{ "push": { "locale": "ja-JP" } }');
-      expect((await loadProjectConfig(root)).config.push.locale).toBe('ja-JP');
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
   });
 });

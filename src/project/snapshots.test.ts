@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HubError } from '../core/errors.js';
-import { loadSnapshots } from './write.js';
+import { loadSnapshots } from './snapshots.js';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,10 +3,9 @@ import { isObject } from '../core/json.js';
 import { pointer } from '../core/pointer.js';
 
 /**
- * `api-hub.config.yaml`: one file, one top-level key per concern. This module
- * knows the `push:` section; other top-level keys (`build:`, `providers:`, ...)
- * belong to other stages and are passed through untouched in `sections`, so a
- * stage that does not know a key never rejects the file.
+ * The `push:` section of `api-hub.config.yaml` (found and read by the project
+ * layer, src/project/config.ts). Other top-level keys belong to other stages
+ * and are left alone, so a stage that does not know a key never rejects the file.
  *
  * ```yaml
  * push:
@@ -15,9 +14,6 @@ import { pointer } from '../core/pointer.js';
  *   deleteUnmatchedResources: false                 # only sent when set
  * ```
  */
-export const CONFIG_FILE_NAME = 'api-hub.config.yaml';
-/** Looked for in this order (the same names as the build's loader, src/normalize/config.ts). */
-export const CONFIG_FILE_NAMES = [CONFIG_FILE_NAME, 'api-hub.config.yml', 'api-hub.config.json'] as const;
 
 /** How Apidog treats an endpoint (matched on method + path) or schema (on name) that exists (provider-apis.md §3.2). */
 export const OVERWRITE_BEHAVIORS = ['OVERWRITE_EXISTING', 'AUTO_MERGE', 'KEEP_EXISTING', 'CREATE_NEW'] as const;
@@ -45,17 +41,9 @@ export interface PushConfig {
   options: ApidogImportOptions;
 }
 
-export interface HubConfig {
+export interface PushConfigResult {
   push: PushConfig;
-  /** Every top-level section as written, including ones this version does not know. */
-  sections: Readonly<Record<string, unknown>>;
-  /** The file it came from (display path), when there was one. */
-  file?: string;
-}
-
-export interface ConfigResult {
-  config: HubConfig;
-  /** Errors make the config unusable (the caller refuses to run); warnings do not. */
+  /** Errors make the section unusable (the caller refuses to push); warnings do not. */
   diagnostics: Diagnostic[];
 }
 
@@ -80,26 +68,26 @@ const OPTION_KINDS: Record<keyof ApidogImportOptions, Kind> = {
 };
 
 /**
- * The config from an already-parsed object (tests, or a file's data). Never
- * throws: problems come back as diagnostics with pointers into the file.
+ * The push settings from the parsed configuration file (the whole mapping; only
+ * `push:` is read). Never throws: problems come back as diagnostics with
+ * pointers into the file.
  */
-export function createConfig(object: unknown, file?: string): ConfigResult {
+export function createPushConfig(object: unknown, file?: string): PushConfigResult {
   const diagnostics: Diagnostic[] = [];
   const report = (ptr: string, message: string, suggestion?: string): void => {
     diagnostics.push({ ruleId: 'config-invalid', severity: 'error', message, pointer: ptr, ...(file === undefined ? {} : { file }), ...(suggestion === undefined ? {} : { suggestion }) });
   };
-  const base = (sections: Record<string, unknown>): HubConfig => ({ push: clonePush(DEFAULT_PUSH_CONFIG), sections, ...(file === undefined ? {} : { file }) });
-  if (object === undefined || object === null) return { config: base({}), diagnostics };
+  const config = { push: clonePush(DEFAULT_PUSH_CONFIG) };
+  if (object === undefined || object === null) return { ...config, diagnostics };
   if (!isObject(object)) {
     report('', 'the configuration must be a mapping of sections (e.g. `push:`)');
-    return { config: base({}), diagnostics };
+    return { ...config, diagnostics };
   }
-  const config = base({ ...object });
   const push = object.push;
-  if (push === undefined || push === null) return { config, diagnostics };
+  if (push === undefined || push === null) return { ...config, diagnostics };
   if (!isObject(push)) {
     report(pointer('push'), '`push` must be a mapping');
-    return { config, diagnostics };
+    return { ...config, diagnostics };
   }
   for (const [key, value] of Object.entries(push)) {
     const ptr = pointer('push', key);
@@ -128,7 +116,7 @@ export function createConfig(object: unknown, file?: string): ConfigResult {
       report(ptr, `\`push.${key}\` must be a whole number >= 0 (an Apidog id), not ${JSON.stringify(value)}`);
     }
   }
-  return { config, diagnostics };
+  return { ...config, diagnostics };
 }
 
 function clonePush(p: PushConfig): PushConfig {

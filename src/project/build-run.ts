@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { HubError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
 import { projectPaths, displayPath } from '../core/paths.js';
-import { buildRegistry } from '../registry/registry.js';
-import { loadSnapshots, serializeRegistry } from '../registry/write.js';
-import { buildUnified, type BuildOptions, type BuildReport } from './build.js';
-import { loadBuildInput } from './load.js';
-import { findConfig } from './config.js';
-import { toJson, toYaml } from './serialize.js';
-import type { BuildFinding } from './types.js';
+import { buildRegistry, serializeRegistry } from '../registry/registry.js';
+import { buildUnified, type BuildOptions, type BuildReport } from '../normalize/build.js';
+import { loadBuildInput } from '../normalize/load.js';
+import { toIndexJson, toJson, toYaml } from '../normalize/serialize.js';
+import { sha256 } from '../core/hash.js';
+import type { BuildFinding } from '../normalize/types.js';
+import { configErrors, loadConfig } from './config.js';
+import { loadSnapshots } from './snapshots.js';
 
 export interface RunBuildResult {
   report: BuildReport;
@@ -27,9 +28,10 @@ export interface RunBuildResult {
  */
 export async function runBuild(root: string, options: BuildOptions & { check?: boolean; fetch?: typeof fetch } = {}): Promise<RunBuildResult> {
   const p = projectPaths(root);
-  const found = await findConfig(root);
-  if (found.problems) throw new HubError(`invalid configuration (${found.problems[0]?.file ?? 'api-hub.config.yaml'})`, { diagnostics: found.problems });
-  const { config } = found;
+  const project = await loadConfig(root);
+  const problems = configErrors(project.problems.build);
+  if (problems.length > 0) throw new HubError(`invalid configuration (${problems[0]?.file ?? 'api-hub.config.yaml'})`, { diagnostics: problems });
+  const config = project.build;
   // Read once: the build input and the registry both come from the listings.
   const snapshots = await loadSnapshots(root);
   const input = await loadBuildInput(root, config, options.fetch, snapshots);
@@ -44,8 +46,10 @@ export async function runBuild(root: string, options: BuildOptions & { check?: b
   });
   if (out.errors.length > 0) throw buildErrors(out.errors);
   const { fal, comet } = snapshots;
+  const yaml = toYaml(out.document);
   const files: Array<[string, string]> = [
-    [p.unified, toYaml(out.document)],
+    [p.unified, yaml],
+    [p.unifiedIndex, toIndexJson(out.document, sha256(yaml))],
     [p.buildReport, toJson(out.report)],
     [p.registry, serializeRegistry(buildRegistry(fal, comet))],
   ];
