@@ -8,14 +8,15 @@ import type { components, paths } from './schema.js';
 
 // The runtime (generated/runtime/, emitted from the hub's typed src/generate/runtime/ and core/retry.ts).
 import type { HubClientOptions } from './runtime/hub.js';
-import type { PollOptions } from './runtime/poll.js';
+import type { PollOptions } from './runtime/tasks.js';
 import type { ProviderOptions, RequestExtras } from './runtime/http.js';
 export { COMET_BASE_URL, FAL_BASE_URL } from './runtime/defaults.js';
 export { HubApiError } from './runtime/errors.js';
+export { HubTaskError } from './runtime/tasks.js';
 export type { Provider } from './runtime/errors.js';
 export type { FetchFunction, ProviderOptions, RequestExtras, RetryOptions } from './runtime/http.js';
 export type { HubClientOptions } from './runtime/hub.js';
-export type { PollOptions } from './runtime/poll.js';
+export type { PollOptions } from './runtime/tasks.js';
 
 // ---------------------------------------------------------------- Comet
 
@@ -36,6 +37,33 @@ export type MidjourneyImagineBody = NonNullable<paths["/mj/submit/imagine"]["pos
 
 /** The request body of `POST /mj/submit/action`. */
 export type MidjourneyActionBody = NonNullable<paths["/mj/submit/action"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /kling/v1/videos/text2video`. */
+export type KlingText2VideoBody = NonNullable<paths["/kling/v1/videos/text2video"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /runwayml/v1/image_to_video`. */
+export type RunwayImageToVideoBody = NonNullable<paths["/runwayml/v1/image_to_video"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** A task that ended in a `done` status: its last polled state, the status as sent, and the result. */
+export interface CometTaskOutcome<Id extends CometTaskId> {
+  task: CometTaskMap[Id]["task"];
+  status: string;
+  result: CometTaskMap[Id]["result"];
+}
+
+export interface CometTaskWaitOptions<Id extends CometTaskId> extends PollOptions {
+  /** Called with every polled state of the task. */
+  onTaskUpdate?: (task: CometTaskMap[Id]["task"]) => void;
+}
+
+/**
+ * Every Comet task of the document, by the operationId of its submit: the submit body and answer, the polled
+ * task and its result (`x-hub-poll`: the poll operation, status pointer, done/failed statuses, result pointer).
+ */
+export interface CometTaskMap {
+}
+
+export type CometTaskId = keyof CometTaskMap;
 
 /** One server-sent event of `comet.chat.stream` (`x-hub-sse-data-schema` of the text/event-stream answer). */
 export type ChatCompletionChunk = components["schemas"]["ChatCompletionChunk"];
@@ -88,6 +116,14 @@ export interface CometClient extends Client<CometPaths, "application/json"> {
      * 1.5 times longer each time, up to 10000 ms. `signal: AbortSignal.timeout(ms)` bounds the wait.
      */
     waitForTask(id: string, options?: MidjourneyWaitOptions): Promise<MidjourneyTask & { status: MidjourneyFinalStatus }>;
+  };
+  kling: {
+    /** `POST /kling/v1/videos/text2video` */
+    text2video(body: KlingText2VideoBody, init?: RequestExtras): Promise<FetchResponse<paths["/kling/v1/videos/text2video"]["post"], {}, "application/json">>;
+  };
+  runway: {
+    /** `POST /runwayml/v1/image_to_video` */
+    imageToVideo(body: RunwayImageToVideoBody, init?: RequestExtras): Promise<FetchResponse<paths["/runwayml/v1/image_to_video"]["post"], {}, "application/json">>;
   };
 }
 

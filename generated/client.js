@@ -8,57 +8,22 @@ import { createHubClient as hubClient } from './runtime/hub.js';
 
 export { COMET_BASE_URL, FAL_BASE_URL } from './runtime/defaults.js';
 export { HubApiError } from './runtime/errors.js';
+export { HubTaskError } from './runtime/tasks.js';
 export { createFalClient } from './runtime/fal.js';
 
 // What the document gives the Comet client: its shortcuts, stream and task polling.
 const COMET = {
   "shortcuts": [
-    [
-      "chat",
-      "completions",
-      "post",
-      "/v1/chat/completions"
-    ],
-    [
-      "images",
-      "generate",
-      "post",
-      "/v1/images/generations"
-    ],
-    [
-      "embeddings",
-      "create",
-      "post",
-      "/v1/embeddings"
-    ],
-    [
-      "midjourney",
-      "imagine",
-      "post",
-      "/mj/submit/imagine"
-    ],
-    [
-      "midjourney",
-      "action",
-      "post",
-      "/mj/submit/action"
-    ]
+    {"group":"chat","name":"completions","method":"post","path":"/v1/chat/completions"},
+    {"group":"images","name":"generate","method":"post","path":"/v1/images/generations"},
+    {"group":"embeddings","name":"create","method":"post","path":"/v1/embeddings"},
+    {"group":"midjourney","name":"imagine","method":"post","path":"/mj/submit/imagine"},
+    {"group":"midjourney","name":"action","method":"post","path":"/mj/submit/action"},
+    {"group":"kling","name":"text2video","method":"post","path":"/kling/v1/videos/text2video"},
+    {"group":"runway","name":"imageToVideo","method":"post","path":"/runwayml/v1/image_to_video"}
   ],
-  "stream": {
-    "group": "chat",
-    "name": "stream",
-    "method": "post",
-    "path": "/v1/chat/completions",
-    "terminator": "[DONE]"
-  },
-  "midjourneyTask": {
-    "group": "midjourney",
-    "path": "/mj/task/{id}/fetch",
-    "terminal": [
-      "SUCCESS",
-      "FAILURE"
-    ]
-  }
+  "stream": {"group":"chat","name":"stream","method":"post","path":"/v1/chat/completions","terminator":"[DONE]"},
+  "midjourneyTask": {"group":"midjourney","poll":{"method":"get","path":"/mj/task/{id}/fetch","parameters":{"id":["path","/result"]},"status":"/status","done":["SUCCESS"],"failed":["FAILURE"]}}
 };
 
 export function createCometClient(options) {

@@ -33,7 +33,7 @@ describe('api-hub generate', () => {
     expect(first.stdout).toMatch(/generated\/client\.js\s+[\d.]+ KiB/);
     expect(first.stdout).toMatch(/generated\/schema\.d\.ts\s+[\d.]+ KiB/);
     expect(first.stdout).toMatch(/generated\/runtime\/retry\.js\s+[\d.]+ KiB/);
-    expect(first.stdout).toContain(`${N} of ${N} files written: 2 FAL endpoints, 6 Comet operations`);
+    expect(first.stdout).toContain(`${N} of ${N} files written: 2 FAL endpoints, 17 Comet operations`);
     const files = await readGenerated(dir);
     expect(Object.keys(files)).toEqual([...GENERATED_FILES]);
     expect(N).toBeGreaterThan(10);
@@ -70,7 +70,7 @@ describe('api-hub generate', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('warning: specs/openapi.yaml (/paths/~1fal-ai~1minimax~1video-01~1image-to-video~1requests~1{request_id}/get/x-hub-source)');
     expect(r.stderr).toContain('FAL endpoint fal-ai/minimax/video-01/image-to-video is left out of the typed client: it has no result operation [generate-fal-incomplete]');
-    expect(r.stdout).toContain('1 FAL endpoint, 6 Comet operations (2 warnings)');
+    expect(r.stdout).toContain('1 FAL endpoint, 17 Comet operations (2 warnings)');
     expect(await readFile(join(dir, 'generated', 'client.d.ts'), 'utf8')).not.toContain('"fal-ai/minimax/video-01/image-to-video": {');
   });
 

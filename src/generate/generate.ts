@@ -65,7 +65,7 @@ export async function generate(document: unknown, options: GenerateOptions = {})
   }
 
   const files: GeneratedFile[] = [
-    { path: 'client.d.ts', contents: emitClientDts(header, inventory, features) },
+    { path: 'client.d.ts', contents: emitClientDts(header, inventory, features, document) },
     { path: 'client.js', contents: emitClientJs(header, features) },
     ...runtimeFiles(),
     { path: 'schema.d.ts', contents: schema },

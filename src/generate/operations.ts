@@ -189,7 +189,8 @@ export function deref(doc: unknown, value: unknown): unknown {
   return undefined;
 }
 
-function operation(doc: Record<string, unknown>, ref: OperationRef): Record<string, unknown> | undefined {
+/** The Operation Object of a ref (through `$ref`s), or undefined. */
+export function operation(doc: Record<string, unknown>, ref: OperationRef): Record<string, unknown> | undefined {
   const paths = isObject(doc.paths) ? doc.paths : {};
   const item = deref(doc, paths[ref.path]);
   const op = isObject(item) ? item[ref.method] : undefined;

@@ -42,7 +42,7 @@ describe('the runtime emitted from typed sources', () => {
     const root = await mkdtemp(join(tmpdir(), 'runtime-src-'));
     await cp(src, root, { recursive: true, filter: (p) => !p.includes('node_modules') });
     await mkdir(join(root, 'generate', 'runtime'), { recursive: true });
-    const poll = join(root, 'generate', 'runtime', 'poll.ts');
+    const poll = join(root, 'generate', 'runtime', 'tasks.ts');
     await writeFile(poll, `import { isObject } from '../../core/json.js';\nvoid isObject;\n${await readFile(poll, 'utf8')}`);
     expect(() => emitRuntime(root)).toThrow(/imports \.\.\/\.\.\/core\/json\.js \(core\/json\.ts\), which is not in RUNTIME_SOURCES/);
   });

@@ -1,7 +1,7 @@
 import { FAL_BASE_URL, RUNTIME_DEFAULTS } from './defaults.js';
 import { unwrap, type CallResult } from './errors.js';
 import { providerClient, type DynamicClient, type ProviderOptions, type RequestExtras } from './http.js';
-import { poll, type PollOptions } from './poll.js';
+import { poll, type PollOptions } from './tasks.js';
 import { isRecord } from './sse.js';
 
 /** Namespaces whose endpoint ids keep a third segment in queue URLs (as fal-js does). */
@@ -65,7 +65,7 @@ export interface FalRuntimeClient {
 }
 
 export function createFalClient(options: ProviderOptions): FalRuntimeClient {
-  const client = providerClient<object>(options, FAL_BASE_URL, `Key ${options.apiKey}`);
+  const client = providerClient<object>('fal', options, FAL_BASE_URL, `Key ${options.apiKey}`);
   const baseUrl = options.baseUrl ?? FAL_BASE_URL;
   const path = (endpointId: string, request: FalRequestRef, urlKey: UrlKey, suffix: string): string => queuePath(baseUrl, endpointId, request, urlKey, suffix);
   const fal: FalRuntimeClient = {

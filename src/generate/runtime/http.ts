@@ -26,7 +26,10 @@ export interface RetryOptions {
 export interface ProviderOptions {
   /** FAL sends `Authorization: Key <apiKey>`, Comet `Authorization: Bearer <apiKey>`. */
   apiKey: string;
-  /** Defaults to FAL_BASE_URL or COMET_BASE_URL (self-hosted gateways and tests override it). */
+  /**
+   * Defaults to FAL_BASE_URL or COMET_BASE_URL (https). Self-hosted gateways and tests override it; with a
+   * key it must be https, or http to 127.0.0.1, localhost or ::1 (anything else throws a TypeError).
+   */
   baseUrl?: string;
   /** Sent with every request; an `Authorization` header here replaces the default one. */
   headers?: Record<string, string>;
@@ -85,8 +88,29 @@ export function retryingFetch(getFetch: () => FetchFunction, options: RetryOptio
     );
 }
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/**
+ * A key goes only over https, or plain http to this machine (127.0.0.1, localhost, ::1: tests and
+ * local gateways). Anything else with a key is refused before any request is sent.
+ */
+export function checkBaseUrl(provider: string, baseUrl: string, hasKey: boolean): void {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TypeError(`${provider}: baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL`);
+  }
+  if (url.protocol === 'https:' || !hasKey) return;
+  if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return;
+  throw new TypeError(`${provider}: refusing to send the API key to ${url.protocol}//${url.host}: use https (plain http only to 127.0.0.1, localhost or ::1)`);
+}
+
 /** The openapi-fetch client of one provider, with its key and the retrying fetch. */
-export function providerClient<C>(options: ProviderOptions, baseUrl: string, authorization: string): C & DynamicClient {
+export function providerClient<C>(provider: string, options: ProviderOptions, baseUrl: string, authorization: string): C & DynamicClient {
+  const headers = options.headers ?? {};
+  const hasKey = options.apiKey !== '' || Object.keys(headers).some((h) => /^(authorization|x-api-key|x-goog-api-key)$/i.test(h));
+  checkBaseUrl(provider, options.baseUrl ?? baseUrl, hasKey);
   const client = createClient({
     baseUrl: options.baseUrl ?? baseUrl,
     headers: { Authorization: authorization, ...options.headers },

@@ -8,57 +8,35 @@ import { createHubClient as hubClient } from './runtime/hub.js';
 
 export { COMET_BASE_URL, FAL_BASE_URL } from './runtime/defaults.js';
 export { HubApiError } from './runtime/errors.js';
+export { HubTaskError } from './runtime/tasks.js';
 export { createFalClient } from './runtime/fal.js';
 
 // What the document gives the Comet client: its shortcuts, stream and task polling.
 const COMET = {
   "shortcuts": [
-    [
-      "chat",
-      "completions",
-      "post",
-      "/v1/chat/completions"
-    ],
-    [
-      "images",
-      "generate",
-      "post",
-      "/v1/images/generations"
-    ],
-    [
-      "embeddings",
-      "create",
-      "post",
-      "/v1/embeddings"
-    ],
-    [
-      "midjourney",
-      "imagine",
-      "post",
-      "/mj/submit/imagine"
-    ],
-    [
-      "midjourney",
-      "action",
-      "post",
-      "/mj/submit/action"
-    ]
+    {"group":"chat","name":"completions","method":"post","path":"/v1/chat/completions"},
+    {"group":"images","name":"generate","method":"post","path":"/v1/images/generations"},
+    {"group":"embeddings","name":"create","method":"post","path":"/v1/embeddings"},
+    {"group":"midjourney","name":"imagine","method":"post","path":"/mj/submit/imagine","task":"cometMidjourneyImagine"},
+    {"group":"midjourney","name":"action","method":"post","path":"/mj/submit/action","task":"cometMidjourneyAction"},
+    {"group":"responses","name":"create","method":"post","path":"/v1/responses"},
+    {"group":"messages","name":"create","method":"post","path":"/v1/messages"},
+    {"group":"gemini","name":"generateContent","method":"post","path":"/v1beta/models/{model}:generateContent","pathParams":["model"]},
+    {"group":"videos","name":"create","method":"post","path":"/v1/videos","form":true,"task":"cometCreateVideo"},
+    {"group":"suno","name":"music","method":"post","path":"/suno/submit/music","task":"cometSunoSubmitMusic"},
+    {"group":"kling","name":"text2video","method":"post","path":"/kling/v1/videos/text2video","task":"cometKlingText2Video"},
+    {"group":"runway","name":"imageToVideo","method":"post","path":"/runwayml/v1/image_to_video","task":"cometRunwayImageToVideo"}
   ],
-  "stream": {
-    "group": "chat",
-    "name": "stream",
-    "method": "post",
-    "path": "/v1/chat/completions",
-    "terminator": "[DONE]"
+  "stream": {"group":"chat","name":"stream","method":"post","path":"/v1/chat/completions","terminator":"[DONE]"},
+  "tasks": {
+    "cometCreateVideo": {"method":"post","path":"/v1/videos","form":true,"poll":{"method":"get","path":"/v1/videos/{video_id}","status":"/status","done":["completed","SUCCESS"],"failed":["failed","error"],"parameters":{"video_id":["path","/id"]},"result":"/video_url","interval":15}},
+    "cometKlingText2Video": {"method":"post","path":"/kling/v1/videos/text2video","poll":{"method":"get","path":"/kling/v1/videos/text2video/{task_id}","status":"/data/task_status","done":["succeed"],"failed":["failed"],"parameters":{"task_id":["path","/data/task_id"]},"result":"/data/task_result/videos/0/url","interval":10}},
+    "cometMidjourneyAction": {"method":"post","path":"/mj/submit/action","poll":{"method":"get","path":"/mj/task/{id}/fetch","status":"/status","done":["SUCCESS","MODAL"],"failed":["FAILURE"],"parameters":{"id":["path","/result"]},"result":"/imageUrl","interval":3}},
+    "cometMidjourneyImagine": {"method":"post","path":"/mj/submit/imagine","poll":{"method":"get","path":"/mj/task/{id}/fetch","status":"/status","done":["SUCCESS","MODAL"],"failed":["FAILURE"],"parameters":{"id":["path","/result"]},"result":"/imageUrl","interval":3}},
+    "cometRunwayImageToVideo": {"method":"post","path":"/runwayml/v1/image_to_video","poll":{"method":"get","path":"/runwayml/v1/tasks/{id}","status":"/status","done":["SUCCEEDED"],"failed":["FAILED"],"parameters":{"id":["path","/id"]},"result":"/output/0","interval":5}},
+    "cometSunoSubmitMusic": {"method":"post","path":"/suno/submit/music","poll":{"method":"post","path":"/suno/fetch","status":"/data/0/status","done":["SUCCESS","complete"],"failed":["FAILURE","error"],"requestBody":{"ids":"/data"},"result":"/data/0","interval":5}}
   },
-  "midjourneyTask": {
-    "group": "midjourney",
-    "path": "/mj/task/{id}/fetch",
-    "terminal": [
-      "SUCCESS",
-      "FAILURE"
-    ]
-  }
+  "midjourneyTask": {"group":"midjourney","poll":{"method":"get","path":"/mj/task/{id}/fetch","parameters":{"id":["path","/result"]},"status":"/status","done":["SUCCESS"],"failed":["FAILURE"]}}
 };
 
 export function createCometClient(options) {
