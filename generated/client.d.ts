@@ -6,84 +6,17 @@
 import type { Client, FetchResponse } from 'openapi-fetch';
 import type { components, paths } from './schema.js';
 
-export declare const FAL_BASE_URL: "https://queue.fal.run";
-export declare const COMET_BASE_URL: "https://api.cometapi.com";
-
-/** What openapi-fetch calls; `globalThis.fetch` fits. Inject one in tests. */
-export type FetchFunction = (input: Request) => Promise<Response>;
-
-export interface ProviderOptions {
-  /** FAL sends `Authorization: Key <apiKey>`, Comet `Authorization: Bearer <apiKey>`. */
-  apiKey: string;
-  /** Defaults to FAL_BASE_URL or COMET_BASE_URL (self-hosted gateways and tests override it). */
-  baseUrl?: string;
-  /** Sent with every request; an `Authorization` header here replaces the default one. */
-  headers?: Record<string, string>;
-  /** Overrides the client-wide `fetch`. */
-  fetch?: FetchFunction;
-  /** Retries of failed attempts (see RetryOptions); `false` sends every request once. */
-  retry?: RetryOptions | false;
-}
-
-/**
- * Failed attempts are repeated only where that is safe: GET/HEAD/PUT/DELETE (status, result,
- * cancel, task fetch) on 429, 500, 502, 503, 504 and network errors; POST (submits,
- * generations) only on 429, which the server answers before accepting the request, so a
- * job is never queued or billed twice. A `Retry-After` header sets the wait (when it is
- * longer than `maxDelay` the 429 is returned instead); otherwise exponential backoff with
- * full jitter. The request's `signal` ends the wait.
- */
-export interface RetryOptions {
-  /** Repeats after the first attempt. Default 3. */
-  retries?: number;
-  /** First backoff in ms, doubled per repeat. Default 1000. */
-  baseDelay?: number;
-  /** Longest wait in ms. Default 30000. */
-  maxDelay?: number;
-}
-
-export interface HubClientOptions {
-  comet: ProviderOptions;
-  fal: ProviderOptions;
-  /** Used by both providers unless one sets its own. Defaults to `globalThis.fetch`. */
-  fetch?: FetchFunction;
-  /** Used by both providers unless one sets its own. */
-  retry?: RetryOptions | false;
-}
-
-/** Per-call options of the helper methods. */
-export interface RequestExtras {
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
-}
-
-/** Options of the helpers that poll until a job ends. */
-export interface PollOptions {
-  /** Stops the polling (and the request in flight): the promise rejects with the signal's reason. */
-  signal?: AbortSignal;
-  /** First wait between polls in ms; each next wait is 1.5 times longer. */
-  pollInterval?: number;
-  /** Longest wait between polls in ms. */
-  maxPollInterval?: number;
-}
-
-export type Provider = "fal" | "comet";
-
-/**
- * A provider answered with an error status, or a stream reported an error. Thrown by the
- * helpers that return data directly (`fal.subscribe`, `comet.chat.stream`,
- * `comet.midjourney.waitForTask`); the others return `{ data } | { error }`.
- */
-export declare class HubApiError<Body = unknown> extends Error {
-  constructor(init: { provider: Provider; response: Response; body: Body; message?: string });
-  readonly name: "HubApiError";
-  readonly provider: Provider;
-  /** The HTTP status (200 for an error reported inside a stream). */
-  readonly status: number;
-  /** The parsed JSON body, or its text when it is not JSON. */
-  readonly body: Body;
-  readonly response: Response;
-}
+// The runtime (generated/runtime/, emitted from the hub's typed src/generate/runtime/ and core/retry.ts).
+import type { HubClientOptions } from './runtime/hub.js';
+import type { PollOptions } from './runtime/tasks.js';
+import type { ProviderOptions, RequestExtras } from './runtime/http.js';
+export { COMET_BASE_URL, FAL_BASE_URL } from './runtime/defaults.js';
+export { HubApiError } from './runtime/errors.js';
+export { HubTaskError } from './runtime/tasks.js';
+export type { Provider } from './runtime/errors.js';
+export type { FetchFunction, ProviderOptions, RequestExtras, RetryOptions } from './runtime/http.js';
+export type { HubClientOptions } from './runtime/hub.js';
+export type { PollOptions } from './runtime/tasks.js';
 
 // ---------------------------------------------------------------- Comet
 
@@ -104,6 +37,33 @@ export type MidjourneyImagineBody = NonNullable<paths["/mj/submit/imagine"]["pos
 
 /** The request body of `POST /mj/submit/action`. */
 export type MidjourneyActionBody = NonNullable<paths["/mj/submit/action"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /kling/v1/videos/text2video`. */
+export type KlingText2VideoBody = NonNullable<paths["/kling/v1/videos/text2video"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /runwayml/v1/image_to_video`. */
+export type RunwayImageToVideoBody = NonNullable<paths["/runwayml/v1/image_to_video"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** A task that ended in a `done` status: its last polled state, the status as sent, and the result. */
+export interface CometTaskOutcome<Id extends CometTaskId> {
+  task: CometTaskMap[Id]["task"];
+  status: string;
+  result: CometTaskMap[Id]["result"];
+}
+
+export interface CometTaskWaitOptions<Id extends CometTaskId> extends PollOptions {
+  /** Called with every polled state of the task. */
+  onTaskUpdate?: (task: CometTaskMap[Id]["task"]) => void;
+}
+
+/**
+ * Every Comet task of the document, by the operationId of its submit: the submit body and answer, the polled
+ * task and its result (`x-hub-poll`: the poll operation, status pointer, done/failed statuses, result pointer).
+ */
+export interface CometTaskMap {
+}
+
+export type CometTaskId = keyof CometTaskMap;
 
 /** One server-sent event of `comet.chat.stream` (`x-hub-sse-data-schema` of the text/event-stream answer). */
 export type ChatCompletionChunk = components["schemas"]["ChatCompletionChunk"];
@@ -156,6 +116,14 @@ export interface CometClient extends Client<CometPaths, "application/json"> {
      * 1.5 times longer each time, up to 10000 ms. `signal: AbortSignal.timeout(ms)` bounds the wait.
      */
     waitForTask(id: string, options?: MidjourneyWaitOptions): Promise<MidjourneyTask & { status: MidjourneyFinalStatus }>;
+  };
+  kling: {
+    /** `POST /kling/v1/videos/text2video` */
+    text2video(body: KlingText2VideoBody, init?: RequestExtras): Promise<FetchResponse<paths["/kling/v1/videos/text2video"]["post"], {}, "application/json">>;
+  };
+  runway: {
+    /** `POST /runwayml/v1/image_to_video` */
+    imageToVideo(body: RunwayImageToVideoBody, init?: RequestExtras): Promise<FetchResponse<paths["/runwayml/v1/image_to_video"]["post"], {}, "application/json">>;
   };
 }
 

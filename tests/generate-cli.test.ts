@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { GENERATED_FILES } from '../src/generate/index.js';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot, runCli } from './helpers/cli.js';
@@ -10,14 +11,20 @@ afterAll(removeTempProjects);
 // cwd is the project root; API_HUB_ROOT is cleared so the outer environment cannot redirect writes.
 const inDir = (cwd: string, args: string[]) => runCli(['generate', ...args], { cwd, env: { API_HUB_ROOT: undefined } });
 
+/** Every file under generated/ by its path there, sorted. */
 async function readGenerated(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const name of (await readdir(join(dir, 'generated'))).sort()) out[name] = await readFile(join(dir, 'generated', name), 'utf8');
+  const entries = await readdir(join(dir, 'generated'), { recursive: true, withFileTypes: true });
+  const names = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(join(dir, 'generated').length + 1).replace(/\\/g, '/'));
+  for (const name of names.sort()) out[name] = await readFile(join(dir, 'generated', name), 'utf8');
   return out;
 }
 
+/** client.d.ts, client.js, schema.d.ts and the runtime's modules. */
+const N = GENERATED_FILES.length;
+
 describe('api-hub generate', () => {
-  it('writes schema.d.ts, client.js and client.d.ts, byte-identical on every run', async () => {
+  it('writes schema.d.ts, client.js, client.d.ts and runtime/, byte-identical on every run', async () => {
     const dir = await makeTempProject();
     const first = inDir(dir, []);
     expect(first.stderr).toBe('');
@@ -25,16 +32,18 @@ describe('api-hub generate', () => {
     expect(first.stdout).toMatch(/generated\/client\.d\.ts\s+[\d.]+ KiB/);
     expect(first.stdout).toMatch(/generated\/client\.js\s+[\d.]+ KiB/);
     expect(first.stdout).toMatch(/generated\/schema\.d\.ts\s+[\d.]+ KiB/);
-    expect(first.stdout).toContain('3 of 3 files written: 2 FAL endpoints, 6 Comet operations');
+    expect(first.stdout).toMatch(/generated\/runtime\/retry\.js\s+[\d.]+ KiB/);
+    expect(first.stdout).toContain(`${N} of ${N} files written: 2 FAL endpoints, 17 Comet operations`);
     const files = await readGenerated(dir);
-    expect(Object.keys(files)).toEqual(['client.d.ts', 'client.js', 'schema.d.ts']);
+    expect(Object.keys(files)).toEqual([...GENERATED_FILES]);
+    expect(N).toBeGreaterThan(10);
     expect(files['schema.d.ts']).toContain('export interface paths');
     expect(files['client.d.ts']).toContain('"fal-ai/minimax/video-01/image-to-video": {');
 
     const second = inDir(dir, []);
     expect(second.status).toBe(0);
-    expect(second.stdout).toContain('0 of 3 files written');
-    expect(second.stdout.match(/\(unchanged\)/g)).toHaveLength(3);
+    expect(second.stdout).toContain(`0 of ${N} files written`);
+    expect(second.stdout.match(/\(unchanged\)/g)).toHaveLength(N);
     expect(await readGenerated(dir)).toEqual(files);
 
     // A second project from the same document gets the same bytes (no paths, times or randomness inside).
@@ -61,7 +70,7 @@ describe('api-hub generate', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('warning: specs/openapi.yaml (/paths/~1fal-ai~1minimax~1video-01~1image-to-video~1requests~1{request_id}/get/x-hub-source)');
     expect(r.stderr).toContain('FAL endpoint fal-ai/minimax/video-01/image-to-video is left out of the typed client: it has no result operation [generate-fal-incomplete]');
-    expect(r.stdout).toContain('1 FAL endpoint, 6 Comet operations (2 warnings)');
+    expect(r.stdout).toContain('1 FAL endpoint, 17 Comet operations (2 warnings)');
     expect(await readFile(join(dir, 'generated', 'client.d.ts'), 'utf8')).not.toContain('"fal-ai/minimax/video-01/image-to-video": {');
   });
 
@@ -80,7 +89,7 @@ describe('api-hub generate --check', () => {
     const r = inDir(dir, ['--check']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('generated/ is up to date (3 files');
+    expect(r.stdout).toContain(`generated/ is up to date (${N} files`);
   });
 
   it('exits 1 and lists the stale files when generated/ differs, and writes nothing', async () => {
@@ -92,7 +101,7 @@ describe('api-hub generate --check', () => {
 
     const r = inDir(dir, ['--check']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('generated/ is stale: 2 of 3 files');
+    expect(r.stderr).toContain(`generated/ is stale: 2 of ${N} files`);
     expect(r.stderr).toContain('generated/client.js (differs)');
     expect(r.stderr).toContain('generated/schema.d.ts (missing)');
     expect(r.stderr).not.toContain('client.d.ts');
@@ -115,7 +124,7 @@ describe('api-hub generate --check', () => {
     const dir = await makeTempProject();
     const r = inDir(dir, ['--check']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('generated/ is stale: 3 of 3 files');
+    expect(r.stderr).toContain(`generated/ is stale: ${N} of ${N} files`);
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseText } from '../src/core/parse.js';
@@ -33,30 +33,41 @@ describe('a consumer of the generated client', () => {
   it('each @ts-expect-error marks an error on its own next line, and there is no other error', async () => {
     // tsc only proves that every directive suppresses *some* error. Compile the consumer with the
     // directives blanked out: the errors must be exactly on the lines the directives precede.
-    const file = join(consumer, 'src', 'consumer.ts');
-    const lines = (await readFile(file, 'utf8')).split('\n');
-    const expected = new Set<number>();
-    const stripped = lines.map((line, i) => {
-      if (!/^\s*\/\/ @ts-expect-error/.test(line)) return line;
-      expected.add(i + 1);
-      return '//';
-    });
-    expect(expected.size).toBeGreaterThanOrEqual(30);
+    const files = ['consumer.ts', 'comet-surface.ts'].map((name) => join(consumer, 'src', name));
+    const sources = new Map<string, { lines: string[]; stripped: string; expected: Set<number> }>();
+    for (const file of files) {
+      const lines = (await readFile(file, 'utf8')).split('\n');
+      const expected = new Set<number>();
+      const stripped = lines.map((line, i) => {
+        if (!/^\s*\/\/ @ts-expect-error/.test(line)) return line;
+        expected.add(i + 1);
+        return '//';
+      });
+      sources.set(file, { lines, stripped: stripped.join('\n'), expected });
+    }
+    expect(sources.get(files[0]!)?.expected.size).toBeGreaterThanOrEqual(30);
+    expect(sources.get(files[1]!)?.expected.size).toBeGreaterThanOrEqual(18);
     const config = ts.getParsedCommandLineOfConfigFile(join(consumer, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
     if (!config) throw new Error('cannot read tests/consumer/tsconfig.json');
+    expect(config.fileNames.map((f) => resolve(f)).sort()).toEqual([...files].sort());
     const host = ts.createCompilerHost(config.options);
     const original = host.getSourceFile.bind(host);
-    host.getSourceFile = (name, language, ...rest) => (resolve(name) === file ? ts.createSourceFile(name, stripped.join('\n'), language) : original(name, language, ...rest));
+    host.getSourceFile = (name, language, ...rest) => {
+      const own = sources.get(resolve(name));
+      return own ? ts.createSourceFile(name, own.stripped, language) : original(name, language, ...rest);
+    };
     const program = ts.createProgram(config.fileNames, config.options, host);
-    const errors = new Map<number, string>();
+    const errors = new Map<string, string>();
     for (const d of ts.getPreEmitDiagnostics(program)) {
       if (!d.file || d.start === undefined) throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-      expect(resolve(d.file.fileName), ts.flattenDiagnosticMessageText(d.messageText, ' ')).toBe(file);
+      const file = resolve(d.file.fileName);
+      expect(sources.has(file), ts.flattenDiagnosticMessageText(d.messageText, ' ')).toBe(true);
       const line = d.file.getLineAndCharacterOfPosition(d.start).line;
-      errors.set(line, `${line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+      errors.set(`${file}:${line}`, `${file}:${line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
     }
-    const unexpected = [...errors].filter(([line]) => !expected.has(line)).map(([, m]) => m);
-    const missing = [...expected].filter((line) => !errors.has(line)).map((line) => `${line + 1}: ${lines[line]?.trim() ?? ''}`);
+    const expectedKeys = new Set([...sources].flatMap(([file, s]) => [...s.expected].map((line) => `${file}:${line}`)));
+    const unexpected = [...errors].filter(([key]) => !expectedKeys.has(key)).map(([, m]) => m);
+    const missing = [...sources].flatMap(([file, s]) => [...s.expected].filter((line) => !errors.has(`${file}:${line}`)).map((line) => `${file}:${line + 1}: ${s.lines[line]?.trim() ?? ''}`));
     expect(unexpected).toEqual([]);
     expect(missing).toEqual([]);
   });
@@ -75,7 +86,10 @@ describe('a consumer of the generated client', () => {
     const dir = await makeTempProject(false);
     await linkOpenapiFetch(dir);
     await mkdir(join(dir, 'generated'));
-    for (const f of (await generate(doc)).files) await writeFile(join(dir, 'generated', f.path), f.contents);
+    for (const f of (await generate(doc)).files) {
+      await mkdir(dirname(join(dir, 'generated', f.path)), { recursive: true });
+      await writeFile(join(dir, 'generated', f.path), f.contents);
+    }
     await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
     await writeFile(
       join(dir, 'use.ts'),

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseText } from '../src/core/parse.js';
 import { generate } from '../src/generate/index.js';
@@ -22,7 +22,10 @@ export async function loadGeneratedClient(): Promise<ClientModule> {
   if (!parsed.ok) throw new Error(parsed.problem.message);
   const result = await generate(parsed.value.data, { source: 'specs/openapi.yaml' });
   await mkdir(join(dir, 'generated'));
-  for (const f of result.files) await writeFile(join(dir, 'generated', f.path), f.contents);
+  for (const f of result.files) {
+    await mkdir(dirname(join(dir, 'generated', f.path)), { recursive: true });
+    await writeFile(join(dir, 'generated', f.path), f.contents);
+  }
   return (await import(pathToFileURL(join(dir, 'generated', 'client.js')).href)) as ClientModule;
 }
 

@@ -1,11 +1,12 @@
 import { cmp } from '../core/diagnostic.js';
+import { HTTP_METHODS } from '../core/http-methods.js';
 import { isObject } from '../core/json.js';
 import { childPointer, pointer, resolvePointer } from '../core/pointer.js';
 import { diffSchemas, type Direction } from './schema-diff.js';
 import type { Change, DiffResult } from './types.js';
 
 type Obj = Record<string, unknown>;
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const METHODS = HTTP_METHODS;
 
 function deref(doc: Obj, value: unknown): Obj | undefined {
   let v = value;

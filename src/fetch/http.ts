@@ -1,23 +1,20 @@
-import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import ky, { TimeoutError, type KyInstance } from 'ky';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { HubError } from '../core/errors.js';
 import { isObject } from '../core/json.js';
-import { parseRetryAfter } from '../core/retry-after.js';
-
-/** Lives in core/retry-after.ts (dependency-free, shared with push/); re-exported for this module's callers. */
+import { RETRY_STATUSES, withRetries, type RetryPolicy } from '../core/retry.js';
 
 /**
  * HTTP for the fetch stage: JSON GETs with a timeout on every attempt (headers
- * and body), retries with exponential backoff and jitter, `Retry-After`
- * honoured with a cap, conditional requests, and one concurrency limit shared
- * by every request of a run.
+ * and body), retries by the hub's retry policy (core/retry.ts: backoff with
+ * jitter, `Retry-After` honoured up to a cap), conditional requests, and one
+ * concurrency limit shared by every request of a run.
  *
- * Built on ky (retry loop, backoff, Retry-After in seconds and HTTP-date forms,
- * clamped by `maxRetryAfter`) with p-limit for the concurrency bound. ky's own
+ * ky gives the per-attempt timeout, p-limit the concurrency bound. ky's own
  * timeout only covers the wait for the response headers, and a body that breaks
- * off or does not parse would surface after ky's retry loop. So the `fetch` we
- * give ky reads and parses the whole body inside the attempt: a hanging or
- * truncated body times out or fails *that attempt*, and ky retries it.
+ * off or does not parse would surface late. So the `fetch` we give ky reads and
+ * parses the whole body inside the attempt: a hanging or truncated body times
+ * out or fails *that attempt*, and the policy repeats it.
  */
 export interface HttpSettings {
   /** Per attempt, from sending the request to the last byte of the body. */
@@ -45,12 +42,8 @@ export const DEFAULT_HTTP_SETTINGS: HttpSettings = {
   maxBodyBytes: 64 * 1024 * 1024,
 };
 
-/**
- * Retried statuses. The issue names 429/502/503/504; 500 is added because
- * Comet's docs say to retry 500 with backoff, and these are idempotent GETs.
- * Every other 4xx fails at once (a bad key does not get better by retrying).
- */
-export const RETRY_STATUS = [429, 500, 502, 503, 504] as const;
+/** Retried statuses: the policy's (core/retry.ts). */
+export const RETRY_STATUS: readonly number[] = RETRY_STATUSES;
 
 export type HttpEvent =
   | { type: 'retry'; label: string; url: string; retry: number; reason: string }
@@ -102,10 +95,9 @@ class TooLargeError extends Error {
   override name = 'TooLargeError';
 }
 
-/** ky copies `context` shallowly per request, so the counter lives in a nested object we keep a reference to. */
-interface CallContext extends Record<string, unknown> {
+interface CallContext {
   label: string;
-  state: { retries: number };
+  retries: number;
 }
 
 export class HttpClient {
@@ -117,6 +109,8 @@ export class HttpClient {
   private readonly fetchImpl: typeof globalThis.fetch;
   private readonly onEvent: (e: HttpEvent) => void;
   private readonly signal: AbortSignal | undefined;
+  private readonly policy: RetryPolicy;
+  private readonly random: () => number;
 
   constructor(
     settings: Partial<HttpSettings> = {},
@@ -128,38 +122,9 @@ export class HttpClient {
     this.onEvent = options.onEvent ?? (() => {});
     this.signal = options.signal;
     this.limit = pLimit(Math.max(1, Math.floor(s.concurrency)));
-    const random = options.random ?? Math.random;
-    this.ky = ky.create({
-      timeout: s.timeoutMs,
-      throwHttpErrors: (status) => status !== 304,
-      fetch: (input, init) => this.attempt(input, init),
-      retry: {
-        limit: s.retries,
-        methods: ['get'],
-        statusCodes: [...RETRY_STATUS],
-        afterStatusCodes: [...RETRY_STATUS],
-        maxRetryAfter: s.retryAfterMaxMs,
-        backoffLimit: s.backoffMaxMs,
-        delay: (attempt) => s.backoffBaseMs * 2 ** (attempt - 1),
-        jitter: (delay) => delay / 2 + (random() * delay) / 2,
-        retryOnTimeout: true,
-        shouldRetry: ({ error }) => {
-          if (this.signal?.aborted || error instanceof TooLargeError) return false;
-          if (error.name === 'AbortError' && !(error instanceof TimeoutError)) return false;
-          return undefined;
-        },
-      },
-      hooks: {
-        beforeRetry: [
-          ({ request, options: o, error, retryCount }) => {
-            const c = o.context as CallContext;
-            c.state.retries = retryCount;
-            this.stats.retries++;
-            this.onEvent({ type: 'retry', label: c.label, url: request.url, retry: retryCount, reason: describeFailure(error, s.timeoutMs) });
-          },
-        ],
-      },
-    });
+    this.random = options.random ?? Math.random;
+    this.policy = { retries: s.retries, baseDelay: s.backoffBaseMs, maxDelay: s.backoffMaxMs, maxRetryAfter: s.retryAfterMaxMs, longRetryAfter: 'cap' };
+    this.ky = ky.create({ timeout: s.timeoutMs, throwHttpErrors: false, retry: 0, fetch: (input, init) => this.attempt(input, init) });
   }
 
   /** GET a JSON document. Throws FetchError when it fails for good. */
@@ -167,18 +132,34 @@ export class HttpClient {
     const signal = options.signal && this.signal ? AbortSignal.any([options.signal, this.signal]) : (options.signal ?? this.signal);
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'api-hub (BananaStudio API Hub)', ...options.headers };
     if (options.etag) headers['if-none-match'] = options.etag;
-    const context: CallContext = { label: options.label, state: { retries: 0 } };
+    const c: CallContext = { label: options.label, retries: 0 };
     if (signal?.aborted) throw aborted(options.label, url);
     return this.limit(async () => {
       if (signal?.aborted) throw aborted(options.label, url);
       let res: Response;
       try {
-        res = await this.ky.get(url, { headers, context, ...(signal ? { signal } : {}) });
+        res = await withRetries(
+          this.policy,
+          {
+            idempotent: true,
+            signal,
+            random: this.random,
+            isFinalError: (err) => err instanceof TooLargeError || (err instanceof Error && err.name === 'AbortError' && !(err instanceof TimeoutError)),
+            onRetry: (e) => {
+              c.retries = e.retry;
+              this.stats.retries++;
+              const reason = e.status === undefined ? describeFailure(e.error, this.settings.timeoutMs) : `HTTP ${e.status}`;
+              this.onEvent({ type: 'retry', label: c.label, url, retry: e.retry, reason });
+            },
+          },
+          () => this.ky.get(url, { headers, ...(signal ? { signal } : {}) }),
+        );
       } catch (err) {
-        throw await this.toFetchError(err, url, context, signal);
+        throw this.toFetchError(err, url, c, signal);
       }
       const etag = res.headers.get('etag');
       if (res.status === 304) return { status: 304, data: undefined, etag: etag ?? options.etag ?? null };
+      if (!res.ok) throw await this.statusError(res, url, c);
       return { status: res.status, data: this.parsed.get(res), etag };
     });
   }
@@ -194,7 +175,6 @@ export class HttpClient {
       const headers = new Headers(res.headers);
       headers.delete('content-encoding');
       headers.delete('content-length');
-      normalizeRetryAfter(headers);
       const nullBody = res.status === 204 || res.status === 205 || res.status === 304;
       const out = new Response(nullBody ? null : bytes, { status: res.status, statusText: res.statusText, headers });
       const url = input instanceof Request ? input.url : String(input);
@@ -213,16 +193,16 @@ export class HttpClient {
     }
   }
 
-  private async toFetchError(err: unknown, url: string, c: CallContext, signal: AbortSignal | undefined): Promise<FetchError> {
-    const n = c.state.retries;
-    const after = n > 0 ? ` (after ${n} ${n === 1 ? 'retry' : 'retries'})` : '';
+  private async statusError(res: Response, url: string, c: CallContext): Promise<FetchError> {
+    const status = res.status;
+    const detail = await errorDetail(res);
+    const kind: FetchErrorKind = status === 401 || status === 403 ? 'auth' : 'http';
+    return new FetchError(kind, `${c.label}: HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''} from GET ${url}${detail ? `: ${detail}` : ''}${afterRetries(c)}`, url, status);
+  }
+
+  private toFetchError(err: unknown, url: string, c: CallContext, signal: AbortSignal | undefined): FetchError {
+    const after = afterRetries(c);
     if (signal?.aborted) return aborted(c.label, url);
-    if (err instanceof HTTPError) {
-      const status = err.response.status;
-      const detail = await errorDetail(err.response);
-      const kind: FetchErrorKind = status === 401 || status === 403 ? 'auth' : 'http';
-      return new FetchError(kind, `${c.label}: HTTP ${status}${err.response.statusText ? ` ${err.response.statusText}` : ''} from GET ${url}${detail ? `: ${detail}` : ''}${after}`, url, status, err);
-    }
     if (err instanceof TimeoutError) {
       return new FetchError('timeout', `${c.label}: no complete response within ${this.settings.timeoutMs} ms from GET ${url}${after}`, url, undefined, err);
     }
@@ -230,6 +210,11 @@ export class HttpClient {
     if (err instanceof TooLargeError) return new FetchError('too-large', `${c.label}: ${err.message} from GET ${url}`, url, undefined, err);
     return new FetchError('network', `${c.label}: ${describeFailure(err, this.settings.timeoutMs)} on GET ${url}${after}`, url, undefined, err);
   }
+}
+
+function afterRetries(c: CallContext): string {
+  const n = c.retries;
+  return n > 0 ? ` (after ${n} ${n === 1 ? 'retry' : 'retries'})` : '';
 }
 
 function aborted(label: string, url: string): FetchError {
@@ -265,18 +250,6 @@ async function readCapped(res: Response, max: number): Promise<Uint8Array> {
   return out;
 }
 
-/**
- * Keep `Retry-After` only when it is a valid delay (seconds) or HTTP-date.
- * ky would treat an unparseable value as "wait the maximum"; a garbage header
- * should fall back to normal backoff instead.
- */
-export function normalizeRetryAfter(headers: Headers): void {
-  const v = headers.get('retry-after');
-  if (v === null) return;
-  const ms = parseRetryAfter(v, Date.now());
-  if (ms === undefined) headers.delete('retry-after');
-}
-
 /** The provider's error message from an error body: FAL `{error:{type,message}}`, OpenAI-style `{error:{message}}`, or `{message}`. */
 async function errorDetail(res: Response): Promise<string> {
   let text = '';
@@ -303,7 +276,6 @@ async function errorDetail(res: Response): Promise<string> {
 
 /** A short reason for a failed attempt: `HTTP 503`, `timeout`, `ECONNRESET`, `invalid JSON`. */
 export function describeFailure(err: unknown, timeoutMs: number): string {
-  if (err instanceof HTTPError) return `HTTP ${err.response.status}`;
   if (err instanceof TimeoutError) return `timeout after ${timeoutMs} ms`;
   if (err instanceof InvalidJsonError) return 'invalid JSON';
   if (err instanceof TooLargeError) return err.message;

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { isObject } from '../core/json.js';
-import { projectPaths } from '../core/paths.js';
+import { displayPath, projectPaths } from '../core/paths.js';
+import { readSnapshotFile, type ListingShape } from '../core/snapshot-file.js';
 import type { FalListing } from './fal/types.js';
 import type { CometCatalog } from './comet/catalog.js';
 import type { CometApiCatalog } from './comet/api-catalog.js';
@@ -27,44 +26,38 @@ export interface CometState {
   problems: Diagnostic[];
 }
 
-async function readJson(path: string, display: string, problems: Diagnostic[]): Promise<{ data: unknown; text: string } | null> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    problems.push({ ruleId: 'snapshot-unreadable', severity: 'warn', message: `cannot read the previous snapshot file (${(err as Error).message}); it is treated as absent`, file: display });
-    return null;
-  }
-  try {
-    return { data: JSON.parse(text) as unknown, text };
-  } catch (err) {
-    problems.push({ ruleId: 'snapshot-unreadable', severity: 'warn', message: `the previous snapshot file is not valid JSON (${(err as Error).message}); it is treated as absent`, file: display });
-    return null;
-  }
+/** A previous snapshot file, or null (with a warning when it exists but cannot be used: it is treated as absent). */
+async function readJson(root: string, path: string, problems: Diagnostic[], listing?: ListingShape): Promise<{ data: unknown; text: string } | null> {
+  const read = await readSnapshotFile(root, path, listing);
+  if (read.kind === 'absent') return null;
+  if (read.kind === 'ok') return read;
+  const d = read.diagnostic;
+  const why = read.reason === 'unreadable' ? `cannot read the previous snapshot file (${d.message})` : read.reason === 'syntax' ? `the previous snapshot file is not valid JSON (${d.message})` : `the previous snapshot file is not a snapshot (${d.message})`;
+  problems.push({ ruleId: 'snapshot-unreadable', severity: 'warn', message: `${why}; it is treated as absent`, file: d.file ?? displayPath(root, path), ...(d.pointer ? { pointer: d.pointer } : {}) });
+  return null;
 }
+
+/** Any `{ models: [...] }` listing: fetch only needs the array (entries are checked where they are used). */
+const LISTING: ListingShape = { isEntry: () => true, entry: 'an entry' };
 
 export async function readFalState(root: string): Promise<FalState> {
   const p = projectPaths(root);
   const problems: Diagnostic[] = [];
-  const listing = await readJson(p.falListing, 'specs/providers/fal/models.json', problems);
-  const meta = await readJson(join(p.falDir, META_FILE), `specs/providers/fal/${META_FILE}`, problems);
-  const ok = listing && isObject(listing.data) && Array.isArray(listing.data.models);
-  return { listing: ok ? (listing.data as unknown as FalListing) : null, meta: ok && meta ? parseMeta(meta.data, 'fal') : null, problems };
+  const listing = await readJson(root, p.falListing, problems, LISTING);
+  const meta = await readJson(root, join(p.falDir, META_FILE), problems);
+  return { listing: listing ? (listing.data as FalListing) : null, meta: listing && meta ? parseMeta(meta.data, 'fal') : null, problems };
 }
 
 export async function readCometState(root: string): Promise<CometState> {
   const p = projectPaths(root);
   const problems: Diagnostic[] = [];
-  const v1 = await readJson(join(p.cometCatalogDir, COMET_V1_FILE), `specs/providers/comet/catalog/${COMET_V1_FILE}`, problems);
-  const api = await readJson(join(p.cometCatalogDir, COMET_API_FILE), `specs/providers/comet/catalog/${COMET_API_FILE}`, problems);
-  const meta = await readJson(join(p.cometCatalogDir, META_FILE), `specs/providers/comet/catalog/${META_FILE}`, problems);
-  const v1ok = v1 && isObject(v1.data) && Array.isArray(v1.data.models);
-  const apiok = api && isObject(api.data) && Array.isArray(api.data.models);
+  const v1 = await readJson(root, join(p.cometCatalogDir, COMET_V1_FILE), problems, LISTING);
+  const api = await readJson(root, join(p.cometCatalogDir, COMET_API_FILE), problems, LISTING);
+  const meta = await readJson(root, join(p.cometCatalogDir, META_FILE), problems);
   return {
-    v1: v1ok ? (v1.data as unknown as CometCatalog) : null,
-    api: apiok ? (api.data as unknown as CometApiCatalog) : null,
-    apiText: apiok ? api.text : null,
+    v1: v1 ? (v1.data as CometCatalog) : null,
+    api: api ? (api.data as CometApiCatalog) : null,
+    apiText: api ? api.text : null,
     meta: meta ? parseMeta(meta.data, 'comet') : null,
     problems,
   };

@@ -1,14 +1,16 @@
 import type { CometFeatures } from './comet-shortcuts.js';
-import { RUNTIME_DEFAULTS } from './client-runtime.js';
-import type { FalEndpoint, Inventory } from './operations.js';
-import { JSON_MEDIA_TYPE } from './operations.js';
+import { RUNTIME_DEFAULTS } from './runtime/defaults.js';
+import { isObject } from '../core/json.js';
+import { FORM_MEDIA_TYPE } from './comet-shortcuts.js';
+import type { FalEndpoint, Inventory, OperationRef } from './operations.js';
+import { deref, hasJsonResponse, JSON_MEDIA_TYPE, responseObject } from './operations.js';
 import { commentText, jsDoc, pathsAccess, stringLiteral } from './ts-text.js';
 
 const MEDIA = stringLiteral(JSON_MEDIA_TYPE);
 
 /** `NonNullable<paths[P][M]["requestBody"]>["content"]["application/json"]` */
-function requestBodyType(path: string, method: string): string {
-  return `NonNullable<${pathsAccess(path, method)}["requestBody"]>["content"][${MEDIA}]`;
+function requestBodyType(path: string, method: string, media: string = JSON_MEDIA_TYPE): string {
+  return `NonNullable<${pathsAccess(path, method)}["requestBody"]>["content"][${stringLiteral(media)}]`;
 }
 
 /** `paths[P][M]["responses"][200]["content"]["application/json"]` */
@@ -25,96 +27,29 @@ function unionOfLiterals(values: readonly string[]): string {
  * FAL endpoint map are indexed accesses into openapi-typescript's `paths`
  * (schema.d.ts), so every type comes from the document.
  */
-export function emitClientDts(header: string, inventory: Inventory, features: CometFeatures): string {
+export function emitClientDts(header: string, inventory: Inventory, features: CometFeatures, doc: Record<string, unknown> = {}): string {
   const d = RUNTIME_DEFAULTS;
   const schemaImports = features.chatStream ? 'components, paths' : 'paths';
   return `${header}import type { Client, FetchResponse } from 'openapi-fetch';
 import type { ${schemaImports} } from './schema.js';
 
-export declare const FAL_BASE_URL: "https://queue.fal.run";
-export declare const COMET_BASE_URL: "https://api.cometapi.com";
-
-/** What openapi-fetch calls; \`globalThis.fetch\` fits. Inject one in tests. */
-export type FetchFunction = (input: Request) => Promise<Response>;
-
-export interface ProviderOptions {
-  /** FAL sends \`Authorization: Key <apiKey>\`, Comet \`Authorization: Bearer <apiKey>\`. */
-  apiKey: string;
-  /** Defaults to FAL_BASE_URL or COMET_BASE_URL (self-hosted gateways and tests override it). */
-  baseUrl?: string;
-  /** Sent with every request; an \`Authorization\` header here replaces the default one. */
-  headers?: Record<string, string>;
-  /** Overrides the client-wide \`fetch\`. */
-  fetch?: FetchFunction;
-  /** Retries of failed attempts (see RetryOptions); \`false\` sends every request once. */
-  retry?: RetryOptions | false;
-}
-
-/**
- * Failed attempts are repeated only where that is safe: GET/HEAD/PUT/DELETE (status, result,
- * cancel, task fetch) on 429, 500, 502, 503, 504 and network errors; POST (submits,
- * generations) only on 429, which the server answers before accepting the request, so a
- * job is never queued or billed twice. A \`Retry-After\` header sets the wait (when it is
- * longer than \`maxDelay\` the 429 is returned instead); otherwise exponential backoff with
- * full jitter. The request's \`signal\` ends the wait.
- */
-export interface RetryOptions {
-  /** Repeats after the first attempt. Default ${d.retries}. */
-  retries?: number;
-  /** First backoff in ms, doubled per repeat. Default ${d.baseDelay}. */
-  baseDelay?: number;
-  /** Longest wait in ms. Default ${d.maxDelay}. */
-  maxDelay?: number;
-}
-
-export interface HubClientOptions {
-  comet: ProviderOptions;
-  fal: ProviderOptions;
-  /** Used by both providers unless one sets its own. Defaults to \`globalThis.fetch\`. */
-  fetch?: FetchFunction;
-  /** Used by both providers unless one sets its own. */
-  retry?: RetryOptions | false;
-}
-
-/** Per-call options of the helper methods. */
-export interface RequestExtras {
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
-}
-
-/** Options of the helpers that poll until a job ends. */
-export interface PollOptions {
-  /** Stops the polling (and the request in flight): the promise rejects with the signal's reason. */
-  signal?: AbortSignal;
-  /** First wait between polls in ms; each next wait is 1.5 times longer. */
-  pollInterval?: number;
-  /** Longest wait between polls in ms. */
-  maxPollInterval?: number;
-}
-
-export type Provider = "fal" | "comet";
-
-/**
- * A provider answered with an error status, or a stream reported an error. Thrown by the
- * helpers that return data directly (\`fal.subscribe\`, \`comet.chat.stream\`,
- * \`comet.midjourney.waitForTask\`); the others return \`{ data } | { error }\`.
- */
-export declare class HubApiError<Body = unknown> extends Error {
-  constructor(init: { provider: Provider; response: Response; body: Body; message?: string });
-  readonly name: "HubApiError";
-  readonly provider: Provider;
-  /** The HTTP status (200 for an error reported inside a stream). */
-  readonly status: number;
-  /** The parsed JSON body, or its text when it is not JSON. */
-  readonly body: Body;
-  readonly response: Response;
-}
+// The runtime (generated/runtime/, emitted from the hub's typed src/generate/runtime/ and core/retry.ts).
+import type { HubClientOptions } from './runtime/hub.js';
+import type { PollOptions } from './runtime/tasks.js';
+import type { ProviderOptions, RequestExtras } from './runtime/http.js';
+export { COMET_BASE_URL, FAL_BASE_URL } from './runtime/defaults.js';
+export { HubApiError } from './runtime/errors.js';
+export { HubTaskError } from './runtime/tasks.js';
+export type { Provider } from './runtime/errors.js';
+export type { FetchFunction, ProviderOptions, RequestExtras, RetryOptions } from './runtime/http.js';
+export type { HubClientOptions } from './runtime/hub.js';
+export type { PollOptions } from './runtime/tasks.js';
 
 // ---------------------------------------------------------------- Comet
 
 /** The paths served by Comet (\`x-hub-source.provider: comet\`). */
 export type CometPaths = Pick<paths, ${unionOfLiterals(inventory.cometPaths)}>;
-${emitCometTypes(features)}
+${emitCometTypes(features, doc)}
 // ---------------------------------------------------------------- FAL
 
 /** The paths served by the FAL queue (\`x-hub-source.provider: fal\`). */
@@ -203,14 +138,15 @@ function emitFalEntry(e: FalEndpoint): string {
   );
 }
 
-function emitCometTypes(features: CometFeatures): string {
+function emitCometTypes(features: CometFeatures, doc: Record<string, unknown>): string {
   const d = RUNTIME_DEFAULTS;
   const { shortcuts, chatStream, midjourneyTask } = features;
   let out = '';
   for (const s of shortcuts) {
-    out += `\n/** The request body of \`${s.method.toUpperCase()} ${s.path}\`. */\n`;
-    out += `export type ${s.bodyType} = ${requestBodyType(s.path, s.method)};\n`;
+    out += `\n/** The request body of \`${s.method.toUpperCase()} ${s.path}\`${s.media === JSON_MEDIA_TYPE ? '' : ` (${s.media}: Blob values are sent as files)`}. */\n`;
+    out += `export type ${s.bodyType} = ${requestBodyType(s.path, s.method, s.media)};\n`;
   }
+  out += emitTaskTypes(features, doc);
   if (chatStream) {
     out += `\n/** One server-sent event of \`comet.chat.stream\` (\`x-hub-sse-data-schema\` of the text/event-stream answer). */\n`;
     out += `export type ChatCompletionChunk = components["schemas"][${stringLiteral(chatStream.chunkSchema)}];\n`;
@@ -238,11 +174,21 @@ function emitCometTypes(features: CometFeatures): string {
     // A body with `stream: true` is still accepted (object literals widen `false` to boolean, and
     // forbidding it would reject ordinary code); its event-stream answer is what chat.stream is for.
     const body = s.bodyType;
+    const args = (s.pathParams ?? []).map((p) => `${safeName(p)}: string, `).join('');
     add(
       s.group,
       `    /** \`${s.method.toUpperCase()} ${s.path}\` */\n` +
-        `    ${s.name}(body: ${body}, init?: RequestExtras): Promise<FetchResponse<${pathsAccess(s.path, s.method)}, {}, "application/json">>;\n`,
+        `    ${s.name}(${args}body: ${body}, init?: RequestExtras): Promise<FetchResponse<${pathsAccess(s.path, s.method)}, {}, "application/json">>;\n`,
     );
+    if (s.task !== undefined) {
+      const id = stringLiteral(s.task);
+      add(
+        s.group,
+        `    /**\n     * \`${s.method.toUpperCase()} ${s.path}\`, then poll the task (its \`x-hub-poll\` link) until it is done: \`comet.tasks.run(${commentText(id)}, body)\`.\n` +
+          '     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.\n     */\n' +
+          `    ${s.name}AndWait(${args}body: ${body}, options?: CometTaskWaitOptions<${id}>): Promise<CometTaskOutcome<${id}>>;\n`,
+      );
+    }
   }
   if (chatStream) {
     add(
@@ -268,6 +214,90 @@ function emitCometTypes(features: CometFeatures): string {
         '    waitForTask(id: string, options?: MidjourneyWaitOptions): Promise<MidjourneyTask & { status: MidjourneyFinalStatus }>;\n',
     );
   }
+  if (features.tasks.length > 0) {
+    add(
+      'tasks',
+      '    /**\n' +
+        '     * Poll a submitted task (by its submit operationId and the submit\'s answer) until its status is one of the\n' +
+        '     * document\'s `done` statuses (compared case-insensitively): resolves with the last state and the result.\n' +
+        '     * A `failed` status rejects with a HubTaskError, an error answer with a HubApiError; `signal` bounds the wait.\n' +
+        '     */\n' +
+        '    wait<Id extends CometTaskId>(operationId: Id, submitted: CometTaskMap[Id]["submitted"], options?: CometTaskWaitOptions<Id>): Promise<CometTaskOutcome<Id>>;\n' +
+        '    /** Submit (the body as the operation takes it; `path` fills path parameters), then `wait`. */\n' +
+        '    run<Id extends CometTaskId>(operationId: Id, body: CometTaskMap[Id]["body"], options?: CometTaskWaitOptions<Id> & { path?: Record<string, string> }): Promise<CometTaskOutcome<Id>>;\n',
+    );
+  }
   for (const [group, members] of groups) out += `  ${group}: {\n${members.join('')}  };\n`;
   return out + '}\n';
+}
+
+/** A TypeScript identifier for a path parameter name (`model` stays, `task-id` becomes `task_id`). */
+function safeName(name: string): string {
+  const id = name.replace(/[^A-Za-z0-9_$]/g, '_');
+  return /^[0-9]/.test(id) ? `_${id}` : id;
+}
+
+/** The JSON 2xx answer type of an operation (200 first), or `unknown`. */
+function answerType(doc: Record<string, unknown>, ref: OperationRef): string {
+  for (const status of ['200', '201', '202']) {
+    if (hasJsonResponse(doc, ref, status)) return responseType(ref.path, ref.method, Number(status));
+  }
+  return 'unknown';
+}
+
+/**
+ * The type of the value at a JSON pointer of a poll answer, as indexed accesses
+ * (`NonNullable<T>["data"]`, `[number]` for array items), when the schema shows the
+ * way through plain `properties` and `items`; `unknown` otherwise.
+ */
+function pointerType(doc: Record<string, unknown>, ref: OperationRef, base: string, ptr: string): string {
+  if (base === 'unknown') return 'unknown';
+  if (ptr === '') return base;
+  let schema: unknown = deref(doc, jsonSchemaOf(doc, ref));
+  let type = base;
+  for (const raw of ptr.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!isObject(schema)) return 'unknown';
+    if (isObject(schema.properties) && schema.properties[key] !== undefined) {
+      schema = deref(doc, schema.properties[key]);
+      type = `NonNullable<${type}>[${stringLiteral(key)}]`;
+    } else if (/^\d+$/.test(key) && schema.items !== undefined) {
+      schema = deref(doc, schema.items);
+      type = `NonNullable<${type}>[number]`;
+    } else {
+      return 'unknown';
+    }
+  }
+  return type;
+}
+
+function jsonSchemaOf(doc: Record<string, unknown>, ref: OperationRef): unknown {
+  const response = responseObject(doc, ref, '200');
+  const content = response && isObject(response.content) ? response.content[JSON_MEDIA_TYPE] : undefined;
+  return isObject(content) ? content.schema : undefined;
+}
+
+/** `CometTaskMap` (every operation with an \`x-hub-poll\` link) and the poller's types. */
+function emitTaskTypes(features: CometFeatures, doc: Record<string, unknown>): string {
+  let out = '\n/** A task that ended in a `done` status: its last polled state, the status as sent, and the result. */\n';
+  out += 'export interface CometTaskOutcome<Id extends CometTaskId> {\n  task: CometTaskMap[Id]["task"];\n  status: string;\n  result: CometTaskMap[Id]["result"];\n}\n';
+  out += '\nexport interface CometTaskWaitOptions<Id extends CometTaskId> extends PollOptions {\n';
+  out += '  /** Called with every polled state of the task. */\n  onTaskUpdate?: (task: CometTaskMap[Id]["task"]) => void;\n}\n';
+  out += '\n/**\n * Every Comet task of the document, by the operationId of its submit: the submit body and answer, the polled\n';
+  out += ' * task and its result (`x-hub-poll`: the poll operation, status pointer, done/failed statuses, result pointer).\n */\n';
+  out += 'export interface CometTaskMap {\n';
+  for (const t of features.tasks) {
+    const p = t.descriptor;
+    const media = t.form ? FORM_MEDIA_TYPE : JSON_MEDIA_TYPE;
+    const task = answerType(doc, t.poll);
+    out += jsDoc(`${t.submit.method.toUpperCase()} ${t.submit.path}, polled by ${p.method.toUpperCase()} ${p.path} until ${p.done.join('|')}${p.failed.length > 0 ? ` (fails on ${p.failed.join('|')})` : ''}`, '  ');
+    out += `  ${stringLiteral(t.operationId)}: {\n`;
+    out += `    body: ${requestBodyType(t.submit.path, t.submit.method, media)};\n`;
+    out += `    submitted: ${answerType(doc, t.submit)};\n`;
+    out += `    task: ${task};\n`;
+    out += `    result: ${p.result === undefined ? task : pointerType(doc, t.poll, task, p.result)};\n`;
+    out += '  };\n';
+  }
+  out += '}\n\nexport type CometTaskId = keyof CometTaskMap;\n';
+  return out;
 }

@@ -63,13 +63,17 @@ describe('cometFeatures', () => {
     expect(f.diagnostics[0]?.message).toContain(message);
   });
 
-  it('Midjourney helpers need GET /mj/task/{id}/fetch with a JSON 200; shortcuts need a JSON body', () => {
+  it('Midjourney helpers need GET /mj/task/{id}/fetch with a JSON 200; shortcuts need a JSON or multipart body', () => {
     const task = { get: { 'x-hub-source': source, responses: { '200': { description: 'ok', content: json({ $ref: '#/components/schemas/Task' }) } } } };
     const imagine = { post: { 'x-hub-source': source, requestBody: { content: json({ type: 'object' }) }, responses: { '200': { description: 'ok' } } } };
     const action = { post: { 'x-hub-source': source, requestBody: { content: { 'multipart/form-data': { schema: { type: 'object' } } } }, responses: {} } };
     const f = features(chatDoc(undefined, { '/mj/task/{id}/fetch': task, '/mj/submit/imagine': imagine, '/mj/submit/action': action }));
-    expect(f.shortcuts.map((s) => `${s.group}.${s.name}`)).toEqual(['chat.completions', 'midjourney.imagine']);
-    expect(f.midjourneyTask).toEqual({ group: 'midjourney', path: '/mj/task/{id}/fetch', terminal: ['SUCCESS', 'FAILURE'] });
+    expect(f.shortcuts.map((s) => `${s.group}.${s.name}:${s.media}`)).toEqual(['chat.completions:application/json', 'midjourney.imagine:application/json', 'midjourney.action:multipart/form-data']);
+    expect(f.midjourneyTask).toMatchObject({ group: 'midjourney', path: '/mj/task/{id}/fetch', terminal: ['SUCCESS', 'FAILURE'] });
+    expect(f.midjourneyTask?.descriptor).toEqual({ method: 'get', path: '/mj/task/{id}/fetch', parameters: { id: ['path', '/result'] }, status: '/status', done: ['SUCCESS'], failed: ['FAILURE'] });
+
+    const textOnly = { post: { 'x-hub-source': source, requestBody: { content: { 'text/plain': { schema: { type: 'string' } } } }, responses: {} } };
+    expect(features(chatDoc(undefined, { '/mj/submit/action': textOnly })).shortcuts.map((s) => s.name)).toEqual(['completions']);
 
     const noJson = features(chatDoc(undefined, { '/mj/task/{id}/fetch': { get: { 'x-hub-source': source, responses: { '200': { description: 'ok' } } } } }));
     expect(noJson.midjourneyTask).toBeUndefined();

@@ -2,7 +2,9 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { isObject } from '../core/json.js';
 import { childPointer, pointer, resolvePointer, unescapeSegment } from '../core/pointer.js';
 import type { HttpMethod, Inventory, OperationRef } from './operations.js';
-import { deref, hasJsonRequestBody, hasJsonResponse, responseObject } from './operations.js';
+import { deref, hasJsonResponse, JSON_MEDIA_TYPE, operation, responseObject } from './operations.js';
+import type { PollDescriptor } from './runtime/tasks.js';
+import { taskLinks, type TaskLink } from './task-links.js';
 
 /**
  * Convenience methods on the Comet client, e.g. `comet.chat.completions(body)`
@@ -18,6 +20,15 @@ export interface CometShortcut {
   path: string;
   /** Name of the exported request-body type in client.d.ts. */
   bodyType: string;
+  /** Path parameters, passed before the body in this order (`comet.gemini.generateContent(model, body)`). */
+  pathParams?: readonly string[];
+}
+
+/** A shortcut the document supports: its body's media type, and its task link when it has one. */
+export interface ResolvedShortcut extends CometShortcut {
+  media: typeof JSON_MEDIA_TYPE | typeof FORM_MEDIA_TYPE;
+  /** The submit's operationId when the operation has a usable `x-hub-poll`: `<name>AndWait` is generated. */
+  task?: string;
 }
 
 export const COMET_SHORTCUTS: readonly CometShortcut[] = [
@@ -26,6 +37,15 @@ export const COMET_SHORTCUTS: readonly CometShortcut[] = [
   { group: 'embeddings', name: 'create', method: 'post', path: '/v1/embeddings', bodyType: 'CometEmbeddingsBody' },
   { group: 'midjourney', name: 'imagine', method: 'post', path: '/mj/submit/imagine', bodyType: 'MidjourneyImagineBody' },
   { group: 'midjourney', name: 'action', method: 'post', path: '/mj/submit/action', bodyType: 'MidjourneyActionBody' },
+  { group: 'responses', name: 'create', method: 'post', path: '/v1/responses', bodyType: 'CometResponsesBody' },
+  { group: 'messages', name: 'create', method: 'post', path: '/v1/messages', bodyType: 'AnthropicMessagesBody' },
+  { group: 'gemini', name: 'generateContent', method: 'post', path: '/v1beta/models/{model}:generateContent', bodyType: 'GeminiGenerateContentBody', pathParams: ['model'] },
+  { group: 'videos', name: 'create', method: 'post', path: '/v1/videos', bodyType: 'CometVideosCreateBody' },
+  { group: 'suno', name: 'music', method: 'post', path: '/suno/submit/music', bodyType: 'SunoMusicBody' },
+  { group: 'kling', name: 'text2video', method: 'post', path: '/kling/v1/videos/text2video', bodyType: 'KlingText2VideoBody' },
+  { group: 'kling', name: 'image2video', method: 'post', path: '/kling/v1/videos/image2video', bodyType: 'KlingImage2VideoBody' },
+  { group: 'runway', name: 'imageToVideo', method: 'post', path: '/runwayml/v1/image_to_video', bodyType: 'RunwayImageToVideoBody' },
+  { group: 'runway', name: 'videoToVideo', method: 'post', path: '/runwayml/v1/video_to_video', bodyType: 'RunwayVideoToVideoBody' },
 ];
 
 /** `comet.chat.stream(body)`: the same operation as `chat.completions`, answered as server-sent events. */
@@ -48,16 +68,21 @@ export interface TaskPolling {
   path: string;
   /** Statuses that end `waitForTask` (docs/provider-apis.md §2.2). */
   terminal: readonly string[];
+  /** The same poll for the runtime's generic poller (the task id as `result` of a submit answer). */
+  descriptor: PollDescriptor;
 }
 
 export interface CometFeatures {
-  shortcuts: CometShortcut[];
+  shortcuts: ResolvedShortcut[];
   chatStream?: SseShortcut;
   midjourneyTask?: TaskPolling;
+  /** Every operation with a usable `x-hub-poll`: `comet.tasks.wait` / `run`. */
+  tasks: TaskLink[];
   diagnostics: Diagnostic[];
 }
 
 export const SSE_MEDIA_TYPE = 'text/event-stream';
+export const FORM_MEDIA_TYPE = 'multipart/form-data';
 const CHAT_PATH = '/v1/chat/completions';
 const MIDJOURNEY_TASK_PATH = '/mj/task/{id}/fetch';
 
@@ -65,11 +90,20 @@ const MIDJOURNEY_TASK_PATH = '/mj/task/{id}/fetch';
 export function cometFeatures(doc: Record<string, unknown>, inventory: Inventory, file?: string): CometFeatures {
   const diagnostics: Diagnostic[] = [];
   const find = (path: string, method: HttpMethod): OperationRef | undefined => inventory.comet.find((o) => o.path === path && o.method === method);
-  const shortcuts = COMET_SHORTCUTS.filter((s) => {
+  const { links, diagnostics: linkProblems } = taskLinks(doc, inventory.comet, file);
+  diagnostics.push(...linkProblems);
+  const shortcuts: ResolvedShortcut[] = [];
+  for (const s of COMET_SHORTCUTS) {
     const op = find(s.path, s.method);
-    return op !== undefined && hasJsonRequestBody(doc, op);
-  });
-  const features: CometFeatures = { shortcuts, diagnostics };
+    if (op === undefined) continue;
+    const content = deref(doc, operation(doc, op)?.requestBody);
+    const media = isObject(content) && isObject(content.content) ? content.content : {};
+    const type = isObject(media[JSON_MEDIA_TYPE]) ? JSON_MEDIA_TYPE : isObject(media[FORM_MEDIA_TYPE]) ? FORM_MEDIA_TYPE : undefined;
+    if (type === undefined) continue;
+    const task = links.find((l) => l.submit.path === s.path && l.submit.method === s.method)?.operationId;
+    shortcuts.push({ ...s, media: type, ...(task === undefined ? {} : { task }) });
+  }
+  const features: CometFeatures = { shortcuts, tasks: links, diagnostics };
 
   const chat = shortcuts.find((s) => s.path === CHAT_PATH);
   const chatOp = find(CHAT_PATH, 'post');
@@ -91,7 +125,12 @@ export function cometFeatures(doc: Record<string, unknown>, inventory: Inventory
 
   const task = find(MIDJOURNEY_TASK_PATH, 'get');
   if (task && hasJsonResponse(doc, task, '200')) {
-    features.midjourneyTask = { group: 'midjourney', path: MIDJOURNEY_TASK_PATH, terminal: ['SUCCESS', 'FAILURE'] };
+    features.midjourneyTask = {
+      group: 'midjourney',
+      path: MIDJOURNEY_TASK_PATH,
+      terminal: ['SUCCESS', 'FAILURE'],
+      descriptor: { method: 'get', path: MIDJOURNEY_TASK_PATH, parameters: { id: ['path', '/result'] }, status: '/status', done: ['SUCCESS'], failed: ['FAILURE'] },
+    };
   }
   return features;
 }

@@ -22,7 +22,7 @@ describe('generate', () => {
     expect(byPath(b.files)).toEqual(byPath(a.files));
     expect(a.diagnostics).toEqual([]);
     expect(a.falEndpoints).toBe(2);
-    expect(a.cometOperations).toBe(6);
+    expect(a.cometOperations).toBe(17);
   });
 
   it('matches the golden output in tests/consumer/generated', async () => {
@@ -55,7 +55,7 @@ describe('generate', () => {
         '    input: NonNullable<paths["/fal-ai/flux/dev"]["post"]["requestBody"]>["content"]["application/json"];\n' +
         '    output: paths["/fal-ai/flux/dev/requests/{request_id}"]["get"]["responses"][200]["content"]["application/json"];\n',
     );
-    expect(dts).toContain('export type CometPaths = Pick<paths, "/mj/submit/action" | "/mj/submit/imagine" | "/mj/task/{id}/fetch" | "/v1/chat/completions" | "/v1/embeddings" | "/v1/images/generations">;');
+    expect(dts).toMatch(/export type CometPaths = Pick<paths, "\/kling\/v1\/videos\/text2video" \| .*"\/v1\/chat\/completions" \| .*"\/v1beta\/models\/\{model\}:generateContent">;/);
     expect(dts).toContain('completions(body: CometChatCompletionsBody, init?: RequestExtras)');
     expect(dts).toContain('stream(body: CometChatCompletionsBody & { stream?: true }, init?: RequestExtras): AsyncGenerator<ChatCompletionChunk, void, undefined>;');
     expect(dts).toContain('export type ChatCompletionChunk = components["schemas"]["ChatCompletionChunk"];');
@@ -77,11 +77,11 @@ describe('generate', () => {
     expect(out['client.d.ts']).not.toMatch(/^\s+chat: \{/m);
     expect(out['client.d.ts']).not.toContain('midjourney: {');
     expect(out['client.d.ts']).toContain("import type { paths } from './schema.js';");
-    expect(out['client.js']).not.toContain('chat: {');
-    expect(out['client.js']).toContain('  return client;\n}\n');
-    // The runtime helpers are there whatever the document: FAL subscribe, retries, the typed error.
-    expect(out['client.js']).toContain('export class HubApiError extends Error');
-    expect(out['client.js']).toContain('subscribe: async (endpointId, input, options = {}) =>');
+    expect(out['client.js']).toContain('const COMET = {\n  "shortcuts": []\n};');
+    // The runtime is there whatever the document: FAL subscribe, retries, the typed error.
+    expect(out['runtime/errors.js']).toContain('export class HubApiError extends Error');
+    expect(out['runtime/fal.js']).toContain('subscribe: async (endpointId, input, opts = {}) =>');
+    expect(out['runtime/retry.js']).toContain('export async function withRetries(');
   });
 
   it.each([

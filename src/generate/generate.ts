@@ -4,7 +4,8 @@ import { HubError } from '../core/errors.js';
 import { isObject } from '../core/json.js';
 import { cometFeatures } from './comet-shortcuts.js';
 import { emitClientDts } from './client-declarations.js';
-import { emitClientJs } from './client-runtime.js';
+import { emitClientJs } from './client-js.js';
+import { RUNTIME_SOURCES, runtimeFiles } from './runtime-files.js';
 import { collectOperations } from './operations.js';
 import { emitSchemaTypes } from './schema-types.js';
 
@@ -31,7 +32,8 @@ export interface GenerateResult {
   cometOperations: number;
 }
 
-export const GENERATED_FILES = ['client.d.ts', 'client.js', 'schema.d.ts'] as const;
+/** Every file `generate` writes, sorted: the document's three and the runtime's modules. */
+export const GENERATED_FILES: readonly string[] = ['client.d.ts', 'client.js', ...RUNTIME_SOURCES.flatMap((r) => [`${r.out}.d.ts`, `${r.out}.js`]), 'schema.d.ts'].sort();
 
 /**
  * Generate `schema.d.ts` (openapi-typescript), `client.js` and `client.d.ts`
@@ -63,10 +65,11 @@ export async function generate(document: unknown, options: GenerateOptions = {})
   }
 
   const files: GeneratedFile[] = [
-    { path: 'client.d.ts', contents: emitClientDts(header, inventory, features) },
+    { path: 'client.d.ts', contents: emitClientDts(header, inventory, features, document) },
     { path: 'client.js', contents: emitClientJs(header, features) },
+    ...runtimeFiles(),
     { path: 'schema.d.ts', contents: schema },
-  ];
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const diagnostics = [...inventory.diagnostics, ...features.diagnostics].sort(compareDiagnostics);
   return { files, diagnostics, falEndpoints: inventory.fal.length, cometOperations: inventory.comet.length };
 }

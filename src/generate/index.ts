@@ -7,4 +7,5 @@ export { collectOperations } from './operations.js';
 export type { FalEndpoint, FalRole, Inventory, OperationRef } from './operations.js';
 export { COMET_SHORTCUTS, cometFeatures } from './comet-shortcuts.js';
 export type { CometFeatures, CometShortcut, SseShortcut, TaskPolling } from './comet-shortcuts.js';
-export { COMET_BASE_URL, FAL_BASE_URL, RUNTIME_DEFAULTS } from './client-runtime.js';
+export { COMET_BASE_URL, FAL_BASE_URL, RUNTIME_DEFAULTS } from './runtime/defaults.js';
+export { RUNTIME_SOURCES } from './runtime-files.js';

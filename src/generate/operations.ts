@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { cmp, compareDiagnostics } from '../core/diagnostic.js';
 import { isObject } from '../core/json.js';
+import { OAS31_HTTP_METHODS } from '../core/http-methods.js';
 import { pointer, resolvePointer } from '../core/pointer.js';
 
 /**
@@ -11,8 +12,9 @@ import { pointer, resolvePointer } from '../core/pointer.js';
  * checked here, so the generated declarations always compile.
  */
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+/** generate takes OpenAPI 3.0/3.1 documents (openapi-typescript 7 types no `query` operation). */
+const HTTP_METHODS = OAS31_HTTP_METHODS;
+export type HttpMethod = (typeof OAS31_HTTP_METHODS)[number];
 
 export const FAL_ROLES = ['submit', 'status', 'result', 'cancel'] as const;
 export type FalRole = (typeof FAL_ROLES)[number];
@@ -187,7 +189,8 @@ export function deref(doc: unknown, value: unknown): unknown {
   return undefined;
 }
 
-function operation(doc: Record<string, unknown>, ref: OperationRef): Record<string, unknown> | undefined {
+/** The Operation Object of a ref (through `$ref`s), or undefined. */
+export function operation(doc: Record<string, unknown>, ref: OperationRef): Record<string, unknown> | undefined {
   const paths = isObject(doc.paths) ? doc.paths : {};
   const item = deref(doc, paths[ref.path]);
   const op = isObject(item) ? item[ref.method] : undefined;

@@ -1,7 +1,6 @@
 import { cmp, compareDiagnostics } from '../core/diagnostic.js';
 import { sha256 } from '../core/hash.js';
-import { isObject } from '../core/json.js';
-import { cloneData } from './clone.js';
+import { cloneJson, isObject } from '../core/json.js';
 import { runPasses } from './run-passes.js';
 import type { BuildFinding, Obj, Pass, SourceDocument } from './types.js';
 import { mergeDocuments, pruneUnreachable, type Rename, type SharedComponent } from './merge.js';
@@ -91,7 +90,7 @@ export interface BuildOutput {
  */
 export function buildUnified(input: BuildInput, options: BuildOptions = {}): BuildOutput {
   const disabled = new Set(options.disable ?? []);
-  const sources = [...input.sources].sort((a, b) => cmp(a.provider, b.provider) || cmp(a.sourceId, b.sourceId)).map((s) => ({ ...s, doc: options.consumeInput ? s.doc : cloneData(s.doc) }));
+  const sources = [...input.sources].sort((a, b) => cmp(a.provider, b.provider) || cmp(a.sourceId, b.sourceId)).map((s) => ({ ...s, doc: options.consumeInput ? s.doc : cloneJson(s.doc) }));
   const fal = sources.filter((s) => s.provider === 'fal');
   const bases = falOperationBases(fal.map((s) => s.sourceId));
   const naming = { bases: bases.bases, labels: falLabels(fal.map((s) => ({ id: s.sourceId, displayName: s.meta?.displayName }))) };

@@ -73,9 +73,10 @@ export function walkSchema(root: unknown, ptr: string, visit: SchemaVisitor): vo
   }
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof METHODS)[number];
-export const HTTP_METHODS: readonly HttpMethod[] = METHODS;
+import { HTTP_METHODS, type HttpMethod } from '../core/http-methods.js';
+
+export { HTTP_METHODS };
+export type { HttpMethod };
 
 /** Every operation object of a Paths object, path by path, in HTTP_METHODS order. */
 export function operationsOf(paths: unknown): Obj[] {
@@ -83,7 +84,7 @@ export function operationsOf(paths: unknown): Obj[] {
   if (!isObject(paths)) return out;
   for (const item of Object.values(paths)) {
     if (!isObject(item)) continue;
-    for (const m of METHODS) if (isObject(item[m])) out.push(item[m] as Obj);
+    for (const m of HTTP_METHODS) if (isObject(item[m])) out.push(item[m] as Obj);
   }
   return out;
 }
@@ -131,7 +132,7 @@ export function forEachSchemaRoot(doc: Obj, visit: (schema: Obj, ptr: string) =>
       if (!isObject(item)) continue;
       const ip = childPointer('/paths', path);
       if (item.parameters !== undefined) visitParams(item.parameters, `${ip}/parameters`);
-      for (const m of METHODS) {
+      for (const m of HTTP_METHODS) {
         const op = item[m];
         if (!isObject(op)) continue;
         const op_ = `${ip}/${m}`;

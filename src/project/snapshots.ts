@@ -3,8 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import { displayPath, projectPaths } from '../core/paths.js';
 import { HubError } from '../core/errors.js';
 import { isObject } from '../core/json.js';
-import { parseText } from '../core/parse.js';
-import { pointer } from '../core/pointer.js';
+import { readSnapshotFile } from '../core/snapshot-file.js';
 import { writeIfChanged } from '../core/fs.js';
 import { sha256 } from '../core/hash.js';
 import type { FalListing } from '../fetch/fal/types.js';
@@ -47,22 +46,13 @@ const isFalEntry = (m: unknown): boolean => {
 };
 const isCometEntry = (m: unknown): boolean => isObject(m) && typeof m.id === 'string';
 
-/** A snapshot listing (`{ models: [...] }`), or null when the file does not exist. */
+/** A snapshot listing (`{ models: [...] }`), or null when the file does not exist; a HubError naming the file when it cannot be used. */
 async function readListing<T>(root: string, path: string, isEntry: (m: unknown) => boolean, entry: string): Promise<T | null> {
-  const text = await readText(path);
-  if (text === null) return null;
-  const display = displayPath(root, path);
-  const broken = (message: string, ptr = '', at?: { line?: number; column?: number }): HubError =>
-    new HubError(`${display}: ${message}; re-run \`api-hub fetch\` to write it again`, {
-      diagnostics: [{ ruleId: 'snapshot-invalid', severity: 'error', message, file: display, pointer: ptr, ...(at?.line ? { line: at.line, column: at.column ?? 1 } : {}) }],
-    });
-  const parsed = parseText(text, display);
-  if (!parsed.ok) throw broken(parsed.problem.message, '', parsed.problem);
-  const data = parsed.value.data;
-  if (!isObject(data) || !Array.isArray(data.models)) throw broken('not a snapshot listing: expected an object with a `models` array');
-  const bad = data.models.findIndex((m) => !isEntry(m));
-  if (bad !== -1) throw broken(`models[${bad}] is not ${entry}`, pointer('models', bad));
-  return data as T;
+  const read = await readSnapshotFile(root, path, { isEntry, entry });
+  if (read.kind === 'absent') return null;
+  if (read.kind === 'ok') return read.data as T;
+  const d = read.diagnostic;
+  throw new HubError(`${d.file ?? displayPath(root, path)}: ${d.message}; re-run \`api-hub fetch\` to write it again`, { diagnostics: [d] });
 }
 
 /** Rebuild `data/model_registry.json` from the snapshots on disk (atomic, only when it changed). */

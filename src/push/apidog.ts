@@ -1,5 +1,6 @@
 import { ExitCode, HubError } from '../core/errors.js';
 import { parseRetryAfter } from '../core/retry-after.js';
+import { withRetries, type RetryPolicy } from '../core/retry.js';
 import type { Redactor } from '../core/redact.js';
 
 /**
@@ -18,18 +19,10 @@ export interface ApidogTarget {
   locale: string;
 }
 
-export interface RetryPolicy {
-  /** Repeats after the first attempt. */
-  retries: number;
-  /** First backoff in ms, doubled per repeat, with jitter. */
-  baseDelay: number;
-  /** Backoff cap in ms. */
-  maxDelay: number;
-  /** Longest Retry-After honoured (ms); a longer one ends the retries. */
-  maxRetryAfter: number;
-}
+/** The hub's retry policy (core/retry.ts); a push gives the answer back when Apidog asks for a longer wait than `maxRetryAfter`. */
+export type { RetryPolicy };
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 4, baseDelay: 1000, maxDelay: 30_000, maxRetryAfter: 120_000 };
+export const DEFAULT_RETRY: RetryPolicy = { retries: 4, baseDelay: 1000, maxDelay: 30_000, maxRetryAfter: 120_000, longRetryAfter: 'stop' };
 
 /** The retry policy with the overrides `.env.example` documents (API_HUB_RETRY_BASE_MS, _MAX_MS, _AFTER_MAX_MS). */
 export function retryPolicyFromEnv(env: Readonly<Record<string, string | undefined>>): RetryPolicy {
@@ -43,6 +36,7 @@ export function retryPolicyFromEnv(env: Readonly<Record<string, string | undefin
     baseDelay: num('API_HUB_RETRY_BASE_MS', DEFAULT_RETRY.baseDelay),
     maxDelay: num('API_HUB_RETRY_MAX_MS', DEFAULT_RETRY.maxDelay),
     maxRetryAfter: num('API_HUB_RETRY_AFTER_MAX_MS', DEFAULT_RETRY.maxRetryAfter),
+    longRetryAfter: DEFAULT_RETRY.longRetryAfter,
   };
 }
 
@@ -102,13 +96,13 @@ export async function apidogPost(target: ApidogTarget, operation: ApidogOperatio
   const policy = http.retry ?? DEFAULT_RETRY;
   const doFetch = http.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   const started = performance.now();
-  for (let attempt = 0; ; attempt++) {
-    const last = attempt >= policy.retries;
+  let attempts = 0;
+  const send = async (): Promise<Response> => {
+    attempts++;
     const timeout = AbortSignal.timeout(http.timeoutMs ?? 600_000);
     const signal = http.signal ? AbortSignal.any([http.signal, timeout]) : timeout;
-    let response: Response;
     try {
-      response = await doFetch(url, {
+      return await doFetch(url, {
         method: 'POST',
         headers: {
           Authorization: `Bearer ${target.token}`,
@@ -120,49 +114,40 @@ export async function apidogPost(target: ApidogTarget, operation: ApidogOperatio
         signal,
       });
     } catch (err) {
-      if (http.signal?.aborted) throw err;
-      const reason = networkReason(err, timeout.aborted);
-      if (last || !repeatable) {
-        throw new ApidogError(http.redact(`cannot reach Apidog at ${target.baseUrl}: ${reason}`), undefined, undefined, err);
-      }
-      await wait(http, attempt, policy, backoff(attempt, policy), `cannot reach Apidog (${reason})`);
-      continue;
+      throw http.signal?.aborted ? err : new Unreachable(networkReason(err, timeout.aborted), err);
     }
-    const text = await response.text();
-    const status = response.status;
-    if (response.ok) return { status, text, ms: Math.round(performance.now() - started) };
-    const retryable = status === 429 || (repeatable && status >= 500 && status <= 599);
-    if (!last && retryable) {
-      const after = retryAfterMs(response.headers.get('retry-after'));
-      if (after === undefined || after <= policy.maxRetryAfter) {
-        await wait(http, attempt, policy, after ?? backoff(attempt, policy), `Apidog answered ${status}`);
-        continue;
-      }
-    }
-    throw explain(status, text, target, operation, http.redact, attempt + 1);
+  };
+  let response: Response;
+  try {
+    response = await withRetries(
+      policy,
+      {
+        idempotent: repeatable,
+        signal: http.signal,
+        onRetry: (e) => {
+          const reason = e.error instanceof Unreachable ? `cannot reach Apidog (${e.error.reason})` : `Apidog answered ${e.status ?? '?'}`;
+          http.onRetry?.({ attempt: e.retry + 1, of: policy.retries + 1, waitMs: e.waitMs, reason });
+        },
+      },
+      send,
+    );
+  } catch (err) {
+    if (err instanceof Unreachable) throw new ApidogError(http.redact(`cannot reach Apidog at ${target.baseUrl}: ${err.reason}`), undefined, undefined, err.cause);
+    throw err;
   }
+  const text = await response.text();
+  const status = response.status;
+  if (response.ok) return { status, text, ms: Math.round(performance.now() - started) };
+  throw explain(status, text, target, operation, http.redact, attempts);
 }
 
-async function wait(http: HttpOptions, attempt: number, policy: RetryPolicy, ms: number, reason: string): Promise<void> {
-  http.onRetry?.({ attempt: attempt + 2, of: policy.retries + 1, waitMs: ms, reason });
-  await new Promise<void>((resolve, reject) => {
-    const signal = http.signal;
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function backoff(attempt: number, policy: RetryPolicy): number {
-  const cap = Math.min(policy.maxDelay, policy.baseDelay * 2 ** attempt);
-  return Math.round(cap / 2 + (Math.random() * cap) / 2);
+/** An attempt that got no answer, with the reason shown to the user. */
+class Unreachable extends Error {
+  readonly reason: string;
+  constructor(reason: string, cause: unknown) {
+    super(reason, { cause });
+    this.reason = reason;
+  }
 }
 
 /** Retry-After: delay-seconds or an HTTP date (RFC 9110 §10.2.3); absent or malformed is undefined. */

@@ -1,8 +1,9 @@
 import { cmp } from '../core/diagnostic.js';
+import { HTTP_METHODS } from '../core/http-methods.js';
 import { isObject } from '../core/json.js';
 import type { ApidogImportOptions } from './config.js';
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const METHODS = HTTP_METHODS;
 
 /** Where Apidog files an endpoint that has neither `x-apidog-folder` nor a tag. */
 export const ROOT_FOLDER = '(root)';

@@ -40,11 +40,11 @@ export type NodeType =
 
 export type FieldType = NodeType | `Map:${NodeType}` | `List:${NodeType}` | 'Data' | 'SchemaOrList';
 
-/** The Path Item fields that hold an Operation (`query` is OpenAPI 3.2's; the 2.0 table leaves it out). */
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
+/** The Path Item fields that hold an Operation (core/http-methods.ts: `query` is OpenAPI 3.2's; the 2.0 table leaves it out). */
+import { HTTP_METHODS } from '../core/http-methods.js';
 
-/** The same, for membership tests. */
-export const HTTP_METHOD_SET: ReadonlySet<string> = new Set(HTTP_METHODS);
+export { HTTP_METHODS };
+export { HTTP_METHOD_SET } from '../core/http-methods.js';
 const methods = (withQuery: boolean): Record<string, FieldType> =>
   Object.fromEntries(HTTP_METHODS.filter((m) => withQuery || m !== 'query').map((m) => [m, 'Operation' as const]));
 

@@ -1,3 +1,5 @@
+import { HTTP_METHODS } from '../../core/http-methods.js';
+
 /**
  * Which OpenAPI object sits where: enough of the OAS 2.0 / 3.x object model
  * for the bundler to know, at each `$ref`, whether the target is a Schema, a
@@ -25,7 +27,7 @@ const SCHEMA_FIELDS: Record<string, string> = {
   example: 'Data', examples: 'Data', default: 'Data', enum: 'Data', const: 'Data',
 };
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'];
+const METHODS = HTTP_METHODS;
 
 const TYPES: Record<string, ObjectType> = {
   Root3: {

@@ -1,7 +1,9 @@
 import { isObject } from '../../core/json.js';
 import { pointer } from '../../core/pointer.js';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+import { HTTP_METHODS } from '../../core/http-methods.js';
+
+export { HTTP_METHODS };
 
 /** One operation of the unified spec, as the search tools see it. */
 export interface OperationInfo {

@@ -6,89 +6,22 @@
 import type { Client, FetchResponse } from 'openapi-fetch';
 import type { components, paths } from './schema.js';
 
-export declare const FAL_BASE_URL: "https://queue.fal.run";
-export declare const COMET_BASE_URL: "https://api.cometapi.com";
-
-/** What openapi-fetch calls; `globalThis.fetch` fits. Inject one in tests. */
-export type FetchFunction = (input: Request) => Promise<Response>;
-
-export interface ProviderOptions {
-  /** FAL sends `Authorization: Key <apiKey>`, Comet `Authorization: Bearer <apiKey>`. */
-  apiKey: string;
-  /** Defaults to FAL_BASE_URL or COMET_BASE_URL (self-hosted gateways and tests override it). */
-  baseUrl?: string;
-  /** Sent with every request; an `Authorization` header here replaces the default one. */
-  headers?: Record<string, string>;
-  /** Overrides the client-wide `fetch`. */
-  fetch?: FetchFunction;
-  /** Retries of failed attempts (see RetryOptions); `false` sends every request once. */
-  retry?: RetryOptions | false;
-}
-
-/**
- * Failed attempts are repeated only where that is safe: GET/HEAD/PUT/DELETE (status, result,
- * cancel, task fetch) on 429, 500, 502, 503, 504 and network errors; POST (submits,
- * generations) only on 429, which the server answers before accepting the request, so a
- * job is never queued or billed twice. A `Retry-After` header sets the wait (when it is
- * longer than `maxDelay` the 429 is returned instead); otherwise exponential backoff with
- * full jitter. The request's `signal` ends the wait.
- */
-export interface RetryOptions {
-  /** Repeats after the first attempt. Default 3. */
-  retries?: number;
-  /** First backoff in ms, doubled per repeat. Default 1000. */
-  baseDelay?: number;
-  /** Longest wait in ms. Default 30000. */
-  maxDelay?: number;
-}
-
-export interface HubClientOptions {
-  comet: ProviderOptions;
-  fal: ProviderOptions;
-  /** Used by both providers unless one sets its own. Defaults to `globalThis.fetch`. */
-  fetch?: FetchFunction;
-  /** Used by both providers unless one sets its own. */
-  retry?: RetryOptions | false;
-}
-
-/** Per-call options of the helper methods. */
-export interface RequestExtras {
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
-}
-
-/** Options of the helpers that poll until a job ends. */
-export interface PollOptions {
-  /** Stops the polling (and the request in flight): the promise rejects with the signal's reason. */
-  signal?: AbortSignal;
-  /** First wait between polls in ms; each next wait is 1.5 times longer. */
-  pollInterval?: number;
-  /** Longest wait between polls in ms. */
-  maxPollInterval?: number;
-}
-
-export type Provider = "fal" | "comet";
-
-/**
- * A provider answered with an error status, or a stream reported an error. Thrown by the
- * helpers that return data directly (`fal.subscribe`, `comet.chat.stream`,
- * `comet.midjourney.waitForTask`); the others return `{ data } | { error }`.
- */
-export declare class HubApiError<Body = unknown> extends Error {
-  constructor(init: { provider: Provider; response: Response; body: Body; message?: string });
-  readonly name: "HubApiError";
-  readonly provider: Provider;
-  /** The HTTP status (200 for an error reported inside a stream). */
-  readonly status: number;
-  /** The parsed JSON body, or its text when it is not JSON. */
-  readonly body: Body;
-  readonly response: Response;
-}
+// The runtime (generated/runtime/, emitted from the hub's typed src/generate/runtime/ and core/retry.ts).
+import type { HubClientOptions } from './runtime/hub.js';
+import type { PollOptions } from './runtime/tasks.js';
+import type { ProviderOptions, RequestExtras } from './runtime/http.js';
+export { COMET_BASE_URL, FAL_BASE_URL } from './runtime/defaults.js';
+export { HubApiError } from './runtime/errors.js';
+export { HubTaskError } from './runtime/tasks.js';
+export type { Provider } from './runtime/errors.js';
+export type { FetchFunction, ProviderOptions, RequestExtras, RetryOptions } from './runtime/http.js';
+export type { HubClientOptions } from './runtime/hub.js';
+export type { PollOptions } from './runtime/tasks.js';
 
 // ---------------------------------------------------------------- Comet
 
 /** The paths served by Comet (`x-hub-source.provider: comet`). */
-export type CometPaths = Pick<paths, "/mj/submit/action" | "/mj/submit/imagine" | "/mj/task/{id}/fetch" | "/v1/chat/completions" | "/v1/embeddings" | "/v1/images/generations">;
+export type CometPaths = Pick<paths, "/kling/v1/videos/text2video" | "/kling/v1/videos/text2video/{task_id}" | "/mj/submit/action" | "/mj/submit/imagine" | "/mj/task/{id}/fetch" | "/runwayml/v1/image_to_video" | "/runwayml/v1/tasks/{id}" | "/suno/fetch" | "/suno/submit/music" | "/v1/chat/completions" | "/v1/embeddings" | "/v1/images/generations" | "/v1/messages" | "/v1/responses" | "/v1/videos" | "/v1/videos/{video_id}" | "/v1beta/models/{model}:generateContent">;
 
 /** The request body of `POST /v1/chat/completions`. */
 export type CometChatCompletionsBody = NonNullable<paths["/v1/chat/completions"]["post"]["requestBody"]>["content"]["application/json"];
@@ -104,6 +37,90 @@ export type MidjourneyImagineBody = NonNullable<paths["/mj/submit/imagine"]["pos
 
 /** The request body of `POST /mj/submit/action`. */
 export type MidjourneyActionBody = NonNullable<paths["/mj/submit/action"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /v1/responses`. */
+export type CometResponsesBody = NonNullable<paths["/v1/responses"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /v1/messages`. */
+export type AnthropicMessagesBody = NonNullable<paths["/v1/messages"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /v1beta/models/{model}:generateContent`. */
+export type GeminiGenerateContentBody = NonNullable<paths["/v1beta/models/{model}:generateContent"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /v1/videos` (multipart/form-data: Blob values are sent as files). */
+export type CometVideosCreateBody = NonNullable<paths["/v1/videos"]["post"]["requestBody"]>["content"]["multipart/form-data"];
+
+/** The request body of `POST /suno/submit/music`. */
+export type SunoMusicBody = NonNullable<paths["/suno/submit/music"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /kling/v1/videos/text2video`. */
+export type KlingText2VideoBody = NonNullable<paths["/kling/v1/videos/text2video"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /runwayml/v1/image_to_video`. */
+export type RunwayImageToVideoBody = NonNullable<paths["/runwayml/v1/image_to_video"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** A task that ended in a `done` status: its last polled state, the status as sent, and the result. */
+export interface CometTaskOutcome<Id extends CometTaskId> {
+  task: CometTaskMap[Id]["task"];
+  status: string;
+  result: CometTaskMap[Id]["result"];
+}
+
+export interface CometTaskWaitOptions<Id extends CometTaskId> extends PollOptions {
+  /** Called with every polled state of the task. */
+  onTaskUpdate?: (task: CometTaskMap[Id]["task"]) => void;
+}
+
+/**
+ * Every Comet task of the document, by the operationId of its submit: the submit body and answer, the polled
+ * task and its result (`x-hub-poll`: the poll operation, status pointer, done/failed statuses, result pointer).
+ */
+export interface CometTaskMap {
+  /** POST /v1/videos, polled by GET /v1/videos/{video_id} until completed|SUCCESS (fails on failed|error) */
+  "cometCreateVideo": {
+    body: NonNullable<paths["/v1/videos"]["post"]["requestBody"]>["content"]["multipart/form-data"];
+    submitted: paths["/v1/videos"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/v1/videos/{video_id}"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<paths["/v1/videos/{video_id}"]["get"]["responses"][200]["content"]["application/json"]>["video_url"];
+  };
+  /** POST /kling/v1/videos/text2video, polled by GET /kling/v1/videos/text2video/{task_id} until succeed (fails on failed) */
+  "cometKlingText2Video": {
+    body: NonNullable<paths["/kling/v1/videos/text2video"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/kling/v1/videos/text2video"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/kling/v1/videos/text2video/{task_id}"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<paths["/kling/v1/videos/text2video/{task_id}"]["get"]["responses"][200]["content"]["application/json"]>["data"]>["task_result"]>["videos"]>[number]>["url"];
+  };
+  /** POST /mj/submit/action, polled by GET /mj/task/{id}/fetch until SUCCESS|MODAL (fails on FAILURE) */
+  "cometMidjourneyAction": {
+    body: NonNullable<paths["/mj/submit/action"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/mj/submit/action"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"]>["imageUrl"];
+  };
+  /** POST /mj/submit/imagine, polled by GET /mj/task/{id}/fetch until SUCCESS|MODAL (fails on FAILURE) */
+  "cometMidjourneyImagine": {
+    body: NonNullable<paths["/mj/submit/imagine"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/mj/submit/imagine"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"]>["imageUrl"];
+  };
+  /** POST /runwayml/v1/image_to_video, polled by GET /runwayml/v1/tasks/{id} until SUCCEEDED (fails on FAILED) */
+  "cometRunwayImageToVideo": {
+    body: NonNullable<paths["/runwayml/v1/image_to_video"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/runwayml/v1/image_to_video"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/runwayml/v1/tasks/{id}"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<NonNullable<paths["/runwayml/v1/tasks/{id}"]["get"]["responses"][200]["content"]["application/json"]>["output"]>[number];
+  };
+  /** POST /suno/submit/music, polled by POST /suno/fetch until SUCCESS|complete (fails on FAILURE|error) */
+  "cometSunoSubmitMusic": {
+    body: NonNullable<paths["/suno/submit/music"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/suno/submit/music"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/suno/fetch"]["post"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<NonNullable<paths["/suno/fetch"]["post"]["responses"][200]["content"]["application/json"]>["data"]>[number];
+  };
+}
+
+export type CometTaskId = keyof CometTaskMap;
 
 /** One server-sent event of `comet.chat.stream` (`x-hub-sse-data-schema` of the text/event-stream answer). */
 export type ChatCompletionChunk = components["schemas"]["ChatCompletionChunk"];
@@ -146,8 +163,18 @@ export interface CometClient extends Client<CometPaths, "application/json"> {
   midjourney: {
     /** `POST /mj/submit/imagine` */
     imagine(body: MidjourneyImagineBody, init?: RequestExtras): Promise<FetchResponse<paths["/mj/submit/imagine"]["post"], {}, "application/json">>;
+    /**
+     * `POST /mj/submit/imagine`, then poll the task (its `x-hub-poll` link) until it is done: `comet.tasks.run("cometMidjourneyImagine", body)`.
+     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.
+     */
+    imagineAndWait(body: MidjourneyImagineBody, options?: CometTaskWaitOptions<"cometMidjourneyImagine">): Promise<CometTaskOutcome<"cometMidjourneyImagine">>;
     /** `POST /mj/submit/action` */
     action(body: MidjourneyActionBody, init?: RequestExtras): Promise<FetchResponse<paths["/mj/submit/action"]["post"], {}, "application/json">>;
+    /**
+     * `POST /mj/submit/action`, then poll the task (its `x-hub-poll` link) until it is done: `comet.tasks.run("cometMidjourneyAction", body)`.
+     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.
+     */
+    actionAndWait(body: MidjourneyActionBody, options?: CometTaskWaitOptions<"cometMidjourneyAction">): Promise<CometTaskOutcome<"cometMidjourneyAction">>;
     /** `GET /mj/task/{id}/fetch`: the task's state. */
     fetchTask(id: string, init?: RequestExtras): Promise<FetchResponse<paths["/mj/task/{id}/fetch"]["get"], {}, "application/json">>;
     /**
@@ -156,6 +183,64 @@ export interface CometClient extends Client<CometPaths, "application/json"> {
      * 1.5 times longer each time, up to 10000 ms. `signal: AbortSignal.timeout(ms)` bounds the wait.
      */
     waitForTask(id: string, options?: MidjourneyWaitOptions): Promise<MidjourneyTask & { status: MidjourneyFinalStatus }>;
+  };
+  responses: {
+    /** `POST /v1/responses` */
+    create(body: CometResponsesBody, init?: RequestExtras): Promise<FetchResponse<paths["/v1/responses"]["post"], {}, "application/json">>;
+  };
+  messages: {
+    /** `POST /v1/messages` */
+    create(body: AnthropicMessagesBody, init?: RequestExtras): Promise<FetchResponse<paths["/v1/messages"]["post"], {}, "application/json">>;
+  };
+  gemini: {
+    /** `POST /v1beta/models/{model}:generateContent` */
+    generateContent(model: string, body: GeminiGenerateContentBody, init?: RequestExtras): Promise<FetchResponse<paths["/v1beta/models/{model}:generateContent"]["post"], {}, "application/json">>;
+  };
+  videos: {
+    /** `POST /v1/videos` */
+    create(body: CometVideosCreateBody, init?: RequestExtras): Promise<FetchResponse<paths["/v1/videos"]["post"], {}, "application/json">>;
+    /**
+     * `POST /v1/videos`, then poll the task (its `x-hub-poll` link) until it is done: `comet.tasks.run("cometCreateVideo", body)`.
+     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.
+     */
+    createAndWait(body: CometVideosCreateBody, options?: CometTaskWaitOptions<"cometCreateVideo">): Promise<CometTaskOutcome<"cometCreateVideo">>;
+  };
+  suno: {
+    /** `POST /suno/submit/music` */
+    music(body: SunoMusicBody, init?: RequestExtras): Promise<FetchResponse<paths["/suno/submit/music"]["post"], {}, "application/json">>;
+    /**
+     * `POST /suno/submit/music`, then poll the task (its `x-hub-poll` link) until it is done: `comet.tasks.run("cometSunoSubmitMusic", body)`.
+     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.
+     */
+    musicAndWait(body: SunoMusicBody, options?: CometTaskWaitOptions<"cometSunoSubmitMusic">): Promise<CometTaskOutcome<"cometSunoSubmitMusic">>;
+  };
+  kling: {
+    /** `POST /kling/v1/videos/text2video` */
+    text2video(body: KlingText2VideoBody, init?: RequestExtras): Promise<FetchResponse<paths["/kling/v1/videos/text2video"]["post"], {}, "application/json">>;
+    /**
+     * `POST /kling/v1/videos/text2video`, then poll the task (its `x-hub-poll` link) until it is done: `comet.tasks.run("cometKlingText2Video", body)`.
+     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.
+     */
+    text2videoAndWait(body: KlingText2VideoBody, options?: CometTaskWaitOptions<"cometKlingText2Video">): Promise<CometTaskOutcome<"cometKlingText2Video">>;
+  };
+  runway: {
+    /** `POST /runwayml/v1/image_to_video` */
+    imageToVideo(body: RunwayImageToVideoBody, init?: RequestExtras): Promise<FetchResponse<paths["/runwayml/v1/image_to_video"]["post"], {}, "application/json">>;
+    /**
+     * `POST /runwayml/v1/image_to_video`, then poll the task (its `x-hub-poll` link) until it is done: `comet.tasks.run("cometRunwayImageToVideo", body)`.
+     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.
+     */
+    imageToVideoAndWait(body: RunwayImageToVideoBody, options?: CometTaskWaitOptions<"cometRunwayImageToVideo">): Promise<CometTaskOutcome<"cometRunwayImageToVideo">>;
+  };
+  tasks: {
+    /**
+     * Poll a submitted task (by its submit operationId and the submit's answer) until its status is one of the
+     * document's `done` statuses (compared case-insensitively): resolves with the last state and the result.
+     * A `failed` status rejects with a HubTaskError, an error answer with a HubApiError; `signal` bounds the wait.
+     */
+    wait<Id extends CometTaskId>(operationId: Id, submitted: CometTaskMap[Id]["submitted"], options?: CometTaskWaitOptions<Id>): Promise<CometTaskOutcome<Id>>;
+    /** Submit (the body as the operation takes it; `path` fills path parameters), then `wait`. */
+    run<Id extends CometTaskId>(operationId: Id, body: CometTaskMap[Id]["body"], options?: CometTaskWaitOptions<Id> & { path?: Record<string, string> }): Promise<CometTaskOutcome<Id>>;
   };
 }
 

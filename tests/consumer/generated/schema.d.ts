@@ -245,10 +245,432 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a model response (OpenAI Responses) */
+        post: operations["cometCreateResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a message (Anthropic Messages format) */
+        post: operations["cometCreateAnthropicMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1beta/models/{model}:generateContent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate content (Gemini native format) */
+        post: operations["cometGeminiGenerateContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/videos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a video (shared route for Sora, Veo, Seedance, Wan, Vidu) */
+        post: operations["cometCreateVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/videos/{video_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a video job */
+        get: operations["cometRetrieveVideo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/suno/submit/music": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate a music clip (Suno) */
+        post: operations["cometSunoSubmitMusic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/suno/fetch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fetch Suno tasks */
+        post: operations["cometSunoFetchBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kling/v1/videos/text2video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kling text to video */
+        post: operations["cometKlingText2Video"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kling/v1/videos/text2video/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fetch a Kling task */
+        get: operations["cometKlingFetchTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runwayml/v1/image_to_video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runway image to video (official format) */
+        post: operations["cometRunwayImageToVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runwayml/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Runway task details */
+        get: operations["cometRunwayGetTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ChatContentPart: components["schemas"]["ChatContentPartText"] | components["schemas"]["ChatContentPartImage"];
+        ChatContentPartText: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "text";
+            text: string;
+        };
+        ChatContentPartImage: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "image_url";
+            image_url: {
+                url: string;
+                /** @enum {string} */
+                detail?: "auto" | "low" | "high";
+            };
+        };
+        ChatTool: {
+            /** @enum {string} */
+            type: "function";
+            function: {
+                name: string;
+                description?: string;
+                parameters?: {
+                    [key: string]: unknown;
+                };
+                strict?: boolean;
+            };
+        };
+        ChatToolCall: {
+            id: string;
+            /** @enum {string} */
+            type: "function";
+            function: {
+                name: string;
+                /** @description JSON text of the arguments. */
+                arguments: string;
+            };
+        };
+        ChatResponseFormat: {
+            /** @enum {string} */
+            type: "text";
+        } | {
+            /** @enum {string} */
+            type: "json_object";
+        } | {
+            /** @enum {string} */
+            type: "json_schema";
+            json_schema: {
+                name: string;
+                schema?: {
+                    [key: string]: unknown;
+                };
+                strict?: boolean;
+            };
+        };
+        ResponsesRequest: {
+            model: string;
+            input: string | {
+                /** @enum {string} */
+                role: "user" | "assistant" | "system" | "developer";
+                content: string;
+            }[];
+            instructions?: string;
+            previous_response_id?: string;
+        };
+        ResponsesResponse: {
+            id: string;
+            /** @constant */
+            object: "response";
+            output_text?: string;
+            output: {
+                type?: string;
+                content?: {
+                    type?: string;
+                    text?: string;
+                }[];
+            }[];
+        };
+        AnthropicMessagesRequest: {
+            model: string;
+            max_tokens: number;
+            system?: string;
+            messages: {
+                /** @enum {string} */
+                role: "user" | "assistant";
+                content: string | {
+                    type: string;
+                    text?: string;
+                }[];
+            }[];
+        };
+        AnthropicMessage: {
+            id: string;
+            /** @constant */
+            type: "message";
+            /** @constant */
+            role: "assistant";
+            content: {
+                type: string;
+                text?: string;
+            }[];
+            stop_reason?: string | null;
+        };
+        GeminiPart: {
+            text?: string;
+            inlineData?: {
+                mimeType: string;
+                data: string;
+            };
+            fileData?: {
+                fileUri: string;
+                mimeType?: string;
+            };
+        };
+        GeminiGenerateContentRequest: {
+            contents: {
+                /** @enum {string} */
+                role?: "user" | "model";
+                parts: components["schemas"]["GeminiPart"][];
+            }[];
+            systemInstruction?: {
+                parts?: components["schemas"]["GeminiPart"][];
+            };
+            generationConfig?: {
+                temperature?: number;
+                responseMimeType?: string;
+                thinkingConfig?: {
+                    /** @enum {string} */
+                    thinkingLevel?: "MINIMAL" | "LOW" | "MEDIUM" | "HIGH";
+                    thinkingBudget?: number;
+                };
+            };
+        };
+        GeminiGenerateContentResponse: {
+            candidates?: {
+                index?: number;
+                content?: {
+                    role?: string;
+                    parts?: components["schemas"]["GeminiPart"][];
+                };
+            }[];
+        };
+        VideoCreateRequest: {
+            /**
+             * @example sora-2
+             * @example veo3-fast
+             * @example doubao-seedance-2-0
+             */
+            model: string;
+            prompt: string;
+            seconds?: string;
+            size?: string;
+            /** Format: binary */
+            input_reference?: string;
+        };
+        Video: {
+            id: string;
+            task_id?: string;
+            object?: string;
+            model?: string;
+            /** @description queued|in_progress|completed|failed|error (Sora, Wan, Vidu) or SUBMITTED|IN_PROGRESS|SUCCESS|FAILED|ERROR (Seedance). */
+            status: string;
+            progress?: number;
+            video_url?: string;
+            error?: {
+                message?: string;
+            };
+        };
+        SunoMusicRequest: {
+            prompt?: string;
+            gpt_description_prompt?: string;
+            tags?: string;
+            title?: string;
+            mv?: string;
+            make_instrumental?: boolean;
+        };
+        SunoSubmitResponse: {
+            code?: string;
+            message?: string;
+            /** @description The task id. */
+            data?: string;
+        };
+        SunoTasks: {
+            code?: string;
+            data?: {
+                task_id?: string;
+                status?: string;
+                data?: {
+                    audio_url?: string;
+                    title?: string;
+                }[];
+            }[];
+        };
+        KlingText2VideoRequest: {
+            prompt: string;
+            /** @enum {string} */
+            aspect_ratio?: "16:9" | "9:16" | "1:1";
+            /** @enum {string} */
+            mode?: "std" | "pro";
+            /** @enum {string} */
+            duration?: "5" | "10";
+        };
+        KlingTask: {
+            code?: number;
+            message?: string;
+            data?: {
+                task_id?: string;
+                task_status?: string;
+                task_status_msg?: string;
+                task_result?: {
+                    videos?: {
+                        url?: string;
+                    }[];
+                };
+            };
+        };
+        RunwayImageToVideoRequest: {
+            promptImage: string;
+            promptText?: string;
+            model?: string;
+            /** @enum {integer} */
+            duration?: 5 | 10;
+            ratio?: string;
+        };
+        RunwayTask: {
+            id: string;
+            status: string;
+            output?: string[];
+            failure?: string;
+        };
         ChatCompletion: {
             id: string;
             /** @constant */
@@ -297,12 +719,23 @@ export interface components {
             stream?: boolean;
             temperature?: number;
             max_tokens?: number;
+            tools?: components["schemas"]["ChatTool"][];
+            tool_choice?: ("none" | "auto" | "required") | {
+                /** @enum {string} */
+                type: "function";
+                function: {
+                    name: string;
+                };
+            };
+            response_format?: components["schemas"]["ChatResponseFormat"];
         };
         ChatMessage: {
             /** @enum {string} */
             role: "system" | "user" | "assistant" | "tool";
-            content: string | null;
+            content: string | components["schemas"]["ChatContentPart"][] | null;
             name?: string;
+            tool_calls?: components["schemas"]["ChatToolCall"][];
+            tool_call_id?: string;
         };
         ErrorResponse: {
             error: {
@@ -984,6 +1417,270 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    cometCreateResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsesRequest"];
+            };
+        };
+        responses: {
+            /** @description The response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsesResponse"];
+                };
+            };
+        };
+    };
+    cometCreateAnthropicMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnthropicMessagesRequest"];
+            };
+        };
+        responses: {
+            /** @description The message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnthropicMessage"];
+                };
+            };
+        };
+    };
+    cometGeminiGenerateContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GeminiGenerateContentRequest"];
+            };
+        };
+        responses: {
+            /** @description The generated content. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeminiGenerateContentResponse"];
+                };
+            };
+        };
+    };
+    cometCreateVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["VideoCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The video job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Video"];
+                };
+            };
+        };
+    };
+    cometRetrieveVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The video job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Video"];
+                };
+            };
+        };
+    };
+    cometSunoSubmitMusic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SunoMusicRequest"];
+            };
+        };
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SunoSubmitResponse"];
+                };
+            };
+        };
+    };
+    cometSunoFetchBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SunoTasks"];
+                };
+            };
+        };
+    };
+    cometKlingText2Video: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KlingText2VideoRequest"];
+            };
+        };
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KlingTask"];
+                };
+            };
+        };
+    };
+    cometKlingFetchTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KlingTask"];
+                };
+            };
+        };
+    };
+    cometRunwayImageToVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunwayImageToVideoRequest"];
+            };
+        };
+        responses: {
+            /** @description The task id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+        };
+    };
+    cometRunwayGetTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunwayTask"];
                 };
             };
         };

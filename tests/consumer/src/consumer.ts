@@ -148,8 +148,9 @@ export async function chat(question: string): Promise<string | null | undefined>
     const message: string = error.error.message;
     throw new Error(message);
   }
-  const choice = data.choices[0];
-  return choice?.message.content;
+  const content = data.choices[0]?.message.content;
+  // Content is text, or (where the document has content parts) a list of parts.
+  return typeof content === 'string' || content === null ? content : undefined;
 }
 
 export async function chatRaw(): Promise<number | undefined> {
