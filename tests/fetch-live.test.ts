@@ -158,11 +158,14 @@ describe('api-hub fetch (live, against local FAL and Comet servers)', () => {
       deprecated: [deprecated.endpoint_id],
       documents: { changed: [changedDoc.endpoint_id] },
     });
-    expect(d.prices).toEqual([{ id: 'fal-ai/flux/dev', before: expect.objectContaining({ unitPrice: expect.any(Number) }), after: { unitPrice: 0.03, unit: 'image', currency: 'USD' } }]);
+    expect(d.prices).toEqual([{ id: 'fal-ai/flux/dev', before: expect.objectContaining({ unitPrice: expect.any(Number) }), after: expect.objectContaining({ unitPrice: 0.03, unit: 'image', currency: 'USD' }), percent: expect.any(Number) }]);
+    // The changed document was diffed: only its description changed, which breaks nobody.
+    expect(d.changes).toEqual([]);
     const md = await readFile(join(root, 'specs/drift-report.md'), 'utf8');
-    expect(md).toContain('### Deprecated (no longer in the active list) (1)');
+    expect(md).toContain(`- **Deprecated (no longer in the active list)** (1): \`${deprecated.endpoint_id}\``);
+    expect(md).toMatch(/- \*\*Price changes\*\* \(1\): `fal-ai\/flux\/dev` \(.* → 0\.03 USD \/ image \([+-][\d.]+%\)\)/);
     expect(md).toContain('| `fal-ai/flux/dev` |');
-    expect(third.stdout).toMatch(/FAL: 30 → 29 models; 1 added, 1 removed, 1 deprecated, 1 document\(s\) changed, 1 price change\(s\)/);
+    expect(third.stdout).toMatch(/FAL: 30 → 29 models; 1 added, 1 removed, 1 deprecated, 1 document\(s\) changed \(0 breaking callers\), 1 price change\(s\)/);
   });
 
   it('lists without a FAL key (and says so), keeps the previous prices, and still needs COMET_API_KEY for Comet', async () => {

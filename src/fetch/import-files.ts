@@ -8,7 +8,7 @@ import { isFalPricingResponse, readFalPricing } from './fal/pricing.js';
 import { readCometModels } from './comet/catalog.js';
 import { isCometApiModelsResponse, readCometApiModels } from './comet/api-catalog.js';
 import { commitComet, commitFal } from './commit.js';
-import { cometDrift, falDrift } from './drift.js';
+import { cometDrift, falDrift, modelChanges } from './drift.js';
 import { finishFetch, type FetchRunResult, type ProviderResult } from './finish.js';
 import { readCometState, readFalState } from './state.js';
 
@@ -53,7 +53,8 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
       problems: [...old.problems, ...problems, ...c.problems],
       notes,
     };
-    return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, notes })], false);
+    const changes = await modelChanges(old.listing, c.listing, c.files);
+    return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, changes, notes })], false);
   }
   const { main: models, extra: api } = readInputs(inputs, problems, 'the Comet catalog', {
     main: (data, display) => { const { models: items, problems } = readCometModels(data, display); return { items, problems }; },
