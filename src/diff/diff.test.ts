@@ -40,6 +40,7 @@ const cases: Array<[string, { old: Obj; new: Obj; kind: string; breaking: boolea
   ['an added path', { old: doc(base), new: doc(base, { paths: { '/x': { get: { responses: { '200': { description: 'ok' } } } } } }), kind: 'path-added', breaking: false }],
   ['a removed response', { old: doc(base, { responses: { '200': { description: 'ok' }, '422': { description: 'bad' } } }), new: doc(base, { responses: { '200': { description: 'ok' } } }), kind: 'response-removed', breaking: true }],
   ['a new required parameter', { old: doc(base), new: doc(base, { params: [{ name: 'logs', in: 'query', required: true, schema: { type: 'number' } }] }), kind: 'parameter-added', breaking: true }],
+  ['a removed parameter', { old: doc(base, { params: [{ name: 'logs', in: 'query', schema: { type: 'number' } }] }), new: doc(base), kind: 'parameter-removed', breaking: true }],
   ['a new optional parameter', { old: doc(base), new: doc(base, { params: [{ name: 'logs', in: 'query', schema: { type: 'number' } }] }), kind: 'parameter-added', breaking: false }],
   ['a new required property', { old: doc(base), new: doc(with_((s) => { props(s).seed = { type: 'integer' }; (s.required as string[]).push('seed'); })), kind: 'property-added', breaking: true }],
   ['a new optional property', { old: doc(base), new: doc(with_((s) => { props(s).seed = { type: 'integer' }; })), kind: 'property-added', breaking: false }],

@@ -26,15 +26,16 @@ function groupOf(op: Obj | undefined, path: string): { provider?: string; group:
 }
 
 /** An operation's parameters by `in:name`, each with the `$ref` it was given by, if any. */
-function params(doc: Obj, item: Obj, op: Obj): Map<string, { p: Obj; ref?: string }> {
-  const out = new Map<string, { p: Obj; ref?: string }>();
-  for (const list of [item.parameters, op.parameters]) {
+function params(doc: Obj, item: Obj, op: Obj, at: { item: string; op: string }): Map<string, { p: Obj; ptr: string; ref?: string }> {
+  const out = new Map<string, { p: Obj; ptr: string; ref?: string }>();
+  for (const [list, base] of [[item.parameters, at.item], [op.parameters, at.op]] as const) {
     if (!Array.isArray(list)) continue;
-    for (const raw of list) {
+    list.forEach((raw: unknown, i: number) => {
       const p = deref(doc, raw);
       const ref = isObject(raw) && typeof raw.$ref === 'string' ? raw.$ref : undefined;
-      if (p && typeof p.name === 'string' && typeof p.in === 'string') out.set(`${p.in}:${p.name}`, ref ? { p, ref } : { p });
-    }
+      const ptr = childPointer(base, 'parameters', i);
+      if (p && typeof p.name === 'string' && typeof p.in === 'string') out.set(`${p.in}:${p.name}`, ref ? { p, ptr, ref } : { p, ptr });
+    });
   }
   return out;
 }
@@ -147,22 +148,21 @@ export function diffDocuments(oldDoc: Obj, newDoc: Obj): DiffResult {
       }
       const fromSchema = (where: string, direction: Direction) => (c: SchemaChange) => emit({ kind: c.kind, breaking: c.breaking, checkId: c.checkId, direction, where, ...(c.property ? { property: c.property } : {}), pointer: c.pointer, what: c.what });
       // Parameters.
-      const pa = params(oldDoc, a, oa);
-      const pb = params(newDoc, b, ob);
-      const paramsPtr = childPointer(op, 'parameters');
-      for (const [k, { p, ref }] of pb) {
+      const pa = params(oldDoc, a, oa, { item: pp, op });
+      const pb = params(newDoc, b, ob, { item: pp, op });
+      for (const [k, { p, ptr, ref }] of pb) {
         const before = pa.get(k);
         const where = `${p.in} parameter ${p.name}`;
         if (!before) {
           const required = p.required === true;
-          emit({ kind: 'parameter-added', breaking: required, checkId: required ? 'new-required-request-parameter' : 'new-optional-request-parameter', direction: 'request', where, pointer: paramsPtr, what: `${required ? 'required' : 'optional'} parameter added` });
+          emit({ kind: 'parameter-added', breaking: required, checkId: required ? 'new-required-request-parameter' : 'new-optional-request-parameter', direction: 'request', where, pointer: ptr, what: `${required ? 'required' : 'optional'} parameter added` });
           continue;
         }
         // The same shared parameter component on both sides: compared once, below.
         if (ref && before.ref === ref && sharedParam(ref)) continue;
-        compareParam(before.p, p, paramsPtr, emit, fromSchema(where, 'request'));
+        compareParam(before.p, p, ptr, emit, fromSchema(where, 'request'));
       }
-      for (const [k, { p }] of pa) if (!pb.has(k)) emit({ kind: 'parameter-removed', breaking: false, checkId: 'request-parameter-removed', direction: 'request', where: `${p.in} parameter ${p.name}`, pointer: paramsPtr, what: 'parameter removed' });
+      for (const [k, { p, ptr }] of pa) if (!pb.has(k)) emit({ kind: 'parameter-removed', breaking: true, checkId: 'request-parameter-removed', direction: 'request', where: `${p.in} parameter ${p.name}`, pointer: ptr, what: 'parameter removed' });
       // Request body.
       const ba = deref(oldDoc, oa.requestBody);
       const bb = deref(newDoc, ob.requestBody);
