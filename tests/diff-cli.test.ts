@@ -33,7 +33,7 @@ describe('api-hub diff', () => {
     const r = runCli(['diff', 'old.yaml', 'narrow.yaml', '--fail-on', 'breaking'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('comet / chat');
-    expect(r.stdout).toContain('BREAKING  POST /v1/chat/completions: request maxLength lowered from 100 to 10');
+    expect(r.stdout).toContain('BREAKING  POST /v1/chat/completions: request body prompt: maxLength lowered from 100 to 10');
   });
 
   it('exits 0 on non-breaking changes, and without --fail-on', () => {
@@ -45,6 +45,24 @@ describe('api-hub diff', () => {
     const j = JSON.parse(runCli(['diff', 'old.yaml', 'narrow.yaml', '--format', 'json'], { cwd: dir }).stdout);
     expect(j).toMatchObject({ breaking: 1, nonBreaking: 0 });
     expect(runCli(['diff', 'old.yaml', 'old.yaml', '--format', 'markdown'], { cwd: dir }).stdout).toBe('## API changes: no changes\n');
+  });
+
+  it('writes GitHub annotations at the line of the change in the new document', () => {
+    const r = runCli(['diff', 'old.yaml', 'narrow.yaml', '--format', 'github'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      '::error file=narrow.yaml,line=11,col=75,title=Breaking%3A comet / chat (1)::POST /v1/chat/completions: request body prompt: maxLength lowered from 100 to 10\n' +
+        '::notice title=API diff::1 breaking, 0 non-breaking change(s) in 1 group(s)\n',
+    );
+  });
+
+  it('compares a Swagger 2.0 document after the build\'s upgrade: a basePath change is caught', async () => {
+    const swagger = (base: string) => `swagger: '2.0'\ninfo: { title: t, version: '1' }\nhost: api.example.com\nbasePath: ${base}\nschemes: [https]\npaths:\n  /items:\n    get:\n      parameters: [{ name: n, in: query, type: string }]\n      responses: { '200': { description: ok } }\n`;
+    await writeFile(join(dir, 'v3.yaml'), swagger('/v3'));
+    await writeFile(join(dir, 'v4.yaml'), swagger('/v4'));
+    const r = runCli(['diff', 'v3.yaml', 'v4.yaml', '--fail-on', 'breaking'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('BREAKING  GET /items: servers: url changed from https://api.example.com/v3 to https://api.example.com/v4\n');
   });
 
   it('exits 2 naming the file and position when a document cannot be parsed', () => {

@@ -141,6 +141,11 @@ describe('api-hub fetch (live, against local FAL and Comet servers)', () => {
     const [gone, deprecated, ...rest] = fal.models as [FalItem, FalItem, ...FalItem[]];
     const changedDoc = structuredClone(rest[0]!);
     (changedDoc.openapi as { info: { description: string } }).info.description = 'changed upstream';
+    // …and its input gains a required property: the drift report must say so.
+    const inputs = Object.entries((changedDoc.openapi as { components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } }).components.schemas).filter(([name, s]) => name.endsWith('Input') && s.properties);
+    const [, input] = inputs[0]!;
+    input.properties!.seed_v2 = { type: 'integer' };
+    input.required = [...(input.required ?? []), 'seed_v2'];
     const added: FalItem = { ...structuredClone(rest[1]!), endpoint_id: 'fal-ai/brand-new-model' };
     await falApi.close();
     const prices = fal.prices.map((p) => (p.endpoint_id === 'fal-ai/flux/dev' ? { ...p, unit_price: 0.03 } : p));
@@ -162,11 +167,15 @@ describe('api-hub fetch (live, against local FAL and Comet servers)', () => {
       deprecated: [deprecated.endpoint_id],
       documents: { changed: [changedDoc.endpoint_id] },
     });
-    expect(d.prices).toEqual([{ id: 'fal-ai/flux/dev', before: expect.objectContaining({ unitPrice: expect.any(Number) }), after: { unitPrice: 0.03, unit: 'image', currency: 'USD' } }]);
+    expect(d.prices).toEqual([{ id: 'fal-ai/flux/dev', before: expect.objectContaining({ unitPrice: expect.any(Number) }), after: expect.objectContaining({ unitPrice: 0.03, unit: 'image', currency: 'USD' }), percent: expect.any(Number) }]);
+    // The changed document was diffed by the diff engine: its description changed (nothing to report) and its input gained a required property.
+    expect(d.changes).toMatchObject([{ id: changedDoc.endpoint_id, impacts: ['input-required'], breaking: 1, nonBreaking: 0 }]);
     const md = await readFile(join(root, 'specs/drift-report.md'), 'utf8');
-    expect(md).toContain('### Deprecated (no longer in the active list) (1)');
+    expect(md).toContain(`- **Deprecated (no longer in the active list)** (1): \`${deprecated.endpoint_id}\``);
+    expect(md).toMatch(/- \*\*Price changes\*\* \(1\): `fal-ai\/flux\/dev` \(.* → 0\.03 USD \/ image \([+-][\d.]+%\)\)/);
     expect(md).toContain('| `fal-ai/flux/dev` |');
-    expect(third.stdout).toMatch(/FAL: 30 → 29 models; 1 added, 1 removed, 1 deprecated, 1 document\(s\) changed, 1 price change\(s\)/);
+    expect(md).toContain(`- **Input gained a required property** (1): \`${changedDoc.endpoint_id}\` (seed_v2)`);
+    expect(third.stdout).toMatch(/FAL: 30 → 29 models; 1 added, 1 removed, 1 deprecated, 1 document\(s\) changed \(1 breaking callers\), 1 price change\(s\)/);
   });
 
   it('lists without a FAL key (and says so), keeps the previous prices, and still needs COMET_API_KEY for Comet', async () => {

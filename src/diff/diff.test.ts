@@ -40,6 +40,7 @@ const cases: Array<[string, { old: Obj; new: Obj; kind: string; breaking: boolea
   ['an added path', { old: doc(base), new: doc(base, { paths: { '/x': { get: { responses: { '200': { description: 'ok' } } } } } }), kind: 'path-added', breaking: false }],
   ['a removed response', { old: doc(base, { responses: { '200': { description: 'ok' }, '422': { description: 'bad' } } }), new: doc(base, { responses: { '200': { description: 'ok' } } }), kind: 'response-removed', breaking: true }],
   ['a new required parameter', { old: doc(base), new: doc(base, { params: [{ name: 'logs', in: 'query', required: true, schema: { type: 'number' } }] }), kind: 'parameter-added', breaking: true }],
+  ['a removed parameter', { old: doc(base, { params: [{ name: 'logs', in: 'query', schema: { type: 'number' } }] }), new: doc(base), kind: 'parameter-removed', breaking: true }],
   ['a new optional parameter', { old: doc(base), new: doc(base, { params: [{ name: 'logs', in: 'query', schema: { type: 'number' } }] }), kind: 'parameter-added', breaking: false }],
   ['a new required property', { old: doc(base), new: doc(with_((s) => { props(s).seed = { type: 'integer' }; (s.required as string[]).push('seed'); })), kind: 'property-added', breaking: true }],
   ['a new optional property', { old: doc(base), new: doc(with_((s) => { props(s).seed = { type: 'integer' }; })), kind: 'property-added', breaking: false }],
@@ -49,7 +50,12 @@ const cases: Array<[string, { old: Obj; new: Obj; kind: string; breaking: boolea
   ['a narrowed maximum length', { old: doc(base), new: doc(with_((s) => { props(s).prompt!.maxLength = 50; })), kind: 'constraint-narrowed', breaking: true }],
   ['a raised minimum', { old: doc(base), new: doc(with_((s) => { props(s).steps!.minimum = 4; })), kind: 'constraint-narrowed', breaking: true }],
   ['a widened constraint', { old: doc(base), new: doc(with_((s) => { props(s).prompt!.maxLength = 500; })), kind: 'constraint-widened', breaking: false }],
-  ['removed security', { old: doc(base), new: doc(base, { security: [] }), kind: 'security-removed', breaking: true }],
+  ['removed security (the operation is open now)', { old: doc(base), new: doc(base, { security: [] }), kind: 'security-removed', breaking: false }],
+  ['a replaced security requirement', { old: doc(base), new: doc(base, { security: [{ other: [] }] }), kind: 'security-removed', breaking: true }],
+  ['security on an open operation', { old: doc(base, { security: [] }), new: doc(base), kind: 'security-added', breaking: true }],
+  ['a removed optional response property', { old: doc(base, { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { seed: { type: 'integer' } } } } } } } }), new: doc(base, { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: {} } } } } } }), kind: 'property-removed', breaking: true }],
+  ['a removed request property', { old: doc(base), new: doc(with_((s) => { delete props(s).steps; })), kind: 'property-removed', breaking: true }],
+  ['a nullable request property', { old: doc(base), new: doc(with_((s) => { props(s).steps!.type = ['integer', 'null']; })), kind: 'type-changed', breaking: false }],
   ['a property that became required', { old: doc(base), new: doc(with_((s) => { (s.required as string[]).push('size'); })), kind: 'property-required', breaking: true }],
 ];
 
@@ -68,15 +74,15 @@ describe('diffDocuments', () => {
   it('groups by provider and model and says so in text and markdown', () => {
     const r = diffDocuments(doc(base), doc(with_((s) => { props(s).size!.enum = ['a']; })));
     expect(r.changes[0]).toMatchObject({ provider: 'fal', group: 'fal-ai/flux/dev', method: 'post', path: '/fal-ai/flux/dev' });
-    expect(formatDiffText(r)).toContain('fal / fal-ai/flux/dev\n  BREAKING');
-    expect(formatDiffMarkdown(r)).toContain('### fal / fal-ai/flux/dev');
+    expect(formatDiffText(r)).toContain('fal / fal-ai/flux/dev\n  BREAKING  POST /fal-ai/flux/dev: request body size: enum value "b" removed');
+    expect(formatDiffMarkdown(r)).toContain('<details><summary><b>fal / fal-ai/flux/dev</b>: 1 breaking</summary>');
   });
 
   it('treats a removed required response property as breaking, an added response enum value as breaking', () => {
     const old = parse(`{openapi: 3.1.0, paths: {/s: {get: {responses: {'200': {description: ok, content: {application/json: {schema: {type: object, required: [a], properties: {a: {type: string, enum: [x]}}}}}}}}}}}`) as Obj;
     const gone = parse(`{openapi: 3.1.0, paths: {/s: {get: {responses: {'200': {description: ok, content: {application/json: {schema: {type: object, properties: {}}}}}}}}}}`) as Obj;
     const more = parse(`{openapi: 3.1.0, paths: {/s: {get: {responses: {'200': {description: ok, content: {application/json: {schema: {type: object, required: [a], properties: {a: {type: string, enum: [x, y]}}}}}}}}}}}`) as Obj;
-    expect(diffDocuments(old, gone).changes.map((c) => [c.kind, c.breaking])).toEqual([['property-removed', true]]);
+    expect(diffDocuments(old, gone).changes.map((c) => [c.kind, c.breaking, c.message])).toEqual([['property-removed', true, 'response 200 body a: required property removed']]);
     expect(diffDocuments(old, more).changes.map((c) => [c.kind, c.breaking])).toEqual([['enum-value-added', true]]);
   });
 

@@ -1,12 +1,16 @@
 import { cmp } from '../core/diagnostic.js';
 import { HTTP_METHODS } from '../core/http-methods.js';
-import { isObject } from '../core/json.js';
+import { canonicalJson, isObject } from '../core/json.js';
 import { childPointer, pointer, resolvePointer } from '../core/pointer.js';
-import { diffSchemas, type Direction } from './schema-diff.js';
-import type { Change, DiffResult } from './types.js';
+import { localTarget } from '../normalize/component-ref.js';
+import { operationLabel, Reach } from './reach.js';
+import { diffSchemas, type SchemaChange } from './schema-diff.js';
+import type { Change, ChangeKind, DiffResult, Direction } from './types.js';
 
 type Obj = Record<string, unknown>;
 const METHODS = HTTP_METHODS;
+/** How many of the operations a shared change reaches its message names. */
+export const REACH_SHOWN = 3;
 
 function deref(doc: Obj, value: unknown): Obj | undefined {
   let v = value;
@@ -14,32 +18,44 @@ function deref(doc: Obj, value: unknown): Obj | undefined {
   return isObject(v) ? v : undefined;
 }
 
-/** Where a change belongs: provider and model from x-hub-source, else the first tag, else the path. */
-function groupOf(op: Obj | undefined, path: string): { provider: string; group: string } {
+/** Where a change belongs: provider and model from x-hub-source; for a document from outside the hub, the first tag, else the path. */
+function groupOf(op: Obj | undefined, path: string): { provider?: string; group: string } {
   const src = op && isObject(op['x-hub-source']) ? op['x-hub-source'] : undefined;
-  const provider = src && typeof src.provider === 'string' ? src.provider : 'unknown';
-  if (src && typeof src.endpointId === 'string') return { provider, group: src.endpointId };
   const tag = op && Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : undefined;
-  return { provider, group: tag ?? path };
+  if (src && typeof src.provider === 'string') return { provider: src.provider, group: typeof src.endpointId === 'string' ? src.endpointId : (tag ?? path) };
+  return { group: tag ?? path };
 }
 
-function params(doc: Obj, item: Obj, op: Obj): Map<string, Obj> {
-  const out = new Map<string, Obj>();
-  for (const list of [item.parameters, op.parameters]) {
+/** An operation's parameters by `in:name`, each with the `$ref` it was given by, if any. */
+function params(doc: Obj, item: Obj, op: Obj, at: { item: string; op: string }): Map<string, { p: Obj; ptr: string; ref?: string }> {
+  const out = new Map<string, { p: Obj; ptr: string; ref?: string }>();
+  for (const [list, base] of [[item.parameters, at.item], [op.parameters, at.op]] as const) {
     if (!Array.isArray(list)) continue;
-    for (const raw of list) {
+    list.forEach((raw: unknown, i: number) => {
       const p = deref(doc, raw);
-      if (p && typeof p.name === 'string' && typeof p.in === 'string') out.set(`${p.in}:${p.name}`, p);
-    }
+      const ref = isObject(raw) && typeof raw.$ref === 'string' ? raw.$ref : undefined;
+      const ptr = childPointer(base, 'parameters', i);
+      if (p && typeof p.name === 'string' && typeof p.in === 'string') out.set(`${p.in}:${p.name}`, ref ? { p, ptr, ref } : { p, ptr });
+    });
   }
   return out;
 }
 
-function securityNames(doc: Obj, op: Obj): Set<string> {
+/** The security requirements in force for an operation, each as a sorted `a+b` of scheme names. */
+function securityOf(doc: Obj, op: Obj): Set<string> {
   const reqs = Array.isArray(op.security) ? op.security : Array.isArray(doc.security) ? doc.security : [];
-  const names = new Set<string>();
-  for (const r of reqs) if (isObject(r)) for (const k of Object.keys(r)) names.add(k);
-  return names;
+  const out = new Set<string>();
+  for (const r of reqs) if (isObject(r)) out.add(Object.keys(r).sort(cmp).join('+'));
+  out.delete(''); // `{}`: anonymous access allowed
+  return out;
+}
+
+/** The server URLs in force for an operation: its own, else its path's, else the document's. */
+function serversOf(doc: Obj, item: Obj, op: Obj): string[] {
+  const list = Array.isArray(op.servers) ? op.servers : Array.isArray(item.servers) ? item.servers : Array.isArray(doc.servers) ? doc.servers : [];
+  const urls: string[] = [];
+  for (const s of list) if (isObject(s) && typeof s.url === 'string') urls.push(s.url.replace(/\/+$/, '') || '/');
+  return urls;
 }
 
 function media(doc: Obj, holder: unknown): Map<string, Obj> {
@@ -49,29 +65,74 @@ function media(doc: Obj, holder: unknown): Map<string, Obj> {
   return out;
 }
 
+const line = (where: string, property: string | undefined, what: string): string => `${where}${property ? ` ${property}` : ''}: ${what}`;
+
+interface Draft {
+  kind: ChangeKind;
+  breaking: boolean;
+  checkId?: string | undefined;
+  direction?: Direction;
+  where: string;
+  property?: string;
+  pointer: string;
+  what: string;
+}
+
 /**
- * Classify every change between two OpenAPI documents as breaking or not, for
- * a client of the API. Removed paths, operations and responses, new required
- * parameters or properties, changed types, removed enum values, narrowed
- * constraints and removed security break clients; additions do not.
+ * Classify every change between two OpenAPI 3.x documents as breaking or not
+ * for a client of the API (see README "How changes are classed"). Each change
+ * names the place it is at (`request body output_format`). A change inside a
+ * component that several operations reach is reported once, naming the
+ * component and the operations; so is a change of servers or security shared
+ * by several operations. Swagger 2.0 and 3.0 inputs go through
+ * `prepareForDiff` first (the build's upgrade), see `diffOpenApi`.
  */
 export function diffDocuments(oldDoc: Obj, newDoc: Obj): DiffResult {
   const changes: Change[] = [];
   const oldPaths = isObject(oldDoc.paths) ? oldDoc.paths : {};
   const newPaths = isObject(newDoc.paths) ? newDoc.paths : {};
-  const add = (c: Change) => changes.push(c);
+  let reachOld: Reach | undefined;
+  let reachNew: Reach | undefined;
+  /** Operations that reach a component, in either document. */
+  const reachOf = (key: string): string[] => {
+    reachOld ??= new Reach(oldDoc);
+    reachNew ??= new Reach(newDoc);
+    return [...new Set([...reachOld.operations(key), ...reachNew.operations(key)])].sort(cmp);
+  };
+  /** Shared components met while comparing, by `ref|direction`. */
+  const pending = new Map<string, { ref: string; dir: Direction }>();
+  const sharedRef = (ref: string, dir: Direction): boolean => {
+    const t = localTarget(ref);
+    if (!t || ref !== `#${pointer('components', t.section, t.name)}`) return false;
+    if (reachOf(`${t.section}/${t.name}`).length < 2) return false;
+    pending.set(`${ref}|${dir}`, { ref, dir });
+    return true;
+  };
+  const pendingParams = new Set<string>();
+  const sharedParam = (ref: string): boolean => {
+    const t = localTarget(ref);
+    if (!t || t.section !== 'parameters' || ref !== `#${pointer('components', t.section, t.name)}`) return false;
+    if (reachOf(`parameters/${t.name}`).length < 2) return false;
+    pendingParams.add(ref);
+    return true;
+  };
+  const compareParam = (a: Obj, b: Obj, ptr: string, emit: (d: Draft) => void, onSchema: (c: SchemaChange) => void) => {
+    if (b.required === true && a.required !== true) emit({ kind: 'parameter-required', breaking: true, checkId: 'request-parameter-became-required', direction: 'request', where: `${String(b.in)} parameter ${String(b.name)}`, pointer: ptr, what: 'became required' });
+    for (const c of diffSchemas(oldDoc, newDoc, a.schema, b.schema, 'request', childPointer(ptr, 'schema'), { sharedRef, holder: 'parameter' })) onSchema(c);
+  };
+  /** Changes of servers and security, by message: one operation's, or many operations' at once. */
+  const fanout = new Map<string, { draft: Draft; ops: Array<{ label: string; provider?: string; group: string; method: string; path: string }> }>();
+
   for (const path of new Set([...Object.keys(oldPaths), ...Object.keys(newPaths)])) {
     const a = isObject(oldPaths[path]) ? (oldPaths[path] as Obj) : undefined;
     const b = isObject(newPaths[path]) ? (newPaths[path] as Obj) : undefined;
     const pp = pointer('paths', path);
-    if (!b) {
-      const firstOp = a ? METHODS.map((m) => a[m]).find(isObject) : undefined;
-      add({ kind: 'path-removed', breaking: true, ...groupOf(firstOp, path), path, pointer: pp, message: `path ${path} removed` });
-      continue;
-    }
-    if (!a) {
-      const firstOp = METHODS.map((m) => b[m]).find(isObject);
-      add({ kind: 'path-added', breaking: false, ...groupOf(firstOp, path), path, pointer: pp, message: `path ${path} added` });
+    if (!a || !b) {
+      const item = (a ?? b)!;
+      const firstOp = METHODS.map((m) => item[m]).find(isObject);
+      const ops = METHODS.filter((m) => isObject(item[m])).map((m) => m.toUpperCase());
+      const what = `path ${b ? 'added' : 'removed'}${ops.length ? ` (${ops.join(', ')})` : ''}`;
+      changes.push({ kind: b ? 'path-added' : 'path-removed', breaking: !b, checkId: b ? 'endpoint-added' : 'api-path-removed-without-deprecation', ...groupOf(firstOp, path), path, where: `path ${path}`, pointer: pp, message: line(`path ${path}`, undefined, what.replace(/^path /, '')) });
       continue;
     }
     for (const method of METHODS) {
@@ -80,66 +141,182 @@ export function diffDocuments(oldDoc: Obj, newDoc: Obj): DiffResult {
       if (!oa && !ob) continue;
       const op = childPointer(pp, method);
       const g = groupOf(ob ?? oa, path);
-      const M = method.toUpperCase();
-      if (!ob) {
-        add({ kind: 'operation-removed', breaking: true, ...g, method, path, pointer: op, message: `${M} ${path} removed` });
+      const label = operationLabel(method, path);
+      const emit = (d: Draft) => changes.push({ kind: d.kind, breaking: d.breaking, ...(d.checkId ? { checkId: d.checkId } : {}), ...g, method, path, ...(d.direction ? { direction: d.direction } : {}), where: d.where, ...(d.property ? { property: d.property } : {}), pointer: d.pointer, message: d.where === 'operation' ? `operation ${d.what}` : line(d.where, d.property, d.what) });
+      if (!oa || !ob) {
+        emit({ kind: ob ? 'operation-added' : 'operation-removed', breaking: !ob, checkId: ob ? 'endpoint-added' : 'api-removed-without-deprecation', where: 'operation', pointer: op, what: ob ? 'added' : 'removed' });
         continue;
       }
-      if (!oa) {
-        add({ kind: 'operation-added', breaking: false, ...g, method, path, pointer: op, message: `${M} ${path} added` });
-        continue;
-      }
-      const at = (kind: Change['kind'], breaking: boolean, ptr: string, message: string) => add({ kind, breaking, ...g, method, path, pointer: ptr, message: `${M} ${path}: ${message}` });
+      const fromSchema = (where: string, direction: Direction) => (c: SchemaChange) => emit({ kind: c.kind, breaking: c.breaking, checkId: c.checkId, direction, where, ...(c.property ? { property: c.property } : {}), pointer: c.pointer, what: c.what });
       // Parameters.
-      const pa = params(oldDoc, a, oa);
-      const pb = params(newDoc, b, ob);
-      for (const [k, p] of pb) {
-        const prev = pa.get(k);
-        const ptr = childPointer(op, 'parameters');
-        if (!prev) at('parameter-added', p.required === true, ptr, `${p.required === true ? 'required ' : ''}${p.in} parameter \`${p.name}\` added`);
-        else {
-          if (p.required === true && prev.required !== true) at('parameter-required', true, ptr, `${p.in} parameter \`${p.name}\` became required`);
-          for (const c of diffSchemas(oldDoc, newDoc, prev.schema, p.schema, 'request', `${ptr}/${k}`)) at(c.kind, c.breaking, ptr, `parameter \`${p.name}\`: ${c.message}`);
+      const pa = params(oldDoc, a, oa, { item: pp, op });
+      const pb = params(newDoc, b, ob, { item: pp, op });
+      for (const [k, { p, ptr, ref }] of pb) {
+        const before = pa.get(k);
+        const where = `${p.in} parameter ${p.name}`;
+        if (!before) {
+          const required = p.required === true;
+          emit({ kind: 'parameter-added', breaking: required, checkId: required ? 'new-required-request-parameter' : 'new-optional-request-parameter', direction: 'request', where, pointer: ptr, what: `${required ? 'required' : 'optional'} parameter added` });
+          continue;
         }
+        // The same shared parameter component on both sides: compared once, below.
+        if (ref && before.ref === ref && sharedParam(ref)) continue;
+        compareParam(before.p, p, ptr, emit, fromSchema(where, 'request'));
       }
-      for (const [k, p] of pa) if (!pb.has(k)) at('parameter-removed', false, childPointer(op, 'parameters'), `${p.in} parameter \`${p.name}\` removed`);
+      for (const [k, { p, ptr }] of pa) if (!pb.has(k)) emit({ kind: 'parameter-removed', breaking: true, checkId: 'request-parameter-removed', direction: 'request', where: `${p.in} parameter ${p.name}`, pointer: ptr, what: 'parameter removed' });
       // Request body.
       const ba = deref(oldDoc, oa.requestBody);
       const bb = deref(newDoc, ob.requestBody);
-      if (bb && bb.required === true && (!ba || ba.required !== true)) at('request-body-required', true, childPointer(op, 'requestBody'), 'request body became required');
-      compareContent(oldDoc, newDoc, ba, bb, 'request', childPointer(op, 'requestBody', 'content'), at);
+      if (bb && bb.required === true && (!ba || ba.required !== true)) emit({ kind: 'request-body-required', breaking: true, checkId: 'request-body-became-required', direction: 'request', where: 'request body', pointer: childPointer(op, 'requestBody'), what: 'became required' });
+      compareContent(oldDoc, newDoc, ba, bb, 'request', 'request body', childPointer(op, 'requestBody', 'content'), emit, fromSchema, sharedRef);
       // Responses.
       const ra = isObject(oa.responses) ? oa.responses : {};
       const rb = isObject(ob.responses) ? ob.responses : {};
       for (const code of Object.keys(ra)) {
         const rp = childPointer(op, 'responses', code);
-        if (!(code in rb)) at('response-removed', true, rp, `response ${code} removed`);
-        else compareContent(oldDoc, newDoc, ra[code], rb[code], 'response', childPointer(rp, 'content'), at);
+        if (!(code in rb)) emit({ kind: 'response-removed', breaking: true, checkId: code.startsWith('2') ? 'response-success-status-removed' : 'response-non-success-status-removed', direction: 'response', where: `response ${code}`, pointer: rp, what: 'removed' });
+        else compareContent(oldDoc, newDoc, ra[code], rb[code], 'response', `response ${code} body`, childPointer(rp, 'content'), emit, fromSchema, sharedRef);
       }
-      for (const code of Object.keys(rb)) if (!(code in ra)) at('response-added', false, childPointer(op, 'responses', code), `response ${code} added`);
-      // Security.
-      const sa = securityNames(oldDoc, oa);
-      const sb = securityNames(newDoc, ob);
-      for (const s of sa) if (!sb.has(s)) at('security-removed', true, childPointer(op, 'security'), `security scheme \`${s}\` removed`);
-      for (const s of sb) if (!sa.has(s)) at('security-added', sa.size === 0, childPointer(op, 'security'), `security scheme \`${s}\` added`);
+      for (const code of Object.keys(rb)) if (!(code in ra)) emit({ kind: 'response-added', breaking: false, direction: 'response', where: `response ${code}`, pointer: childPointer(op, 'responses', code), what: 'added' });
+      // Servers and security: usually the same change for many operations, collected and reported once below.
+      const at = { label, ...g, method, path };
+      const collect = (d: Draft) => {
+        const key = `${d.kind}|${d.where}|${d.what}`;
+        const entry = fanout.get(key);
+        if (entry) entry.ops.push(at);
+        else fanout.set(key, { draft: d, ops: [at] });
+      };
+      const sa = serversOf(oldDoc, a, oa);
+      const sb = serversOf(newDoc, b, ob);
+      const goneUrls = sa.filter((u) => !sb.includes(u));
+      const newUrls = sb.filter((u) => !sa.includes(u));
+      const serversPtr = isObject(ob) && Array.isArray(ob.servers) ? childPointer(op, 'servers') : Array.isArray(b.servers) ? childPointer(pp, 'servers') : '/servers';
+      if (goneUrls.length === 1 && newUrls.length === 1) collect({ kind: 'server-changed', breaking: true, where: 'servers', pointer: serversPtr, what: `url changed from ${goneUrls[0]} to ${newUrls[0]}` });
+      else {
+        for (const u of goneUrls) collect({ kind: 'server-removed', breaking: true, where: 'servers', pointer: serversPtr, what: `url ${u} removed` });
+        for (const u of newUrls) collect({ kind: 'server-added', breaking: false, where: 'servers', pointer: serversPtr, what: `url ${u} added` });
+      }
+      const qa = securityOf(oldDoc, oa);
+      const qb = securityOf(newDoc, ob);
+      const secPtr = Array.isArray(ob.security) ? childPointer(op, 'security') : '/security';
+      // Removing the only requirement opens the operation (nothing breaks); removing one of several makes its users switch.
+      for (const s of qa) if (!qb.has(s)) collect({ kind: 'security-removed', breaking: qb.size > 0, checkId: 'api-security-removed', where: 'security', pointer: secPtr, what: `requirement ${s} removed` });
+      // A new requirement breaks anonymous callers; one more alternative breaks nobody.
+      for (const s of qb) if (!qa.has(s)) collect({ kind: 'security-added', breaking: qa.size === 0, checkId: 'api-security-added', where: 'security', pointer: secPtr, what: `requirement ${s} added` });
     }
   }
-  changes.sort((x, y) => cmp(x.provider, y.provider) || cmp(x.group, y.group) || cmp(x.path, y.path) || cmp(x.method ?? '', y.method ?? '') || cmp(x.pointer, y.pointer) || cmp(x.message, y.message));
+
+  /** Every operation's group, in either document: a change reaching operations of one group only is reported in that group. */
+  const groups = new Map<string, { provider?: string; group: string }>();
+  for (const paths of [oldPaths, newPaths]) {
+    for (const [path, item] of Object.entries(paths)) {
+      if (!isObject(item)) continue;
+      for (const m of METHODS) if (isObject(item[m])) groups.set(operationLabel(m, path), groupOf(item[m] as Obj, path));
+    }
+  }
+  const shared = (d: Draft, group: string, ops: string[]): Change => {
+    const homes = new Set(ops.map((o) => JSON.stringify(groups.get(o) ?? null)));
+    const home = homes.size === 1 ? groups.get(ops[0]!) : undefined;
+    return sharedChange(d, home ?? { provider: 'shared', group }, ops);
+  };
+  for (const { draft: d, ops } of fanout.values()) {
+    if (ops.length === 1) {
+      const o = ops[0]!;
+      changes.push({ kind: d.kind, breaking: d.breaking, ...(d.checkId ? { checkId: d.checkId } : {}), ...(o.provider ? { provider: o.provider } : {}), group: o.group, method: o.method, path: o.path, where: d.where, pointer: d.pointer, message: line(d.where, undefined, d.what) });
+    } else changes.push(shared(d, d.where, ops.map((o) => o.label).sort(cmp)));
+  }
+  securitySchemeChanges(oldDoc, newDoc, (d, key) => changes.push(shared(d, 'security', reachOf(key))));
+
+  for (const ref of pendingParams) {
+    const ptr = ref.slice(1);
+    const a = deref(oldDoc, resolvePointer(oldDoc, ptr));
+    const b = deref(newDoc, resolvePointer(newDoc, ptr));
+    if (!a || !b) continue;
+    const t = localTarget(ref)!;
+    const ops = reachOf(`parameters/${t.name}`);
+    const where = `${String(b.in)} parameter ${String(b.name)}`;
+    compareParam(a, b, ptr, (d) => changes.push(shared(d, `parameters/${t.name}`, ops)), (c) => changes.push(shared({ kind: c.kind, breaking: c.breaking, checkId: c.checkId, direction: 'request', where, ...(c.property ? { property: c.property } : {}), pointer: c.pointer, what: c.what }, `parameters/${t.name}`, ops)));
+  }
+  // Shared components, each once per direction; those they reach in turn are queued as they are met.
+  const done = new Set<string>();
+  for (const [key, { ref, dir }] of pending) {
+    if (done.has(key)) continue;
+    done.add(key);
+    const t = localTarget(ref)!;
+    const where = `${dir} schema ${t.name}`;
+    const ptr = ref.slice(1);
+    const found = diffSchemas(oldDoc, newDoc, resolvePointer(oldDoc, ptr), resolvePointer(newDoc, ptr), dir, ptr, { sharedRef });
+    const ops = reachOf(`${t.section}/${t.name}`);
+    for (const c of found) changes.push(shared({ kind: c.kind, breaking: c.breaking, checkId: c.checkId, direction: dir, where, ...(c.property ? { property: c.property } : {}), pointer: c.pointer, what: c.what }, `${t.section}/${t.name}`, ops));
+  }
+
+  changes.sort((x, y) => cmp(x.provider ?? '', y.provider ?? '') || cmp(x.group, y.group) || cmp(x.path ?? '', y.path ?? '') || cmp(x.method ?? '', y.method ?? '') || cmp(x.pointer, y.pointer) || cmp(x.message, y.message));
   const breaking = changes.filter((c) => c.breaking).length;
   return { breaking, nonBreaking: changes.length - breaking, changes };
 }
 
-function compareContent(oldDoc: Obj, newDoc: Obj, a: unknown, b: unknown, dir: Direction, ptr: string, at: (kind: Change['kind'], breaking: boolean, ptr: string, message: string) => void): void {
+/** `3 operations: GET /a, GET /b, GET /c` / `59 operations: GET /a, GET /b, GET /c, … (56 more)`. */
+export function reachText(ops: readonly string[]): string {
+  const shown = ops.slice(0, REACH_SHOWN).join(', ');
+  return `${ops.length} operation${ops.length === 1 ? '' : 's'}${ops.length ? `: ${shown}` : ''}${ops.length > REACH_SHOWN ? `, … (${ops.length - REACH_SHOWN} more)` : ''}`;
+}
+
+function sharedChange(d: Draft, home: { provider?: string; group: string }, ops: string[]): Change {
+  return {
+    kind: d.kind,
+    breaking: d.breaking,
+    ...(d.checkId ? { checkId: d.checkId } : {}),
+    ...(home.provider ? { provider: home.provider } : {}),
+    group: home.group,
+    ...(d.direction ? { direction: d.direction } : {}),
+    where: d.where,
+    ...(d.property ? { property: d.property } : {}),
+    pointer: d.pointer,
+    message: `${line(d.where, d.property, d.what)}; reaches ${reachText(ops)}`,
+    operations: ops,
+  };
+}
+
+/** A security scheme whose type, location, name or flows changed: every client using it must change. */
+function securitySchemeChanges(oldDoc: Obj, newDoc: Obj, add: (d: Draft, key: string) => void): void {
+  const sa = isObject(oldDoc.components) && isObject(oldDoc.components.securitySchemes) ? oldDoc.components.securitySchemes : {};
+  const sb = isObject(newDoc.components) && isObject(newDoc.components.securitySchemes) ? newDoc.components.securitySchemes : {};
+  for (const [name, rawB] of Object.entries(sb)) {
+    const a = deref(oldDoc, sa[name]);
+    const b = deref(newDoc, rawB);
+    if (!a || !b) continue;
+    for (const k of ['type', 'in', 'name', 'scheme', 'bearerFormat', 'openIdConnectUrl', 'flows'] as const) {
+      if (canonicalJson(a[k] ?? null) === canonicalJson(b[k] ?? null)) continue;
+      const show = (v: unknown) => (typeof v === 'string' ? v : v === undefined ? 'none' : 'changed');
+      add({ kind: 'security-scheme-changed', breaking: true, where: `security scheme ${name}`, property: k, pointer: pointer('components', 'securitySchemes', name, k), what: k === 'flows' ? 'changed' : `changed from ${show(a[k])} to ${show(b[k])}` }, `securitySchemes/${name}`);
+    }
+  }
+}
+
+function compareContent(
+  oldDoc: Obj,
+  newDoc: Obj,
+  a: unknown,
+  b: unknown,
+  dir: Direction,
+  where: string,
+  ptr: string,
+  emit: (d: Draft) => void,
+  fromSchema: (where: string, dir: Direction) => (c: SchemaChange) => void,
+  sharedRef: (ref: string, dir: Direction) => boolean,
+): void {
   const ma = media(oldDoc, a);
   const mb = media(newDoc, b);
+  const single = ma.size <= 1 && mb.size <= 1;
   for (const [mt, m] of ma) {
     const n = mb.get(mt);
     const mp = childPointer(ptr, mt);
+    const w = single && mt.includes('json') ? where : `${where} (${mt})`;
     if (!n) {
-      at('media-type-removed', true, mp, `${dir} media type ${mt} removed`);
+      emit({ kind: 'media-type-removed', breaking: true, checkId: dir === 'request' ? 'request-body-media-type-removed' : 'response-media-type-removed', direction: dir, where: `${where} (${mt})`, pointer: mp, what: 'media type removed' });
       continue;
     }
-    for (const c of diffSchemas(oldDoc, newDoc, m.schema, n.schema, dir, childPointer(mp, 'schema'))) at(c.kind, c.breaking, c.pointer, `${dir} ${c.message}`);
+    for (const c of diffSchemas(oldDoc, newDoc, m.schema, n.schema, dir, childPointer(mp, 'schema'), { sharedRef, holder: 'body' })) fromSchema(w, dir)(c);
   }
-  for (const mt of mb.keys()) if (!ma.has(mt)) at('media-type-added', false, childPointer(ptr, mt), `${dir} media type ${mt} added`);
+  for (const mt of mb.keys()) if (!ma.has(mt)) emit({ kind: 'media-type-added', breaking: false, checkId: dir === 'request' ? 'request-body-media-type-added' : 'response-media-type-added', direction: dir, where: `${where} (${mt})`, pointer: childPointer(ptr, mt), what: 'media type added' });
 }

@@ -1,4 +1,6 @@
-export { diffDocuments } from './diff.js';
+export { diffDocuments, reachText } from './diff.js';
+export { diffOpenApi, isOpenApi, prepareForDiff } from './prepare.js';
 export { diffSchemas } from './schema-diff.js';
-export { formatDiffText, formatDiffMarkdown, formatDiffJson } from './format.js';
-export type { Change, ChangeKind, DiffResult } from './types.js';
+export { changeLine, formatDiffText, formatDiffMarkdown, formatDiffJson, formatDiffGithub, type Locate } from './format.js';
+export { impactOf, type Impact } from './impact.js';
+export type { Change, ChangeKind, DiffResult, Direction } from './types.js';

@@ -1,26 +1,38 @@
 import { isObject } from '../core/json.js';
 import { childPointer, resolvePointer } from '../core/pointer.js';
-import type { ChangeKind } from './types.js';
+import type { ChangeKind, Direction } from './types.js';
 
 type Obj = Record<string, unknown>;
-export type Direction = 'request' | 'response';
 
 export interface SchemaChange {
   kind: ChangeKind;
   breaking: boolean;
+  checkId?: string;
   pointer: string;
-  message: string;
+  /** Property path inside the schema (`images[].url`); '' for the schema itself. */
+  property: string;
+  /** What happened, without the place: `enum value "png" removed`. */
+  what: string;
 }
 
-/** Lower bounds: raising them narrows. Upper bounds: lowering them narrows. */
-const LOWER = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties'] as const;
-const UPPER = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties'] as const;
+export interface SchemaDiffOptions {
+  /**
+   * Called when both sides reference the same component (`#/components/schemas/Image`).
+   * Return true to stop there: the caller reports the component's changes once,
+   * for every operation that reaches it, instead of once per use.
+   */
+  sharedRef?: (ref: string, dir: Direction) => boolean;
+  /** What the schema is, for oasdiff's check ids: a parameter's schema, or a body's. */
+  holder?: 'parameter' | 'body';
+}
+
+/** Lower bounds: raising them narrows. Upper bounds: lowering them narrows. oasdiff's check for a request where there is one. */
+const LOWER = { minimum: 'min-increased', exclusiveMinimum: 'min-increased', minLength: 'min-length-increased', minItems: 'min-items-increased', minProperties: undefined } as const;
+const UPPER = { maximum: 'max-decreased', exclusiveMaximum: 'max-decreased', maxLength: 'max-length-decreased', maxItems: 'max-items-decreased', maxProperties: undefined } as const;
 
 function deref(doc: Obj, schema: unknown): Obj | undefined {
   let s = schema;
-  for (let i = 0; i < 32 && isObject(s) && typeof s.$ref === 'string' && s.$ref.startsWith('#'); i++) {
-    s = resolvePointer(doc, s.$ref.slice(1));
-  }
+  for (let i = 0; i < 32 && isObject(s) && typeof s.$ref === 'string' && s.$ref.startsWith('#'); i++) s = resolvePointer(doc, s.$ref.slice(1));
   return isObject(s) ? s : undefined;
 }
 
@@ -30,79 +42,99 @@ function types(s: Obj): string[] {
   return [];
 }
 
+/** `a` + `b` -> `a.b`; the root is ''. */
+const join = (path: string, name: string): string => (path ? `${path}.${name}` : name);
+
+/** A type set accepts another: every type of `inner` is in `outer` (an integer is a number). */
+const accepts = (outer: readonly string[], inner: readonly string[]): boolean => inner.every((t) => outer.includes(t) || (t === 'integer' && outer.includes('number')));
+
 /**
  * Compare two schemas in the direction data flows. For a request, what the
- * server stops accepting breaks clients (new required property, removed enum
- * value, narrowed constraint); for a response, what clients stop getting
- * breaks them (a required property removed, a type change, a new enum value).
- * References are followed; each pair of schemas is compared once (cycle-safe).
+ * server stops accepting breaks clients (a new required property, a removed
+ * property or enum value, a narrowed type or constraint); for a response,
+ * what clients stop getting or do not expect (a removed property, a changed
+ * type, a new enum value). Each change carries the property path it is at
+ * (`images[].url`). References are followed; each pair of references is
+ * compared once (cycle-safe), and a shared component can be left to the
+ * caller (`sharedRef`).
  */
-export function diffSchemas(oldDoc: Obj, newDoc: Obj, oldSchema: unknown, newSchema: unknown, dir: Direction, ptr: string, seen = new Set<string>()): SchemaChange[] {
+export function diffSchemas(oldDoc: Obj, newDoc: Obj, oldSchema: unknown, newSchema: unknown, dir: Direction, ptr: string, options: SchemaDiffOptions = {}, seen = new Set<string>()): SchemaChange[] {
   const out: SchemaChange[] = [];
-  const stack: Array<[unknown, unknown, string]> = [[oldSchema, newSchema, ptr]];
-  const refKey = (a: unknown, b: unknown) => (isObject(a) && typeof a.$ref === 'string' && isObject(b) && typeof b.$ref === 'string' ? `${a.$ref}|${b.$ref}` : undefined);
+  const stack: Array<[unknown, unknown, string, string]> = [[oldSchema, newSchema, ptr, '']];
+  const req = dir === 'request';
+  const prefix = (prop: string) => (options.holder === 'parameter' ? 'request-parameter' : prop ? `${dir}-property` : `${dir}-body`);
   while (stack.length > 0) {
-    const [rawA, rawB, p] = stack.pop()!;
-    const key = refKey(rawA, rawB);
-    if (key) {
+    const [rawA, rawB, p, prop] = stack.pop()!;
+    if (isObject(rawA) && typeof rawA.$ref === 'string' && isObject(rawB) && typeof rawB.$ref === 'string') {
+      if (rawA.$ref === rawB.$ref && options.sharedRef?.(rawA.$ref, dir)) continue;
+      const key = `${rawA.$ref}|${rawB.$ref}`;
       if (seen.has(key)) continue;
       seen.add(key);
     }
     const a = deref(oldDoc, rawA);
     const b = deref(newDoc, rawB);
     if (!a || !b) continue;
+    const push = (kind: ChangeKind, breaking: boolean, what: string, check?: string, at = p, property = prop) => out.push({ kind, breaking, ...(check ? { checkId: check } : {}), pointer: at, property, what });
     const ta = types(a);
     const tb = types(b);
     if (ta.length > 0 && tb.length > 0 && ta.join('|') !== tb.join('|')) {
-      const widened = dir === 'request' && ta.every((t) => tb.includes(t) || (t === 'integer' && tb.includes('number')));
-      out.push({ kind: 'type-changed', breaking: !widened, pointer: p, message: `type changed from ${ta.join('|')} to ${tb.join('|')}` });
+      const safe = req ? accepts(tb, ta) : accepts(ta, tb);
+      push('type-changed', !safe, `type changed from ${ta.join('|')} to ${tb.join('|')}`, `${prefix(prop)}-type-changed`);
     }
     if (Array.isArray(a.enum) && Array.isArray(b.enum)) {
       const newVals = new Set(b.enum.map((v) => JSON.stringify(v)));
       const oldVals = new Set(a.enum.map((v) => JSON.stringify(v)));
-      for (const v of oldVals) if (!newVals.has(v)) out.push({ kind: 'enum-value-removed', breaking: dir === 'request', pointer: p, message: `enum value ${v} removed` });
-      for (const v of newVals) if (!oldVals.has(v)) out.push({ kind: 'enum-value-added', breaking: dir === 'response', pointer: p, message: `enum value ${v} added` });
+      for (const v of oldVals) if (!newVals.has(v)) push('enum-value-removed', req, `enum value ${v} removed`, `${prefix(prop)}-enum-value-removed`);
+      for (const v of newVals) if (!oldVals.has(v)) push('enum-value-added', !req, `enum value ${v} added`, `${prefix(prop)}-enum-value-added`);
     } else if (!Array.isArray(a.enum) && Array.isArray(b.enum)) {
-      out.push({ kind: 'constraint-narrowed', breaking: dir === 'request', pointer: p, message: `values restricted to an enum of ${b.enum.length}` });
+      push('constraint-narrowed', req, `values restricted to an enum of ${b.enum.length}`);
     }
-    for (const k of LOWER) {
+    for (const [k, id] of Object.entries(LOWER)) {
       const x = a[k];
       const y = b[k];
-      if (typeof y === 'number' && (typeof x !== 'number' || y > x)) out.push({ kind: 'constraint-narrowed', breaking: dir === 'request', pointer: childPointer(p, k), message: `${k} ${typeof x === 'number' ? `raised from ${x} to ${y}` : `set to ${y}`}` });
-      else if (typeof x === 'number' && (typeof y !== 'number' || y < x)) out.push({ kind: 'constraint-widened', breaking: false, pointer: childPointer(p, k), message: `${k} ${typeof y === 'number' ? `lowered from ${x} to ${y}` : 'removed'}` });
+      if (typeof y === 'number' && (typeof x !== 'number' || y > x)) push('constraint-narrowed', req, `${k} ${typeof x === 'number' ? `raised from ${x} to ${y}` : `set to ${y}`}`, req && id ? `${prefix(prop)}-${id}` : undefined, childPointer(p, k));
+      else if (typeof x === 'number' && (typeof y !== 'number' || y < x)) push('constraint-widened', false, `${k} ${typeof y === 'number' ? `lowered from ${x} to ${y}` : 'removed'}`, undefined, childPointer(p, k));
     }
-    for (const k of UPPER) {
+    for (const [k, id] of Object.entries(UPPER)) {
       const x = a[k];
       const y = b[k];
-      if (typeof y === 'number' && (typeof x !== 'number' || y < x)) out.push({ kind: 'constraint-narrowed', breaking: dir === 'request', pointer: childPointer(p, k), message: `${k} ${typeof x === 'number' ? `lowered from ${x} to ${y}` : `set to ${y}`}` });
-      else if (typeof x === 'number' && (typeof y !== 'number' || y > x)) out.push({ kind: 'constraint-widened', breaking: false, pointer: childPointer(p, k), message: `${k} ${typeof y === 'number' ? `raised from ${x} to ${y}` : 'removed'}` });
+      if (typeof y === 'number' && (typeof x !== 'number' || y < x)) push('constraint-narrowed', req, `${k} ${typeof x === 'number' ? `lowered from ${x} to ${y}` : `set to ${y}`}`, req && id ? `${prefix(prop)}-${id}` : undefined, childPointer(p, k));
+      else if (typeof x === 'number' && (typeof y !== 'number' || y > x)) push('constraint-widened', false, `${k} ${typeof y === 'number' ? `raised from ${x} to ${y}` : 'removed'}`, undefined, childPointer(p, k));
     }
-    if (typeof b.pattern === 'string' && b.pattern !== a.pattern) out.push({ kind: 'constraint-narrowed', breaking: dir === 'request', pointer: childPointer(p, 'pattern'), message: `pattern changed to ${b.pattern}` });
+    if (typeof b.pattern === 'string' && b.pattern !== a.pattern) push('constraint-narrowed', req, `pattern changed to ${b.pattern}`, req ? `${prefix(prop)}-pattern-changed` : undefined, childPointer(p, 'pattern'));
     const reqA = new Set(Array.isArray(a.required) ? (a.required as unknown[]).map(String) : []);
     const reqB = new Set(Array.isArray(b.required) ? (b.required as unknown[]).map(String) : []);
     const propsA = isObject(a.properties) ? a.properties : {};
     const propsB = isObject(b.properties) ? b.properties : {};
     for (const name of Object.keys(propsB)) {
       const pp = childPointer(p, 'properties', name);
+      const sub = join(prop, name);
       if (!(name in propsA)) {
         const required = reqB.has(name);
-        out.push({ kind: 'property-added', breaking: dir === 'request' && required, pointer: pp, message: `${required ? 'required ' : ''}property \`${name}\` added` });
+        if (req) push('property-added', required, `${required ? 'required' : 'optional'} property added`, required ? 'new-required-request-property' : 'new-optional-request-property', pp, sub);
+        else push('property-added', false, 'property added', `response-${required ? 'required' : 'optional'}-property-added`, pp, sub);
       } else {
-        stack.push([propsA[name], propsB[name], pp]);
-        if (reqB.has(name) && !reqA.has(name) && dir === 'request') out.push({ kind: 'property-required', breaking: true, pointer: pp, message: `property \`${name}\` became required` });
+        stack.push([propsA[name], propsB[name], pp, sub]);
+        if (req && reqB.has(name) && !reqA.has(name)) push('property-required', true, 'became required', 'request-property-became-required', pp, sub);
       }
     }
     for (const name of Object.keys(propsA)) {
       if (name in propsB) continue;
-      out.push({ kind: 'property-removed', breaking: dir === 'response' && reqA.has(name), pointer: childPointer(p, 'properties', name), message: `property \`${name}\` removed` });
+      const pp = childPointer(p, 'properties', name);
+      // A removed response property breaks every client that reads it, required or not (docs: "How changes are classed").
+      if (req) push('property-removed', true, 'property removed', 'request-property-removed', pp, join(prop, name));
+      else push('property-removed', true, `${reqA.has(name) ? 'required' : 'optional'} property removed`, `response-${reqA.has(name) ? 'required' : 'optional'}-property-removed`, pp, join(prop, name));
     }
-    if (isObject(a.items) && isObject(b.items)) stack.push([a.items, b.items, childPointer(p, 'items')]);
-    for (const k of ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const) {
+    if (isObject(a.items) && isObject(b.items)) stack.push([a.items, b.items, childPointer(p, 'items'), `${prop}[]`]);
+    for (const k of ['allOf', 'anyOf', 'oneOf'] as const) {
       const la = a[k];
       const lb = b[k];
-      if (Array.isArray(la) && Array.isArray(lb) && la.length === lb.length) la.forEach((s, i) => stack.push([s, lb[i], childPointer(p, k, i)]));
+      if (Array.isArray(la) && Array.isArray(lb) && la.length === lb.length) la.forEach((s, i) => stack.push([s, lb[i], childPointer(p, k, i), prop]));
     }
-    if (isObject(a.additionalProperties) && isObject(b.additionalProperties)) stack.push([a.additionalProperties, b.additionalProperties, childPointer(p, 'additionalProperties')]);
+    const pa = a.prefixItems;
+    const pb = b.prefixItems;
+    if (Array.isArray(pa) && Array.isArray(pb) && pa.length === pb.length) pa.forEach((s, i) => stack.push([s, pb[i], childPointer(p, 'prefixItems', i), `${prop}[${i}]`]));
+    if (isObject(a.additionalProperties) && isObject(b.additionalProperties)) stack.push([a.additionalProperties, b.additionalProperties, childPointer(p, 'additionalProperties'), `${prop}{}`]);
   }
   return out;
 }

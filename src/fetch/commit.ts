@@ -28,6 +28,8 @@ export interface CommitOptions {
 export interface FalCommitResult {
   listing: FalListing;
   change: SnapshotChange;
+  /** The snapshot's files before and after (path inside specs/providers/fal/ -> text): the drift report diffs the changed documents. */
+  files: { before: ReadonlyMap<string, string>; after: ReadonlyMap<string, string> };
   problems: Diagnostic[];
   /** Prices taken over from the previous snapshot because prices were not fetched this time. */
   carriedPrices: number;
@@ -66,8 +68,15 @@ export async function commitFal(
   const snap = buildFalSnapshot(input.items, prices);
   const files = new Map(snap.files);
   if (input.meta) files.set(META_FILE, serializeMeta(input.meta));
-  const change = await swap(projectPaths(root).falDir, 'fal', files, options);
-  return { listing: snap.listing, change, problems: snap.problems, carriedPrices };
+  const stage = options.stage ?? (await SnapshotStage.open(projectPaths(root).falDir));
+  let change: SnapshotChange;
+  try {
+    change = await swap(projectPaths(root).falDir, 'fal', files, { ...options, stage });
+  } catch (err) {
+    if (!options.stage) await stage.discard();
+    throw err;
+  }
+  return { listing: snap.listing, change, files: { before: await stage.previous(), after: files }, problems: snap.problems, carriedPrices };
 }
 
 export interface CometCommitResult {

@@ -1,20 +1,44 @@
 import { cmp } from '../core/diagnostic.js';
-import { canonicalJson } from '../core/json.js';
-import { cometPricing, type PriceAmount as RegistryPricing } from './pricing.js';
+import { canonicalJson, isObject } from '../core/json.js';
+import { diffOpenApi, impactOf, type Change, type Impact } from '../diff/index.js';
 import type { CometCatalog } from './comet/catalog.js';
 import type { CometApiCatalog } from './comet/api-catalog.js';
 import type { FalListing } from './fal/types.js';
 
 /**
  * What changed at the providers between the snapshot before a fetch and the
- * one after it: models added, removed and deprecated, documents changed, price
- * changes. Pure; written as specs/drift-report.{md,json} with no timestamps, so
- * a pull request shows exactly this.
+ * one after it: models added, removed and deprecated; for each model whose
+ * document changed, what the diff engine (src/diff) finds in it, classed by
+ * what it does to a caller; price changes with their percentage. Pure (but
+ * for `modelChanges`, async because the diff upgrades documents as the build
+ * does); written as specs/drift-report.{md,json} with no timestamps, so a pull
+ * request shows exactly this.
  */
+
+/** A price as the registry holds it (data/model_registry.json `pricing`); other fields (source, asOf) are not compared. */
+export interface Price {
+  unitPrice: number | null;
+  unit: string;
+  currency: string;
+  input?: number;
+  output?: number;
+}
+
 export interface PriceChange {
   id: string;
-  before: RegistryPricing | null;
-  after: RegistryPricing | null;
+  before: Price | null;
+  after: Price | null;
+  /** Change of the unit price (else of the input token price) in percent, one decimal; null when not comparable (no price on a side, unit or currency changed, was 0). */
+  percent: number | null;
+}
+
+/** One model whose document changed: every change the diff engine found, and what the breaking ones do to a caller. */
+export interface ModelChange {
+  id: string;
+  impacts: Impact[];
+  breaking: number;
+  nonBreaking: number;
+  changes: Change[];
 }
 
 export interface ProviderDrift {
@@ -27,6 +51,8 @@ export interface ProviderDrift {
   removed: string[];
   deprecated: string[];
   documents: { changed: string[]; nowUnavailable: string[]; nowAvailable: string[] };
+  /** Models whose document changed, with what changed in it (only those the diff engine finds a change in). */
+  changes: ModelChange[];
   /** Comet's public catalog (/api/models): its size, models added and removed there; `first` when there was none before. */
   catalog?: { models: number; first: boolean; added: string[]; removed: string[] };
   prices: PriceChange[];
@@ -42,6 +68,8 @@ export interface FalDriftInput {
   before: FalListing | null;
   after: FalListing | null;
   deprecated?: readonly string[];
+  /** From `modelChanges`: what changed inside the changed documents. */
+  changes?: readonly ModelChange[];
   error?: string;
   notes?: readonly string[];
 }
@@ -54,7 +82,7 @@ export interface CometDriftInput {
 }
 
 function emptyDrift(provider: 'fal' | 'comet', before: number, notes: readonly string[] = []): ProviderDrift {
-  return { provider, outcome: 'unchanged', models: { before, after: before }, added: [], removed: [], deprecated: [], documents: { changed: [], nowUnavailable: [], nowAvailable: [] }, prices: [], notes: [...notes] };
+  return { provider, outcome: 'unchanged', models: { before, after: before }, added: [], removed: [], deprecated: [], documents: { changed: [], nowUnavailable: [], nowAvailable: [] }, changes: [], prices: [], notes: [...notes] };
 }
 
 function setDiff(a: Iterable<string>, b: ReadonlySet<string>): string[] {
@@ -69,9 +97,87 @@ function undated(value: unknown): string {
   return canonicalJson(JSON.parse(JSON.stringify(value ?? null, (k, v: unknown) => (k === 'as_of' || k === 'asOf' ? undefined : v))));
 }
 
-function samePrice(a: RegistryPricing | null, b: RegistryPricing | null): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+const priceKey = (p: Price | null): string => (p ? canonicalJson({ unitPrice: p.unitPrice, unit: p.unit, currency: p.currency, input: p.input ?? null, output: p.output ?? null }) : 'null');
+
+function percentOf(a: Price | null, b: Price | null): number | null {
+  if (!a || !b || a.unit !== b.unit || a.currency !== b.currency) return null;
+  const [x, y] = a.unitPrice !== null && b.unitPrice !== null ? [a.unitPrice, b.unitPrice] : [a.input, b.input];
+  if (x === undefined || y === undefined || x === null || y === null || x === 0) return null;
+  return Math.round(((y - x) / x) * 1000) / 10;
 }
+
+const asPrice = (raw: unknown): Price | null => {
+  if (!isObject(raw) || typeof raw.unit !== 'string' || typeof raw.currency !== 'string') return null;
+  const unitPrice = typeof raw.unitPrice === 'number' ? raw.unitPrice : null;
+  return { unitPrice, unit: raw.unit, currency: raw.currency, ...(typeof raw.input === 'number' ? { input: raw.input } : {}), ...(typeof raw.output === 'number' ? { output: raw.output } : {}) };
+};
+
+/** A registry as far as prices go: `data/model_registry.json`, or null when there was none. */
+export interface PricedRegistry {
+  models: ReadonlyArray<{ provider: string; id: string; pricing?: unknown }>;
+}
+
+/**
+ * Price changes of one provider's models between two registries: models in
+ * both whose unit price, unit, currency or token prices differ (the source and
+ * date of a price are not compared), with the percentage of the change.
+ */
+export function priceChanges(before: PricedRegistry | null, after: PricedRegistry | null, provider: string): PriceChange[] {
+  const mine = (r: PricedRegistry | null) => (r?.models ?? []).filter((m) => isObject(m) && m.provider === provider && typeof m.id === 'string');
+  const old = new Map(mine(before).map((m) => [m.id, asPrice(m.pricing)] as const));
+  const out: PriceChange[] = [];
+  for (const m of mine(after)) {
+    if (!old.has(m.id)) continue;
+    const a = old.get(m.id) ?? null;
+    const b = asPrice(m.pricing);
+    if (priceKey(a) !== priceKey(b)) out.push({ id: m.id, before: a, after: b, percent: percentOf(a, b) });
+  }
+  return out.sort((x, y) => cmp(x.id, y.id));
+}
+
+/** The drift with its price changes taken from the registries before and after the fetch (a failed provider keeps none). */
+export function withPrices(d: ProviderDrift, before: PricedRegistry | null, after: PricedRegistry | null): ProviderDrift {
+  if (d.outcome === 'failed' || d.outcome === 'first') return d;
+  const prices = priceChanges(before, after, d.provider);
+  return { ...d, prices, outcome: d.outcome === 'unchanged' && prices.length > 0 ? 'changed' : d.outcome };
+}
+
+/**
+ * Diff every document that changed between two FAL snapshots with the diff
+ * engine (the same one as `api-hub diff`), by model. `files` are the snapshot
+ * files (path inside specs/providers/fal/ -> text) before and after.
+ */
+export async function modelChanges(before: FalListing | null, after: FalListing, files: { before: ReadonlyMap<string, string>; after: ReadonlyMap<string, string> }): Promise<ModelChange[]> {
+  const old = new Map((before?.models ?? []).map((m) => [m.endpoint_id, m] as const));
+  const out: ModelChange[] = [];
+  for (const m of [...after.models].sort((x, y) => cmp(x.endpoint_id, y.endpoint_id))) {
+    const b = old.get(m.endpoint_id);
+    if (!b || b.openapi.status !== 'available' || m.openapi.status !== 'available' || b.openapi.sha256 === m.openapi.sha256) continue;
+    const oldText = files.before.get(b.openapi.file);
+    const newText = files.after.get(m.openapi.file);
+    if (oldText === undefined || newText === undefined) continue;
+    let oldDoc: unknown;
+    let newDoc: unknown;
+    try {
+      oldDoc = JSON.parse(oldText);
+      newDoc = JSON.parse(newText);
+    } catch {
+      continue; // not JSON: the fetch reports unreadable documents itself
+    }
+    if (!isObject(oldDoc) || !isObject(newDoc)) continue;
+    const r = await diffOpenApi(oldDoc, newDoc);
+    if (r.changes.length === 0) continue;
+    const impacts = new Set<Impact>();
+    for (const c of r.changes) {
+      const i = impactOf(c);
+      if (i) impacts.add(i);
+    }
+    out.push({ id: m.endpoint_id, impacts: IMPACTS.filter((i) => impacts.has(i)), breaking: r.breaking, nonBreaking: r.nonBreaking, changes: r.changes });
+  }
+  return out;
+}
+
+const IMPACTS: readonly Impact[] = ['input-required', 'input-enum-removed', 'input-removed', 'input-narrowed', 'output-lost', 'output-retyped', 'operation-removed'];
 
 export function falDrift(input: FalDriftInput): ProviderDrift {
   const beforeModels = input.before?.models ?? [];
@@ -89,7 +195,7 @@ export function falDrift(input: FalDriftInput): ProviderDrift {
   const deprecated = new Set(input.deprecated ?? []);
   d.deprecated = gone.filter((id) => deprecated.has(id));
   d.removed = gone.filter((id) => !deprecated.has(id));
-  const price = (p: FalListing['models'][number]['pricing']): RegistryPricing | null => (p ? { unitPrice: p.unit_price, unit: p.unit, currency: p.currency } : null);
+  d.changes = [...(input.changes ?? [])];
   for (const [id, a] of [...after].sort(([x], [y]) => cmp(x, y))) {
     const b = before.get(id);
     if (!b) continue;
@@ -98,7 +204,6 @@ export function falDrift(input: FalDriftInput): ProviderDrift {
     if (bs && as && bs !== as) d.documents.changed.push(id);
     if (bs && !as) d.documents.nowUnavailable.push(id);
     if (!bs && as) d.documents.nowAvailable.push(id);
-    if (!samePrice(price(b.pricing), price(a.pricing))) d.prices.push({ id, before: price(b.pricing), after: price(a.pricing) });
   }
   d.outcome = input.before === null ? 'first' : hasChanges(d) || undated(input.before) !== undated(input.after) ? 'changed' : 'unchanged';
   return d;
@@ -123,12 +228,6 @@ export function cometDrift(input: CometDriftInput): ProviderDrift {
     const first = !input.before.api && input.before.v1 !== null;
     d.catalog = { models: ca.size, first, added: input.before.api ? setDiff(ca.keys(), new Set(cb.keys())) : [], removed: setDiff(cb.keys(), new Set(ca.keys())) };
   }
-  for (const id of [...ca.keys()].sort(cmp)) {
-    if (!cb.has(id)) continue;
-    const b = cometPricing(cb.get(id)?.pricing);
-    const a = cometPricing(ca.get(id)?.pricing);
-    if (!samePrice(b, a)) d.prices.push({ id, before: b, after: a });
-  }
   const changedFiles = canonicalJson(input.before.v1) !== canonicalJson(input.after.v1) || undated(input.before.api) !== undated(input.after.api);
   d.outcome = input.before.v1 === null ? 'first' : hasChanges(d) || changedFiles ? 'changed' : 'unchanged';
   return d;
@@ -146,19 +245,88 @@ export function driftReport(providers: readonly ProviderDrift[]): DriftReport {
 }
 
 const NAMES = { fal: 'FAL', comet: 'Comet' } as const;
-/** Lists longer than this are cut in the Markdown (the JSON has them all). */
-const LIST_LIMIT = 100;
+/** How many ids a summary line names before "… and N more" (the classes callers must act on are never cut). */
+const SUMMARY_LIMIT = 20;
+/** Lists longer than this are cut in the folded details (the JSON has them all). */
+const LIST_LIMIT = 500;
 
-export function formatPrice(p: RegistryPricing | null): string {
+export function formatPrice(p: Price | null): string {
   if (!p) return 'none';
   if (p.unitPrice !== null) return `${p.unitPrice} ${p.currency} / ${p.unit}`;
   const parts = [p.input !== undefined ? `in ${p.input}` : '', p.output !== undefined ? `out ${p.output}` : ''].filter(Boolean).join(', ');
   return `${parts} ${p.currency} / ${p.unit}`;
 }
 
-/** The Markdown a pull request can include. Deterministic: no times, sorted lists. */
+const formatPercent = (n: number | null): string => (n === null ? '' : ` (${n > 0 ? '+' : ''}${n}%)`);
+
+/** The classes of the summary, in order, and whether every model in them is named there. */
+const CLASSES: ReadonlyArray<[Impact, string, boolean]> = [
+  ['input-required', 'Input gained a required property', true],
+  ['input-enum-removed', 'Input lost an enum value', true],
+  ['input-removed', 'Input lost a property', true],
+  ['input-narrowed', 'Input narrowed (type or limits)', true],
+  ['output-lost', 'Output lost something', true],
+  ['output-retyped', 'Output retyped', true],
+  ['operation-removed', 'Operation removed', true],
+];
+
+/** What a change did, without its place: `enum value "png" removed`. */
+function whatOf(c: Change): string {
+  const head = `${c.where}${c.property ? ` ${c.property}` : ''}: `;
+  const rest = c.message.startsWith(head) ? c.message.slice(head.length) : c.message;
+  return rest.replace(/; reaches .*$/, '');
+}
+
+/** The few words the summary gives one change of a class: `output_format "png"`, `seed`, `num_images: type changed from integer to string`. */
+function shortOf(c: Change, impact: Impact): string {
+  const place = c.property ?? c.where;
+  switch (impact) {
+    case 'input-narrowed':
+    case 'output-retyped':
+      return `${place}: ${whatOf(c)}`;
+    case 'operation-removed':
+      return c.method ? `${c.method.toUpperCase()} ${c.path ?? ''}` : (c.path ?? c.where);
+    default:
+      return place;
+  }
+}
+
+const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
+const esc = (s: string): string => s.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'));
+
+/** One summary line: `- **Title** (n): `a` (x, y), `b` (z)`, cut after `limit` models unless `all`. */
+function classLine(title: string, models: ReadonlyArray<{ id: string; detail?: string }>, all: boolean): string {
+  const shown = all ? models : models.slice(0, SUMMARY_LIMIT);
+  const items = shown.map((m) => `${code(m.id)}${m.detail ? ` (${esc(m.detail)})` : ''}`).join(', ');
+  const more = models.length > shown.length ? `, … and ${models.length - shown.length} more (details below)` : '';
+  return `- **${title}** (${models.length}): ${items}${more}`;
+}
+
+function detailOf(changes: readonly Change[], impact: Impact): string {
+  const mine = changes.filter((c) => impactOf(c) === impact);
+  let parts: string[];
+  if (impact === 'input-enum-removed') {
+    // One entry per property, with all the values it lost: `output_format "png", "webp"`.
+    const byPlace = new Map<string, string[]>();
+    for (const c of mine) {
+      const place = c.property ?? c.where;
+      const value = /^enum value (.*) removed$/.exec(whatOf(c))?.[1] ?? '';
+      byPlace.set(place, [...(byPlace.get(place) ?? []), value]);
+    }
+    parts = [...byPlace].map(([place, values]) => `${place} ${values.join(', ')}`);
+  } else parts = [...new Set(mine.map((c) => shortOf(c, impact)))];
+  return parts.length > 4 ? `${parts.slice(0, 4).join('; ')}; …` : parts.join('; ');
+}
+
+/**
+ * The Markdown a pull request can include. Deterministic: no times, sorted
+ * lists. First a summary per provider, one line per class, naming every model
+ * whose callers must change (and how), so that it stays short on any drift;
+ * then the details, folded: every change of every changed model, the lists
+ * of models and the price table.
+ */
 export function renderDriftMarkdown(report: DriftReport): string {
-  const out: string[] = ['# Provider drift', '', 'Written by `api-hub fetch`: what changed at the providers between the previous snapshot and this one.', ''];
+  const out: string[] = ['# Provider drift', '', 'Written by `api-hub fetch`: what changed at the providers between the previous snapshot and this one. Summary first; details (folded) after it; everything in drift-report.json.', ''];
   if (!report.changed && report.providers.every((p) => p.outcome === 'unchanged')) {
     out.push('**No changes at the providers** since the previous snapshot.', '');
   }
@@ -172,29 +340,26 @@ export function renderDriftMarkdown(report: DriftReport): string {
       out.push(`No changes (${p.models.after} models).`, '');
     } else {
       const delta = [p.added.length ? `+${p.added.length}` : '', p.removed.length ? `−${p.removed.length}` : '', p.deprecated.length ? `${p.deprecated.length} deprecated` : ''].filter(Boolean).join(', ');
-      out.push(`Models: ${p.models.before} → ${p.models.after}${delta ? ` (${delta})` : ''}.`, '');
-    }
-    if (p.outcome === 'changed' && !hasChanges(p)) {
-      out.push('Only listing details changed (descriptions, tags, dates…): see the diff of the snapshot files.', '');
-    }
-    if (p.outcome !== 'first' && p.outcome !== 'failed') {
-      list(out, 'Added', p.added);
-      list(out, 'Removed', p.removed);
-      list(out, 'Deprecated (no longer in the active list)', p.deprecated);
-      list(out, 'Documents changed', p.documents.changed);
-      list(out, 'Documents no longer available', p.documents.nowUnavailable);
-      list(out, 'Documents available again', p.documents.nowAvailable);
-      if (p.catalog) {
-        if (p.catalog.first) out.push(`Public catalog (/api/models): first snapshot, ${p.catalog.models} models.`, '');
-        list(out, 'Added to the public catalog (/api/models)', p.catalog.added);
-        list(out, 'Removed from the public catalog (/api/models)', p.catalog.removed);
+      const broken = p.changes.filter((m) => m.breaking > 0).length;
+      const docs = p.documents.changed.length ? ` ${p.documents.changed.length} document(s) changed${p.provider === 'fal' ? `, ${broken} of them breaking callers` : ''}.` : '';
+      out.push(`Models: ${p.models.before} → ${p.models.after}${delta ? ` (${delta})` : ''}.${docs}`, '');
+      if (!hasChanges(p)) out.push('Only listing details changed (descriptions, tags, dates…): see the diff of the snapshot files.', '');
+      const lines: string[] = [];
+      for (const [impact, title, all] of CLASSES) {
+        const models = p.changes.filter((m) => m.impacts.includes(impact)).map((m) => ({ id: m.id, detail: detailOf(m.changes, impact) }));
+        if (models.length > 0) lines.push(classLine(title, models, all));
       }
-      if (p.prices.length > 0) {
-        out.push(`### Price changes (${p.prices.length})`, '', '| Model | Before | After |', '| --- | --- | --- |');
-        for (const c of p.prices.slice(0, LIST_LIMIT)) out.push(`| \`${c.id}\` | ${formatPrice(c.before)} | ${formatPrice(c.after)} |`);
-        if (p.prices.length > LIST_LIMIT) out.push(`| … and ${p.prices.length - LIST_LIMIT} more (see drift-report.json) | | |`);
-        out.push('');
-      }
+      const ids = (list: readonly string[]) => list.map((id) => ({ id }));
+      if (p.removed.length) lines.push(classLine('Removed', ids(p.removed), false));
+      if (p.deprecated.length) lines.push(classLine('Deprecated (no longer in the active list)', ids(p.deprecated), false));
+      if (p.added.length) lines.push(classLine('Added', ids(p.added), false));
+      if (p.prices.length) lines.push(classLine('Price changes', p.prices.map((c) => ({ id: c.id, detail: `${formatPrice(c.before)} → ${formatPrice(c.after)}${formatPercent(c.percent)}` })), false));
+      if (p.documents.nowUnavailable.length) lines.push(classLine('Documents no longer available', ids(p.documents.nowUnavailable), false));
+      if (p.documents.nowAvailable.length) lines.push(classLine('Documents available again', ids(p.documents.nowAvailable), false));
+      if (p.catalog?.first) lines.push(`- Public catalog (/api/models): first snapshot, ${p.catalog.models} models.`);
+      if (p.catalog?.added.length) lines.push(classLine('Added to the public catalog (/api/models)', ids(p.catalog.added), false));
+      if (p.catalog?.removed.length) lines.push(classLine('Removed from the public catalog (/api/models)', ids(p.catalog.removed), false));
+      if (lines.length) out.push(...lines, '');
     }
     if (p.notes.length > 0) {
       out.push('Notes:', '');
@@ -202,15 +367,47 @@ export function renderDriftMarkdown(report: DriftReport): string {
       out.push('');
     }
   }
+  const details: string[] = [];
+  for (const p of report.providers) {
+    if (p.outcome !== 'changed') continue;
+    const n = NAMES[p.provider];
+    const breaking = p.changes.filter((m) => m.breaking > 0);
+    const calm = p.changes.filter((m) => m.breaking === 0);
+    modelsSection(details, `${n}: breaking changes by model (${breaking.length})`, breaking);
+    modelsSection(details, `${n}: documents with only non-breaking changes (${calm.length})`, calm);
+    listSection(details, `${n}: added (${p.added.length})`, p.added);
+    listSection(details, `${n}: removed (${p.removed.length})`, p.removed);
+    listSection(details, `${n}: deprecated (${p.deprecated.length})`, p.deprecated);
+    if (p.provider === 'fal') listSection(details, `${n}: documents changed (${p.documents.changed.length})`, p.documents.changed);
+    if (p.prices.length > 0) {
+      details.push(`<details><summary>${n}: price changes (${p.prices.length})</summary>`, '', '| Model | Before | After | Change |', '| --- | --- | --- | --: |');
+      for (const c of p.prices.slice(0, LIST_LIMIT)) details.push(`| ${code(c.id)} | ${formatPrice(c.before)} | ${formatPrice(c.after)} | ${c.percent === null ? '' : `${c.percent > 0 ? '+' : ''}${c.percent}%`} |`);
+      if (p.prices.length > LIST_LIMIT) details.push(`| … and ${p.prices.length - LIST_LIMIT} more (see drift-report.json) | | | |`);
+      details.push('', '</details>', '');
+    }
+  }
+  if (details.length > 0) out.push('## Details', '', ...details);
   return out.join('\n').replace(/\n+$/, '\n');
 }
 
-function list(out: string[], title: string, ids: readonly string[]): void {
+function modelsSection(out: string[], title: string, models: readonly ModelChange[]): void {
+  if (models.length === 0) return;
+  out.push(`<details><summary>${title}</summary>`, '');
+  for (const m of models.slice(0, LIST_LIMIT)) {
+    out.push(`#### ${code(m.id)}`, '');
+    for (const c of m.changes) out.push(`- ${c.breaking ? '⚠️ ' : ''}${esc(c.method && c.path ? `${c.method.toUpperCase()} ${c.path}: ${c.message}` : c.message)}`);
+    out.push('');
+  }
+  if (models.length > LIST_LIMIT) out.push(`… and ${models.length - LIST_LIMIT} more (see drift-report.json)`, '');
+  out.push('</details>', '');
+}
+
+function listSection(out: string[], title: string, ids: readonly string[]): void {
   if (ids.length === 0) return;
-  out.push(`### ${title} (${ids.length})`, '');
-  for (const id of ids.slice(0, LIST_LIMIT)) out.push(`- \`${id}\``);
+  out.push(`<details><summary>${title}</summary>`, '');
+  for (const id of ids.slice(0, LIST_LIMIT)) out.push(`- ${code(id)}`);
   if (ids.length > LIST_LIMIT) out.push(`- … and ${ids.length - LIST_LIMIT} more (see drift-report.json)`);
-  out.push('');
+  out.push('', '</details>', '');
 }
 
 /** One line per provider for the terminal. */
@@ -225,7 +422,7 @@ export function driftSummaryLines(report: DriftReport): string[] {
       const parts = [
         `${p.added.length} added`,
         `${p.removed.length} removed`,
-        ...(p.provider === 'fal' ? [`${p.deprecated.length} deprecated`, `${p.documents.changed.length} document(s) changed`] : []),
+        ...(p.provider === 'fal' ? [`${p.deprecated.length} deprecated`, `${p.documents.changed.length} document(s) changed (${p.changes.filter((m) => m.breaking > 0).length} breaking callers)`] : []),
         `${p.prices.length} price change(s)`,
         ...(p.catalog?.first ? [`public catalog: first snapshot (${p.catalog.models} models)`] : []),
       ];

@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { writeFileAtomic } from '../core/fs.js';
-import { driftReport, renderDriftMarkdown, type DriftReport, type ProviderDrift } from './drift.js';
+import { projectPaths } from '../core/paths.js';
+import { driftReport, renderDriftMarkdown, withPrices, type DriftReport, type PricedRegistry, type ProviderDrift } from './drift.js';
 import type { Provider } from './events.js';
 import type { HttpStats } from './http.js';
 import type { SnapshotChange } from './write-snapshot.js';
@@ -37,8 +39,8 @@ export interface FetchRunResult {
   stats: HttpStats | null;
 }
 
-/** What the caller does once a snapshot was swapped in: the project layer rebuilds the registry from it. */
-export type AfterCommit = () => Promise<string[]>;
+/** What the caller does once a snapshot was swapped in: the project layer rebuilds the registry from it (the files it wrote, and the registry). */
+export type AfterCommit = () => Promise<{ files: string[]; registry: PricedRegistry | null }>;
 
 /**
  * After the snapshots: rebuild the registry (`afterCommit`, which returns the
@@ -49,10 +51,27 @@ export async function finishFetch(root: string, results: ProviderResult[], drift
   const written: string[] = [];
   const committed = results.some((r) => r.ok);
   if (interrupted && !committed) return { providers: results, drift: null, written, interrupted, stats: null };
-  if (committed && afterCommit) written.push(...(await afterCommit()));
-  const drift = driftReport(drifts);
+  // Price changes come from the registry before and after: the prices as the hub publishes them.
+  const previous = await readRegistry(root);
+  let current = previous;
+  if (committed && afterCommit) {
+    const after = await afterCommit();
+    written.push(...after.files);
+    current = after.registry;
+  }
+  const drift = driftReport(drifts.map((d) => withPrices(d, previous, current)));
   await writeFileAtomic(join(root, DRIFT_MARKDOWN), renderDriftMarkdown(drift));
   await writeFileAtomic(join(root, DRIFT_JSON), JSON.stringify(drift, null, 2) + '\n');
   written.push(DRIFT_MARKDOWN, DRIFT_JSON);
   return { providers: results, drift, written, interrupted, stats: null };
+}
+
+/** The registry as it is on disk, for its prices; null when there is none or it cannot be read (then no price changes are reported). */
+async function readRegistry(root: string): Promise<PricedRegistry | null> {
+  try {
+    const data = JSON.parse(await readFile(projectPaths(root).registry, 'utf8')) as unknown;
+    return typeof data === 'object' && data !== null && Array.isArray((data as { models?: unknown }).models) ? (data as PricedRegistry) : null;
+  } catch {
+    return null;
+  }
 }

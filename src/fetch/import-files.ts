@@ -10,7 +10,7 @@ import type { FalPrice } from './fal/types.js';
 import { readCometModels } from './comet/catalog.js';
 import { isCometApiModelsResponse, readCometApiModels } from './comet/api-catalog.js';
 import { commitComet, commitFal } from './commit.js';
-import { cometDrift, falDrift } from './drift.js';
+import { cometDrift, falDrift, modelChanges } from './drift.js';
 import { finishFetch, type AfterCommit, type FetchRunResult, type ProviderResult } from './finish.js';
 import { readCometState, readFalState } from './state.js';
 
@@ -50,7 +50,8 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
       problems: [...old.problems, ...problems, ...c.problems],
       notes,
     };
-    return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, notes })], false, afterCommit);
+    const changes = await modelChanges(old.listing, c.listing, c.files);
+    return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, changes, notes })], false, afterCommit);
   }
   const { main: models, extra: api } = readInputs(inputs, problems, 'the Comet catalog', {
     main: (data, display) => { const { models: items, problems } = readCometModels(data, display); return { items, problems }; },

@@ -2,7 +2,7 @@ import { HubError } from '../core/errors.js';
 import { envValue, secretEntries, type Env } from '../core/env.js';
 import { commitComet, commitFal, type CometCommitResult, type FalCommitResult } from './commit.js';
 import { COMET_DEFAULT_BASE_URL, cometHostRoot, fetchCometLive } from './comet/live.js';
-import { cometDrift, falDrift, type ProviderDrift } from './drift.js';
+import { cometDrift, falDrift, modelChanges, type ProviderDrift } from './drift.js';
 import { finishFetch, type AfterCommit, type FetchRunResult, type ProviderResult } from './finish.js';
 import type { Emit, Provider } from './events.js';
 import { fetchFalLive, type FalKey } from './fal/live.js';
@@ -126,7 +126,11 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
   const [falOut, cometOut] = await Promise.all([providers.includes('fal') ? fal() : null, providers.includes('comet') ? comet() : null]);
   const results = [cometOut?.[0], falOut?.[0]].filter((r): r is ProviderResult => r !== undefined);
   const drifts: ProviderDrift[] = [];
-  if (falOut) drifts.push(falDrift({ before: before.fal.listing, after: falOut[1]?.listing ?? null, deprecated: falOut[2], ...(falOut[0].ok ? {} : { error: falOut[0].error }), notes: falOut[0].notes }));
+  if (falOut) {
+    const c = falOut[1];
+    const changes = c ? await modelChanges(before.fal.listing, c.listing, c.files) : [];
+    drifts.push(falDrift({ before: before.fal.listing, after: c?.listing ?? null, deprecated: falOut[2], changes, ...(falOut[0].ok ? {} : { error: falOut[0].error }), notes: falOut[0].notes }));
+  }
   if (cometOut) {
     const c = cometOut[1];
     drifts.push(cometDrift({ before: { v1: before.comet.v1, api: before.comet.api }, after: c ? { v1: c.catalog, api: c.api } : null, ...(cometOut[0].ok ? {} : { error: cometOut[0].error }), notes: cometOut[0].notes }));

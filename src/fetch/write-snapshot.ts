@@ -96,6 +96,11 @@ export class SnapshotStage {
     return change;
   }
 
+  /** The previous snapshot's files (path -> text), as read when the stage was opened: what the drift report compares with. */
+  previous(): Promise<Map<string, string>> {
+    return this.before;
+  }
+
   /** Drop the temp directory; the old snapshot stays as it was. */
   async discard(): Promise<void> {
     await this.before.catch(() => undefined);

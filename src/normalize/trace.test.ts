@@ -31,6 +31,7 @@ describe('traceToSource', () => {
       kind: 'operation',
       owner: '/paths/~1a/post',
       sources: [{ provider: 'fal', endpointId: 'a', file: 'a.json' }],
+      targets: [{ file: 'a.json', pointer: '/paths/~1a/post/requestBody/content' }],
     });
   });
 
@@ -43,10 +44,35 @@ describe('traceToSource', () => {
     expect(traceToSource(DOC, '/components/schemas/Orphan').sources).toEqual([]);
   });
 
-  it('says what it cannot trace', () => {
-    expect(traceToSource(DOC, '/info/title').kind).toBe('document');
-    expect(traceToSource(DOC, '/paths/~1nope/get').kind).toBe('missing');
-    expect(traceToSource(DOC, 'not a pointer').kind).toBe('missing');
+  it.each([
+    ['a path that does not exist', '/paths/~1nope/get'],
+    ['a place inside an operation that does not exist', '/paths/~1a/post/requestBody/nope'],
+    ['a component that does not exist', '/components/schemas/Nope'],
+    ['a place inside a component that does not exist', '/components/schemas/Image/properties'],
+    ['a top-level member that does not exist', '/nope/x'],
+    ['something that is not a pointer', 'not a pointer'],
+  ])('%s is missing, not "written by the hub"', (_name, ptr) => {
+    expect(traceToSource(DOC, ptr)).toEqual({ pointer: ptr, kind: 'missing', sources: [] });
+  });
+
+  it('says what the hub wrote itself', () => {
+    expect(traceToSource(DOC, '/components')).toMatchObject({ kind: 'document', sources: [] });
+  });
+
+  it('gives the place inside each provider document: the provider\'s own path and component name', () => {
+    const doc = parse(`
+paths:
+  /yelp/search:
+    get:
+      x-hub-source: { provider: yelp, file: specs/providers/yelp/swagger.yaml, path: /search }
+      responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Yelp_Business' } } } } }
+components:
+  schemas:
+    Yelp_Business: { type: object, properties: { id: { type: string } } }
+`) as Record<string, unknown>;
+    expect(traceToSource(doc, '/paths/~1yelp~1search/get/responses/200').targets).toEqual([{ file: 'specs/providers/yelp/swagger.yaml', pointer: '/paths/~1search/get/responses/200' }]);
+    const report = { renames: [{ section: 'schemas', from: 'Business', to: 'Yelp_Business', sources: ['yelp'] }], shared: [] };
+    expect(traceToSource(doc, '/components/schemas/Yelp_Business/properties/id', report).targets).toEqual([{ file: 'specs/providers/yelp/swagger.yaml', pointer: '/components/schemas/Business/properties/id' }]);
   });
 
   it('a $ref into a component counts as a use of that component', () => {

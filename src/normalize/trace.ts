@@ -1,6 +1,6 @@
 import { cmp } from '../core/diagnostic.js';
 import { canonicalJson, isObject } from '../core/json.js';
-import { parsePointer, pointer as makePointer } from '../core/pointer.js';
+import { parsePointer, pointer as makePointer, resolvePointer } from '../core/pointer.js';
 import type { BuildReport } from './build.js';
 import { forEachRef, HTTP_METHODS } from './schema-walk.js';
 import { localTarget } from './component-ref.js';
@@ -27,6 +27,12 @@ export interface TraceResult {
   sources: HubSource[];
   /** For a component: what the build report says about its name. */
   note?: string;
+  /**
+   * Where the pointer lies inside each provider document (by file): the
+   * provider's own path (before a prefix policy) and component name (before a
+   * rename). `trace-file.ts` turns them into line:column.
+   */
+  targets?: Array<{ file: string; pointer: string; line?: number; column?: number }>;
 }
 
 interface Index {
@@ -55,6 +61,8 @@ export function traceToSource(document: Obj, pointer: string, report?: Pick<Buil
   } catch {
     return { pointer, kind: 'missing', sources: [] };
   }
+  // A pointer to nothing is an error, wherever it points.
+  if (resolvePointer(document, pointer) === undefined) return { pointer, kind: 'missing', sources: [] };
   const index = indexOf(document);
   const paths = isObject(document.paths) ? document.paths : {};
   if (segs[0] === 'paths' && segs.length >= 2) {
@@ -63,10 +71,12 @@ export function traceToSource(document: Obj, pointer: string, report?: Pick<Buil
     const method = segs[2];
     if (method !== undefined && (HTTP_METHODS as readonly string[]).includes(method) && isObject(item[method])) {
       const owner = makePointer('paths', segs[1]!, method);
-      return { pointer, kind: 'operation', owner, sources: distinct([index.operations.get(owner)]) };
+      const sources = distinct([index.operations.get(owner)]);
+      return { pointer, kind: 'operation', owner, sources, targets: targets(sources, (s) => makePointer('paths', s.path ?? segs[1]!, ...segs.slice(2))) };
     }
     const owner = makePointer('paths', segs[1]!);
-    return { pointer, kind: 'path', owner, sources: distinct(HTTP_METHODS.map((m) => index.operations.get(makePointer('paths', segs[1]!, m)))) };
+    const sources = distinct(HTTP_METHODS.map((m) => index.operations.get(makePointer('paths', segs[1]!, m))));
+    return { pointer, kind: 'path', owner, sources, targets: targets(sources, (s) => makePointer('paths', s.path ?? segs[1]!, ...segs.slice(2))) };
   }
   if (segs[0] === 'components' && segs.length >= 3) {
     const [, section, name] = segs as [string, string, string];
@@ -74,9 +84,18 @@ export function traceToSource(document: Obj, pointer: string, report?: Pick<Buil
     if (!isObject(comps[section]) || !(name in (comps[section] as Obj))) return { pointer, kind: 'missing', sources: [] };
     const owner = makePointer('components', section, name);
     const ops = section === 'securitySchemes' ? [...(index.security.get(name) ?? [])] : operationsReaching(index, `${section}/${name}`);
-    return { pointer, kind: 'component', owner, sources: distinct(ops.map((o) => index.operations.get(o))), ...noteFor(report, section, name) };
+    const sources = distinct(ops.map((o) => index.operations.get(o)));
+    const renamed = report?.renames.find((r) => r.section === section && r.to === name);
+    return { pointer, kind: 'component', owner, sources, ...noteFor(report, section, name), targets: targets(sources, () => makePointer('components', section, renamed?.from ?? name, ...segs.slice(3))) };
   }
   return { pointer, kind: 'document', sources: [] };
+}
+
+/** One target per provider file: the pointer inside it. */
+function targets(sources: readonly HubSource[], inside: (s: HubSource) => string): Array<{ file: string; pointer: string }> {
+  const out = new Map<string, string>();
+  for (const s of sources) if (s.file && !out.has(s.file)) out.set(s.file, inside(s));
+  return [...out].map(([file, pointer]) => ({ file, pointer }));
 }
 
 function noteFor(report: Pick<BuildReport, 'renames' | 'shared'> | undefined, section: string, name: string): { note?: string } {

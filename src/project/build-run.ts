@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../core/fs.js';
 import { projectPaths, displayPath } from '../core/paths.js';
 import { buildRegistry, serializeRegistry } from '../registry/registry.js';
 import { buildUnified, type BuildOptions, type BuildReport } from '../normalize/build.js';
-import { loadBuildInput } from '../normalize/load.js';
+import { loadBuildInput } from './build-input.js';
 import { toIndexJson, toJson, toYaml } from '../normalize/serialize.js';
 import { sha256 } from '../core/hash.js';
 import type { BuildFinding } from '../normalize/types.js';

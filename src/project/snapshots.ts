@@ -9,6 +9,7 @@ import { sha256 } from '../core/hash.js';
 import type { FalListing } from '../fetch/fal/types.js';
 import type { CometCatalog } from '../fetch/comet/catalog.js';
 import type { CometApiCatalog } from '../fetch/comet/api-catalog.js';
+import type { AfterCommit } from '../fetch/finish.js';
 import { buildRegistry, COMET_DOCUMENT_FILE, serializeRegistry, type CometSnapshot, type ModelRegistry, type Snapshots } from '../registry/registry.js';
 
 /**
@@ -64,9 +65,6 @@ export async function writeRegistry(root: string): Promise<ModelRegistry> {
 }
 
 /** After a fetch swapped a snapshot in: the registry follows it (`finishFetch`'s `afterCommit`). */
-export function refreshRegistry(root: string): () => Promise<string[]> {
-  return async () => {
-    await writeRegistry(root);
-    return ['data/model_registry.json'];
-  };
+export function refreshRegistry(root: string): AfterCommit {
+  return async () => ({ files: ['data/model_registry.json'], registry: await writeRegistry(root) });
 }

@@ -74,8 +74,8 @@ export function registerDiffSpecs(server: McpServer, ctx: ToolContext): void {
         if (!a.ok) return errorResult(a.message, [], ctx.budget);
         const b = await loadSide(ctx, { path: args.new, text: args.newText, label: 'new', fallback: 'specs/openapi.yaml' });
         if (!b.ok) return errorResult(b.message, [], ctx.budget);
-        const { diffDocuments } = await import('../../diff/index.js');
-        const result = diffDocuments(a.doc, b.doc);
+        const { diffOpenApi } = await import('../../diff/index.js');
+        const result = await diffOpenApi(a.doc, b.doc);
         const listed = args.breakingOnly ? result.changes.filter((c) => c.breaking) : result.changes;
         const { text } = fitListPage(listed, args.offset ?? 0, args.limit ?? 50, ctx.budget, (page) =>
           json({

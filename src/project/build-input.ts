@@ -6,12 +6,12 @@ import { isObject } from '../core/json.js';
 import { projectPaths, displayPath } from '../core/paths.js';
 import { readDataFile } from '../core/read.js';
 import type { Snapshots } from '../registry/registry.js';
-import type { BuildInput, Exclusion } from './build.js';
-import { DEFAULT_SECURITY_SCHEMES } from './build.js';
-import type { BuildFinding, Obj, SourceDocument } from './types.js';
-import type { HubBuildConfig } from './config.js';
-import { loadProvider } from './load-provider.js';
-import { loadOverlays } from './load-overlays.js';
+import type { BuildInput, Exclusion } from '../normalize/build.js';
+import { DEFAULT_SECURITY_SCHEMES } from '../normalize/build.js';
+import type { BuildFinding, Obj, SourceDocument } from '../normalize/types.js';
+import type { HubBuildConfig } from '../normalize/config.js';
+import { loadProvider } from '../normalize/load-provider.js';
+import { loadOverlays } from '../normalize/load-overlays.js';
 
 /**
  * Read everything the build needs from the project: the FAL listing and its
