@@ -13,8 +13,8 @@ import type { Seen, TestServer } from './sdk-helpers.js';
 export const TOKEN = 'apidog-TEST-token-5f3c9a1b7e0d';
 export const VERSION = '2024-03-28';
 
-/** The valid document pushed in the tests (the generate fixture: FAL + Comet, x-apidog-folder on operations). */
-export const validSpec = join(projectRoot, 'tests', 'fixtures', 'generate', 'unified.yaml');
+/** A valid unified document (the generate fixture as it was before Comet's task families: push counts its 14 endpoints). */
+export const validSpec = join(projectRoot, 'tests', 'fixtures', 'push', 'unified.yaml');
 export const invalidSpec = join(projectRoot, 'tests', 'fixtures', 'push', 'invalid.yaml');
 export const warningSpec = join(projectRoot, 'tests', 'fixtures', 'push', 'warning.yaml');
 
