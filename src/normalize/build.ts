@@ -21,6 +21,7 @@ import { danglingRefs, type DanglingPolicy } from './passes/dangling-refs.js';
 import { falOperations, falLabels, FAL_SECURITY_SCHEME, FAL_SERVER } from './passes/fal-operations.js';
 import { providerOperations } from './passes/provider-operations.js';
 import { knownModelIds } from './passes/known-model-ids.js';
+import { discriminatorMapping } from './passes/discriminator-mapping.js';
 import { falOperationBases } from './naming.js';
 import { operationsOf } from './schema-walk.js';
 
@@ -102,6 +103,7 @@ export function buildUnified(input: BuildInput, options: BuildOptions = {}): Bui
     tupleItems,
     nonStandardKeywords,
     schemaTypeMismatch,
+    discriminatorMapping,
     ...Object.entries(input.catalogs).map(([name, ids]) => knownModelIds(name, ids)),
     danglingRefs(options.danglingRefs ?? 'patch'),
     falOperations(naming),
