@@ -88,7 +88,7 @@ export declare class HubApiError<Body = unknown> extends Error {
 // ---------------------------------------------------------------- Comet
 
 /** The paths served by Comet (`x-hub-source.provider: comet`). */
-export type CometPaths = Pick<paths, "/api/models" | "/kling/v1/videos/text2video" | "/mj/submit/action" | "/mj/submit/imagine" | "/mj/task/{id}/fetch" | "/runway/pro/generate" | "/runwayml/v1/image_to_video" | "/suno/fetch" | "/v1/chat/completions" | "/v1/embeddings" | "/v1/images/generations" | "/v1/models">;
+export type CometPaths = Pick<paths, "/api/models" | "/kling/v1/videos/text2video" | "/mj/submit/action" | "/mj/submit/imagine" | "/mj/task/{id}/fetch" | "/runway/pro/generate" | "/runwayml/v1/image_to_video" | "/suno/fetch" | "/v1/audio/speech" | "/v1/audio/transcriptions" | "/v1/audio/translations" | "/v1/chat/completions" | "/v1/embeddings" | "/v1/images/edits" | "/v1/images/generations" | "/v1/models" | "/v1/responses" | "/v1/videos" | "/v1/videos/{video_id}" | "/v1/videos/{video_id}/content" | "/v1/videos/{video_id}/remix">;
 
 /** The request body of `POST /v1/chat/completions`. */
 export type CometChatCompletionsBody = NonNullable<paths["/v1/chat/completions"]["post"]["requestBody"]>["content"]["application/json"];
@@ -106,7 +106,7 @@ export type MidjourneyImagineBody = NonNullable<paths["/mj/submit/imagine"]["pos
 export type MidjourneyActionBody = NonNullable<paths["/mj/submit/action"]["post"]["requestBody"]>["content"]["application/json"];
 
 /** One server-sent event of `comet.chat.stream` (`x-hub-sse-data-schema` of the text/event-stream answer). */
-export type ChatCompletionChunk = components["schemas"]["ChatCompletionChunk"];
+export type ChatCompletionChunk = components["schemas"]["CreateChatCompletionStreamResponse"];
 
 /** A Midjourney task (`GET /mj/task/{id}/fetch`). */
 export type MidjourneyTask = paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"];

@@ -101,7 +101,6 @@ export async function loadBuildInput(
   return {
     sources,
     excluded,
-    catalogs: comet ? { 'comet-models': comet.models.map((m) => m.id) } : {},
     securitySchemes,
     providers: config.providers,
     findings,

@@ -182,7 +182,7 @@ export async function imagesAndEmbeddings(): Promise<[string | undefined, number
   const image = await hub.comet.images.generate({ model: 'dall-e-3', prompt: 'a banana', n: 1, response_format: 'url' });
   const emb = await hub.comet.embeddings.create({ model: 'text-embedding-3-small', input: ['a', 'b'] });
   const vector = emb.data?.data[0]?.embedding;
-  return [image.data?.data[0]?.url, Array.isArray(vector) ? vector[0] : undefined];
+  return [image.data?.data?.[0]?.url, Array.isArray(vector) ? vector[0] : undefined];
 }
 
 export async function midjourney(prompt: string): Promise<string | undefined> {
@@ -220,8 +220,8 @@ export async function chatMistakes(): Promise<void> {
     void chunk.choices[0]?.message;
     // @ts-expect-error: a chunk has no `text` field.
     void chunk.choices[0]?.delta.text;
-    // @ts-expect-error: `system_fingerprint` is not part of the chunk schema.
-    void chunk.system_fingerprint;
+    // @ts-expect-error: `finish_reason` is on the chunk's choices, not on the chunk.
+    void chunk.finish_reason;
   }
   // @ts-expect-error: stream() is always streamed.
   hub.comet.chat.stream({ model: 'm', messages: [], stream: false });
