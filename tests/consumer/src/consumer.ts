@@ -188,7 +188,8 @@ export async function imagesAndEmbeddings(): Promise<[string | undefined, number
 export async function midjourney(prompt: string): Promise<string | undefined> {
   const { data } = await hub.comet.midjourney.imagine({ prompt, botType: 'MID_JOURNEY' });
   if (data?.code !== 1 || data.result === undefined) return undefined;
-  const task = await hub.comet.midjourney.waitForTask(data.result, {
+  // Comet documents `result` as a string and as an integer: an opaque id either way.
+  const task = await hub.comet.midjourney.waitForTask(String(data.result), {
     pollInterval: 3000,
     signal: AbortSignal.timeout(300_000),
     onTaskUpdate: (t: MidjourneyTask) => void t.progress,
@@ -196,7 +197,7 @@ export async function midjourney(prompt: string): Promise<string | undefined> {
   if (task.status === 'FAILURE') throw new Error(task.failReason ?? 'failed');
   const final: 'SUCCESS' = task.status;
   void final;
-  return task.imageUrl;
+  return task.imageUrl ?? undefined;
 }
 
 export async function chatMistakes(): Promise<void> {
