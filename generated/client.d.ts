@@ -21,7 +21,7 @@ export type { PollOptions } from './runtime/tasks.js';
 // ---------------------------------------------------------------- Comet
 
 /** The paths served by Comet (`x-hub-source.provider: comet`). */
-export type CometPaths = Pick<paths, "/api/models" | "/kling/v1/videos/text2video" | "/mj/submit/action" | "/mj/submit/imagine" | "/mj/task/{id}/fetch" | "/runway/pro/generate" | "/runwayml/v1/image_to_video" | "/suno/fetch" | "/v1/chat/completions" | "/v1/embeddings" | "/v1/images/generations" | "/v1/models">;
+export type CometPaths = Pick<paths, "/api/models" | "/dream-machine/v1/generations/{task_id}" | "/flux/v1/get_result" | "/grok/v1/videos/edits" | "/grok/v1/videos/generations" | "/grok/v1/videos/{request_id}" | "/kling/v1/videos/image2video" | "/kling/v1/videos/omni-video" | "/kling/v1/videos/omni-video/{task_id}" | "/kling/v1/videos/text2video" | "/kling/v1/{action}/{action2}/{task_id}" | "/mj/submit/action" | "/mj/submit/describe" | "/mj/submit/imagine" | "/mj/submit/modal" | "/mj/submit/video" | "/mj/task/list-by-condition" | "/mj/task/{id}/fetch" | "/replicate/v1/models/{owner}/{name}/predictions" | "/runway/feed" | "/runway/pro/generate" | "/runwayml/v1/image_to_video" | "/runwayml/v1/tasks/{id}" | "/runwayml/v1/video_to_video" | "/suno/fetch" | "/suno/fetch/{task_id}" | "/suno/submit/music" | "/user/quota" | "/v1/audio/speech" | "/v1/audio/transcriptions" | "/v1/audio/translations" | "/v1/chat/completions" | "/v1/embeddings" | "/v1/images/edits" | "/v1/images/generations" | "/v1/messages" | "/v1/models" | "/v1/responses" | "/v1/videos" | "/v1/videos/{video_id}" | "/v1/videos/{video_id}/content" | "/v1/videos/{video_id}/remix" | "/v1beta/models/{model}:generateContent" | "/v1beta/models/{model}:streamGenerateContent" | "/volc/v3/contents/generations/tasks" | "/volc/v3/contents/generations/tasks/{id}">;
 
 /** The request body of `POST /v1/chat/completions`. */
 export type CometChatCompletionsBody = NonNullable<paths["/v1/chat/completions"]["post"]["requestBody"]>["content"]["application/json"];
@@ -38,11 +38,32 @@ export type MidjourneyImagineBody = NonNullable<paths["/mj/submit/imagine"]["pos
 /** The request body of `POST /mj/submit/action`. */
 export type MidjourneyActionBody = NonNullable<paths["/mj/submit/action"]["post"]["requestBody"]>["content"]["application/json"];
 
+/** The request body of `POST /v1/responses`. */
+export type CometResponsesBody = NonNullable<paths["/v1/responses"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /v1/messages`. */
+export type AnthropicMessagesBody = NonNullable<paths["/v1/messages"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /v1beta/models/{model}:generateContent`. */
+export type GeminiGenerateContentBody = NonNullable<paths["/v1beta/models/{model}:generateContent"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /v1/videos`. */
+export type CometVideosCreateBody = NonNullable<paths["/v1/videos"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /suno/submit/music`. */
+export type SunoMusicBody = NonNullable<paths["/suno/submit/music"]["post"]["requestBody"]>["content"]["application/json"];
+
 /** The request body of `POST /kling/v1/videos/text2video`. */
 export type KlingText2VideoBody = NonNullable<paths["/kling/v1/videos/text2video"]["post"]["requestBody"]>["content"]["application/json"];
 
+/** The request body of `POST /kling/v1/videos/image2video`. */
+export type KlingImage2VideoBody = NonNullable<paths["/kling/v1/videos/image2video"]["post"]["requestBody"]>["content"]["application/json"];
+
 /** The request body of `POST /runwayml/v1/image_to_video`. */
 export type RunwayImageToVideoBody = NonNullable<paths["/runwayml/v1/image_to_video"]["post"]["requestBody"]>["content"]["application/json"];
+
+/** The request body of `POST /runwayml/v1/video_to_video`. */
+export type RunwayVideoToVideoBody = NonNullable<paths["/runwayml/v1/video_to_video"]["post"]["requestBody"]>["content"]["application/json"];
 
 /** A task that ended in a `done` status: its last polled state, the status as sent, and the result. */
 export interface CometTaskOutcome<Id extends CometTaskId> {
@@ -61,12 +82,138 @@ export interface CometTaskWaitOptions<Id extends CometTaskId> extends PollOption
  * task and its result (`x-hub-poll`: the poll operation, status pointer, done/failed statuses, result pointer).
  */
 export interface CometTaskMap {
+  /** POST /v1/videos, polled by GET /v1/videos/{video_id} until completed|succeeded|success (fails on failed|error|cancelled) */
+  "cometCreateVideo": {
+    body: NonNullable<paths["/v1/videos"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/v1/videos"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/v1/videos/{video_id}"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<paths["/v1/videos/{video_id}"]["get"]["responses"][200]["content"]["application/json"]>["video_url"];
+  };
+  /** POST /grok/v1/videos/edits, polled by GET /grok/v1/videos/{request_id} until done (fails on failed|expired) */
+  "cometGrokEditVideo": {
+    body: NonNullable<paths["/grok/v1/videos/edits"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/grok/v1/videos/edits"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/grok/v1/videos/{request_id}"]["get"]["responses"][200]["content"]["application/json"];
+    result: unknown;
+  };
+  /** POST /grok/v1/videos/generations, polled by GET /grok/v1/videos/{request_id} until done (fails on failed|expired) */
+  "cometGrokGenerateVideo": {
+    body: NonNullable<paths["/grok/v1/videos/generations"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/grok/v1/videos/generations"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/grok/v1/videos/{request_id}"]["get"]["responses"][200]["content"]["application/json"];
+    result: unknown;
+  };
+  /** POST /kling/v1/videos/image2video, polled by GET /kling/v1/videos/image2video/{task_id} until succeed (fails on failed) */
+  "cometKlingImageToVideo": {
+    body: NonNullable<paths["/kling/v1/videos/image2video"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/kling/v1/videos/image2video"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/kling/v1/{action}/{action2}/{task_id}"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<paths["/kling/v1/{action}/{action2}/{task_id}"]["get"]["responses"][200]["content"]["application/json"]>["data"]>["task_result"]>["videos"]>[number]>["url"];
+  };
+  /** POST /kling/v1/videos/omni-video, polled by GET /kling/v1/videos/omni-video/{task_id} until SUCCESS (fails on FAILURE|FAILED) */
+  "cometKlingOmniVideo": {
+    body: NonNullable<paths["/kling/v1/videos/omni-video"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/kling/v1/videos/omni-video"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/kling/v1/videos/omni-video/{task_id}"]["get"]["responses"][200]["content"]["application/json"];
+    result: unknown;
+  };
+  /** POST /kling/v1/videos/text2video, polled by GET /kling/v1/videos/text2video/{task_id} until succeed (fails on failed) */
+  "cometKlingTextToVideo": {
+    body: NonNullable<paths["/kling/v1/videos/text2video"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/kling/v1/videos/text2video"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/kling/v1/{action}/{action2}/{task_id}"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<NonNullable<NonNullable<NonNullable<NonNullable<paths["/kling/v1/{action}/{action2}/{task_id}"]["get"]["responses"][200]["content"]["application/json"]>["data"]>["task_result"]>["videos"]>[number]>["url"];
+  };
+  /** POST /mj/submit/action, polled by GET /mj/task/{id}/fetch until SUCCESS|MODAL (fails on FAILURE) */
+  "cometMidjourneyAction": {
+    body: NonNullable<paths["/mj/submit/action"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/mj/submit/action"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"]>["imageUrl"];
+  };
+  /** POST /mj/submit/describe, polled by GET /mj/task/{id}/fetch until SUCCESS|MODAL (fails on FAILURE) */
+  "cometMidjourneyDescribe": {
+    body: NonNullable<paths["/mj/submit/describe"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/mj/submit/describe"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"]>["imageUrl"];
+  };
+  /** POST /mj/submit/imagine, polled by GET /mj/task/{id}/fetch until SUCCESS|MODAL (fails on FAILURE) */
+  "cometMidjourneyImagine": {
+    body: NonNullable<paths["/mj/submit/imagine"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/mj/submit/imagine"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"]>["imageUrl"];
+  };
+  /** POST /mj/submit/modal, polled by GET /mj/task/{id}/fetch until SUCCESS|MODAL (fails on FAILURE) */
+  "cometMidjourneyModal": {
+    body: NonNullable<paths["/mj/submit/modal"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/mj/submit/modal"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"]>["imageUrl"];
+  };
+  /** POST /mj/submit/video, polled by GET /mj/task/{id}/fetch until SUCCESS|MODAL (fails on FAILURE) */
+  "cometMidjourneyVideo": {
+    body: NonNullable<paths["/mj/submit/video"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/mj/submit/video"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"]>["imageUrl"];
+  };
+  /** POST /v1/videos/{video_id}/remix, polled by GET /v1/videos/{video_id} until completed|succeeded|success (fails on failed|error|cancelled) */
+  "cometRemixVideo": {
+    body: NonNullable<paths["/v1/videos/{video_id}/remix"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/v1/videos/{video_id}/remix"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/v1/videos/{video_id}"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<paths["/v1/videos/{video_id}"]["get"]["responses"][200]["content"]["application/json"]>["video_url"];
+  };
+  /** POST /replicate/v1/models/{owner}/{name}/predictions, polled by GET /flux/v1/get_result until Ready|succeeded (fails on Error|failed|canceled|Content Moderated|Request Moderated|Task not found) */
+  "cometReplicateCreatePrediction": {
+    body: NonNullable<paths["/replicate/v1/models/{owner}/{name}/predictions"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/replicate/v1/models/{owner}/{name}/predictions"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/flux/v1/get_result"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<NonNullable<paths["/flux/v1/get_result"]["get"]["responses"][200]["content"]["application/json"]>["result"]>["sample"];
+  };
+  /** POST /runwayml/v1/image_to_video, polled by GET /runwayml/v1/tasks/{id} until SUCCEEDED (fails on FAILED) */
+  "cometRunwayImageToVideo": {
+    body: NonNullable<paths["/runwayml/v1/image_to_video"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/runwayml/v1/image_to_video"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/runwayml/v1/tasks/{id}"]["get"]["responses"][200]["content"]["application/json"];
+    result: unknown;
+  };
+  /** POST /runway/pro/generate, polled by POST /runway/feed until SUCCESS (fails on FAILURE|FAILED) */
+  "cometRunwayProGenerate": {
+    body: NonNullable<paths["/runway/pro/generate"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/runway/pro/generate"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/runway/feed"]["post"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<NonNullable<paths["/runway/feed"]["post"]["responses"][200]["content"]["application/json"]>["data"]>["result_url"];
+  };
+  /** POST /runwayml/v1/video_to_video, polled by GET /runwayml/v1/tasks/{id} until SUCCEEDED (fails on FAILED) */
+  "cometRunwayVideoToVideo": {
+    body: NonNullable<paths["/runwayml/v1/video_to_video"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/runwayml/v1/video_to_video"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/runwayml/v1/tasks/{id}"]["get"]["responses"][200]["content"]["application/json"];
+    result: unknown;
+  };
+  /** POST /suno/submit/music, polled by GET /suno/fetch/{task_id} until SUCCESS (fails on FAILURE|FAILED) */
+  "cometSunoSubmitMusic": {
+    body: NonNullable<paths["/suno/submit/music"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/suno/submit/music"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/suno/fetch/{task_id}"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<NonNullable<paths["/suno/fetch/{task_id}"]["get"]["responses"][200]["content"]["application/json"]>["data"]>["data"];
+  };
+  /** POST /volc/v3/contents/generations/tasks, polled by GET /volc/v3/contents/generations/tasks/{id} until succeeded (fails on failed|cancelled|expired) */
+  "cometVolcCreateVideoTask": {
+    body: NonNullable<paths["/volc/v3/contents/generations/tasks"]["post"]["requestBody"]>["content"]["application/json"];
+    submitted: paths["/volc/v3/contents/generations/tasks"]["post"]["responses"][200]["content"]["application/json"];
+    task: paths["/volc/v3/contents/generations/tasks/{id}"]["get"]["responses"][200]["content"]["application/json"];
+    result: NonNullable<NonNullable<paths["/volc/v3/contents/generations/tasks/{id}"]["get"]["responses"][200]["content"]["application/json"]>["content"]>["video_url"];
+  };
 }
 
 export type CometTaskId = keyof CometTaskMap;
 
 /** One server-sent event of `comet.chat.stream` (`x-hub-sse-data-schema` of the text/event-stream answer). */
-export type ChatCompletionChunk = components["schemas"]["ChatCompletionChunk"];
+export type ChatCompletionChunk = components["schemas"]["CreateChatCompletionStreamResponse"];
 
 /** A Midjourney task (`GET /mj/task/{id}/fetch`). */
 export type MidjourneyTask = paths["/mj/task/{id}/fetch"]["get"]["responses"][200]["content"]["application/json"];
@@ -106,8 +253,18 @@ export interface CometClient extends Client<CometPaths, "application/json"> {
   midjourney: {
     /** `POST /mj/submit/imagine` */
     imagine(body: MidjourneyImagineBody, init?: RequestExtras): Promise<FetchResponse<paths["/mj/submit/imagine"]["post"], {}, "application/json">>;
+    /**
+     * `POST /mj/submit/imagine`, then poll the task (its `x-hub-poll` link) until it is done: `comet.tasks.run("cometMidjourneyImagine", body)`.
+     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.
+     */
+    imagineAndWait(body: MidjourneyImagineBody, options?: CometTaskWaitOptions<"cometMidjourneyImagine">): Promise<CometTaskOutcome<"cometMidjourneyImagine">>;
     /** `POST /mj/submit/action` */
     action(body: MidjourneyActionBody, init?: RequestExtras): Promise<FetchResponse<paths["/mj/submit/action"]["post"], {}, "application/json">>;
+    /**
+     * `POST /mj/submit/action`, then poll the task (its `x-hub-poll` link) until it is done: `comet.tasks.run("cometMidjourneyAction", body)`.
+     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.
+     */
+    actionAndWait(body: MidjourneyActionBody, options?: CometTaskWaitOptions<"cometMidjourneyAction">): Promise<CometTaskOutcome<"cometMidjourneyAction">>;
     /** `GET /mj/task/{id}/fetch`: the task's state. */
     fetchTask(id: string, init?: RequestExtras): Promise<FetchResponse<paths["/mj/task/{id}/fetch"]["get"], {}, "application/json">>;
     /**
@@ -117,13 +274,77 @@ export interface CometClient extends Client<CometPaths, "application/json"> {
      */
     waitForTask(id: string, options?: MidjourneyWaitOptions): Promise<MidjourneyTask & { status: MidjourneyFinalStatus }>;
   };
+  responses: {
+    /** `POST /v1/responses` */
+    create(body: CometResponsesBody, init?: RequestExtras): Promise<FetchResponse<paths["/v1/responses"]["post"], {}, "application/json">>;
+  };
+  messages: {
+    /** `POST /v1/messages` */
+    create(body: AnthropicMessagesBody, init?: RequestExtras): Promise<FetchResponse<paths["/v1/messages"]["post"], {}, "application/json">>;
+  };
+  gemini: {
+    /** `POST /v1beta/models/{model}:generateContent` */
+    generateContent(model: string, body: GeminiGenerateContentBody, init?: RequestExtras): Promise<FetchResponse<paths["/v1beta/models/{model}:generateContent"]["post"], {}, "application/json">>;
+  };
+  videos: {
+    /** `POST /v1/videos` */
+    create(body: CometVideosCreateBody, init?: RequestExtras): Promise<FetchResponse<paths["/v1/videos"]["post"], {}, "application/json">>;
+    /**
+     * `POST /v1/videos`, then poll the task (its `x-hub-poll` link) until it is done: `comet.tasks.run("cometCreateVideo", body)`.
+     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.
+     */
+    createAndWait(body: CometVideosCreateBody, options?: CometTaskWaitOptions<"cometCreateVideo">): Promise<CometTaskOutcome<"cometCreateVideo">>;
+  };
+  suno: {
+    /** `POST /suno/submit/music` */
+    music(body: SunoMusicBody, init?: RequestExtras): Promise<FetchResponse<paths["/suno/submit/music"]["post"], {}, "application/json">>;
+    /**
+     * `POST /suno/submit/music`, then poll the task (its `x-hub-poll` link) until it is done: `comet.tasks.run("cometSunoSubmitMusic", body)`.
+     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.
+     */
+    musicAndWait(body: SunoMusicBody, options?: CometTaskWaitOptions<"cometSunoSubmitMusic">): Promise<CometTaskOutcome<"cometSunoSubmitMusic">>;
+  };
   kling: {
     /** `POST /kling/v1/videos/text2video` */
     text2video(body: KlingText2VideoBody, init?: RequestExtras): Promise<FetchResponse<paths["/kling/v1/videos/text2video"]["post"], {}, "application/json">>;
+    /**
+     * `POST /kling/v1/videos/text2video`, then poll the task (its `x-hub-poll` link) until it is done: `comet.tasks.run("cometKlingTextToVideo", body)`.
+     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.
+     */
+    text2videoAndWait(body: KlingText2VideoBody, options?: CometTaskWaitOptions<"cometKlingTextToVideo">): Promise<CometTaskOutcome<"cometKlingTextToVideo">>;
+    /** `POST /kling/v1/videos/image2video` */
+    image2video(body: KlingImage2VideoBody, init?: RequestExtras): Promise<FetchResponse<paths["/kling/v1/videos/image2video"]["post"], {}, "application/json">>;
+    /**
+     * `POST /kling/v1/videos/image2video`, then poll the task (its `x-hub-poll` link) until it is done: `comet.tasks.run("cometKlingImageToVideo", body)`.
+     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.
+     */
+    image2videoAndWait(body: KlingImage2VideoBody, options?: CometTaskWaitOptions<"cometKlingImageToVideo">): Promise<CometTaskOutcome<"cometKlingImageToVideo">>;
   };
   runway: {
     /** `POST /runwayml/v1/image_to_video` */
     imageToVideo(body: RunwayImageToVideoBody, init?: RequestExtras): Promise<FetchResponse<paths["/runwayml/v1/image_to_video"]["post"], {}, "application/json">>;
+    /**
+     * `POST /runwayml/v1/image_to_video`, then poll the task (its `x-hub-poll` link) until it is done: `comet.tasks.run("cometRunwayImageToVideo", body)`.
+     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.
+     */
+    imageToVideoAndWait(body: RunwayImageToVideoBody, options?: CometTaskWaitOptions<"cometRunwayImageToVideo">): Promise<CometTaskOutcome<"cometRunwayImageToVideo">>;
+    /** `POST /runwayml/v1/video_to_video` */
+    videoToVideo(body: RunwayVideoToVideoBody, init?: RequestExtras): Promise<FetchResponse<paths["/runwayml/v1/video_to_video"]["post"], {}, "application/json">>;
+    /**
+     * `POST /runwayml/v1/video_to_video`, then poll the task (its `x-hub-poll` link) until it is done: `comet.tasks.run("cometRunwayVideoToVideo", body)`.
+     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.
+     */
+    videoToVideoAndWait(body: RunwayVideoToVideoBody, options?: CometTaskWaitOptions<"cometRunwayVideoToVideo">): Promise<CometTaskOutcome<"cometRunwayVideoToVideo">>;
+  };
+  tasks: {
+    /**
+     * Poll a submitted task (by its submit operationId and the submit's answer) until its status is one of the
+     * document's `done` statuses (compared case-insensitively): resolves with the last state and the result.
+     * A `failed` status rejects with a HubTaskError, an error answer with a HubApiError; `signal` bounds the wait.
+     */
+    wait<Id extends CometTaskId>(operationId: Id, submitted: CometTaskMap[Id]["submitted"], options?: CometTaskWaitOptions<Id>): Promise<CometTaskOutcome<Id>>;
+    /** Submit (the body as the operation takes it; `path` fills path parameters), then `wait`. */
+    run<Id extends CometTaskId>(operationId: Id, body: CometTaskMap[Id]["body"], options?: CometTaskWaitOptions<Id> & { path?: Record<string, string> }): Promise<CometTaskOutcome<Id>>;
   };
 }
 

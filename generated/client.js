@@ -17,12 +17,39 @@ const COMET = {
     {"group":"chat","name":"completions","method":"post","path":"/v1/chat/completions"},
     {"group":"images","name":"generate","method":"post","path":"/v1/images/generations"},
     {"group":"embeddings","name":"create","method":"post","path":"/v1/embeddings"},
-    {"group":"midjourney","name":"imagine","method":"post","path":"/mj/submit/imagine"},
-    {"group":"midjourney","name":"action","method":"post","path":"/mj/submit/action"},
-    {"group":"kling","name":"text2video","method":"post","path":"/kling/v1/videos/text2video"},
-    {"group":"runway","name":"imageToVideo","method":"post","path":"/runwayml/v1/image_to_video"}
+    {"group":"midjourney","name":"imagine","method":"post","path":"/mj/submit/imagine","task":"cometMidjourneyImagine"},
+    {"group":"midjourney","name":"action","method":"post","path":"/mj/submit/action","task":"cometMidjourneyAction"},
+    {"group":"responses","name":"create","method":"post","path":"/v1/responses"},
+    {"group":"messages","name":"create","method":"post","path":"/v1/messages"},
+    {"group":"gemini","name":"generateContent","method":"post","path":"/v1beta/models/{model}:generateContent","pathParams":["model"]},
+    {"group":"videos","name":"create","method":"post","path":"/v1/videos","task":"cometCreateVideo"},
+    {"group":"suno","name":"music","method":"post","path":"/suno/submit/music","task":"cometSunoSubmitMusic"},
+    {"group":"kling","name":"text2video","method":"post","path":"/kling/v1/videos/text2video","task":"cometKlingTextToVideo"},
+    {"group":"kling","name":"image2video","method":"post","path":"/kling/v1/videos/image2video","task":"cometKlingImageToVideo"},
+    {"group":"runway","name":"imageToVideo","method":"post","path":"/runwayml/v1/image_to_video","task":"cometRunwayImageToVideo"},
+    {"group":"runway","name":"videoToVideo","method":"post","path":"/runwayml/v1/video_to_video","task":"cometRunwayVideoToVideo"}
   ],
   "stream": {"group":"chat","name":"stream","method":"post","path":"/v1/chat/completions","terminator":"[DONE]"},
+  "tasks": {
+    "cometCreateVideo": {"method":"post","path":"/v1/videos","poll":{"method":"get","path":"/v1/videos/{video_id}","status":"/status","done":["completed","succeeded","success"],"failed":["failed","error","cancelled"],"parameters":{"video_id":["path","/id"]},"result":"/video_url","interval":15}},
+    "cometGrokEditVideo": {"method":"post","path":"/grok/v1/videos/edits","poll":{"method":"get","path":"/grok/v1/videos/{request_id}","status":"/status","done":["done"],"failed":["failed","expired"],"parameters":{"request_id":["path","/request_id"]},"result":"/video/url","interval":5}},
+    "cometGrokGenerateVideo": {"method":"post","path":"/grok/v1/videos/generations","poll":{"method":"get","path":"/grok/v1/videos/{request_id}","status":"/status","done":["done"],"failed":["failed","expired"],"parameters":{"request_id":["path","/request_id"]},"result":"/video/url","interval":5}},
+    "cometKlingImageToVideo": {"method":"post","path":"/kling/v1/videos/image2video","poll":{"method":"get","path":"/kling/v1/videos/image2video/{task_id}","status":"/data/task_status","done":["succeed"],"failed":["failed"],"parameters":{"task_id":["path","/data/task_id"]},"result":"/data/task_result/videos/0/url","interval":10}},
+    "cometKlingOmniVideo": {"method":"post","path":"/kling/v1/videos/omni-video","poll":{"method":"get","path":"/kling/v1/videos/omni-video/{task_id}","status":"/data/status","done":["SUCCESS"],"failed":["FAILURE","FAILED"],"parameters":{"task_id":["path","/data/task_id"]},"result":"/data/data/task_result/videos/0/url","interval":10}},
+    "cometKlingTextToVideo": {"method":"post","path":"/kling/v1/videos/text2video","poll":{"method":"get","path":"/kling/v1/videos/text2video/{task_id}","status":"/data/task_status","done":["succeed"],"failed":["failed"],"parameters":{"task_id":["path","/data/task_id"]},"result":"/data/task_result/videos/0/url","interval":10}},
+    "cometMidjourneyAction": {"method":"post","path":"/mj/submit/action","poll":{"method":"get","path":"/mj/task/{id}/fetch","status":"/status","done":["SUCCESS","MODAL"],"failed":["FAILURE"],"parameters":{"id":["path","/result"]},"result":"/imageUrl","interval":5}},
+    "cometMidjourneyDescribe": {"method":"post","path":"/mj/submit/describe","poll":{"method":"get","path":"/mj/task/{id}/fetch","status":"/status","done":["SUCCESS","MODAL"],"failed":["FAILURE"],"parameters":{"id":["path","/result"]},"result":"/imageUrl","interval":5}},
+    "cometMidjourneyImagine": {"method":"post","path":"/mj/submit/imagine","poll":{"method":"get","path":"/mj/task/{id}/fetch","status":"/status","done":["SUCCESS","MODAL"],"failed":["FAILURE"],"parameters":{"id":["path","/result"]},"result":"/imageUrl","interval":5}},
+    "cometMidjourneyModal": {"method":"post","path":"/mj/submit/modal","poll":{"method":"get","path":"/mj/task/{id}/fetch","status":"/status","done":["SUCCESS","MODAL"],"failed":["FAILURE"],"parameters":{"id":["path","/result"]},"result":"/imageUrl","interval":5}},
+    "cometMidjourneyVideo": {"method":"post","path":"/mj/submit/video","poll":{"method":"get","path":"/mj/task/{id}/fetch","status":"/status","done":["SUCCESS","MODAL"],"failed":["FAILURE"],"parameters":{"id":["path","/result"]},"result":"/imageUrl","interval":5}},
+    "cometRemixVideo": {"method":"post","path":"/v1/videos/{video_id}/remix","poll":{"method":"get","path":"/v1/videos/{video_id}","status":"/status","done":["completed","succeeded","success"],"failed":["failed","error","cancelled"],"parameters":{"video_id":["path","/id"]},"result":"/video_url","interval":15}},
+    "cometReplicateCreatePrediction": {"method":"post","path":"/replicate/v1/models/{owner}/{name}/predictions","poll":{"method":"get","path":"/flux/v1/get_result","status":"/status","done":["Ready","succeeded"],"failed":["Error","failed","canceled","Content Moderated","Request Moderated","Task not found"],"parameters":{"id":["query","/id"]},"result":"/result/sample","interval":5}},
+    "cometRunwayImageToVideo": {"method":"post","path":"/runwayml/v1/image_to_video","poll":{"method":"get","path":"/runwayml/v1/tasks/{id}","status":"/status","done":["SUCCEEDED"],"failed":["FAILED"],"parameters":{"id":["path","/id"]},"result":"/output/0","interval":10}},
+    "cometRunwayProGenerate": {"method":"post","path":"/runway/pro/generate","poll":{"method":"post","path":"/runway/feed","status":"/data/status","done":["SUCCESS"],"failed":["FAILURE","FAILED"],"requestBody":{"task_id":"/data/task_id"},"result":"/data/result_url","interval":10}},
+    "cometRunwayVideoToVideo": {"method":"post","path":"/runwayml/v1/video_to_video","poll":{"method":"get","path":"/runwayml/v1/tasks/{id}","status":"/status","done":["SUCCEEDED"],"failed":["FAILED"],"parameters":{"id":["path","/id"]},"result":"/output/0","interval":10}},
+    "cometSunoSubmitMusic": {"method":"post","path":"/suno/submit/music","poll":{"method":"get","path":"/suno/fetch/{task_id}","status":"/data/status","done":["SUCCESS"],"failed":["FAILURE","FAILED"],"parameters":{"task_id":["path","/data"]},"result":"/data/data","interval":10}},
+    "cometVolcCreateVideoTask": {"method":"post","path":"/volc/v3/contents/generations/tasks","poll":{"method":"get","path":"/volc/v3/contents/generations/tasks/{id}","status":"/status","done":["succeeded"],"failed":["failed","cancelled","expired"],"parameters":{"id":["path","/id"]},"result":"/content/video_url","interval":10}}
+  },
   "midjourneyTask": {"group":"midjourney","poll":{"method":"get","path":"/mj/task/{id}/fetch","parameters":{"id":["path","/result"]},"status":"/status","done":["SUCCESS"],"failed":["FAILURE"]}}
 };
 

@@ -45,7 +45,7 @@ async function caseInput(dir: string): Promise<{ input: BuildInput; options: { d
     sources.push(loaded.source);
     findings.push(...loaded.findings);
   }
-  const input: BuildInput = { sources, excluded: [], catalogs: {}, securitySchemes: { ...DEFAULT_SECURITY_SCHEMES }, providers: config.providers, findings, overlays: await loadOverlays(dir, join(dir, 'overlays')) };
+  const input: BuildInput = { sources, excluded: [], securitySchemes: { ...DEFAULT_SECURITY_SCHEMES }, providers: config.providers, findings, overlays: await loadOverlays(dir, join(dir, 'overlays')) };
   return { input, options: { danglingRefs: config.build.danglingRefs, disable: config.build.disablePasses } };
 }
 

@@ -87,10 +87,10 @@ describe('build: merging random documents (property)', () => {
     // The expected meaning of each operation, taken from a copy built alone (same passes, no merging).
     const alone = new Map<string, string>();
     for (const s of sources) {
-      const single = buildUnified({ sources: [s], excluded: [], catalogs: {}, securitySchemes: {} }).document;
+      const single = buildUnified({ sources: [s], excluded: [], securitySchemes: {} }).document;
       for (const [path, item] of Object.entries(single.paths as Obj)) for (const m of HTTP_METHODS) if (isObject((item as Obj)[m])) alone.set(`${path} ${m}`, meaning(single, (item as Obj)[m] as Obj));
     }
-    const out = buildUnified({ sources, excluded: [], catalogs: {}, securitySchemes: { ...DEFAULT_SECURITY_SCHEMES }, providers: sources.map((s) => ({ name: s.provider, source: s.file })) });
+    const out = buildUnified({ sources, excluded: [], securitySchemes: { ...DEFAULT_SECURITY_SCHEMES }, providers: sources.map((s) => ({ name: s.provider, source: s.file })) });
     expect(out.errors).toEqual([]);
     const doc = out.document;
     const paths = doc.paths as Obj;

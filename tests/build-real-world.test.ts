@@ -37,7 +37,11 @@ let root = '';
 let cleanup: () => Promise<void> = async () => {};
 let doc: Record<string, unknown> = {};
 
+/** The project's own providers (api-hub.config.yaml): Comet's OpenAI-format routes, imported from OpenAI's document. */
+let projectProviders: Array<{ name: string; paths?: string[] }> = [];
+
 beforeAll(async () => {
+  projectProviders = (load(await readFile(join(projectRoot, 'api-hub.config.yaml'), 'utf8')) as { providers: typeof projectProviders }).providers;
   ({ root, cleanup } = await tempProject({ withCometSpec: false }));
   await cp(join(projectRoot, 'specs', 'providers'), join(root, 'specs', 'providers'), { recursive: true });
   await mkdir(join(root, 'specs', 'providers', 'yelp'), { recursive: true });
@@ -49,6 +53,8 @@ beforeAll(async () => {
     [
       'providers:',
       '  - { name: yelp, source: specs/providers/yelp/swagger.yaml, label: Yelp }',
+      // Comet's OpenAI-format routes, imported as the project imports them.
+      `  - ${JSON.stringify(projectProviders.find((p) => p.name === 'openai'))}`,
       // DigitalOcean serves OpenAI-compatible /v1/chat/completions, /v1/models… like Comet: the prefix policy resolves the clash.
       ...(hasDigitalOcean ? [`  - { name: digitalocean, source: ${JSON.stringify(digitalOcean)}, label: DigitalOcean, pathPrefix: /digitalocean, operationIdPrefix: digitalocean_ }`] : []),
       '',
@@ -89,6 +95,8 @@ describe('build: the snapshot plus real-world providers (Yelp 2.0, DigitalOcean 
     const report = JSON.parse(await readFile(join(root, 'specs', 'build-report.json'), 'utf8')) as { summary: { sources: Record<string, { included: number }> } };
     const expected = [
       ...(await sourceOperations('comet', join(root, 'specs', 'providers', 'comet', 'openapi.yaml'))),
+      // The selected operations of OpenAI's document (`METHOD /path`), under their own paths.
+      ...(projectProviders.find((p) => p.name === 'openai')?.paths ?? []).map((e) => `comet ${e.split(' ')[0]!.toLowerCase()} ${e.split(' ')[1]!}`),
       ...(await sourceOperations('yelp', yelpFixture)),
       ...(hasDigitalOcean ? await sourceOperations('digitalocean', digitalOcean) : []),
     ];

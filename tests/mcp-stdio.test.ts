@@ -76,7 +76,7 @@ describe('api-hub mcp over stdio (spawned like an MCP client does)', () => {
     expect(s.errors).toEqual([]);
     expect(s.stderr()).toMatch(/\[api-hub mcp\] ready on stdio in \d+ ms \(root .*, read-only\)/);
     expect(s.stderr()).toContain('[api-hub mcp] client api-hub-stdio-test 1.0.0 connected');
-    await expect.poll(() => s.stderr(), { timeout: 20_000 }).toMatch(/loaded \d+ models and 2368 operations/);
+    await expect.poll(() => s.stderr(), { timeout: 20_000 }).toMatch(/loaded \d+ models and 2402 operations/);
   });
 
   it('starts quickly: the handshake does not wait for the 5 MB spec', () => {

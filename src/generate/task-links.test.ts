@@ -37,6 +37,15 @@ describe('x-hub-poll', () => {
     ]);
   });
 
+  it('writes a constant for a path parameter into the path (a shared query route such as Kling\'s)', () => {
+    const d = doc({ operationId: 'retrieve', parameters: { video_id: 'videos', v: '$response.body#/id' }, status: '/status', done: ['succeed'] });
+    const r = links(d);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.links[0]?.descriptor).toMatchObject({ path: '/v1/videos/videos', parameters: { v: ['query', '/id'] } });
+    // A constant for a query parameter is not a link it can follow.
+    expect(links(doc({ operationId: 'retrieve', parameters: { video_id: '$response.body#/id', v: 'x' }, status: '/status', done: ['ok'] })).diagnostics).toHaveLength(1);
+  });
+
   it.each([
     ['not an object', 'x', 'x-hub-poll is not an object'],
     ['an unknown poll operation', { operationId: 'nope', status: '/s', done: ['d'] }, 'its poll operation nope is not a Comet operation'],

@@ -92,14 +92,19 @@ function readLink(doc: Record<string, unknown>, ext: unknown, byId: ReadonlyMap<
     for (const name of Object.keys(ext.parameters).sort()) {
       const expr = ext.parameters[name];
       const m = typeof expr === 'string' ? RUNTIME_EXPRESSION.exec(expr) : null;
-      if (m === null) return `parameter ${name}: ${JSON.stringify(expr)} is not a $response.body#/... expression`;
       const place = where.get(name) ?? (poll.path.includes(`{${name}}`) ? 'path' : undefined);
+      // A constant for a path parameter (Kling's shared query route: `{action}` is always `videos`) is written into the path.
+      if (m === null && typeof expr === 'string' && /^[^$/]/.test(expr) && place === 'path') {
+        descriptor.path = descriptor.path.replace(`{${name}}`, encodeURIComponent(expr));
+        continue;
+      }
+      if (m === null) return `parameter ${name}: ${JSON.stringify(expr)} is not a $response.body#/... expression or a constant of a path parameter`;
       if (place === undefined) return `parameter ${name} is not a path, query or header parameter of ${ext.operationId}`;
       parameters[name] = [place, m[1] ?? ''];
     }
     descriptor.parameters = parameters;
   }
-  const missing = [...poll.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '').filter((n) => descriptor.parameters?.[n] === undefined);
+  const missing = [...descriptor.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '').filter((n) => descriptor.parameters?.[n] === undefined);
   if (missing.length > 0) return `the poll path ${poll.path} needs ${missing.join(', ')}, which \`parameters\` does not give`;
   if (ext.requestBody !== undefined) {
     if (!isObject(ext.requestBody)) return '`requestBody` must map body fields to $response.body#/... expressions';

@@ -19,7 +19,8 @@ import { nonStandardKeywords } from './passes/nonstandard-keywords.js';
 import { danglingRefs, type DanglingPolicy } from './passes/dangling-refs.js';
 import { falOperations, falLabels, FAL_SECURITY_SCHEME, FAL_SERVER } from './passes/fal-operations.js';
 import { providerOperations } from './passes/provider-operations.js';
-import { knownModelIds } from './passes/known-model-ids.js';
+import { providerBasePath } from './passes/provider-base-path.js';
+import { discriminatorMapping } from './passes/discriminator-mapping.js';
 import { falOperationBases } from '../core/naming.js';
 import { operationsOf } from './schema-walk.js';
 
@@ -33,8 +34,6 @@ export interface BuildInput {
   sources: SourceDocument[];
   /** Models known to the listing that have no usable document. */
   excluded: Exclusion[];
-  /** Model ids per catalog name, for `x-hub-known-values` schemas. */
-  catalogs: Record<string, string[]>;
   /** Security schemes per provider, added to the merged components. */
   securitySchemes: Record<string, Obj>;
   /** Providers declared in api-hub.config.yaml (label, prefix policy, server). */
@@ -101,13 +100,14 @@ export function buildUnified(input: BuildInput, options: BuildOptions = {}): Bui
     tupleItems,
     nonStandardKeywords,
     schemaTypeMismatch,
-    ...Object.entries(input.catalogs).map(([name, ids]) => knownModelIds(name, ids)),
+    discriminatorMapping,
     danglingRefs(options.danglingRefs ?? 'patch'),
     falOperations(naming),
-    ...[...configured.values()].filter((p) => p.server).map((p) => providerServer(p.name, p.server!)),
+    ...[...configured.values()].filter((p) => p.server).map((p) => providerServer(p.provider ?? p.name, p.server!, p.name)),
     serverUrls,
     operationIdUrlSafe,
     ...[...new Set(sources.map((s) => s.provider))].filter((p) => p !== 'fal').map((p) => providerOperations(p, configured.get(p)?.label ?? providerLabel(p))),
+    ...[...configured.values()].filter((p) => p.basePath).map((p) => providerBasePath(p.provider ?? p.name, p.name, p.basePath!)),
   ].filter((p) => !disabled.has(p.name));
 
   const findings: BuildFinding[] = [...(input.findings ?? [])];
@@ -131,7 +131,7 @@ export function buildUnified(input: BuildInput, options: BuildOptions = {}): Bui
   if (prefixed.length > 0 && !disabled.has('provider-prefix')) {
     const conflicts = findConflicts(kept);
     for (const policy of prefixed) {
-      const pass = providerPrefix(policy.name, policy, conflicts);
+      const pass = providerPrefix(policy.provider ?? policy.name, policy, conflicts, policy.name);
       passes.push(pass);
       for (const src of kept) runPasses([pass], src, { report: (f) => findings.push({ ...f, file: f.file ?? src.file, provider: src.provider, sourceId: src.sourceId }) });
     }

@@ -24,6 +24,14 @@ export interface ProviderConfig {
   prefixScope?: 'conflicts' | 'all';
   /** Replaces the document's servers for every operation of the provider. */
   server?: string;
+  /** Whose routes these are (`x-hub-source.provider`, tag fallback); may be a built-in provider (`comet`). Default: `name`. */
+  provider?: string;
+  /** Only these operations of the document: `/path` (every method) or `METHOD /path`, in the document's own names. */
+  paths?: string[];
+  /** Prepended to every path: the part of the provider's base URL that `server:` leaves out. */
+  basePath?: string;
+  /** Overlay 1.0 files applied to this provider's document before the passes (targets use the document's own names). */
+  overlays?: string[];
 }
 
 export interface BuildConfig {
@@ -81,7 +89,11 @@ function configMessage(e: ErrorObject): string {
   if (e.keyword === 'additionalProperties') return `${where}: unknown key ${String((e.params as { additionalProperty: string }).additionalProperty)}`;
   if (e.keyword === 'required') return `${where}: missing ${String((e.params as { missingProperty: string }).missingProperty)}`;
   if (e.keyword === 'not') return `${where}: ${BUILT_IN_PROVIDERS.join(' and ')} are built-in providers; choose another name`;
-  if (e.keyword === 'pattern') return `${where}: ${PATTERN_HINTS[parsePointer(e.instancePath).at(-1) ?? ''] ?? `must match ${String((e.params as { pattern: string }).pattern)}`}`;
+  if (e.keyword === 'pattern') {
+    const segs = parsePointer(e.instancePath);
+    const hint = PATTERN_HINTS[segs.at(-1) ?? ''] ?? PATTERN_HINTS[`${segs.at(-2) ?? ''}[]`];
+    return `${where}: ${hint ?? `must match ${String((e.params as { pattern: string }).pattern)}`}`;
+  }
   if (e.keyword === 'enum') return `${where}: must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String).join(', ')}`;
   return `${where}: ${e.message ?? 'invalid'}`;
 }
@@ -89,6 +101,9 @@ function configMessage(e: ErrorObject): string {
 const PATTERN_HINTS: Record<string, string> = {
   name: 'lower-case letters, digits and -, starting with a letter',
   pathPrefix: 'a path such as /yelp: starts with /, no trailing /, no {}, ? or #',
+  basePath: 'a path such as /v1: starts with /, no trailing /, no {}, ? or #',
+  provider: 'lower-case letters, digits and -, starting with a letter',
+  'paths[]': "'/path' (every method) or 'METHOD /path', e.g. 'POST /chat/completions'",
   operationIdPrefix: 'letters, digits, _, . and -, starting with a letter or _',
   server: 'an http(s) URL',
   label: 'a folder name without /',

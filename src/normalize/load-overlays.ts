@@ -16,10 +16,14 @@ import { validateOverlay, type OverlayFile } from './overlay/index.js';
 export async function loadOverlays(root: string, dir: string): Promise<OverlayFile[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const files = names.filter((n) => /\.(ya?ml|json)$/i.test(n)).sort(cmp);
+  return loadOverlayFiles(root, files.map((n) => join(dir, n)), `${displayPath(root, dir)}/`);
+}
+
+/** Overlay documents by absolute path, in the given order; `where` names them in the error. */
+export async function loadOverlayFiles(root: string, paths: readonly string[], where: string): Promise<OverlayFile[]> {
   const out: OverlayFile[] = [];
   const problems: Diagnostic[] = [];
-  for (const name of files) {
-    const path = join(dir, name);
+  for (const path of paths) {
     const display = displayPath(root, path);
     const { data, text, format } = await readDataFile(path, display);
     const p = await validateOverlay(data, display);
@@ -30,6 +34,6 @@ export async function loadOverlays(root: string, dir: string): Promise<OverlayFi
     }
     else out.push({ file: display, overlay: data });
   }
-  if (problems.length > 0) throw new HubError(`${problems.length} problem(s) in specs/overlays/; nothing was built`, { diagnostics: problems });
+  if (problems.length > 0) throw new HubError(`${problems.length} problem(s) in ${where}; nothing was built`, { diagnostics: problems });
   return out;
 }

@@ -68,4 +68,37 @@ describe('loadProvider', () => {
     await expect(loadProvider(root, { name: 'x', source: 'specs/x.yaml' }, {})).rejects.toThrow(/not an OpenAPI 2.0, 3.0, 3.1 or 3.2 document/);
     await expect(loadProvider(root, { name: 'y', source: 'specs/missing.yaml' }, {})).rejects.toThrow(/cannot read specs\/missing.yaml/);
   });
+
+  it('imports a selection of a document for another provider, with its overlays applied in the document\u2019s own names', async () => {
+    await mkdir(join(root, 'specs', 'up'), { recursive: true });
+    await writeFile(
+      join(root, 'specs', 'up', 'openapi.yaml'),
+      "openapi: 3.1.0\ninfo: { title: Up, version: '1' }\nservers: [{ url: 'https://up.example.com/v1' }]\npaths:\n  /chat: { post: { operationId: chat, responses: { '200': { content: { application/json: { schema: { $ref: '#/components/schemas/Chat' } } } } } } }\n  /files: { get: { operationId: files, responses: { '200': { content: { application/json: { schema: { $ref: '#/components/schemas/Files' } } } } } } }\ncomponents:\n  schemas:\n    Chat: { type: object, properties: { model: { anyOf: [{ type: string }, { enum: [a, b] }] } } }\n    Files: { type: array }\n",
+    );
+    await writeFile(
+      join(root, 'specs', 'up', 'overlay.yaml'),
+      "overlay: 1.0.0\ninfo: { title: o, version: '1' }\nactions:\n  - target: $.components.schemas.Chat.properties.model.anyOf\n    remove: true\n  - target: $.paths['/chat'].post\n    update: { operationId: hubChat }\n  - target: $.paths['/files']\n    update: { x-never: true }\n",
+    );
+    const { source, findings } = await loadProvider(root, { name: 'up', provider: 'hub', source: 'specs/up/openapi.yaml', paths: ['POST /chat', 'GET /gone'], overlays: ['specs/up/overlay.yaml'] }, {});
+    expect(source).toMatchObject({ provider: 'hub', sourceId: 'up', file: 'specs/up/openapi.yaml' });
+    expect(Object.keys(source.doc.paths as object)).toEqual(['/chat']);
+    expect(resolvePointer(source.doc, '/paths/~1chat/post/operationId')).toBe('hubChat');
+    expect(resolvePointer(source.doc, '/components/schemas/Chat/properties/model')).toEqual({});
+    expect(resolvePointer(source.doc, '/components/schemas/Files')).toBeUndefined();
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([
+      ['provider-paths', 'info'],
+      ['provider-paths-missing', 'warn'],
+      ['overlay-action', 'info'],
+      ['overlay-action', 'info'],
+      ['overlay-no-match', 'warn'],
+    ]);
+    expect(findings[0]!.message).toBe('paths: kept 1 operation(s), left out 1, 1 component(s) only those reach');
+    expect(findings[1]!.message).toContain('GET /gone is not in the document');
+    expect(findings[4]).toMatchObject({ file: 'specs/up/overlay.yaml', pointer: '/actions/2/target', provider: 'hub', sourceId: 'up' });
+  });
+
+  it('refuses an invalid provider overlay with its file, exit 2', async () => {
+    await writeFile(join(root, 'specs', 'up', 'bad-overlay.yaml'), "overlay: 2.0.0\ninfo: { title: o, version: '1' }\nactions: []\n");
+    await expect(loadProvider(root, { name: 'up', source: 'specs/up/openapi.yaml', overlays: ['specs/up/bad-overlay.yaml'] }, {})).rejects.toThrow(/problem\(s\) in the overlays of provider up/);
+  });
 });

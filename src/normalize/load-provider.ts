@@ -8,6 +8,9 @@ import { displayPath, isInside } from '../core/paths.js';
 import { bundleFileSet, isUrl, loadFileSet, type LocationReader, type OasFamily } from './bundle/index.js';
 import type { BuildConfig, ProviderConfig } from './config.js';
 import { upgradeSwagger2 } from './upgrade-swagger2.js';
+import { selectPaths } from './select-paths.js';
+import { loadOverlayFiles } from './load-overlays.js';
+import { applyOverlay } from './overlay/index.js';
 import type { BuildFinding, SourceDocument } from './types.js';
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
@@ -36,7 +39,7 @@ export async function loadProvider(root: string, provider: ProviderConfig, build
   const family: OasFamily | undefined = !isObject(data) ? undefined : data.swagger === '2.0' ? '2.0' : typeof data.openapi === 'string' && /^3\.[0-2]\./.test(data.openapi) ? '3.x' : undefined;
   if (!family) throw fail(`${display(location)} is not an OpenAPI 2.0, 3.0, 3.1 or 3.2 document (no swagger: "2.0" or openapi: 3.x.y)`);
 
-  const base = { provider: provider.name, sourceId: provider.name, file: display(location) };
+  const base = { provider: provider.provider ?? provider.name, sourceId: provider.name, file: display(location) };
   const findings: BuildFinding[] = problems.map((p) => ({ ...p, ...base, file: p.file ?? base.file }));
   const bundled = bundleFileSet(set, family, { confine, allowRemoteRefs: build.allowRemoteRefs ?? false });
   for (const f of bundled.findings) findings.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer, ...base, file: display(f.location) });
@@ -63,6 +66,18 @@ export async function loadProvider(root: string, provider: ProviderConfig, build
     } catch (err) {
       throw fail(`swagger2openapi could not convert ${display(location)}: ${(err as Error).message}`);
     }
+  }
+  if (provider.paths) {
+    const sel = selectPaths(doc, provider.paths);
+    const parts = [`kept ${sel.kept.length} operation(s), left out ${sel.dropped}`, `${sel.pruned} component(s) only those reach`, ...(sel.webhooks > 0 ? [`${sel.webhooks} webhook(s)`] : [])];
+    findings.push({ ruleId: 'provider-paths', severity: 'info', message: `paths: ${parts.join(', ')}`, pointer: '/paths', ...base });
+    for (const m of sel.missing) {
+      findings.push({ ruleId: 'provider-paths-missing', severity: 'warn', message: `paths: ${m} is not in the document (renamed or removed upstream?); nothing imported for it`, pointer: '/paths', ...base });
+    }
+  }
+  if (provider.overlays && provider.overlays.length > 0) {
+    const overlays = await loadOverlayFiles(root, provider.overlays.map((o) => resolve(root, o)), `the overlays of provider ${provider.name}`);
+    for (const o of overlays) for (const f of applyOverlay(doc, o)) findings.push({ ...f, ...base, file: o.file });
   }
   // One file: the hash of its text. Several: of every file's name and hash, so a change in any of them shows.
   const hash =

@@ -90,6 +90,12 @@ export async function loadBuildInput(
       for (const [name, scheme] of Object.entries(comps.securitySchemes)) if (isObject(scheme)) securitySchemes[name] = scheme;
       delete comps.securitySchemes;
     }
+    // Endpoints the curated document leaves out on purpose (removed or unavailable upstream) go to the report.
+    const left = doc['x-hub-excluded'];
+    if (Array.isArray(left)) {
+      for (const e of left) if (isObject(e) && typeof e.id === 'string' && typeof e.reason === 'string') excluded.push({ provider: 'comet', id: e.id, reason: e.reason });
+      delete doc['x-hub-excluded'];
+    }
     sources.push({ provider: 'comet', sourceId: 'comet', file: cometDisplay, sha256: sha256(cometRead.text), doc });
   }
   const findings: BuildFinding[] = [];
@@ -101,7 +107,6 @@ export async function loadBuildInput(
   return {
     sources,
     excluded,
-    catalogs: comet ? { 'comet-models': comet.models.map((m) => m.id) } : {},
     securitySchemes,
     providers: config.providers,
     findings,

@@ -29,12 +29,13 @@ export interface Conflicts {
  * kept in `x-hub-source.path`. With `all`, pair the prefix with `server:` when
  * the provider's base URL really ends with it.
  */
-export function providerPrefix(provider: string, policy: PrefixPolicy, conflicts: Conflicts): Pass {
+export function providerPrefix(provider: string, policy: PrefixPolicy, conflicts: Conflicts, sourceId?: string): Pass {
   return {
     name: 'provider-prefix',
     description: 'Prefix the paths and operationIds of configured providers that have a prefix policy.',
     providers: [provider],
     run(src, ctx) {
+      if (sourceId !== undefined && src.sourceId !== sourceId) return;
       const { pathPrefix, operationIdPrefix } = policy;
       const all = policy.prefixScope === 'all';
       const renamed = new Map<string, string>();

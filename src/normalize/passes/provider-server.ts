@@ -3,14 +3,16 @@ import type { Pass } from '../types.js';
 /**
  * A configured provider's `server:` replaces the servers its document
  * declares (a gateway, a regional host, or a 2.0 document's host/basePath that
- * is wrong). Runs before provider-operations, which moves servers onto paths.
+ * is wrong). With `sourceId`, only that source of the provider. Runs before provider-operations, which moves servers onto paths.
  */
-export function providerServer(provider: string, url: string): Pass {
+export function providerServer(provider: string, url: string, sourceId?: string): Pass {
   return {
     name: 'provider-server',
     description: 'Replace the servers of a configured provider with the configured server.',
     providers: [provider],
     run(src, ctx) {
+      // A configured source that adds routes to another provider (`provider: comet`) is one source of several.
+      if (sourceId !== undefined && src.sourceId !== sourceId) return;
       const before = Array.isArray(src.doc.servers) ? src.doc.servers.length : 0;
       src.doc.servers = [{ url }];
       let overridden = 0;

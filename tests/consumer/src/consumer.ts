@@ -183,13 +183,14 @@ export async function imagesAndEmbeddings(): Promise<[string | undefined, number
   const image = await hub.comet.images.generate({ model: 'dall-e-3', prompt: 'a banana', n: 1, response_format: 'url' });
   const emb = await hub.comet.embeddings.create({ model: 'text-embedding-3-small', input: ['a', 'b'] });
   const vector = emb.data?.data[0]?.embedding;
-  return [image.data?.data[0]?.url, Array.isArray(vector) ? vector[0] : undefined];
+  return [image.data?.data?.[0]?.url, Array.isArray(vector) ? vector[0] : undefined];
 }
 
 export async function midjourney(prompt: string): Promise<string | undefined> {
   const { data } = await hub.comet.midjourney.imagine({ prompt, botType: 'MID_JOURNEY' });
   if (data?.code !== 1 || data.result === undefined) return undefined;
-  const task = await hub.comet.midjourney.waitForTask(data.result, {
+  // Comet documents `result` as a string and as an integer: an opaque id either way.
+  const task = await hub.comet.midjourney.waitForTask(String(data.result), {
     pollInterval: 3000,
     signal: AbortSignal.timeout(300_000),
     onTaskUpdate: (t: MidjourneyTask) => void t.progress,
@@ -197,7 +198,7 @@ export async function midjourney(prompt: string): Promise<string | undefined> {
   if (task.status === 'FAILURE') throw new Error(task.failReason ?? 'failed');
   const final: 'SUCCESS' = task.status;
   void final;
-  return task.imageUrl;
+  return task.imageUrl ?? undefined;
 }
 
 export async function chatMistakes(): Promise<void> {
@@ -221,8 +222,8 @@ export async function chatMistakes(): Promise<void> {
     void chunk.choices[0]?.message;
     // @ts-expect-error: a chunk has no `text` field.
     void chunk.choices[0]?.delta.text;
-    // @ts-expect-error: `system_fingerprint` is not part of the chunk schema.
-    void chunk.system_fingerprint;
+    // @ts-expect-error: `finish_reason` is on the chunk's choices, not on the chunk.
+    void chunk.finish_reason;
   }
   // @ts-expect-error: stream() is always streamed.
   hub.comet.chat.stream({ model: 'm', messages: [], stream: false });
