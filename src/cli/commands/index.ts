@@ -12,6 +12,7 @@ import { registerModels } from './models.js';
 import { registerEstimate } from './estimate.js';
 import { registerPush } from './push.js';
 import { registerPull } from './pull.js';
+import { registerScan } from './scan.js';
 
 export type SetExit = (code: number) => void;
 
@@ -28,4 +29,5 @@ export function registerCommands(program: Command, ctx: CliContext, setExit: Set
   registerEstimate(program, ctx, setExit);
   registerPush(program, ctx, setExit);
   registerPull(program, ctx, setExit);
+  registerScan(program, ctx, setExit);
 }
