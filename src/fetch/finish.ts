@@ -36,14 +36,17 @@ export interface FetchRunResult {
   written: string[];
   interrupted: boolean;
   stats: HttpStats | null;
+  /** `--dry-run`: everything was worked out, nothing written. */
+  dryRun?: boolean;
 }
 
 /**
  * After the snapshots: rebuild the registry and write the drift report. An
- * interrupted run that swapped nothing writes nothing at all.
+ * interrupted run that swapped nothing writes nothing at all, nor does a dry run.
  */
-export async function finishFetch(root: string, results: ProviderResult[], drifts: ProviderDrift[], interrupted: boolean): Promise<FetchRunResult> {
+export async function finishFetch(root: string, results: ProviderResult[], drifts: ProviderDrift[], interrupted: boolean, dryRun = false): Promise<FetchRunResult> {
   const written: string[] = [];
+  if (dryRun) return { providers: results, drift: driftReport(drifts), written, interrupted, stats: null, dryRun: true };
   const committed = results.some((r) => r.ok);
   if (interrupted && !committed) return { providers: results, drift: null, written, interrupted, stats: null };
   if (committed) {

@@ -26,6 +26,8 @@ export interface LiveFetchOptions {
   emit?: Emit;
   fetch?: typeof globalThis.fetch;
   now?: () => Date;
+  /** Fetch and compare, write nothing (not even a temp directory). */
+  dryRun?: boolean;
 }
 
 /**
@@ -58,9 +60,10 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
       emit({ type: 'start', provider: 'fal', message: `fal: fetching ${falApiRoot(baseUrl)}/models${key ? '' : ' (no key)'}` });
       // Each model's document is written into the new snapshot's temp directory as its page
       // arrives, while the next pages are awaited; the swap happens only once everything is in.
-      stage = await SnapshotStage.open(projectPaths(root).falDir);
+      stage = o.dryRun ? undefined : await SnapshotStage.open(projectPaths(root).falDir);
       const staging = stage;
       const onPage = (items: readonly FalModelItem[]) => {
+        if (!staging) return;
         for (const item of items) {
           const file = falDocumentFile(item);
           // A document that contains a secret is never written, not even to the temp directory (the commit refuses it).
@@ -68,7 +71,7 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
         }
       };
       const r = await fetchFalLive({ http, baseUrl, key, old: before.fal, root, emit, signal, fetchedAt, onPage });
-      const c = await commitFal(root, { items: r.items, prices: r.prices, meta: r.meta }, before.fal, { secrets, signal, stage });
+      const c = await commitFal(root, { items: r.items, prices: r.prices, meta: r.meta }, before.fal, { secrets, signal, dryRun: o.dryRun === true, ...(stage ? { stage } : {}) });
       stage = undefined; // committed (or discarded by the commit on failure)
       const notes = [...r.notes];
       if (r.prices === null && c.carriedPrices > 0) notes.push(`kept ${c.carriedPrices} price(s) from the previous snapshot`);
@@ -104,7 +107,7 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
       }
       emit({ type: 'start', provider: 'comet', message: `comet: fetching ${cometHostRoot(baseUrl)}/v1/models and /api/models` });
       const r = await fetchCometLive({ http, baseUrl, key, old: before.comet, emit, signal, fetchedAt });
-      const c = await commitComet(root, { models: r.models, api: r.api, meta: r.meta }, before.comet, { secrets, signal });
+      const c = await commitComet(root, { models: r.models, api: r.api, meta: r.meta }, before.comet, { secrets, signal, dryRun: o.dryRun === true });
       const inCatalog = new Set(r.api.map((m) => m.id));
       const notes: string[] = [];
       const unpriced = r.models.filter((m) => !inCatalog.has(m.id)).length;
@@ -127,7 +130,7 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
     const c = cometOut[1];
     drifts.push(cometDrift({ before: { v1: before.comet.v1, api: before.comet.api }, after: c ? { v1: c.catalog, api: c.api } : null, ...(cometOut[0].ok ? {} : { error: cometOut[0].error }), notes: cometOut[0].notes }));
   }
-  const finished = await finishFetch(root, results, drifts, signal.aborted);
+  const finished = await finishFetch(root, results, drifts, signal.aborted, o.dryRun === true);
   return { ...finished, stats: { ...http.stats } };
 }
 
