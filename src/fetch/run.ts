@@ -56,7 +56,7 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
     const key = falKey(o.env);
     let stage: SnapshotStage | undefined;
     try {
-      const baseUrl = baseUrlFrom(o.env, 'FAL_API_BASE_URL', FAL_DEFAULT_BASE_URL);
+      const baseUrl = baseUrlFrom(o.env, 'FAL_API_BASE_URL', FAL_DEFAULT_BASE_URL, key !== null);
       emit({ type: 'start', provider: 'fal', message: `fal: fetching ${falApiRoot(baseUrl)}/models${key ? '' : ' (no key)'}` });
       // Each model's document is written into the new snapshot's temp directory as its page
       // arrives, while the next pages are awaited; the swap happens only once everything is in.
