@@ -1,7 +1,8 @@
 import { lintSource } from '@secretlint/core';
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretFinding } from './types.js';
-import { PATTERNS, isDotEnvPath } from './patterns.js';
+import { isDotEnvPath } from './patterns.js';
+import { patternHits, type Hit } from './pattern-hits.js';
 import { fingerprint, maskedExcerpt } from './mask.js';
 
 const SECRETLINT_CONFIG: Parameters<typeof lintSource>[0]['options']['config'] = {
@@ -13,12 +14,6 @@ export function isBinary(text: string): boolean {
   return text.slice(0, 8000).includes('\0');
 }
 
-interface Hit {
-  start: number;
-  end: number;
-  rule: string;
-  label: string;
-}
 
 /** Offsets of the start of each line. */
 function lineStarts(text: string): number[] {
@@ -36,21 +31,6 @@ function lineOf(starts: readonly number[], offset: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-/** The project's pattern table over the text. */
-export function patternHits(text: string): Hit[] {
-  const hits: Hit[] = [];
-  for (const p of PATTERNS) {
-    p.regex.lastIndex = 0;
-    for (const m of text.matchAll(p.regex)) {
-      const value = m[p.value];
-      if (value === undefined || (p.accept && !p.accept(value))) continue;
-      const start = (m.index ?? 0) + (p.value === 0 ? 0 : m[0].lastIndexOf(value));
-      hits.push({ start, end: start + value.length, rule: p.id, label: p.label });
-    }
-  }
-  return hits;
 }
 
 /** secretlint's recommended preset over the text. */
