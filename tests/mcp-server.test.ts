@@ -476,7 +476,7 @@ describe('estimate_cost (fixture registry with prices)', () => {
     return Response.json({ estimate_type: 'unit_price', total_cost: 1.4, currency: 'USD' });
   };
   beforeAll(async () => {
-    c = await connect({ root: fixtureProject, env: { FAL_KEY: 'fal-test-key', FAL_API_BASE_URL: 'http://fal.invalid' }, fetch: fakeFetch });
+    c = await connect({ root: fixtureProject, env: { FAL_KEY: 'fal-test-key', FAL_API_BASE_URL: 'https://fal.invalid' }, fetch: fakeFetch });
   });
   afterAll(() => c.close());
 
@@ -492,7 +492,7 @@ describe('estimate_cost (fixture registry with prices)', () => {
       ['registry', 1.4],
       ['fal-live', 1.4],
     ]);
-    expect(requests).toEqual([{ url: 'http://fal.invalid/v1/models/pricing/estimate', auth: 'Key fal-test-key', body: { estimate_type: 'unit_price', endpoints: { 'fal-ai/test/image-to-video': { unit_quantity: 5 } } } }]);
+    expect(requests).toEqual([{ url: 'https://fal.invalid/v1/models/pricing/estimate', auth: 'Key fal-test-key', body: { estimate_type: 'unit_price', endpoints: { 'fal-ai/test/image-to-video': { unit_quantity: 5 } } } }]);
   });
 
   it('live answers for an endpoint the snapshot does not have, and says so', async () => {

@@ -9,7 +9,7 @@ import { buildCometApiCatalog, type CometApiCatalog, type CometApiModel } from '
 import { META_FILE, serializeMeta, type FetchMeta } from './meta.js';
 import { findSecret } from './redact.js';
 import { COMET_API_FILE, COMET_V1_FILE, type CometState, type FalState } from './state.js';
-import { SnapshotStage, type SnapshotChange } from './write-snapshot.js';
+import { SnapshotStage, previewSnapshotDir, type SnapshotChange } from './write-snapshot.js';
 
 /**
  * The one path from received data to a provider snapshot on disk, shared by the
@@ -23,6 +23,8 @@ export interface CommitOptions {
   signal?: AbortSignal;
   /** The temp directory the files were staged in while they arrived (else one is made now). */
   stage?: SnapshotStage;
+  /** Work out the change and write nothing (`fetch --dry-run`). */
+  dryRun?: boolean;
 }
 
 export interface FalCommitResult {
@@ -117,7 +119,7 @@ async function swap(dir: string, provider: string, files: Map<string, string>, o
     }
   }
   if (options.signal?.aborted) throw new HubError(`${provider}: interrupted before the snapshot was written; the previous snapshot is unchanged`);
-  const change = await (options.stage ?? (await SnapshotStage.open(dir))).commit(files);
+  const change = options.dryRun ? await previewSnapshotDir(dir, files) : await (options.stage ?? (await SnapshotStage.open(dir))).commit(files);
   // The metadata file changes on every fetch (it holds the fetch time): report content files only.
   const isContent = (rel: string): boolean => !rel.split('/').some((seg) => seg.startsWith('.'));
   const hidden = [...files.keys()].filter((rel) => !isContent(rel));

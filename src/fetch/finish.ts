@@ -37,6 +37,8 @@ export interface FetchRunResult {
   written: string[];
   interrupted: boolean;
   stats: HttpStats | null;
+  /** `--dry-run`: everything was worked out, nothing written. */
+  dryRun?: boolean;
 }
 
 /** What the caller does once a snapshot was swapped in: the project layer rebuilds the registry from it (the files it wrote, and the registry). */
@@ -44,11 +46,12 @@ export type AfterCommit = () => Promise<{ files: string[]; registry: PricedRegis
 
 /**
  * After the snapshots: rebuild the registry (`afterCommit`, which returns the
- * files it wrote) and write the drift report. An interrupted run that swapped
- * nothing writes nothing at all.
+ * files it wrote and the registry) and write the drift report. An interrupted
+ * run that swapped nothing writes nothing at all, nor does a dry run.
  */
-export async function finishFetch(root: string, results: ProviderResult[], drifts: ProviderDrift[], interrupted: boolean, afterCommit?: AfterCommit): Promise<FetchRunResult> {
+export async function finishFetch(root: string, results: ProviderResult[], drifts: ProviderDrift[], interrupted: boolean, afterCommit?: AfterCommit, dryRun = false): Promise<FetchRunResult> {
   const written: string[] = [];
+  if (dryRun) return { providers: results, drift: driftReport(drifts), written, interrupted, stats: null, dryRun: true };
   const committed = results.some((r) => r.ok);
   if (interrupted && !committed) return { providers: results, drift: null, written, interrupted, stats: null };
   // Price changes come from the registry before and after: the prices as the hub publishes them.

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { HubError } from '../core/errors.js';
-import { displayPath } from '../core/paths.js';
+import { displayPath, projectPaths } from '../core/paths.js';
 import { readDataFile } from '../core/read.js';
 import { readFalPage } from './fal/pages.js';
 import { FAL_PRICING_API_SOURCE, isFalPricingResponse, readFalPricing } from './fal/pricing.js';
@@ -13,6 +13,19 @@ import { commitComet, commitFal } from './commit.js';
 import { cometDrift, falDrift, modelChanges } from './drift.js';
 import { finishFetch, type AfterCommit, type FetchRunResult, type ProviderResult } from './finish.js';
 import { readCometState, readFalState } from './state.js';
+import { planFalImport } from './fal/partial.js';
+import { rebuildFalItems } from './fal/old-items.js';
+
+export interface ImportOptions {
+  /** Replace the snapshot with exactly the files, even when they are only part of the catalog. */
+  prune?: boolean;
+  /** Work everything out, write nothing. */
+  dryRun?: boolean;
+  /** Where imported prices come from, and their date. */
+  origin?: ImportOrigin;
+  /** Once the snapshot was swapped in (the project layer rebuilds the registry). */
+  afterCommit?: AfterCommit;
+}
 
 /**
  * `api-hub fetch --provider P --from FILE...`: build a provider snapshot from
@@ -24,8 +37,17 @@ import { readCometState, readFalState } from './state.js';
  * responses (without them, the previous snapshot's prices are kept). Comet files
  * are `/v1/models` responses and, optionally, the `/api/models` catalog
  * (without it, the previous catalog file is kept).
+ *
+ * A partial input never deletes: FAL files that lack categories the snapshot
+ * has (e.g. two `?category=` listings) are merged into the snapshot, its other
+ * models kept as they are, unless `prune` asks to replace the snapshot with
+ * exactly the files. Files with every category replace the snapshot, as a live
+ * fetch does. `dryRun` works everything out and writes nothing.
  */
-export async function importFromFiles(root: string, provider: 'fal' | 'comet', files: readonly string[], origin: ImportOrigin = {}, afterCommit?: AfterCommit): Promise<FetchRunResult> {
+export async function importFromFiles(root: string, provider: 'fal' | 'comet', files: readonly string[], options: ImportOptions = {}): Promise<FetchRunResult> {
+  const dryRun = options.dryRun === true;
+  const origin = options.origin ?? {};
+  const afterCommit = options.afterCommit;
   const problems: Diagnostic[] = [];
   if (files.length === 0) throw new HubError('--from needs at least one file');
   const inputs = await readInputFiles(root, files);
@@ -37,9 +59,33 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
       extra: (data, display) => { const { prices: items, problems } = readFalPricing(data, display); return { items, problems }; },
     });
     const old = await readFalState(root);
-    const c = await commitFal(root, { items, prices, priceOrigin: { source: origin.priceSource ?? FAL_PRICING_API_SOURCE, asOf }, meta: null }, old);
+    const plan = planFalImport(items, old.listing);
+    const notes: string[] = [];
+    let merged = items;
+    let mergedPrices = prices;
+    if (!plan.whole && !options.prune && plan.notInFiles.length > 0) {
+      const kept = await rebuildFalItems(projectPaths(root).falDir, plan.notInFiles);
+      if (kept === null) {
+        throw new HubError(
+          `fal: the files hold only part of the catalog (no ${listSome(plan.missingCategories)}), and the snapshot's own documents cannot be read back to merge them (a file is missing or was edited). ` +
+            `Nothing was written. Restore specs/providers/fal/ (git checkout), or replace the snapshot with exactly these files with --prune (it would remove ${plan.notInFiles.length} model(s)).`,
+        );
+      }
+      merged = [...kept, ...items];
+      if (prices !== null) {
+        const given = new Set(prices.map((p) => p.endpoint_id));
+        mergedPrices = [...plan.notInFiles.flatMap((m) => (m.pricing && !given.has(m.endpoint_id) ? [{ endpoint_id: m.endpoint_id, ...m.pricing }] : [])), ...prices];
+      }
+      notes.push(
+        `the files hold part of the catalog (no ${listSome(plan.missingCategories)}): ${dryRun ? 'would merge' : 'merged'} ${items.length} model(s) into the snapshot, keeping the ${kept.length} model(s) not in the files; ` +
+          `to replace the snapshot with exactly these files, removing those ${kept.length}, add --prune`,
+      );
+    } else if (plan.notInFiles.length > 0) {
+      notes.push(`${options.prune ? '--prune: ' : 'the files hold every category of the snapshot: '}${plan.notInFiles.length} model(s) not in the files ${dryRun ? 'would be' : 'were'} removed`);
+    }
+    const c = await commitFal(root, { items: merged, prices: mergedPrices, priceOrigin: { source: origin.priceSource ?? FAL_PRICING_API_SOURCE, asOf }, meta: null }, old, { dryRun });
     const unavailable = c.listing.models.filter((m) => m.openapi.status !== 'available').map((m) => m.endpoint_id);
-    const notes = prices === null && c.carriedPrices > 0 ? [`no pricing file given: kept ${c.carriedPrices} price(s) from the previous snapshot`] : [];
+    if (prices === null && c.carriedPrices > 0) notes.push(`no pricing file given: kept ${c.carriedPrices} price(s) from the previous snapshot`);
     const result: ProviderResult = {
       provider,
       ok: true,
@@ -51,7 +97,7 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
       notes,
     };
     const changes = await modelChanges(old.listing, c.listing, c.files);
-    return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, changes, notes })], false, afterCommit);
+    return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, changes, notes })], false, afterCommit, dryRun);
   }
   const { main: models, extra: api } = readInputs(inputs, problems, 'the Comet catalog', {
     main: (data, display) => { const { models: items, problems } = readCometModels(data, display); return { items, problems }; },
@@ -60,9 +106,9 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
   });
   if (models.length === 0 && api !== null) throw new HubError('--from for comet needs a /v1/models response too (the /api/models catalog alone does not say which models the key can call)');
   const old = await readCometState(root);
-  const c = await commitComet(root, { models, api, apiAsOf: asOf, meta: null }, old);
+  const c = await commitComet(root, { models, api, apiAsOf: asOf, meta: null }, old, { dryRun });
   const result: ProviderResult = { provider, ok: true, models: c.catalog.models.length, documents: 0, unavailable: [], change: c.change, problems: [...old.problems, ...problems], notes: [] };
-  return finishFetch(root, [result], [cometDrift({ before: { v1: old.v1, api: old.api }, after: { v1: c.catalog, api: c.api } })], false, afterCommit);
+  return finishFetch(root, [result], [cometDrift({ before: { v1: old.v1, api: old.api }, after: { v1: c.catalog, api: c.api } })], false, afterCommit, dryRun);
 }
 
 /** Where imported prices come from: a label and the date they are valid for (default: `fal-pricing-api`, today). */
@@ -131,6 +177,10 @@ export async function importFalPrices(root: string, files: readonly string[], or
     notes,
   };
   return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, notes })], false, afterCommit);
+}
+
+function listSome(names: readonly string[], max = 5): string {
+  return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
 type ReadInput<T> = (data: unknown, display: string) => { items: T[]; problems: Diagnostic[] };

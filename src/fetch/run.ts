@@ -29,6 +29,8 @@ export interface LiveFetchOptions {
   now?: () => Date;
   /** Once a snapshot was swapped in (the project layer rebuilds the registry). */
   afterCommit?: AfterCommit;
+  /** Fetch and compare, write nothing (not even a temp directory). */
+  dryRun?: boolean;
 }
 
 /**
@@ -57,13 +59,14 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
     const key = falKey(o.env);
     let stage: SnapshotStage | undefined;
     try {
-      const baseUrl = baseUrlFrom(o.env, 'FAL_API_BASE_URL', FAL_DEFAULT_BASE_URL);
+      const baseUrl = baseUrlFrom(o.env, 'FAL_API_BASE_URL', FAL_DEFAULT_BASE_URL, key !== null);
       emit({ type: 'start', provider: 'fal', message: `fal: fetching ${falApiRoot(baseUrl)}/models${key ? '' : ' (no key)'}` });
       // Each model's document is written into the new snapshot's temp directory as its page
       // arrives, while the next pages are awaited; the swap happens only once everything is in.
-      stage = await SnapshotStage.open(projectPaths(root).falDir);
+      stage = o.dryRun ? undefined : await SnapshotStage.open(projectPaths(root).falDir);
       const staging = stage;
       const onPage = (items: readonly FalModelItem[]) => {
+        if (!staging) return;
         for (const item of items) {
           const file = falDocumentFile(item);
           // A document that contains a secret is never written, not even to the temp directory (the commit refuses it).
@@ -72,7 +75,7 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
       };
       const r = await fetchFalLive({ http, baseUrl, key, old: before.fal, root, emit, signal, fetchedAt, onPage });
       const priceOrigin = { source: FAL_PRICING_API_SOURCE, asOf: fetchedAt.slice(0, 10) };
-      const c = await commitFal(root, { items: r.items, prices: r.prices, priceOrigin, meta: r.meta }, before.fal, { secrets, signal, stage });
+      const c = await commitFal(root, { items: r.items, prices: r.prices, priceOrigin, meta: r.meta }, before.fal, { secrets, signal, dryRun: o.dryRun === true, ...(stage ? { stage } : {}) });
       stage = undefined; // committed (or discarded by the commit on failure)
       const notes = [...r.notes];
       if (r.prices === null && c.carriedPrices > 0) notes.push(`kept ${c.carriedPrices} price(s) from the previous snapshot`);
@@ -108,7 +111,7 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
       }
       emit({ type: 'start', provider: 'comet', message: `comet: fetching ${cometHostRoot(baseUrl)}/v1/models and /api/models` });
       const r = await fetchCometLive({ http, baseUrl, key, old: before.comet, emit, signal, fetchedAt });
-      const c = await commitComet(root, { models: r.models, api: r.api, apiAsOf: fetchedAt.slice(0, 10), meta: r.meta }, before.comet, { secrets, signal });
+      const c = await commitComet(root, { models: r.models, api: r.api, apiAsOf: fetchedAt.slice(0, 10), meta: r.meta }, before.comet, { secrets, signal, dryRun: o.dryRun === true });
       const inCatalog = new Set(r.api.map((m) => m.id));
       const notes: string[] = [];
       const unpriced = r.models.filter((m) => !inCatalog.has(m.id)).length;
@@ -135,7 +138,7 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
     const c = cometOut[1];
     drifts.push(cometDrift({ before: { v1: before.comet.v1, api: before.comet.api }, after: c ? { v1: c.catalog, api: c.api } : null, ...(cometOut[0].ok ? {} : { error: cometOut[0].error }), notes: cometOut[0].notes }));
   }
-  const finished = await finishFetch(root, results, drifts, signal.aborted, o.afterCommit);
+  const finished = await finishFetch(root, results, drifts, signal.aborted, o.afterCommit, o.dryRun === true);
   return { ...finished, stats: { ...http.stats } };
 }
 

@@ -1,5 +1,6 @@
 import { HubError } from '../core/errors.js';
 import { envValue, type Env } from '../core/env.js';
+import { baseUrlFromEnv } from '../core/base-url.js';
 import type { HttpSettings } from './http.js';
 
 /**
@@ -34,17 +35,11 @@ export function parseCount(value: string, source: string, min: number): number {
   return n;
 }
 
-/** A base URL from the environment: http(s) only, no trailing slash. */
-export function baseUrlFrom(env: Env, name: string, fallback: string): string {
-  const v = envValue(env, name);
-  if (v === undefined) return fallback;
-  let u: URL;
-  try {
-    u = new URL(v);
-  } catch {
-    throw new HubError(`${name} is not a URL (got ${JSON.stringify(v)})`);
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new HubError(`${name} must be an http(s) URL (got ${JSON.stringify(v)})`);
-  if (u.username || u.password) throw new HubError(`${name} must not carry credentials; use the key variables instead`);
-  return v.replace(/\/+$/, '');
+/**
+ * A base URL from the environment: http(s) only, no credentials, no trailing
+ * slash, and https whenever a key goes with the requests (plain http only to
+ * loopback), see core/base-url.ts.
+ */
+export function baseUrlFrom(env: Env, name: string, fallback: string, withKey = true): string {
+  return baseUrlFromEnv(env, name, fallback, withKey);
 }

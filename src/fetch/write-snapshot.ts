@@ -24,6 +24,24 @@ export async function writeSnapshotDir(target: string, files: ReadonlyMap<string
   return stage.commit(files);
 }
 
+/** What replacing `target` with `files` would change, without writing anything (`fetch --dry-run`). */
+export async function previewSnapshotDir(target: string, files: ReadonlyMap<string, string>): Promise<SnapshotChange> {
+  return compareTrees(await readTree(target), files);
+}
+
+function compareTrees(before: ReadonlyMap<string, string>, files: ReadonlyMap<string, string>): SnapshotChange {
+  const change: SnapshotChange = { added: [], removed: [], changed: [], unchanged: 0 };
+  for (const [rel, content] of files) {
+    const prev = before.get(rel);
+    if (prev === undefined) change.added.push(rel);
+    else if (prev !== content) change.changed.push(rel);
+    else change.unchanged++;
+  }
+  for (const rel of before.keys()) if (!files.has(rel)) change.removed.push(rel);
+  for (const list of [change.added, change.removed, change.changed]) list.sort();
+  return change;
+}
+
 /**
  * A snapshot being put together in a temp directory beside `target`. Files can
  * be staged while the data still arrives (the live fetch writes each model's
@@ -84,16 +102,7 @@ export class SnapshotStage {
       await rm(this.tmp, { recursive: true, force: true });
       throw err;
     }
-    const change: SnapshotChange = { added: [], removed: [], changed: [], unchanged: 0 };
-    for (const [rel, content] of files) {
-      const prev = before.get(rel);
-      if (prev === undefined) change.added.push(rel);
-      else if (prev !== content) change.changed.push(rel);
-      else change.unchanged++;
-    }
-    for (const rel of before.keys()) if (!files.has(rel)) change.removed.push(rel);
-    for (const list of [change.added, change.removed, change.changed]) list.sort();
-    return change;
+    return compareTrees(before, files);
   }
 
   /** The previous snapshot's files (path -> text), as read when the stage was opened: what the drift report compares with. */

@@ -15,6 +15,8 @@ describe('confinePath', () => {
     await writeFile(join(base, 'secret.yaml'), 'secret\n');
     await symlink(join(base, 'secret.yaml'), join(root, 'specs', 'escape.yaml'));
     await symlink(base, join(root, 'outside-dir'));
+    await writeFile(join(root, '.env'), 'FAL_KEY=not-a-real-key\n');
+    await symlink(join(root, '.env'), join(root, 'specs', 'env-link.yaml'));
   });
   afterAll(() => rm(base, { recursive: true, force: true }));
 
@@ -56,5 +58,23 @@ describe('confinePath', () => {
   it('refuses the absolute form of a path outside even when it exists', async () => {
     const r = await confinePath(root, join(base, 'secret.yaml'));
     expect(r.ok).toBe(false);
+  });
+
+  const notData: Array<[string, string, RegExp]> = [
+    ['.env', '.env', /is a \.env file: this server never reads dotfiles or \.env\* files/],
+    ['.env.local', '.env.local', /is a \.env file/],
+    ['a .env deeper down', 'specs/.env.production', /is a \.env file/],
+    ['a dot-directory', '.git/config.json', /dot-directory \(\.git\)/],
+    ['a dotfile that looks like data', 'specs/.secrets.yaml', /dotfile/],
+    ['a symlink with a .yaml name to .env', 'specs/env-link.yaml', /is a \.env file/],
+    ['a file that is neither OpenAPI nor registry', 'README.md', /not an OpenAPI or registry file/],
+  ];
+  it.each(notData)('refuses %s with a clear error', async (_n, input, why) => {
+    const r = await confinePath(root, input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.message).toMatch(why);
+      expect(r.message).not.toContain('not-a-real-key');
+    }
   });
 });

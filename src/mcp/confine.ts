@@ -1,8 +1,16 @@
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isInside } from '../core/paths.js';
 
 export type Confined = { ok: true; path: string; display: string } | { ok: false; message: string };
+
+/** What the tools read: OpenAPI documents and registry/catalog files. */
+const DATA_FILE = /\.(?:ya?ml|json)$/i;
+
+/** A dotfile or a path through a dot-directory (.env, .env.local, .git/config, .secrets/x.json …). */
+function dotSegment(rel: string): string | undefined {
+  return rel.split(/[\\/]/).find((seg) => seg.startsWith('.') && seg !== '.' && seg !== '..');
+}
 
 /**
  * A file path given to a tool, confined to the project root: relative paths
@@ -20,6 +28,12 @@ export async function confinePath(root: string, input: string): Promise<Confined
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) return refuse('is a URL, not a file path');
   const abs = resolve(root, input);
   if (!isInside(root, abs)) return refuse(isAbsolute(input) ? 'is an absolute path outside the project root' : 'leaves the project root');
+  const dot = dotSegment(relative(root, abs));
+  if (dot !== undefined) return refuseDot(input, dot);
+  // A directory is let through: the caller answers "is not a file".
+  if (!DATA_FILE.test(abs) && !(await stat(abs).then((st) => st.isDirectory()).catch(() => false))) {
+    return { ok: false, message: `${JSON.stringify(input)} is not an OpenAPI or registry file: this server reads only .yaml, .yml and .json files inside the project, such as specs/openapi.yaml or data/model_registry.json.` };
+  }
   // Follow symlinks (of the file, or of the nearest existing parent) and check again.
   const realRoot = await realpath(root).catch(() => root);
   let probe = abs;
@@ -27,6 +41,9 @@ export async function confinePath(root: string, input: string): Promise<Confined
     const real = await realpath(probe).catch(() => undefined);
     if (real !== undefined) {
       if (!isInside(realRoot, real)) return refuse('leads outside the project root through a symbolic link');
+      const realDot = dotSegment(relative(realRoot, real));
+      if (realDot !== undefined) return refuseDot(input, realDot);
+      if (real !== realRoot && probe === abs && !DATA_FILE.test(real) && !(await stat(real).then((st) => st.isDirectory()).catch(() => false))) return { ok: false, message: `${JSON.stringify(input)} leads through a symbolic link to a file that is not an OpenAPI or registry file (.yaml, .yml, .json).` };
       break;
     }
     const parent = resolve(probe, '..');
@@ -34,4 +51,12 @@ export async function confinePath(root: string, input: string): Promise<Confined
     probe = parent;
   }
   return { ok: true, path: abs, display: relative(root, abs).split(sep).join('/') || '.' };
+}
+
+function refuseDot(input: string, segment: string): Confined {
+  const env = /^\.env(?:\..*)?$/i.test(segment);
+  return {
+    ok: false,
+    message: `${JSON.stringify(input)} is ${env ? 'a .env file' : `a dotfile or inside a dot-directory (${segment})`}: this server never reads dotfiles or .env* files, which hold keys and local settings. Give an OpenAPI or registry file such as specs/openapi.yaml.`,
+  };
 }

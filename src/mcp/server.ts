@@ -13,6 +13,9 @@ import { registerOperationTools } from './tools/operations.js';
 import { registerPushToApidog } from './tools/push-to-apidog.js';
 import { registerSearchModels } from './tools/search-models.js';
 import { registerValidateSpec } from './tools/validate-spec.js';
+import { AuditLog, describeResult, redactArgs, redactText } from './audit.js';
+import { makeRedactor } from '../core/redact.js';
+import { secretValues } from '../core/env.js';
 
 export const SERVER_NAME = 'bananastudio-api-hub';
 export const SERVER_VERSION = '0.1.0';
@@ -40,6 +43,14 @@ export interface HubServerOptions {
   push?: PushFn;
   /** Log sink; default one line to stderr. Never stdout, the protocol channel. */
   log?: (line: string) => void;
+  /**
+   * The audit log of tool calls (JSON lines; a path, relative to the root or
+   * absolute), or false for none. `api-hub mcp` passes `.api-hub/mcp-audit.jsonl`
+   * unless told `--audit-log off`; the library default is none.
+   */
+  auditLog?: string | false;
+  /** Rotate the audit log past this size (default 5 MB). */
+  auditMaxBytes?: number;
 }
 
 export const TOOL_NAMES = ['search_models', 'get_model', 'search_operations', 'get_operation', 'validate_spec', 'diff_specs', 'estimate_cost'] as const;
@@ -74,6 +85,7 @@ export function createServer(options: HubServerOptions): McpServer {
         `Results are limited to about ${budget} characters; larger ones are paged (offset / nextOffset).`,
     },
   );
+  if (options.auditLog) auditTools(server, new AuditLog(resolve(root, options.auditLog), { warn: log, ...(options.auditMaxBytes ? { maxBytes: options.auditMaxBytes } : {}) }), ctx.env);
   registerSearchModels(server, ctx);
   registerGetModel(server, ctx);
   registerOperationTools(server, ctx);
@@ -83,4 +95,33 @@ export function createServer(options: HubServerOptions): McpServer {
   if (options.allowPush) registerPushToApidog(server, ctx);
   registerResources(server, ctx);
   return server;
+}
+
+/**
+ * Record every tool call in the audit log: each tool registered from here on
+ * is wrapped, so no tool can be added without being audited. Arguments and
+ * error lines have secrets masked (known key values and key-shaped strings).
+ */
+function auditTools(server: McpServer, log: AuditLog, env: () => Promise<Env>): void {
+  const register: McpServer['registerTool'] = server.registerTool.bind(server);
+  const audited: McpServer['registerTool'] = (name, config, cb) => {
+    const wrapped: typeof cb = (async (...args: Parameters<typeof cb>) => {
+      const started = performance.now();
+      const time = new Date().toISOString();
+      const redact = makeRedactor(secretValues(await env().catch(() => ({}))));
+      const record = (outcome: 'ok' | 'error' | 'exception', chars: number, error?: string): void =>
+        log.write({ time, tool: name, args: redactArgs(args[0], redact), outcome, durationMs: Math.round(performance.now() - started), resultChars: chars, ...(error === undefined ? {} : { error: redactText(error, redact).slice(0, 300) }) });
+      try {
+        const result = await (cb as (...a: Parameters<typeof cb>) => unknown)(...args);
+        const d = describeResult(result);
+        record(d.isError ? 'error' : 'ok', d.chars, d.isError ? d.first : undefined);
+        return result;
+      } catch (err) {
+        record('exception', 0, (err as Error)?.message ?? String(err));
+        throw err;
+      }
+    }) as typeof cb;
+    return register(name, config, wrapped);
+  };
+  server.registerTool = audited;
 }

@@ -4,6 +4,7 @@ import type { PushConfig } from './config.js';
 import type { Env } from '../core/env.js';
 import { envValue, secretValues } from '../core/env.js';
 import { HubError } from '../core/errors.js';
+import { baseUrlFromEnv } from '../core/base-url.js';
 import { isObject } from '../core/json.js';
 import { displayPath } from '../core/paths.js';
 import { nodeFileReader } from '../validate/io.js';
@@ -63,7 +64,7 @@ export type PushOutcome =
 export function apidogSettings(env: Env, locale: string): { target: Partial<ApidogTarget> & { baseUrl: string; locale: string }; redact: Redactor } {
   const token = envValue(env, 'APIDOG_ACCESS_TOKEN');
   const projectId = envValue(env, 'APIDOG_PROJECT_ID');
-  const baseUrl = envValue(env, 'APIDOG_API_BASE_URL') ?? APIDOG_BASE_URL;
+  const baseUrl = baseUrlFromEnv(env, 'APIDOG_API_BASE_URL', APIDOG_BASE_URL);
   const redact = makeRedactor([token, ...secretValues(env)]);
   return { target: { baseUrl, locale, ...(token === undefined ? {} : { token }), ...(projectId === undefined ? {} : { projectId }) }, redact };
 }

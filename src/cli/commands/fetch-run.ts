@@ -19,6 +19,8 @@ export interface FetchOptions {
   asOf?: string;
   priceSource?: string;
   concurrency?: string;
+  prune?: boolean;
+  dryRun?: boolean;
 }
 
 /** The body of `api-hub fetch`, loaded only when the command runs; the HTTP stack only for a live fetch. */
@@ -36,12 +38,15 @@ export async function runFetchCommand(ctx: CliContext, opts: FetchOptions, setEx
   if (opts.from) {
     const providers = opts.provider ?? [];
     if (providers.length !== 1) throw new HubError('--from imports one provider at a time: give exactly one --provider fal|comet');
-    const r = await importFromFiles(ctx.root, providers[0]!, opts.from, origin, refreshRegistry(ctx.root));
+    const r = await importFromFiles(ctx.root, providers[0]!, opts.from, { origin, prune: opts.prune === true, dryRun: opts.dryRun === true, afterCommit: refreshRegistry(ctx.root) });
+    // A live fetch shows its notes as it goes (progress); an import shows them here.
+    for (const p of r.providers) for (const n of p.notes) ctx.stderr(`note: ${p.provider}: ${n}\n`);
     report(ctx, r, (t) => t, true);
     setExit(ExitCode.ok);
     return;
   }
   if (opts.asOf !== undefined || opts.priceSource !== undefined) throw new HubError('--as-of and --price-source label imported prices: use them with --prices-from or --from (a live fetch records its own source and date)');
+  if (opts.prune) throw new HubError('--prune applies to --from (a live fetch always replaces a provider\'s snapshot with the complete, checked listing)');
   // The live path alone loads the HTTP stack (ky, p-limit, the live fetchers); `--from` never needs it.
   const [{ runLiveFetch }, env] = await Promise.all([import('../../fetch/run.js'), withDotEnv(ctx.root, ctx.env)]);
   const redact = makeRedactor(secretValues(env));
@@ -64,7 +69,7 @@ export async function runFetchCommand(ctx: CliContext, opts: FetchOptions, setEx
   process.on('SIGINT', onSigint);
   let r: FetchRunResult;
   try {
-    r = await runLiveFetch(ctx.root, { providers: opts.provider ?? [], env, http, signal: abort.signal, emit: (e) => progress.handle(e), afterCommit: refreshRegistry(ctx.root) });
+    r = await runLiveFetch(ctx.root, { providers: opts.provider ?? [], env, http, signal: abort.signal, emit: (e) => progress.handle(e), afterCommit: refreshRegistry(ctx.root), dryRun: opts.dryRun === true });
   } catch (err) {
     if (err instanceof HubError) throw new HubError(redact(err.message), { diagnostics: err.diagnostics.map((d) => redactDiagnostic(d, redact)), exitCode: err.exitCode });
     throw new Error(redact((err as Error)?.message ?? String(err)));
@@ -106,13 +111,20 @@ function report(ctx: CliContext, r: FetchRunResult, redact: (t: string) => strin
     if (ctx.quiet) continue;
     const c = p.change;
     say(
-      `${p.provider}: ${p.models} models` +
+      `${p.provider}: ${p.models} models${r.dryRun ? ' (dry run)' : ''}` +
         (p.provider === 'fal' ? `, ${p.documents} OpenAPI documents, ${p.unavailable.length} without a document` : '') +
         (c ? `; files: ${c.added.length} added, ${c.changed.length} changed, ${c.removed.length} removed, ${c.unchanged} unchanged` : '') +
         '\n',
     );
     for (const id of p.unavailable) say(`  no document: ${id}\n`);
     if (notes) for (const n of p.notes) say(`  note: ${n}\n`);
+  }
+  if (r.dryRun) {
+    ctx.stderr('dry run: nothing was written; this is what the fetch would change\n');
+    for (const d of r.drift?.providers ?? []) {
+      if (d.removed.length === 0) continue;
+      say(`${d.provider}: would remove ${d.removed.length} model(s): ${d.removed.slice(0, 20).join(', ')}${d.removed.length > 20 ? `, … and ${d.removed.length - 20} more` : ''}\n`);
+    }
   }
   if (ctx.quiet || !r.drift) return;
   for (const line of driftSummaryLines(r.drift)) say(`${line}\n`);

@@ -12,6 +12,8 @@ export function registerFetch(program: Command, ctx: CliContext, setExit: SetExi
     .option('--prices-from <file...>', 'replace the FAL snapshot\'s prices with saved /v1/models/pricing responses (or a price list in that shape); the listing and documents stay')
     .option('--as-of <date>', 'with --prices-from or --from: the date (YYYY-MM-DD) the imported prices are valid for (default: today)')
     .option('--price-source <label>', 'with --prices-from or --from: where the imported prices come from (default: fal-pricing-api)')
+    .option('--prune', 'with --from: replace the snapshot with exactly the files, even when they hold only some FAL categories (removes the models not in them)')
+    .option('--dry-run', 'fetch or read, and show what would change; write nothing')
     .option('--concurrency <n>', 'maximum parallel requests over the whole run (default 4)')
     .addHelpText(
       'after',
@@ -21,13 +23,19 @@ Keys and URLs come from the environment or .env in the project root:
                              (a keyed fetch replaces every FAL price, source fal-pricing-api, dated today)
   COMET_API_KEY              needed for Comet's /v1/models
   FAL_API_BASE_URL, COMET_API_BASE_URL   override the API hosts
+  Base URLs must be https:// (a key is never sent in clear text); http:// only for loopback.
 Writes specs/providers/**, data/model_registry.json and specs/drift-report.md (+ .json).
+
+A partial import never deletes: FAL files that lack some of the snapshot's categories (e.g. two
+category listings) are merged into the snapshot, and the other models are kept. --prune replaces
+the snapshot with exactly the files. Files with every category replace it, as a live fetch does.
 Exit codes: 0 done; 2 a provider could not be fetched (its previous snapshot is kept).
 
 Examples:
   api-hub fetch
   api-hub fetch --provider fal --concurrency 8
   api-hub fetch --provider fal --from fal.models.text-to-image.json fal.models.image-to-video.json
+  api-hub fetch --provider fal --from fal.models.*.json --dry-run
   api-hub fetch --provider comet --from v1-models.json api-models.json
   api-hub fetch --provider fal --prices-from fal-prices.public-snapshot.json --price-source fal-public-snapshot --as-of 2025-10-30`,
     )

@@ -13,6 +13,8 @@ import { registerEstimate } from './estimate.js';
 import { registerPush } from './push.js';
 import { registerPull } from './pull.js';
 import { registerDocs } from './docs.js';
+import { registerScan } from './scan.js';
+import { registerDoctor } from './doctor.js';
 
 export type SetExit = (code: number) => void;
 
@@ -30,4 +32,6 @@ export function registerCommands(program: Command, ctx: CliContext, setExit: Set
   registerPush(program, ctx, setExit);
   registerPull(program, ctx, setExit);
   registerDocs(program, ctx, setExit);
+  registerScan(program, ctx, setExit);
+  registerDoctor(program, ctx, setExit);
 }

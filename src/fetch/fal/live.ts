@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { HubError } from '../../core/errors.js';
-import { sha256 } from '../../core/hash.js';
 import { isObject } from '../../core/json.js';
 import { projectPaths } from '../../core/paths.js';
 import type { Emit } from '../events.js';
@@ -13,6 +10,7 @@ import { readCursor, readFalPage } from './pages.js';
 import { FAL_PRICING_BATCH, readFalPricing } from './pricing.js';
 import { falApiRoot } from './urls.js';
 import type { FalModelItem, FalPrice } from './types.js';
+import { rebuildFalItems } from './old-items.js';
 
 /** No real catalog comes near this; it stops a server whose cursors never repeat and never end. */
 export const FAL_MAX_PAGES = 10_000;
@@ -359,27 +357,13 @@ class OldFal {
 
   /** The items of a page from the snapshot; null when anything is missing or does not match its hash. */
   async rebuildItems(ids: readonly string[]): Promise<FalModelItem[] | null> {
-    const out: FalModelItem[] = [];
-    const dir = projectPaths(this.root).falDir;
+    const entries = [];
     for (const id of ids) {
       const m = this.byId.get(id);
       if (!m) return null;
-      const item: FalModelItem = { endpoint_id: id, ...(m.metadata ? { metadata: m.metadata } : {}) };
-      const doc = m.openapi;
-      if (doc.status === 'available') {
-        const text = await readFile(join(dir, doc.file), 'utf8').catch(() => null);
-        if (text === null || sha256(text) !== doc.sha256) return null;
-        try {
-          item.openapi = JSON.parse(text) as Record<string, unknown>;
-        } catch {
-          return null;
-        }
-      } else if (doc.status === 'unavailable') {
-        item.openapi = { error: { code: doc.code, message: doc.message } };
-      }
-      out.push(item);
+      entries.push(m);
     }
-    return out;
+    return rebuildFalItems(projectPaths(this.root).falDir, entries);
   }
 
   rebuildPrices(ids: readonly string[]): FalPrice[] | null {

@@ -1,4 +1,5 @@
 import { envValue, type Env } from '../../core/env.js';
+import { baseUrlFromEnv } from '../../core/base-url.js';
 import { FAL_DEFAULT_BASE_URL } from '../../fetch/fal/urls.js';
 import { estimateFromRegistry, estimateLive, type CostEstimate, type EstimateMode } from './estimate.js';
 import type { RegistryIndex } from './hub-data.js';
@@ -38,7 +39,13 @@ export async function estimateCost(index: RegistryIndex, env: Env, fetchImpl: ty
         suggestions: [],
       };
     }
-    const live = await estimateLive({ endpointId: model?.id ?? args.endpointId.trim(), quantity: args.quantity, mode, apiKey: key, baseUrl: envValue(env, 'FAL_API_BASE_URL') ?? FAL_DEFAULT_BASE_URL, fetch: fetchImpl });
+    let baseUrl: string;
+    try {
+      baseUrl = baseUrlFromEnv(env, 'FAL_API_BASE_URL', FAL_DEFAULT_BASE_URL);
+    } catch (e) {
+      return { ok: false, message: (e as Error).message, suggestions: [] };
+    }
+    const live = await estimateLive({ endpointId: model?.id ?? args.endpointId.trim(), quantity: args.quantity, mode, apiKey: key, baseUrl, fetch: fetchImpl });
     if (live.ok) estimates.push(live.estimate);
     else if (estimates.length === 0) return { ok: false, message: live.message + (offlineError ? `\nOffline: ${offlineError}` : ''), suggestions: [] };
     else notes.push(live.message);
