@@ -68,7 +68,7 @@ describe('bad input: a clear problem naming file and location, exit 2, no crash 
   });
 
   it('bad files do not stop the others from being validated', () => {
-    const r = runCli(['validate', '--no-cache', '--format', 'json', `${F}/bom.yaml`, `${F}/alias-bomb.yaml`, 'tests/fixtures/validate/struct/unknown-property.yaml']);
+    const r = runCli(['validate', '--no-cache', '--config', 'tests/fixtures/validate/config/api-hub-defaults.yaml', '--format', 'json', `${F}/bom.yaml`, `${F}/alias-bomb.yaml`, 'tests/fixtures/validate/struct/unknown-property.yaml']);
     expect(r.status).toBe(2);
     const out = JSON.parse(r.stdout) as Out;
     expect(out.problems.map((p) => p.ruleId)).toEqual(['yaml-alias-bomb', 'bom', 'struct']);

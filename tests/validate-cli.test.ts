@@ -13,20 +13,23 @@ interface JsonOutput {
   problems: Array<{ ruleId: string; severity: string; message: string; file: string; pointer: string; line: number; column: number }>;
 }
 
+/** api-hub's own defaults: in this repository the project's redocly.yaml (Redocly's `recommended`) would apply. */
+const HUB = ['--config', `${F}/config/api-hub-defaults.yaml`];
+
 const json = (args: string[], cwd?: string): { status: number; out: JsonOutput; stderr: string } => {
-  const r = runCli(['validate', '--format', 'json', ...args], cwd ? { cwd } : {});
+  const r = runCli(['validate', '--format', 'json', ...(cwd ? [] : HUB), ...args], cwd ? { cwd } : {});
   return { status: r.status, out: JSON.parse(r.stdout) as JsonOutput, stderr: r.stderr };
 };
 
 describe('api-hub validate', () => {
   it('exit 0 and a clean summary for valid files', () => {
-    const r = runCli(['validate', `${F}/valid/adyen-3.1.yaml`, `${F}/valid/paypal-catalogs-3.0.json`, `${F}/valid/train-travel-3.1.json`]);
+    const r = runCli(['validate', ...HUB, `${F}/valid/adyen-3.1.yaml`, `${F}/valid/paypal-catalogs-3.0.json`, `${F}/valid/train-travel-3.1.json`]);
     expect(r.stdout).toBe('✔ no problems found\n');
     expect(r.status).toBe(0);
   });
 
   it('warnings only: exit 0, and the summary counts them', () => {
-    const r = runCli(['validate', `${F}/valid/xkcd-3.0.yaml`]);
+    const r = runCli(['validate', ...HUB, `${F}/valid/xkcd-3.0.yaml`]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
       `${F}/valid/xkcd-3.0.yaml\n` +
@@ -36,7 +39,7 @@ describe('api-hub validate', () => {
   });
 
   it('exit 1 with stylish output grouped by file', () => {
-    const r = runCli(['validate', `${F}/struct/unknown-property.yaml`]);
+    const r = runCli(['validate', ...HUB, `${F}/struct/unknown-property.yaml`]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe(
       `${F}/struct/unknown-property.yaml\n` +

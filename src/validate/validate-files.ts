@@ -3,6 +3,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { countBySeverity } from '../core/diagnostic.js';
 import { isInside } from '../core/paths.js';
 import { configuredRules } from './config/config.js';
+import { unsupportedRules } from './config/unsupported.js';
 import type { Finding } from './finding.js';
 import { isIgnored } from './ignore/ignore-file.js';
 import { stableId } from './ignore/stable-id.js';
@@ -11,7 +12,7 @@ import { lintDocumentSet } from './lint.js';
 import { loadSource } from './load.js';
 import { compareByPosition, locateFindings } from './locate.js';
 import { loadDocumentSet } from './refs/load-set.js';
-import type { Problem, SourceFile, ValidateOptions, ValidateResult } from './types.js';
+import type { OasVersion, Problem, SourceFile, ValidateOptions, ValidateResult } from './types.js';
 import { detectVersion } from './version.js';
 import { PARALLEL_MIN_BYTES, startStructWorker, type StructWorker } from './struct/parallel.js';
 
@@ -40,6 +41,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   const problems: Problem[] = [];
   const findings: Array<Finding & { stableId: string }> = [];
   const sources: Array<{ root: string; files: string[] }> = [];
+  const documents: Array<{ version: OasVersion; root: string }> = [];
   let fatal = false;
   const fail = (d: Diagnostic): void => {
     fatal = true;
@@ -71,6 +73,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
       if (located) fail(located);
       return;
     }
+    documents.push({ version: version.version, root: path });
     const structErrors = worker?.check(version.version, loaded.file.format === 'json' ? loaded.file.text : JSON.stringify(loaded.file.data));
     structErrors?.catch(() => undefined);
     const setOptions = {
@@ -103,6 +106,8 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
       })
     : findings;
   problems.push(...dedupe(locateFindings(kept)));
+  // Rules the configuration turns on that api-hub does not have: named, never skipped in silence.
+  if (options.config) for (const d of unsupportedRules(options.config, documents)) problems.push({ ...d, pointer: d.pointer ?? '', line: d.line ?? 1, column: d.column ?? 1 });
   problems.sort(compareByPosition);
   const { errors, warnings } = countBySeverity(problems);
   return { problems, errorCount: errors, warningCount: warnings, fatal, ignoredCount, sources };

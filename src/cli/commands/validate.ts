@@ -21,6 +21,8 @@ interface ValidateFlags {
   config?: string;
   ignoreFile?: string;
   generateIgnoreFile?: boolean;
+  listRules?: boolean;
+  maxFileSize?: string;
 }
 
 export function registerValidate(program: Command, ctx: CliContext, setExit: SetExit): void {
@@ -36,7 +38,14 @@ export function registerValidate(program: Command, ctx: CliContext, setExit: Set
     .option('--config <file>', 'the redocly.yaml to read (default: found from the project root upwards)')
     .option('--ignore-file <file>', 'known problems to leave out (default: .api-hub-ignore.yaml beside the config)')
     .option('--generate-ignore-file', 'write every current problem to the ignore file (a baseline), then exit 0')
+    .option('--list-rules', "list every rule: api-hub's default, its setting under Redocly's presets, whether Redocly has it (--format json: as JSON)")
     .action(async (files: string[], flags: ValidateFlags) => {
+      if (flags.listRules) {
+        const { ruleCatalog, formatRuleCatalog } = await import('../../validate/rules/catalog.js');
+        ctx.stdout(flags.format === 'json' ? `${JSON.stringify(ruleCatalog(), null, 2)}\n` : formatRuleCatalog(ruleCatalog()));
+        setExit(ExitCode.ok);
+        return;
+      }
       setExit(await runValidate(ctx, files, flags));
     });
 }
