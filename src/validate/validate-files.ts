@@ -61,7 +61,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   }
 
   async function validateOne(path: string, worker: StructWorker | undefined): Promise<void> {
-    const loaded = await loadSource(path, reader, options.root);
+    const loaded = await loadSource(path, reader, options.root, options.maxFileBytes);
     if (!loaded.ok) {
       fail(loaded.problem);
       return;
@@ -81,6 +81,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
       projectRoot: options.root,
       refRoot: isInside(options.root, path) ? options.root : dirname(path),
       allowRemoteRefs: options.allowRemoteRefs ?? options.config?.allowRemoteRefs ?? false,
+      ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     };
     const lintOptions = {
       ...(options.config ? { configured: configuredRules(options.config, version.version, path), preset: options.config.preset } : {}),

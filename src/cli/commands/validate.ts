@@ -34,6 +34,7 @@ export function registerValidate(program: Command, ctx: CliContext, setExit: Set
     .option('--codeframe', 'stylish: show the source lines of each problem')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
     .option('--allow-remote-refs', 'do not report $refs to http(s) URLs (they are not fetched)')
+    .option('--max-file-size <MB>', 'refuse files larger than this many megabytes (MiB)', '50')
     .option('--no-cache', 'do not read or write the result cache (node_modules/.cache/api-hub/)')
     .option('--config <file>', 'the redocly.yaml to read (default: found from the project root upwards)')
     .option('--ignore-file <file>', 'known problems to leave out (default: .api-hub-ignore.yaml beside the config)')
@@ -54,6 +55,7 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
   const format = flags.format as Format;
   if (!(FORMATS as readonly string[]).includes(format)) throw new HubError(`--format ${flags.format} is unknown (available: ${FORMATS.join(', ')})`);
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+  const maxFileBytes = parseMaxFileSize(flags.maxFileSize);
   const files = (args.length > 0 ? args : ['specs/openapi.yaml']).map((f) => resolve(ctx.root, f));
 
   // Everything the result depends on, read as text: enough for the cache key, no parsing yet.
@@ -68,7 +70,7 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
   let key: string | undefined;
   if (useCache && !customIgnore) {
     const cache = await import('../../validate/cache/result-cache.js');
-    key = cache.cacheKey({ files, configText, ignoreText: readText(ignorePath), options: { allowRemoteRefs: flags.allowRemoteRefs ?? false } });
+    key = cache.cacheKey({ files, configText, ignoreText: readText(ignorePath), options: { allowRemoteRefs: flags.allowRemoteRefs ?? false, maxFileBytes } });
     const hit = cache.readCache(ctx.root, key);
     if (hit) return finish(ctx, hit, format, flags, maxWarnings, files);
   }
@@ -85,6 +87,7 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
     config: loaded.config,
     ignore: parsedIgnore.ignore,
     allowRemoteRefs: (flags.allowRemoteRefs ?? false) || loaded.config.allowRemoteRefs,
+    maxFileBytes,
     // API_HUB_THREADS=0: no second thread for the structural check of large files.
     parallel: ctx.env.API_HUB_THREADS !== '0',
   });
@@ -158,6 +161,13 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new HubError(`--max-warnings must be a whole number >= 0, not ${JSON.stringify(value)}`);
   return n;
+}
+
+/** `--max-file-size` in megabytes (MiB), as bytes. */
+function parseMaxFileSize(value: string | undefined): number {
+  const n = Number(value ?? '50');
+  if (!Number.isFinite(n) || n <= 0) throw new HubError(`--max-file-size must be a number of megabytes > 0, not ${JSON.stringify(value)}`);
+  return Math.round(n * 1024 * 1024);
 }
 
 function readText(path: string): string {
