@@ -141,6 +141,32 @@ describe('api-hub validate', () => {
   });
 });
 
+describe('the $ref boundary is the project, not the working directory', () => {
+  it('from a subfolder, a $ref to a sibling folder of the project resolves; one that leaves the project does not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'api-hub-boundary-'));
+    const project = join(dir, 'project');
+    mkdirSync(join(project, 'api'), { recursive: true });
+    mkdirSync(join(project, 'common'), { recursive: true });
+    writeFileSync(join(project, 'package.json'), '{}\n');
+    writeFileSync(join(dir, 'outside.yaml'), 'type: string\n');
+    writeFileSync(join(project, 'common', 'pet.yaml'), 'type: object\nproperties: {name: {type: string}}\n');
+    writeFileSync(
+      join(project, 'api', 'openapi.yaml'),
+      "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Pet: {$ref: '../common/pet.yaml'}\n",
+    );
+    const inside = json(['openapi.yaml'], join(project, 'api'));
+    expect(inside.out.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(inside.status).toBe(0);
+    writeFileSync(
+      join(project, 'api', 'openapi.yaml'),
+      "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Pet: {$ref: '../../outside.yaml'}\n",
+    );
+    const outside = json(['openapi.yaml'], join(project, 'api'));
+    expect(outside.status).toBe(1);
+    expect(outside.out.problems.map((p) => p.ruleId)).toContain('ref-outside-root');
+  });
+});
+
 describe.skipIf(!existsSync(shared))('real-world corpus (needs ../shared)', () => {
   it('cloudflare (4 MB JSON): the `4xx` response keys of MANIFEST.md, one error each', () => {
     const { status, out } = json([join(shared, 'cloudflare.com__cloudflare.json')]);

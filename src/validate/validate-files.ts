@@ -4,6 +4,7 @@ import { countBySeverity } from '../core/diagnostic.js';
 import { isInside } from '../core/paths.js';
 import { configuredRules } from './config/config.js';
 import { unsupportedRules } from './config/unsupported.js';
+import { findProjectRoot } from './config/find.js';
 import type { Finding } from './finding.js';
 import { isIgnored } from './ignore/ignore-file.js';
 import { stableId } from './ignore/stable-id.js';
@@ -19,6 +20,13 @@ import { PARALLEL_MIN_BYTES, startStructWorker, type StructWorker } from './stru
 export interface ValidateFilesOptions extends ValidateOptions {
   /** Where files are read from; the file system by default. */
   reader?: FileReader;
+  /**
+   * How far `$ref`s may reach: `root` (the default) keeps them inside `root`, or inside the
+   * root file's folder when it lies outside `root` (the MCP server, push); `project` lets them
+   * reach anywhere in the file's project, the nearest folder above it that holds a redocly.yaml,
+   * a package.json or .git (the CLI, whatever the working directory).
+   */
+  refBoundary?: 'root' | 'project';
   /** Check the structure of large files on a second thread (default true). */
   parallel?: boolean;
   /**
@@ -79,7 +87,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
     const setOptions = {
       reader,
       projectRoot: options.root,
-      refRoot: isInside(options.root, path) ? options.root : dirname(path),
+      refRoot: (options.refBoundary === 'project' ? findProjectRoot(dirname(path)) : undefined) ?? (isInside(options.root, path) ? options.root : dirname(path)),
       allowRemoteRefs: options.allowRemoteRefs ?? options.config?.allowRemoteRefs ?? false,
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     };

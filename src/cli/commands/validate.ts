@@ -88,6 +88,8 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
     ignore: parsedIgnore.ignore,
     allowRemoteRefs: (flags.allowRemoteRefs ?? false) || loaded.config.allowRemoteRefs,
     maxFileBytes,
+    // $refs may reach anywhere in the file's project, whatever the working directory.
+    refBoundary: 'project',
     // API_HUB_THREADS=0: no second thread for the structural check of large files.
     parallel: ctx.env.API_HUB_THREADS !== '0',
   });
