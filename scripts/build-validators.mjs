@@ -153,8 +153,10 @@ for (const [version, build] of targets) {
     `// Do not edit. Schema id: ${id}; sources sha256: ${digest.digest('hex').slice(0, 16)}.\n` +
     `import { createRequire } from 'node:module';\n` +
     `import { formats } from '../formats.js';\n` +
+    `import { equal } from '../equal.js';\n` +
     `const require = createRequire(import.meta.url);\n` +
-    code.replace(/^"use strict";/, '') +
+    // Our JSON equality instead of ajv's runtime one (fast-deep-equal calls a value's own `toString`).
+    code.replace(/^"use strict";/, '').replaceAll('require("ajv/dist/runtime/equal").default', 'equal') +
     '\n';
   const out = join(outDir, `oas-${version.replace('.', '')}.ts`);
   emit(out, text);

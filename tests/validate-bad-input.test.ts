@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './helpers/cli.js';
+import { projectRoot, runCli } from './helpers/cli.js';
 
 const F = 'tests/fixtures/validate/bad';
 
@@ -43,7 +43,7 @@ describe('bad input: a clear problem naming file and location, exit 2, no crash 
     expect(r.stdout).toMatch(/^tests\/fixtures\/validate\/bad\/alias-bomb\.yaml\n {2}6:10 {2}error {2}YAML aliases expand/);
   });
 
-  it('a file over 50 MB (generated here, not committed) is refused without reading it into the validator', () => {
+  it('a file over 50 MB (generated here, not committed) is refused without reading it into the validator; --max-file-size 60 accepts it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'api-hub-big-'));
     const path = join(dir, 'huge.json');
     const fd = openSync(path, 'w');
@@ -59,8 +59,14 @@ describe('bad input: a clear problem naming file and location, exit 2, no crash 
       expect(r.status).toBe(2);
       const out = JSON.parse(r.stdout) as Out;
       expect(out.problems).toEqual([
-        { ruleId: 'file-too-large', severity: 'error', message: 'the file is too large to validate (51 MB; the limit is 50 MB)', file: 'huge.json', pointer: '', line: 1, column: 1 },
+        { ruleId: 'file-too-large', severity: 'error', message: 'the file is too large to validate (51 MB; the limit is 50 MB, see --max-file-size)', file: 'huge.json', pointer: '', line: 1, column: 1 },
       ]);
+      const raised = runCli(['validate', '--no-cache', '--format', 'json', '--max-file-size', '60', path], { cwd: dir });
+      expect(raised.status).toBe(0);
+      expect((JSON.parse(raised.stdout) as Out).problems.filter((p) => p.ruleId === 'file-too-large')).toEqual([]);
+      const lowered = runCli(['validate', '--no-cache', '--format', 'json', '--max-file-size', '0.01', join(projectRoot, 'tests/fixtures/validate/valid/train-travel-3.1.json')], { cwd: dir });
+      expect(lowered.status).toBe(2);
+      expect(runCli(['validate', '--max-file-size', 'lots', path], { cwd: dir })).toMatchObject({ status: 2, stderr: expect.stringContaining('--max-file-size must be a number of megabytes') });
     } finally {
       // 51 MB: never left behind in the temp directory.
       rmSync(dir, { recursive: true, force: true });
@@ -68,7 +74,7 @@ describe('bad input: a clear problem naming file and location, exit 2, no crash 
   });
 
   it('bad files do not stop the others from being validated', () => {
-    const r = runCli(['validate', '--no-cache', '--format', 'json', `${F}/bom.yaml`, `${F}/alias-bomb.yaml`, 'tests/fixtures/validate/struct/unknown-property.yaml']);
+    const r = runCli(['validate', '--no-cache', '--config', 'tests/fixtures/validate/config/api-hub-defaults.yaml', '--format', 'json', `${F}/bom.yaml`, `${F}/alias-bomb.yaml`, 'tests/fixtures/validate/struct/unknown-property.yaml']);
     expect(r.status).toBe(2);
     const out = JSON.parse(r.stdout) as Out;
     expect(out.problems.map((p) => p.ruleId)).toEqual(['yaml-alias-bomb', 'bom', 'struct']);

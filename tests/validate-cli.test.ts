@@ -13,20 +13,23 @@ interface JsonOutput {
   problems: Array<{ ruleId: string; severity: string; message: string; file: string; pointer: string; line: number; column: number }>;
 }
 
+/** api-hub's own defaults: in this repository the project's redocly.yaml (Redocly's `recommended`) would apply. */
+const HUB = ['--config', `${F}/config/api-hub-defaults.yaml`];
+
 const json = (args: string[], cwd?: string): { status: number; out: JsonOutput; stderr: string } => {
-  const r = runCli(['validate', '--format', 'json', ...args], cwd ? { cwd } : {});
+  const r = runCli(['validate', '--format', 'json', ...(cwd ? [] : HUB), ...args], cwd ? { cwd } : {});
   return { status: r.status, out: JSON.parse(r.stdout) as JsonOutput, stderr: r.stderr };
 };
 
 describe('api-hub validate', () => {
   it('exit 0 and a clean summary for valid files', () => {
-    const r = runCli(['validate', `${F}/valid/adyen-3.1.yaml`, `${F}/valid/paypal-catalogs-3.0.json`, `${F}/valid/train-travel-3.1.json`]);
+    const r = runCli(['validate', ...HUB, `${F}/valid/adyen-3.1.yaml`, `${F}/valid/paypal-catalogs-3.0.json`, `${F}/valid/train-travel-3.1.json`]);
     expect(r.stdout).toBe('✔ no problems found\n');
     expect(r.status).toBe(0);
   });
 
   it('warnings only: exit 0, and the summary counts them', () => {
-    const r = runCli(['validate', `${F}/valid/xkcd-3.0.yaml`]);
+    const r = runCli(['validate', ...HUB, `${F}/valid/xkcd-3.0.yaml`]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
       `${F}/valid/xkcd-3.0.yaml\n` +
@@ -36,7 +39,7 @@ describe('api-hub validate', () => {
   });
 
   it('exit 1 with stylish output grouped by file', () => {
-    const r = runCli(['validate', `${F}/struct/unknown-property.yaml`]);
+    const r = runCli(['validate', ...HUB, `${F}/struct/unknown-property.yaml`]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe(
       `${F}/struct/unknown-property.yaml\n` +
@@ -135,6 +138,32 @@ describe('api-hub validate', () => {
       `${F}/refs/multi/paths/pets.yaml:26:5 struct`,
       `${F}/refs/multi/paths/pets.yaml:27:7 struct`,
     ]);
+  });
+});
+
+describe('the $ref boundary is the project, not the working directory', () => {
+  it('from a subfolder, a $ref to a sibling folder of the project resolves; one that leaves the project does not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'api-hub-boundary-'));
+    const project = join(dir, 'project');
+    mkdirSync(join(project, 'api'), { recursive: true });
+    mkdirSync(join(project, 'common'), { recursive: true });
+    writeFileSync(join(project, 'package.json'), '{}\n');
+    writeFileSync(join(dir, 'outside.yaml'), 'type: string\n');
+    writeFileSync(join(project, 'common', 'pet.yaml'), 'type: object\nproperties: {name: {type: string}}\n');
+    writeFileSync(
+      join(project, 'api', 'openapi.yaml'),
+      "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Pet: {$ref: '../common/pet.yaml'}\n",
+    );
+    const inside = json(['openapi.yaml'], join(project, 'api'));
+    expect(inside.out.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(inside.status).toBe(0);
+    writeFileSync(
+      join(project, 'api', 'openapi.yaml'),
+      "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Pet: {$ref: '../../outside.yaml'}\n",
+    );
+    const outside = json(['openapi.yaml'], join(project, 'api'));
+    expect(outside.status).toBe(1);
+    expect(outside.out.problems.map((p) => p.ruleId)).toContain('ref-outside-root');
   });
 });
 

@@ -41,6 +41,8 @@ const run = (dir: string, ...args: string[]): { status: number; out: Out; stderr
   return { status: r.status, out: JSON.parse(r.stdout) as Out, stderr: r.stderr };
 };
 const rules = (out: Out): string[] => out.problems.map((p) => `${p.ruleId}:${p.severity}`);
+/** What Redocly's `recommended` adds on SPEC beyond the rules a test is about. */
+const STYLE = new Set(['info-license:warn', 'operation-summary:error', 'operation-4xx-response:warn', 'config:warn']);
 
 describe('rule severities from redocly.yaml', () => {
   it('defaults: a missing path parameter is an error, a missing 2XX response a warning, no security nothing', () => {
@@ -73,10 +75,93 @@ apis:
     });
     const a = run(dir, 'openapi.yaml');
     expect(a.status).toBe(1);
-    expect(rules(a.out)).toEqual(['operation-security-defined:warn', 'operation-2xx-response:error', 'operation-security-defined:warn', 'path-parameters-defined:warn']);
+    expect(rules(a.out).filter((r) => !STYLE.has(r))).toEqual(['operation-security-defined:warn', 'operation-2xx-response:error', 'operation-security-defined:warn', 'path-parameters-defined:warn']);
     const b = run(dir, 'specs/openapi.yaml');
-    expect(b.status).toBe(0);
-    expect(rules(b.out)).toEqual(['operation-security-defined:warn', 'operation-2xx-response:warn', 'operation-security-defined:warn', 'path-parameters-defined:warn']);
+    expect(b.status).toBe(1); // Redocly's recommended: operation-summary is an error
+    expect(rules(b.out).filter((r) => !STYLE.has(r))).toEqual(['operation-security-defined:warn', 'operation-2xx-response:warn', 'operation-security-defined:warn', 'path-parameters-defined:warn']);
+  });
+
+  it('extends: minimal is honoured (Redocly\'s severities: path-parameters-defined a warning)', () => {
+    const dir = project({ 'redocly.yaml': 'extends: [minimal]\n', 'openapi.yaml': SPEC });
+    const { status, out } = run(dir, 'openapi.yaml');
+    expect(status).toBe(0);
+    expect(rules(out).sort()).toEqual([
+      'operation-2xx-response:warn',
+      'operation-security-defined:warn',
+      'operation-security-defined:warn',
+      'operation-summary:warn',
+      'operation-summary:warn',
+      'path-parameters-defined:warn',
+    ]);
+  });
+
+  it("recommended: Redocly's errors are errors here (the six rules that were warnings), operation-tag-defined is off", () => {
+    const spec = `openapi: 3.0.3
+info: {title: t, version: '1', license: {name: MIT, url: 'https://mit.edu'}}
+servers: [{url: 'https://api.acme.io/'}]
+security: []
+paths:
+  /pets/:
+    get:
+      operationId: list pets
+      summary: List
+      tags: [undeclared]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {nullable: true}}}}
+        '400': {description: bad}
+  /find?q:
+    get:
+      operationId: find
+      summary: Find
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: string, enum: [1]}}}}
+        '400': {description: bad}
+`;
+    const dir = project({ 'redocly.yaml': 'extends: [recommended]\nrules:\n  no-illogical-composition-keywords: off\n', 'openapi.yaml': spec });
+    const { status, out } = run(dir, 'openapi.yaml');
+    expect(status).toBe(1);
+    expect(rules(out).sort()).toEqual([
+      'no-enum-type-mismatch:error',
+      'no-path-trailing-slash:error',
+      'no-server-trailing-slash:error',
+      'nullable-type-sibling:error',
+      'operation-operationId-url-safe:error',
+      'path-not-include-query:error',
+    ]);
+  });
+
+  it('an unknown rule name is a problem of the config file at its line and column (exit 2)', () => {
+    const dir = project({ 'redocly.yaml': 'extends: [recommended]\nrules:\n  operation-2xx-response: warn\n  no-such-rule: error\n', 'openapi.yaml': SPEC });
+    const { status, out } = run(dir, 'openapi.yaml');
+    expect(status).toBe(2);
+    expect(out.problems[0]).toMatchObject({ ruleId: 'config', severity: 'error', file: 'redocly.yaml', line: 4, column: 3, message: expect.stringContaining('`no-such-rule` is not a rule of api-hub or Redocly') });
+  });
+
+  it('a Redocly rule api-hub does not implement is named once per run, where it is turned on', () => {
+    const dir = project({
+      'redocly.yaml': 'extends:\n  - recommended\nrules:\n  rule/my-assertion: {subject: {type: Operation}, assertions: {defined: true}, severity: error}\n',
+      'a.yaml': SPEC,
+      'b.yaml': SPEC,
+    });
+    const { out } = run(dir, 'a.yaml', 'b.yaml');
+    const named = out.problems.filter((p) => p.ruleId === 'config').map((p) => [p.severity, p.line, p.column, p.message.split(':')[0]]);
+    expect(named).toEqual([
+      ['warn', 2, 5, 'Redocly rule `no-illogical-composition-keywords` is not implemented by api-hub'],
+      ['warn', 4, 3, 'Redocly rule `rule/my-assertion` is not implemented by api-hub'],
+    ]);
+    // Turned off: not named.
+    writeFileSync(join(dir, 'redocly.yaml'), 'extends: [recommended]\nrules:\n  no-illogical-composition-keywords: off\n');
+    expect(run(dir, 'a.yaml').out.problems.filter((p) => p.ruleId === 'config')).toEqual([]);
+  });
+
+  it('nullable in 3.1: a warning by default, an error under a Redocly preset (its struct), switchable', () => {
+    const spec = SPEC.replace("'200': {description: ok}", "'200': {description: ok, content: {application/json: {schema: {type: string, nullable: true}}}}");
+    const dir = project({ 'openapi.yaml': spec });
+    expect(rules(run(dir, 'openapi.yaml').out)).toContain('no-nullable-in-3.1:warn');
+    writeFileSync(join(dir, 'redocly.yaml'), 'extends: [recommended]\n');
+    expect(rules(run(dir, 'openapi.yaml').out)).toContain('no-nullable-in-3.1:error');
+    writeFileSync(join(dir, 'redocly.yaml'), 'extends: [recommended]\nx-api-hub:\n  rules:\n    no-nullable-in-3.1: warn\n');
+    expect(rules(run(dir, 'openapi.yaml').out)).toContain('no-nullable-in-3.1:warn');
   });
 
   it('an invalid severity is a problem of the config file, at its line (exit 2)', () => {

@@ -8,6 +8,8 @@ const F = 'tests/fixtures/validate';
 /** One error (struct, line 9) and, with the default rules, no warnings. */
 const ONE_ERROR = `${F}/struct/unknown-property.yaml`;
 /** One warning (a server URL with a trailing slash), no error. */
+/** api-hub's own defaults: in this repository the project's redocly.yaml (Redocly's `recommended`) would apply. */
+const HUB = ['--config', `${F}/config/api-hub-defaults.yaml`];
 const WARNINGS = `${F}/valid/xkcd-3.0.yaml`;
 
 interface SarifLog {
@@ -25,7 +27,7 @@ interface SarifLog {
 }
 
 describe('--format sarif', () => {
-  const r = runCli(['validate', '--format', 'sarif', ONE_ERROR, WARNINGS]);
+  const r = runCli(['validate', ...HUB, '--format', 'sarif', ONE_ERROR, WARNINGS]);
   const log = JSON.parse(r.stdout) as SarifLog;
 
   it('is valid SARIF 2.1.0 (the official schema, for the objects it uses)', () => {
@@ -56,7 +58,7 @@ describe('--format sarif', () => {
 
 describe('--format github', () => {
   it('one workflow command per problem, with file, line and column', () => {
-    const r = runCli(['validate', '--format', 'github', ONE_ERROR, WARNINGS]);
+    const r = runCli(['validate', ...HUB, '--format', 'github', ONE_ERROR, WARNINGS]);
     expect(r.status).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(`::error file=${ONE_ERROR},line=9,col=7,title=struct::property \`nmae\` is not allowed in an Operation Object (at /paths/~1pets/get/nmae)`);
@@ -67,7 +69,7 @@ describe('--format github', () => {
 
 describe('--format junit', () => {
   it('a suite per file, errors as failures, warnings as passing cases, a clean file as one passing case', () => {
-    const r = runCli(['validate', '--format', 'junit', ONE_ERROR, WARNINGS, `${F}/valid/adyen-3.1.yaml`]);
+    const r = runCli(['validate', ...HUB, '--format', 'junit', ONE_ERROR, WARNINGS, `${F}/valid/adyen-3.1.yaml`]);
     expect(r.status).toBe(1);
     const xml = r.stdout;
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="api-hub validate" tests="3" failures="1" errors="0">')).toBe(true);
@@ -85,7 +87,7 @@ describe('--format junit', () => {
 
 describe('--format stylish --codeframe', () => {
   it('shows the source lines, a marker under the column, and the hint', () => {
-    const r = runCli(['validate', '--codeframe', ONE_ERROR]);
+    const r = runCli(['validate', ...HUB, '--codeframe', ONE_ERROR]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('  9:7  error  property `nmae` is not allowed in an Operation Object  struct\n');
     expect(r.stdout).toContain('\n       8 |       summary: List pets\n    >  9 |       nmae: typo\n         |       ^\n      10 |       responses:\n');
@@ -102,6 +104,6 @@ describe('exit codes and --max-warnings', () => {
     [[ONE_ERROR, `${F}/bad/empty.yaml`], 2],
     [[WARNINGS, '--max-warnings', 'many'], 2],
   ])('%j -> %i', (args, status) => {
-    expect(runCli(['validate', '--format', 'json', ...args]).status).toBe(status);
+    expect(runCli(['validate', ...HUB, '--format', 'json', ...args]).status).toBe(status);
   });
 });

@@ -1,4 +1,5 @@
 import type { FileReader } from '../validate/io.js';
+import type { ValidateFilesOptions } from '../validate/validate-files.js';
 import type { ValidateResult } from '../validate/types.js';
 import type { ProjectConfig } from './config.js';
 
@@ -11,6 +12,10 @@ export interface ProjectValidateOptions {
   parallel?: boolean;
   /** Called with the root document's parsed data whenever the validator could load it. */
   onRootLoaded?: (file: { data: unknown }) => void;
+  /** The largest file read (`--max-file-size`). */
+  maxFileBytes?: number;
+  /** How far `$ref`s may reach: the file's project (the CLI), or the root given (the default: MCP, push, start). */
+  refBoundary?: ValidateFilesOptions['refBoundary'];
 }
 
 /**
@@ -30,6 +35,8 @@ export async function validateInProject(config: ProjectConfig, files: readonly s
     ...(options.reader ? { reader: options.reader } : {}),
     ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
     ...(options.onRootLoaded ? { onRootLoaded: options.onRootLoaded } : {}),
+    ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
+    ...(options.refBoundary === undefined ? {} : { refBoundary: options.refBoundary }),
   });
   return withSetupProblems(result, config);
 }

@@ -4,7 +4,7 @@ import { displayPath as rootDisplayPath } from '../core/paths.js';
 import { locatePointers } from '../core/positions.js';
 import { pointer } from '../core/pointer.js';
 import { readFailure, type FileReader } from './io.js';
-import { checkText, decodeBytes, sizeProblem } from './parse/decode.js';
+import { MAX_FILE_BYTES, checkText, decodeBytes, sizeProblem } from './parse/decode.js';
 import { parseSourceText } from './parse/parse-text.js';
 import type { SourceFile } from './types.js';
 
@@ -15,7 +15,7 @@ export type LoadResult = { ok: true; file: SourceFile } | { ok: false; problem: 
  * with the depth and alias limits of ./parse. Every failure is one diagnostic
  * naming the file and, where known, the line and column.
  */
-export async function loadSource(path: string, reader: FileReader, root: string): Promise<LoadResult> {
+export async function loadSource(path: string, reader: FileReader, root: string, maxBytes = MAX_FILE_BYTES): Promise<LoadResult> {
   const display = displayPath(path, root);
   const problem = (ruleId: string, message: string, line = 1, column = 1, ptr = ''): LoadResult => ({
     ok: false,
@@ -24,9 +24,9 @@ export async function loadSource(path: string, reader: FileReader, root: string)
   });
   let text: string;
   try {
-    const tooBig = reader.size ? sizeProblem(await reader.size(path)) : undefined;
+    const tooBig = reader.size ? sizeProblem(await reader.size(path), maxBytes) : undefined;
     if (tooBig && !tooBig.ok) return problem(tooBig.ruleId, tooBig.message, tooBig.line, tooBig.column);
-    const decoded = reader.readBytes ? decodeBytes(await reader.readBytes(path)) : checkText(await reader.read(path));
+    const decoded = reader.readBytes ? decodeBytes(await reader.readBytes(path), maxBytes) : checkText(await reader.read(path), maxBytes);
     if (!decoded.ok) return problem(decoded.ruleId, decoded.message, decoded.line, decoded.column);
     text = decoded.text;
   } catch (err) {

@@ -74,6 +74,8 @@ const CAUGHT_BY: Record<string, string> = {
   'openapi-wrong-pattern-f50e429.yaml': 'unsupported-version',
   'no-root-object.yaml': 'not-openapi',
   'tests-v3.1-no_containers.yaml': 'not-openapi',
+  // `value` and `externalValue` together, reported by the rule that replaces the schema's `not`.
+  'example-object-old-exclusions.yaml': 'no-example-value-and-externalValue',
   // The schema's `minItems: 1` on a server variable's `enum`, reported by the rule that replaces it.
   'server-variable-enum-empty.yaml': 'no-server-variables-empty-enum',
   'v3.2-server-variable-enum-empty.yaml': 'no-server-variables-empty-enum',

@@ -176,7 +176,9 @@ const MAP_OF: Partial<Record<NodeType, FieldType>> = {
 export function fieldType(parent: NodeType, key: string, version: OasVersion): FieldType | undefined {
   if (key.startsWith('x-') && parent !== 'Schema') return undefined;
   const table = version === '2.0' ? V2 : V3;
-  const t = table[parent]?.[key];
+  const fields = table[parent];
+  // Own fields only: a key such as `constructor` or `__proto__` is data, not Object.prototype's.
+  const t = fields !== undefined && Object.hasOwn(fields, key) ? fields[key] : undefined;
   if (t) return t;
   const all = MAP_OF[parent];
   if (all && !(parent === 'Paths' && !key.startsWith('/'))) return all;

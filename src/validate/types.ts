@@ -38,6 +38,8 @@ export interface ValidateOptions {
   allowRemoteRefs?: boolean;
   /** Rule settings (from redocly.yaml, see config/); api-hub's defaults when absent. */
   config?: ValidateConfig;
+  /** The size limit of one file in bytes (default 50 MB, parse/decode.ts). */
+  maxFileBytes?: number;
   /** Known problems to leave out (the ignore file, see ignore/). */
   ignore?: IgnoreList;
 }

@@ -125,9 +125,16 @@ describe('bad input: one clear problem per file, fatal, other files still valida
 });
 
 describe('known-invalid real-world files (shared/corpus/real-world/MANIFEST.md)', () => {
-  it('paypal customer_disputes_v1: `enum` where the 3.0 schema does not allow it', async () => {
+  it('paypal customer_disputes_v1: `enum` where the 3.0 schema does not allow it, and a tag declared twice', async () => {
     const r = await run('known-invalid/paypal-customer-disputes-v1.json');
     expect(brief(r)).toEqual([
+      {
+        ruleId: 'no-duplicated-tag-names',
+        file: `${F}/known-invalid/paypal-customer-disputes-v1.json`,
+        line: 45,
+        column: 7,
+        message: 'tag `referred-disputes` is declared twice (first at `tags[2]`); tag names must be unique',
+      },
       {
         ruleId: 'struct',
         file: `${F}/known-invalid/paypal-customer-disputes-v1.json`,

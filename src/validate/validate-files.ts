@@ -3,6 +3,8 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { countBySeverity } from '../core/diagnostic.js';
 import { isInside } from '../core/paths.js';
 import { configuredRules } from './config/config.js';
+import { unsupportedRules } from './config/unsupported.js';
+import { findProjectRoot } from './config/find.js';
 import type { Finding } from './finding.js';
 import { isIgnored } from './ignore/ignore-file.js';
 import { stableId } from './ignore/stable-id.js';
@@ -11,13 +13,20 @@ import { lintDocumentSet } from './lint.js';
 import { loadSource } from './load.js';
 import { compareByPosition, locateFindings } from './locate.js';
 import { loadDocumentSet } from './refs/load-set.js';
-import type { Problem, SourceFile, ValidateOptions, ValidateResult } from './types.js';
+import type { OasVersion, Problem, SourceFile, ValidateOptions, ValidateResult } from './types.js';
 import { detectVersion } from './version.js';
 import { PARALLEL_MIN_BYTES, startStructWorker, type StructWorker } from './struct/parallel.js';
 
 export interface ValidateFilesOptions extends ValidateOptions {
   /** Where files are read from; the file system by default. */
   reader?: FileReader;
+  /**
+   * How far `$ref`s may reach: `root` (the default) keeps them inside `root`, or inside the
+   * root file's folder when it lies outside `root` (the MCP server, push); `project` lets them
+   * reach anywhere in the file's project, the nearest folder above it that holds a redocly.yaml,
+   * a package.json or .git (the CLI, whatever the working directory).
+   */
+  refBoundary?: 'root' | 'project';
   /** Check the structure of large files on a second thread (default true). */
   parallel?: boolean;
   /**
@@ -40,6 +49,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   const problems: Problem[] = [];
   const findings: Array<Finding & { stableId: string }> = [];
   const sources: Array<{ root: string; files: string[] }> = [];
+  const documents: Array<{ version: OasVersion; root: string }> = [];
   let fatal = false;
   const fail = (d: Diagnostic): void => {
     fatal = true;
@@ -59,7 +69,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   }
 
   async function validateOne(path: string, worker: StructWorker | undefined): Promise<void> {
-    const loaded = await loadSource(path, reader, options.root);
+    const loaded = await loadSource(path, reader, options.root, options.maxFileBytes);
     if (!loaded.ok) {
       fail(loaded.problem);
       return;
@@ -71,13 +81,15 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
       if (located) fail(located);
       return;
     }
+    documents.push({ version: version.version, root: path });
     const structErrors = worker?.check(version.version, loaded.file.format === 'json' ? loaded.file.text : JSON.stringify(loaded.file.data));
     structErrors?.catch(() => undefined);
     const setOptions = {
       reader,
       projectRoot: options.root,
-      refRoot: isInside(options.root, path) ? options.root : dirname(path),
+      refRoot: (options.refBoundary === 'project' ? findProjectRoot(dirname(path)) : undefined) ?? (isInside(options.root, path) ? options.root : dirname(path)),
       allowRemoteRefs: options.allowRemoteRefs ?? options.config?.allowRemoteRefs ?? false,
+      ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     };
     const lintOptions = {
       ...(options.config ? { configured: configuredRules(options.config, version.version, path), preset: options.config.preset } : {}),
@@ -103,6 +115,8 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
       })
     : findings;
   problems.push(...dedupe(locateFindings(kept)));
+  // Rules the configuration turns on that api-hub does not have: named, never skipped in silence.
+  if (options.config) for (const d of unsupportedRules(options.config, documents)) problems.push({ ...d, pointer: d.pointer ?? '', line: d.line ?? 1, column: d.column ?? 1 });
   problems.sort(compareByPosition);
   const { errors, warnings } = countBySeverity(problems);
   return { problems, errorCount: errors, warningCount: warnings, fatal, ignoredCount, sources };

@@ -27,8 +27,11 @@ export type NodeVisitor = (node: Record<string, unknown>, ctx: WalkContext) => v
  * calls every rule's visitors in one pass over the description.
  */
 export type Visitor = { [K in NodeType]?: NodeVisitor } & {
-  /** An object with a string `$ref` (a Reference Object, or a JSON Schema `$ref`). */
-  Ref?(ref: string, node: Record<string, unknown>, ctx: WalkContext): void;
+  /**
+   * An object with a string `$ref` (a Reference Object, or a JSON Schema `$ref`); `type` is
+   * the kind of object its place holds, undefined in an untyped place (an extension, a map).
+   */
+  Ref?(ref: string, node: Record<string, unknown>, ctx: WalkContext, type: NodeType | undefined): void;
   /** After the whole description was walked: for rules that compare across it. */
   done?(): void;
 };
@@ -153,7 +156,7 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
     const nodeType: NodeType | undefined = f === undefined ? undefined : f.kind === NODE || f.kind === SCHEMA_OR_LIST ? f.item : undefined;
     if (typeof ref === 'string') {
       ctx.file = file;
-      for (let i = 0; i < refVisitors.length; i++) refVisitors[i]!.Ref!(ref, obj, ctx);
+      for (let i = 0; i < refVisitors.length; i++) refVisitors[i]!.Ref!(ref, obj, ctx, nodeType);
       if (f !== undefined) {
         if (nodeType === 'Operation' || (f.kind === MAP && (parentKey === 'properties' || parentKey === 'patternProperties'))) info.needsInlining = true;
         followRef(ref, type!);

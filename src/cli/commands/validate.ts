@@ -21,6 +21,8 @@ interface ValidateFlags {
   config?: string;
   ignoreFile?: string;
   generateIgnoreFile?: boolean;
+  listRules?: boolean;
+  maxFileSize?: string;
 }
 
 export function registerValidate(program: Command, ctx: CliContext, setExit: SetExit): void {
@@ -32,11 +34,19 @@ export function registerValidate(program: Command, ctx: CliContext, setExit: Set
     .option('--codeframe', 'stylish: show the source lines of each problem')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
     .option('--allow-remote-refs', 'do not report $refs to http(s) URLs (they are not fetched)')
+    .option('--max-file-size <MB>', 'refuse files larger than this many megabytes (MiB)', '50')
     .option('--no-cache', 'do not read or write the result cache (node_modules/.cache/api-hub/)')
     .option('--config <file>', 'the redocly.yaml to read (default: found from the project root upwards)')
     .option('--ignore-file <file>', 'known problems to leave out (default: .api-hub-ignore.yaml beside the config)')
     .option('--generate-ignore-file', 'write every current problem to the ignore file (a baseline), then exit 0')
+    .option('--list-rules', "list every rule: api-hub's default, its setting under Redocly's presets, whether Redocly has it (--format json: as JSON)")
     .action(async (files: string[], flags: ValidateFlags) => {
+      if (flags.listRules) {
+        const { ruleCatalog, formatRuleCatalog } = await import('../../validate/rules/catalog.js');
+        ctx.stdout(flags.format === 'json' ? `${JSON.stringify(ruleCatalog(), null, 2)}\n` : formatRuleCatalog(ruleCatalog()));
+        setExit(ExitCode.ok);
+        return;
+      }
       setExit(await runValidate(ctx, files, flags));
     });
 }
@@ -45,6 +55,7 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
   const format = flags.format as Format;
   if (!(FORMATS as readonly string[]).includes(format)) throw new HubError(`--format ${flags.format} is unknown (available: ${FORMATS.join(', ')})`);
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+  const maxFileBytes = parseMaxFileSize(flags.maxFileSize);
   const files = (args.length > 0 ? args : ['specs/openapi.yaml']).map((f) => resolve(ctx.root, f));
 
   // Everything the result depends on, read as text: enough for the cache key, no parsing yet.
@@ -59,7 +70,7 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
   let key: string | undefined;
   if (useCache && !customIgnore) {
     const cache = await import('../../validate/cache/result-cache.js');
-    key = cache.cacheKey({ files, configText, ignoreText: readText(found.ignore), options: { allowRemoteRefs: flags.allowRemoteRefs ?? false } });
+    key = cache.cacheKey({ files, configText, ignoreText: readText(found.ignore), options: { allowRemoteRefs: flags.allowRemoteRefs ?? false, maxFileBytes } });
     const hit = cache.readCache(ctx.root, key);
     if (hit) return finish(ctx, hit, format, flags, maxWarnings, files);
   }
@@ -75,6 +86,9 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
   const ignorePath = project.files.ignore;
   const result = await validateInProject(project, files, {
     allowRemoteRefs: flags.allowRemoteRefs ?? false,
+    maxFileBytes,
+    // $refs may reach anywhere in the file's project, whatever the working directory.
+    refBoundary: 'project',
     // API_HUB_THREADS=0: no second thread for the structural check of large files.
     parallel: ctx.env.API_HUB_THREADS !== '0',
   });
@@ -139,6 +153,13 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new HubError(`--max-warnings must be a whole number >= 0, not ${JSON.stringify(value)}`);
   return n;
+}
+
+/** `--max-file-size` in megabytes (MiB), as bytes. */
+function parseMaxFileSize(value: string | undefined): number {
+  const n = Number(value ?? '50');
+  if (!Number.isFinite(n) || n <= 0) throw new HubError(`--max-file-size must be a number of megabytes > 0, not ${JSON.stringify(value)}`);
+  return Math.round(n * 1024 * 1024);
 }
 
 function readText(path: string): string {

@@ -1,5 +1,8 @@
 import type { Severity } from '../../core/diagnostic.js';
 import type { OasVersion } from '../types.js';
+import type { Preset } from './redocly-presets.js';
+
+export type { Preset } from './redocly-presets.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -35,9 +38,18 @@ export interface ApiConfig {
 export interface ValidateConfig {
   /** The file it came from (absolute), if any. */
   file?: string;
+  /** The file as shown in problems (relative to the project root). */
+  display?: string;
   /** Directory relative paths are resolved from. */
   dir: string;
-  preset: 'recommended' | 'recommended-strict' | 'all' | 'minimal';
+  /**
+   * The last preset of `extends` (Redocly's: `minimal`, `recommended`, `recommended-strict`,
+   * `all`, `spec`; `recommended` when a config file has no `extends`, like Redocly), or
+   * `api-hub`: the hub's own defaults, when there is no config file.
+   */
+  preset: Preset;
+  /** Where each preset and configured rule is set (JSON pointers into the config file), to point at it. */
+  setAt?: { extends?: string; rules: Map<string, string> };
   rules: RuleOverrides;
   apis: ApiConfig[];
   /** Ignore file (absolute path); default `.api-hub-ignore.yaml` beside the config. */

@@ -7,6 +7,8 @@ import { pointer } from '../../core/pointer.js';
 import { isObject } from '../../core/json.js';
 import { CORE_SCHEMA_FAST } from '../../core/yaml-schema.js';
 import { findConfigFile } from './find.js';
+import { REDOCLY_PRESETS, REDOCLY_RULE_NAMES, type Preset } from './redocly-presets.js';
+import { rules as hubRules } from '../rules/index.js';
 import {
   IGNORE_FILE_NAME,
   VERSION_BLOCKS,
@@ -23,7 +25,7 @@ export interface ConfigResult {
   problems: Diagnostic[];
 }
 
-const PRESETS = new Set(['recommended', 'recommended-strict', 'all', 'minimal']);
+const PRESETS: ReadonlySet<string> = new Set(REDOCLY_PRESETS);
 const SETTINGS = new Set(['error', 'warn', 'off']);
 
 /** The first Redocly config file in `dir` or a parent directory, or undefined. */
@@ -70,7 +72,11 @@ export function createConfig(object: unknown, options: { dir: string; file?: str
   const display = options.display ?? options.file ?? 'config';
   const problems: Diagnostic[] = [];
   const config = defaults(options.dir);
+  // A config file means Redocly's presets; with no `extends`, Redocly's `recommended`.
+  config.preset = 'recommended';
+  config.setAt = { rules: new Map() };
   if (options.file) config.file = options.file;
+  config.display = display;
   if (!isObject(object)) {
     problems.push(problem(display, '', 'the config must be a mapping (`rules:`, `extends:`, ...)'));
     return { config, problems };
@@ -79,15 +85,24 @@ export function createConfig(object: unknown, options: { dir: string; file?: str
   const presets = ext === undefined ? [] : Array.isArray(ext) ? ext : [ext];
   presets.forEach((p, i) => {
     const at = Array.isArray(ext) ? pointer('extends', i) : pointer('extends');
-    if (typeof p === 'string' && PRESETS.has(p)) config.preset = p as ValidateConfig['preset'];
-    else problems.push(problem(display, at, `\`extends: ${String(p)}\` is not a preset api-hub knows (recommended, recommended-strict, minimal, all); it is ignored`, 'warn'));
+    if (typeof p === 'string' && PRESETS.has(p)) {
+      config.preset = p as Preset;
+      config.setAt!.extends = at;
+    } else problems.push(problem(display, at, `\`extends: ${String(p)}\` is not a preset api-hub knows (${REDOCLY_PRESETS.join(', ')}); it is ignored`, 'warn'));
   });
-  readRules(object, [], config.rules, problems, display);
+  readRules(object, [], config.rules, problems, display, config.setAt.rules);
   const hub = object['x-api-hub'];
   if (hub !== undefined) {
     if (!isObject(hub)) problems.push(problem(display, '/x-api-hub', '`x-api-hub` must be a mapping'));
     else {
-      readRules(hub, ['x-api-hub'], config.rules, problems, display);
+      readRules(hub, ['x-api-hub'], config.rules, problems, display, config.setAt.rules);
+      if (hub.preset !== undefined) {
+        // api-hub's own defaults (or another preset) for api-hub, whatever `extends` says for Redocly.
+        if (hub.preset === 'api-hub' || (typeof hub.preset === 'string' && PRESETS.has(hub.preset))) {
+          config.preset = hub.preset as Preset;
+          config.setAt.extends = '/x-api-hub/preset';
+        } else problems.push(problem(display, '/x-api-hub/preset', `\`x-api-hub.preset\` must be api-hub or one of Redocly's presets (${REDOCLY_PRESETS.join(', ')})`));
+      }
       if (hub.ignoreFile !== undefined) {
         if (typeof hub.ignoreFile === 'string') config.ignoreFile = resolve(options.dir, hub.ignoreFile);
         else problems.push(problem(display, '/x-api-hub/ignoreFile', '`ignoreFile` must be a path'));
@@ -108,9 +123,9 @@ export function createConfig(object: unknown, options: { dir: string; file?: str
           continue;
         }
         const entry: ApiConfig = { name, root: resolve(options.dir, api.root), rules: emptyOverrides() };
-        readRules(api, ['apis', name], entry.rules, problems, display);
+        readRules(api, ['apis', name], entry.rules, problems, display, config.setAt.rules);
         const apiHub = api['x-api-hub'];
-        if (isObject(apiHub)) readRules(apiHub, ['apis', name, 'x-api-hub'], entry.rules, problems, display);
+        if (isObject(apiHub)) readRules(apiHub, ['apis', name, 'x-api-hub'], entry.rules, problems, display, config.setAt.rules);
         config.apis.push(entry);
       }
     }
@@ -118,7 +133,21 @@ export function createConfig(object: unknown, options: { dir: string; file?: str
   return { config, problems };
 }
 
-function readRules(obj: Record<string, unknown>, at: string[], into: RuleOverrides, problems: Diagnostic[], display: string): void {
+/** Rule names a config may set: api-hub's, Redocly's, and Redocly's old name of `struct`. */
+function knownRule(id: string): boolean {
+  return Object.hasOwn(hubRules, id) || REDOCLY_RULE_NAMES.has(id) || id === 'struct' || id === 'spec';
+}
+
+/**
+ * Redocly rules api-hub does not run: configurable rules (`rule/...`), `assertions`,
+ * and plugin rules (`plugin/rule`). Set to something other than `off`, each is named
+ * (a warning) in every run, see validate-files.ts.
+ */
+export function isForeignRule(id: string): boolean {
+  return id.includes('/') || id === 'assertions';
+}
+
+function readRules(obj: Record<string, unknown>, at: string[], into: RuleOverrides, problems: Diagnostic[], display: string, setAt: Map<string, string>): void {
   const blocks: Array<[string, Record<string, RuleSetting>]> = [['rules', into.all]];
   for (const [block, version] of Object.entries(VERSION_BLOCKS)) blocks.push([block, (into.byVersion[version] ??= {})]);
   for (const [block, target] of blocks) {
@@ -129,8 +158,14 @@ function readRules(obj: Record<string, unknown>, at: string[], into: RuleOverrid
       continue;
     }
     for (const [id, value] of Object.entries(rules)) {
+      if (!knownRule(id) && !isForeignRule(id)) {
+        problems.push(problem(display, pointer(...at, block, id), `\`${id}\` is not a rule of api-hub or Redocly (\`api-hub validate --list-rules\` lists them)`));
+        continue;
+      }
+      if (!setAt.has(id)) setAt.set(id, pointer(...at, block, id));
       const setting = isObject(value) ? value.severity : value;
-      if (typeof setting === 'string' && SETTINGS.has(setting)) target[id] = setting as RuleSetting;
+      // `spec`: Redocly's old name of `struct`.
+      if (typeof setting === 'string' && SETTINGS.has(setting)) target[id === 'spec' ? 'struct' : id] = setting as RuleSetting;
       else if (isObject(value) && setting === undefined) continue; // options only: Redocly's business
       else {
         const where = isObject(value) ? pointer(...at, block, id, 'severity') : pointer(...at, block, id);
@@ -141,7 +176,7 @@ function readRules(obj: Record<string, unknown>, at: string[], into: RuleOverrid
 }
 
 function defaults(dir: string): ValidateConfig {
-  return { dir, preset: 'recommended', rules: emptyOverrides(), apis: [], ignoreFile: join(dir, IGNORE_FILE_NAME), allowRemoteRefs: false };
+  return { dir, preset: 'api-hub', rules: emptyOverrides(), apis: [], ignoreFile: join(dir, IGNORE_FILE_NAME), allowRemoteRefs: false };
 }
 
 function problem(file: string, ptr: string, message: string, severity: 'error' | 'warn' = 'error'): Diagnostic {

@@ -54,6 +54,15 @@ export function checkExample(
   example: { value: unknown; file: SourceFile; pointer: string | (() => string) },
   what: string,
 ): ExampleProblem | undefined {
+  // `example: {$ref: 'examples.yml#/x'}`: literal data to the specification, but a reference to
+  // every tool that writes it (Redocly resolves it): check what it points to, or nothing when
+  // it points nowhere (a dangling one is not a mismatch of the example).
+  const v = example.value;
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { $ref?: unknown }).$ref === 'string' && Object.keys(v).length === 1) {
+    const r = resolveRef(ctx.set, example.file, (v as { $ref: string }).$ref);
+    if (!r?.ok) return undefined;
+    example = { value: r.value, file: r.file, pointer: r.pointer };
+  }
   const bad = checkValue(schema.value, schema.file, example.value, optionsFor(ctx.set, directionOf(ctx)));
   if (!bad) return undefined;
   const where = bad.path.length > 0 ? `\`${bad.path.map(String).join('.')}\` ` : '';

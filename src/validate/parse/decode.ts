@@ -1,6 +1,7 @@
 /** From bytes on disk to text: size limit, byte order mark, UTF-8. */
 import { isUtf8 } from 'node:buffer';
 
+/** The default size limit of one file (50 MB); `api-hub validate --max-file-size` changes it. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export type DecodeResult =
@@ -38,7 +39,7 @@ export function sizeProblem(size: number, max = MAX_FILE_BYTES): DecodeResult | 
 
 function tooLarge(size: number, max: number): DecodeResult {
   const mb = (n: number): string => (n / 1048576).toFixed(1).replace(/\.0$/, '');
-  return { ok: false, ruleId: 'file-too-large', message: `the file is too large to validate (${mb(size)} MB; the limit is ${mb(max)} MB)`, line: 1, column: 1 };
+  return { ok: false, ruleId: 'file-too-large', message: `the file is too large to validate (${mb(size)} MB; the limit is ${mb(max)} MB, see --max-file-size)`, line: 1, column: 1 };
 }
 
 function bom(): DecodeResult {

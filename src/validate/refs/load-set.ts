@@ -11,6 +11,8 @@ export interface LoadSetOptions {
   projectRoot: string;
   refRoot: string;
   allowRemoteRefs: boolean;
+  /** The size limit of one file (bytes). */
+  maxFileBytes?: number;
   /** Find refs by walking the parsed data instead of scanning the text (exact, slower). */
   walkData?: boolean;
 }
@@ -41,7 +43,7 @@ export async function loadDocumentSet(root: SourceFile, version: OasVersion, opt
       if (options.walkData) walkRefs(file, onRef);
       else for (const ref of refsInText(file.text)) onRef(ref);
     }
-    const loaded = await Promise.all([...wanted].map((p) => loadSource(p, options.reader, options.projectRoot).then((r) => [p, r] as const)));
+    const loaded = await Promise.all([...wanted].map((p) => loadSource(p, options.reader, options.projectRoot, options.maxFileBytes).then((r) => [p, r] as const)));
     level = [];
     for (const [path, result] of loaded) {
       if (result.ok) {

@@ -1,3 +1,21 @@
+import { noUnsafeMarkdown } from './no-unsafe-markdown.js';
+import { noUnknownSchemaKeywords } from './no-unknown-schema-keywords.js';
+import { infoLicense } from './info-license.js';
+import { infoLicenseStrict } from './info-license-strict.js';
+import { noDuplicatedEnumValues } from './no-duplicated-enum-values.js';
+import { noDuplicatedTagNames } from './no-duplicated-tag-names.js';
+import { noExampleValueAndExternalValue } from './no-example-value-and-externalValue.js';
+import { noMixedNumberRangeConstraints } from './no-mixed-number-range-constraints.js';
+import { noNullableIn31 } from './no-nullable-in-3.1.js';
+import { noRequiredSchemaPropertiesUndefined } from './no-required-schema-properties-undefined.js';
+import { noServerExampleCom } from './no-server-example.com.js';
+import { operation4xxResponse } from './operation-4xx-response.js';
+import { operationOperationId } from './operation-operationId.js';
+import { pathDeclarationMustExist } from './path-declaration-must-exist.js';
+import { securityScopesDefined } from './security-scopes-defined.js';
+import { specNoInvalidTagParents } from './spec-no-invalid-tag-parents.js';
+import { specRefSiblings } from './spec-ref-siblings.js';
+import { tagDescription } from './tag-description.js';
 import { noAmbiguousPaths } from './no-ambiguous-paths.js';
 import { noEmptyServers } from './no-empty-servers.js';
 import { noEnumTypeMismatch } from './no-enum-type-mismatch.js';
@@ -47,31 +65,49 @@ export const rules: Readonly<Record<string, Rule>> = Object.fromEntries(
     noRemoteRefs,
     refOutsideRoot,
     refNotAllowed,
+    specRefSiblings,
+    // info and tags
+    infoLicense,
+    infoLicenseStrict,
+    noDuplicatedTagNames,
+    specNoInvalidTagParents,
+    tagDescription,
+    noUnsafeMarkdown,
     // paths and operations
     noIdenticalPaths,
     noAmbiguousPaths,
     pathParametersDefined,
     pathNotIncludeQuery,
+    pathDeclarationMustExist,
     noPathTrailingSlash,
     operationOperationIdUnique,
     operationOperationIdUrlSafe,
     operationParametersUnique,
     specQuerystringParameters,
+    operationOperationId,
     operation2xxResponse,
+    operation4xxResponse,
     noInvalidResponseCodes,
     operationSummary,
     operationTagDefined,
     securityDefined,
     operationSecurityDefined,
+    securityScopesDefined,
     // servers
     noServerVariablesEmptyEnum,
     noUndefinedServerVariable,
     noServerTrailingSlash,
     noEmptyServers,
+    noServerExampleCom,
     // schemas and components
     oasVersionKeywords,
     nullableTypeSibling,
+    noNullableIn31,
+    noUnknownSchemaKeywords,
     noEnumTypeMismatch,
+    noDuplicatedEnumValues,
+    noMixedNumberRangeConstraints,
+    noRequiredSchemaPropertiesUndefined,
     noSchemaTypeMismatch,
     noInvalidDiscriminator,
     // examples and defaults
@@ -79,6 +115,7 @@ export const rules: Readonly<Record<string, Rule>> = Object.fromEntries(
     noInvalidParameterExamples,
     noInvalidSchemaExamples,
     noInvalidSchemaDefaults,
+    noExampleValueAndExternalValue,
     specComponentsInvalidMapName,
     noUnusedComponents,
   ].map((r) => [r.id, r]),

@@ -7,7 +7,8 @@ const FOR_ARRAYS = ['items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems
 /**
  * Keywords that only apply to another type (`items` on `type: object`,
  * `properties` on `type: array`) are ignored by validators: usually a
- * misplaced keyword. A warning (Redocly: an error for `items`/`properties`).
+ * misplaced keyword. A warning (Redocly's `recommended`: an error for `items` and
+ * `properties`, the only keywords its rule checks; the others stay warnings there).
  */
 export const noSchemaTypeMismatch: Rule = {
   id: 'no-schema-type-mismatch',
@@ -22,7 +23,13 @@ export const noSchemaTypeMismatch: Rule = {
         for (const k of keys) {
           if (!(k in schema)) continue;
           if (k === 'required' && !Array.isArray(schema.required)) continue;
-          report({ file: ctx.file, pointer: at(ctx, k), message: `\`${k}\` applies to ${applies}s, but this schema is \`type: ${t}\`: it is ignored` });
+          report({
+            file: ctx.file,
+            pointer: at(ctx, k),
+            message: `\`${k}\` applies to ${applies}s, but this schema is \`type: ${t}\`: it is ignored`,
+            // Redocly's rule checks `items` and `properties` only.
+            ...(k === 'items' || k === 'properties' ? {} : { beyondRedocly: true }),
+          });
         }
       };
       check(FOR_OBJECTS, 'object');

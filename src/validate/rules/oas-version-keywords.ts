@@ -15,13 +15,14 @@ const NEW_IN_30 = new Set(['oneOf', 'anyOf', 'not', 'nullable', 'writeOnly', 'de
  * (the structural check only says "not allowed"):
  * - 3.1 keywords in a 3.0 (or 2.0) document, `type` as a list or `"null"`, numeric
  *   `exclusiveMinimum` / `exclusiveMaximum` (errors: the document is invalid);
- * - `nullable` in a 3.1+ document (a warning: an unknown keyword, ignored) and a
- *   boolean `exclusiveMinimum` / `exclusiveMaximum` there (an error).
+ * - a boolean `exclusiveMinimum` / `exclusiveMaximum` in a 3.1+ document (an error).
+ * (`nullable` in 3.1+: no-nullable-in-3.1.)
  */
 export const oasVersionKeywords: Rule = {
   id: 'oas-version-keywords',
   severity: 'error',
-  description: 'Schema keywords match the OpenAPI version (3.1 keywords in 3.0, `nullable` in 3.1, ...).',
+  description: 'Schema keywords match the OpenAPI version (3.1 keywords in 3.0, boolean exclusive bounds in 3.1, ...).',
+  redocly: 'struct',
   create: ({ set, report }) => {
     const v = set.version;
     const old = v === '2.0' || v === '3.0';
@@ -56,14 +57,6 @@ export const oasVersionKeywords: Rule = {
               message: `a numeric \`${key}\` is OpenAPI 3.1; in ${v} it is a boolean that makes \`${base}\` exclusive`,
               suggestion: `Write \`${base}: ${value}\` and \`${key}: true\`.`,
               replacesStruct: true,
-            });
-          } else if (!old && key === 'nullable') {
-            report({
-              file: ctx.file,
-              pointer: at(ctx, key),
-              severity: 'warn',
-              message: `\`nullable\` is not a keyword in OpenAPI ${v}: it is ignored, so null is ${value === true ? 'not ' : ''}allowed here`,
-              suggestion: 'Add "null" to `type` (`type: [string, "null"]`), or `oneOf` with `{type: "null"}`.',
             });
           } else if (!old && (key === 'exclusiveMinimum' || key === 'exclusiveMaximum') && typeof value === 'boolean') {
             const base = key === 'exclusiveMinimum' ? 'minimum' : 'maximum';

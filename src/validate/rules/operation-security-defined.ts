@@ -9,6 +9,7 @@ import { at } from './util.js';
  */
 export const operationSecurityDefined: Rule = {
   id: 'operation-security-defined',
+  redocly: 'security-defined',
   severity: 'off',
   description: 'Every operation has security, its own or top-level (off by default: a policy).',
   create: ({ set, report }) => {

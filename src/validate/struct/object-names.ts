@@ -78,10 +78,12 @@ const ROOT2: Record<string, string> = {
 };
 
 function step(type: string, key: string, version: OasVersion): string | undefined {
-  if (type === 'Root') return (version === '2.0' ? ROOT2 : ROOT3)[key];
+  // Own entries only: a key such as `constructor` is a name in the document, not Object.prototype's.
+  const own = <T>(table: Record<string, T> | undefined, k: string): T | undefined => (table !== undefined && Object.hasOwn(table, k) ? table[k] : undefined);
+  if (type === 'Root') return own(version === '2.0' ? ROOT2 : ROOT3, key);
   if (type.startsWith('Map:') || type.startsWith('List:')) return type.slice(type.indexOf(':') + 1);
-  const t = COMMON[type];
-  return t ? (t[key] ?? t['*']) : undefined;
+  const t = own(COMMON, type);
+  return t ? (own(t, key) ?? own(t, '*')) : undefined;
 }
 
 /** E.g. "Operation Object", "Schema Object", "the OpenAPI Object"; undefined when unknown. */
