@@ -15,7 +15,7 @@
 // Prints the figures as JSON on stdout. Also exported: benchBuild(options) -> figures, and
 // run({ root, runs, quick }) -> { results, markdown } for scripts/bench.mjs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';

@@ -83,7 +83,7 @@ describe('MCP audit log (real SDK client over stdio)', () => {
       expect(l.resultChars).toBeGreaterThan(0);
     }
     expect(lines[0]?.args).toEqual({ query: 'flux' });
-    expect(String((lines[1]?.args as { query: string }).query)).toMatch(/^flux [0-9a-f]{4}…\(\d+\)$/);
+    expect(String((lines[1]?.args as { query: string } | undefined)?.query)).toMatch(/^flux [0-9a-f]{4}…\(\d+\)$/);
     expect(lines[2]?.error).toMatch(/is a \.env file/);
   });
 

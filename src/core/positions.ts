@@ -387,7 +387,7 @@ class BlockYamlScanner {
    */
   value(p: number, owner: number, node: Trie, path: string[], inSeqItem: boolean): void {
     if (node.children.size === 0) return;
-    let i = this.skipProperties(p);
+    const i = this.skipProperties(p);
     if (this.restIsEmpty(i)) {
       const ls = this.contentLine(this.nextLine(i));
       if (ls >= this.n || this.isDocMarker(ls)) return;

@@ -111,7 +111,7 @@ export function diffDocuments(oldDoc: Obj, newDoc: Obj): DiffResult {
   const pendingParams = new Set<string>();
   const sharedParam = (ref: string): boolean => {
     const t = localTarget(ref);
-    if (!t || t.section !== 'parameters' || ref !== `#${pointer('components', t.section, t.name)}`) return false;
+    if (t?.section !== 'parameters' || ref !== `#${pointer('components', t.section, t.name)}`) return false;
     if (reachOf(`parameters/${t.name}`).length < 2) return false;
     pendingParams.add(ref);
     return true;
@@ -167,7 +167,7 @@ export function diffDocuments(oldDoc: Obj, newDoc: Obj): DiffResult {
       // Request body.
       const ba = deref(oldDoc, oa.requestBody);
       const bb = deref(newDoc, ob.requestBody);
-      if (bb && bb.required === true && (!ba || ba.required !== true)) emit({ kind: 'request-body-required', breaking: true, checkId: 'request-body-became-required', direction: 'request', where: 'request body', pointer: childPointer(op, 'requestBody'), what: 'became required' });
+      if (bb && bb.required === true && (ba?.required !== true)) emit({ kind: 'request-body-required', breaking: true, checkId: 'request-body-became-required', direction: 'request', where: 'request body', pointer: childPointer(op, 'requestBody'), what: 'became required' });
       compareContent(oldDoc, newDoc, ba, bb, 'request', 'request body', childPointer(op, 'requestBody', 'content'), emit, fromSchema, sharedRef);
       // Responses.
       const ra = isObject(oa.responses) ? oa.responses : {};

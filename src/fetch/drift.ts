@@ -152,7 +152,7 @@ export async function modelChanges(before: FalListing | null, after: FalListing,
   const out: ModelChange[] = [];
   for (const m of [...after.models].sort((x, y) => cmp(x.endpoint_id, y.endpoint_id))) {
     const b = old.get(m.endpoint_id);
-    if (!b || b.openapi.status !== 'available' || m.openapi.status !== 'available' || b.openapi.sha256 === m.openapi.sha256) continue;
+    if (b?.openapi.status !== 'available' || m.openapi.status !== 'available' || b.openapi.sha256 === m.openapi.sha256) continue;
     const oldText = files.before.get(b.openapi.file);
     const newText = files.after.get(m.openapi.file);
     if (oldText === undefined || newText === undefined) continue;

@@ -1,5 +1,5 @@
 import { mkdir, rename, rm, readdir } from 'node:fs/promises';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { exists } from '../core/fs.js';
@@ -146,7 +146,7 @@ export async function recoverInterruptedSwap(target: string): Promise<void> {
 export async function readTree(dir: string): Promise<Map<string, string>> {
   const files: string[] = [];
   async function walk(rel: string): Promise<void> {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(join(dir, rel), { withFileTypes: true });
     } catch {

@@ -28,7 +28,7 @@ export interface AuditRecord {
 
 /** Mask anything key-shaped (the scanner's patterns) and every known secret value. */
 export function redactText(text: string, redact: Redactor): string {
-  let out = redact(text);
+  const out = redact(text);
   const hits = patternHits(out).sort((a, b) => a.start - b.start || b.end - a.end);
   let masked = '';
   let at = 0;

@@ -28,7 +28,7 @@ export async function loadBuildInput(
   snapshots: Snapshots = { fal: null, comet: null },
 ): Promise<BuildInput> {
   const p = projectPaths(root);
-  const { fal, comet } = snapshots;
+  const { fal } = snapshots;
   const sources: SourceDocument[] = [];
   const excluded: Exclusion[] = [];
   const securitySchemes: Record<string, Obj> = { ...DEFAULT_SECURITY_SCHEMES };

@@ -19,7 +19,7 @@ describe('the project configuration: api-hub.config.yaml + redocly.yaml + ignore
     expect(c.files).toEqual({ root, ignore: join(root, '.api-hub-ignore.yaml') });
     expect(c.push.options.endpointOverwriteBehavior).toBe('OVERWRITE_EXISTING');
     expect(c.build).toEqual({ providers: [], build: {} });
-    expect(c.lint.preset).toBe('recommended');
+    expect(c.lint.preset).toBe('api-hub'); // no redocly.yaml: the hub's own defaults (errors only for the specification's MUSTs)
     expect(c.ignore.size).toBe(0);
     expect(configErrors(c.problems.push, c.problems.build, c.problems.lint, c.problems.ignore)).toEqual([]);
   });

@@ -10,7 +10,7 @@ import type { FalListing } from '../fetch/fal/types.js';
 import type { CometCatalog } from '../fetch/comet/catalog.js';
 import type { CometApiCatalog } from '../fetch/comet/api-catalog.js';
 import type { AfterCommit } from '../fetch/finish.js';
-import { buildRegistry, COMET_DOCUMENT_FILE, serializeRegistry, type CometSnapshot, type ModelRegistry, type Snapshots } from '../registry/registry.js';
+import { buildRegistry, COMET_DOCUMENT_FILE, serializeRegistry, type ModelRegistry, type Snapshots } from '../registry/registry.js';
 
 /**
  * Load the provider snapshots that exist (a provider never fetched is simply

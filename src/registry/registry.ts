@@ -1,5 +1,4 @@
 import { cmp } from '../core/diagnostic.js';
-import { isObject } from '../core/json.js';
 import type { FalListing } from '../fetch/fal/types.js';
 import type { CometCatalog } from '../fetch/comet/catalog.js';
 import type { CometApiCatalog } from '../fetch/comet/api-catalog.js';

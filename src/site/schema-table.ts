@@ -162,7 +162,7 @@ export function schemaTable(doc: unknown, schema: unknown, options: SchemaTableO
   const rows: FieldRow[] = [];
   let omitted = 0;
   const top = nestedObject(doc, schema);
-  if (!top || top.suffix !== '') return { rows, omitted, rootType: schema === undefined ? null : typeText(doc, schema) };
+  if (top?.suffix !== '') return { rows, omitted, rootType: schema === undefined ? null : typeText(doc, schema) };
 
   const walk = (s: Obj, prefix: string, level: number, stack: Set<Obj>): void => {
     const { props, required } = objectShape(doc, s);

@@ -166,7 +166,7 @@ class Checker {
         if (bad) return bad;
       }
       for (const [re, sub] of patterns) {
-        if (!re || !re.test(k)) continue;
+        if (!re?.test(k)) continue;
         matched = true;
         const bad = this.check(sub, file, o[k], [...path, k], 0);
         if (bad) return bad;

@@ -38,7 +38,7 @@ export function parseSourceText(text: string, options: { strictJson?: boolean } 
     } catch (err) {
       // Not strict JSON; unless the file says it is JSON (`.json`), it may still be YAML flow style.
       const y = options.strictJson ? undefined : parseYaml(text);
-      if (!y || !y.ok) {
+      if (!y?.ok) {
         const pos = jsonErrorPosition(text, err);
         return fail({ ruleId: 'parse-error', message: `invalid JSON: ${jsonReason(err)}`, ...(pos ?? {}) });
       }

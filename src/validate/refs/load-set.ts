@@ -73,7 +73,7 @@ const REF = /\$ref["']?[ \t]*:[ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|
  */
 export function refsInText(text: string): string[] {
   const out = new Set<string>();
-  let i = text.indexOf('$ref');
+  const i = text.indexOf('$ref');
   if (i === -1) return [];
   REF.lastIndex = i;
   for (let m = REF.exec(text); m; m = REF.exec(text)) {

@@ -65,7 +65,7 @@ export function deref(set: DocumentSet, value: unknown, file: SourceFile, pointe
     const ref = (v as Record<string, unknown>).$ref;
     if (typeof ref !== 'string') return cur;
     const r = resolveRef(set, cur.file, ref);
-    if (!r || !r.ok) return undefined;
+    if (!r?.ok) return undefined;
     cur = { value: r.value, file: r.file, pointer: r.pointer };
   }
   return undefined;

@@ -25,7 +25,8 @@ export async function chatWithToolsAndImage(imageUrl: string): Promise<string | 
   });
   if (error) throw new Error(error.error.message);
   const call = data.choices[0]?.message.tool_calls?.[0];
-  const args: string | undefined = call?.function.arguments;
+  // OpenAI's schema also has `custom` tool calls: narrow on `type`.
+  const args: string | undefined = call?.type === 'function' ? call.function.arguments : undefined;
   return args;
 }
 
@@ -88,7 +89,7 @@ export async function videoMistakes(): Promise<void> {
 export async function imagineAndWait(prompt: string): Promise<string | undefined> {
   try {
     const done = await hub.comet.midjourney.imagineAndWait({ prompt, botType: 'NIJI_JOURNEY' }, { signal: AbortSignal.timeout(600_000) });
-    const image: string | undefined = done.result;
+    const image = done.result ?? undefined;
     const progress: string | undefined = done.task.progress;
     void progress;
     return image;
@@ -123,16 +124,17 @@ export async function geminiMistakes(): Promise<void> {
 }
 
 // Responses, Anthropic messages, Suno, Kling, Runway.
-export async function otherShortcuts(): Promise<Array<string | undefined>> {
+export async function otherShortcuts(): Promise<unknown[]> {
   const r = await hub.comet.responses.create({ model: 'gpt-5', input: 'hi', instructions: 'be brief' });
   const m = await hub.comet.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 1024, messages: [{ role: 'user', content: 'hi' }] });
   const song = await hub.comet.suno.musicAndWait({ prompt: '', tags: 'lofi', make_instrumental: true });
   const kling = await hub.comet.kling.text2videoAndWait({ prompt: 'a banana', mode: 'pro', duration: '5' });
   const runway = await hub.comet.runway.imageToVideoAndWait({ promptImage: 'https://x/y.png', duration: 5 });
-  const url: string | undefined = kling.result;
-  const audio: string | undefined = song.result?.data?.[0]?.audio_url;
-  const video: string | undefined = runway.result;
-  return [r.data?.output_text, m.data?.content[0]?.text, url, audio, video];
+  // A poll link's `result` is typed by the document's schema at that pointer (unknown where it has none).
+  const url: unknown = kling.result;
+  const audio: unknown = song.result;
+  const video: unknown = runway.result;
+  return [r.data?.output_text, m.data?.content?.[0], url, audio, video];
 }
 
 export async function otherShortcutMistakes(): Promise<void> {
