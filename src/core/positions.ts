@@ -47,7 +47,8 @@ function safeSegments(p: string): string[] {
   }
 }
 
-function lineIndex(text: string): (offset: number) => Position {
+/** Line and column (1-based) of an offset in `text`, by binary search over the line starts, computed once. */
+export function lineIndex(text: string): (offset: number) => Position {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {

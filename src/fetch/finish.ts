@@ -7,6 +7,7 @@ import { driftReport, renderDriftMarkdown, withPrices, type DriftReport, type Pr
 import type { Provider } from './events.js';
 import type { HttpStats } from './http.js';
 import type { SnapshotChange } from './write-snapshot.js';
+import type { FalListing } from './fal/types.js';
 
 // The end of every fetch, live or imported from files. Kept apart from run.ts so
 // that `api-hub fetch --from` never loads the HTTP stack (ky, p-limit, the live fetchers).
@@ -28,6 +29,12 @@ export interface ProviderResult {
   change: SnapshotChange | null;
   problems: Diagnostic[];
   notes: string[];
+}
+
+/** The result of a FAL snapshot that was committed (or worked out, in a dry run): counts from its listing. */
+export function falProviderResult(c: { listing: FalListing; change: SnapshotChange | null }, problems: Diagnostic[], notes: string[]): ProviderResult {
+  const unavailable = c.listing.models.filter((m) => m.openapi.status !== 'available').map((m) => m.endpoint_id);
+  return { provider: 'fal', ok: true, models: c.listing.models.length, documents: c.listing.models.length - unavailable.length, unavailable, change: c.change, problems, notes };
 }
 
 export interface FetchRunResult {

@@ -11,7 +11,7 @@ import { readCometModels } from './comet/catalog.js';
 import { isCometApiModelsResponse, readCometApiModels } from './comet/api-catalog.js';
 import { commitComet, commitFal } from './commit.js';
 import { cometDrift, falDrift, modelChanges } from './drift.js';
-import { finishFetch, type AfterCommit, type FetchRunResult, type ProviderResult } from './finish.js';
+import { falProviderResult, finishFetch, type AfterCommit, type FetchRunResult, type ProviderResult } from './finish.js';
 import { readCometState, readFalState } from './state.js';
 import { planFalImport } from './fal/partial.js';
 import { rebuildFalItems } from './fal/old-items.js';
@@ -84,18 +84,8 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
       notes.push(`${options.prune ? '--prune: ' : 'the files hold every category of the snapshot: '}${plan.notInFiles.length} model(s) not in the files ${dryRun ? 'would be' : 'were'} removed`);
     }
     const c = await commitFal(root, { items: merged, prices: mergedPrices, priceOrigin: { source: origin.priceSource ?? FAL_PRICING_API_SOURCE, asOf }, meta: null }, old, { dryRun });
-    const unavailable = c.listing.models.filter((m) => m.openapi.status !== 'available').map((m) => m.endpoint_id);
     if (prices === null && c.carriedPrices > 0) notes.push(`no pricing file given: kept ${c.carriedPrices} price(s) from the previous snapshot`);
-    const result: ProviderResult = {
-      provider,
-      ok: true,
-      models: c.listing.models.length,
-      documents: c.listing.models.length - unavailable.length,
-      unavailable,
-      change: c.change,
-      problems: [...old.problems, ...problems, ...c.problems],
-      notes,
-    };
+    const result = falProviderResult(c, [...old.problems, ...problems, ...c.problems], notes);
     const changes = await modelChanges(old.listing, c.listing, c.files);
     return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, changes, notes })], false, afterCommit, dryRun);
   }
@@ -165,17 +155,7 @@ export async function importFalPrices(root: string, files: readonly string[], or
   const c = await commitFal(root, { items, prices: kept, priceOrigin: { source, asOf }, meta }, old);
   const notes = [`${c.listing.models.filter((m) => m.pricing).length} of ${c.listing.models.length} model(s) priced from ${inputs.length} file(s) (source ${source}, as of ${asOf})`];
   if (kept.length < prices.length) notes.push(`${prices.length - kept.length} price(s) for endpoints the snapshot does not list were ignored`);
-  const unavailable = c.listing.models.filter((m) => m.openapi.status !== 'available').map((m) => m.endpoint_id);
-  const result: ProviderResult = {
-    provider: 'fal',
-    ok: true,
-    models: c.listing.models.length,
-    documents: c.listing.models.length - unavailable.length,
-    unavailable,
-    change: c.change,
-    problems: [...old.problems, ...problems, ...c.problems],
-    notes,
-  };
+  const result = falProviderResult(c, [...old.problems, ...problems, ...c.problems], notes);
   return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, notes })], false, afterCommit);
 }
 

@@ -3,7 +3,7 @@ import { envValue, secretEntries, type Env } from '../core/env.js';
 import { commitComet, commitFal, type CometCommitResult, type FalCommitResult } from './commit.js';
 import { COMET_DEFAULT_BASE_URL, cometHostRoot, fetchCometLive } from './comet/live.js';
 import { cometDrift, falDrift, modelChanges, type ProviderDrift } from './drift.js';
-import { finishFetch, type AfterCommit, type FetchRunResult, type ProviderResult } from './finish.js';
+import { falProviderResult, finishFetch, type AfterCommit, type FetchRunResult, type ProviderResult } from './finish.js';
 import type { Emit, Provider } from './events.js';
 import { fetchFalLive, type FalKey } from './fal/live.js';
 import { FAL_DEFAULT_BASE_URL, falApiRoot } from './fal/urls.js';
@@ -83,16 +83,7 @@ export async function runLiveFetch(root: string, o: LiveFetchOptions): Promise<F
       if (unavailable.length > 0) notes.push(`${unavailable.length} model(s) listed without an OpenAPI document (e.g. expansion_failed), kept and marked unavailable`);
       for (const n of notes) emit({ type: 'note', provider: 'fal', message: redact(n) });
       emit({ type: 'done', provider: 'fal', message: `fal: ${c.listing.models.length} models` });
-      const result: ProviderResult = {
-        provider: 'fal',
-        ok: true,
-        models: c.listing.models.length,
-        documents: c.listing.models.length - unavailable.length,
-        unavailable,
-        change: c.change,
-        problems: [...before.fal.problems, ...r.problems, ...c.problems].map((d) => redactDiagnostic(d, redact)),
-        notes: notes.map(redact),
-      };
+      const result = falProviderResult(c, [...before.fal.problems, ...r.problems, ...c.problems].map((d) => redactDiagnostic(d, redact)), notes.map(redact));
       return [result, c, r.deprecated];
     } catch (err) {
       await stage?.discard();

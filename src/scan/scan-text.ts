@@ -4,6 +4,7 @@ import type { SecretFinding } from './types.js';
 import { isDotEnvPath } from './patterns.js';
 import { patternHits, type Hit } from './pattern-hits.js';
 import { fingerprint, maskedExcerpt } from './mask.js';
+import { lineIndex } from '../core/positions.js';
 
 const SECRETLINT_CONFIG: Parameters<typeof lintSource>[0]['options']['config'] = {
   rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommended }],
@@ -16,23 +17,6 @@ export function isBinary(text: string): boolean {
 
 
 /** Offsets of the start of each line. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** secretlint's recommended preset over the text. */
 async function secretlintHits(path: string, text: string): Promise<Hit[]> {
   const ext = path.includes('.') ? path.slice(path.lastIndexOf('.')) : '';
@@ -64,21 +48,20 @@ export async function scanText(path: string, text: string): Promise<SecretFindin
     kept.push(h);
   }
   if (kept.length === 0) return findings;
-  const starts = lineStarts(text);
-  const byLine = new Map<number, Hit[]>();
+  const at = lineIndex(text);
+  const byLine = new Map<number, { start: number; hits: Hit[] }>();
   for (const h of kept) {
-    const l = lineOf(starts, h.start);
-    const list = byLine.get(l);
-    if (list) list.push(h);
-    else byLine.set(l, [h]);
+    const { line, column } = at(h.start);
+    const entry = byLine.get(line);
+    if (entry) entry.hits.push(h);
+    else byLine.set(line, { start: h.start - column + 1, hits: [h] });
   }
-  for (const [l, lineHits] of byLine) {
-    const ls = starts[l] ?? 0;
+  for (const [l, { start: ls, hits: lineHits }] of byLine) {
     const le = text.indexOf('\n', ls);
     const line = text.slice(ls, le < 0 ? text.length : le).replace(/\r$/, '');
     const excerpt = maskedExcerpt(line, lineHits.map((h) => [h.start - ls, Math.min(h.end - ls, line.length)] as const));
     for (const h of lineHits) {
-      findings.push({ file: path, line: l + 1, column: h.start - ls + 1, rule: h.rule, label: h.label, excerpt, fingerprint: fingerprint(text.slice(h.start, h.end)) });
+      findings.push({ file: path, line: l, column: h.start - ls + 1, rule: h.rule, label: h.label, excerpt, fingerprint: fingerprint(text.slice(h.start, h.end)) });
     }
   }
   return findings;
