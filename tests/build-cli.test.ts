@@ -91,7 +91,7 @@ describe('api-hub build', () => {
     }
     // Comet's OpenAI-compatible routes come from OpenAI's document (api-hub.config.yaml), with Comet's auth and an open model id.
     const chat = resolvePointer(doc, '/paths/~1v1~1chat~1completions/post') as Record<string, unknown>;
-    expect(chat).toMatchObject({ operationId: 'cometCreateChatCompletion', security: [{ cometBearer: [] }], 'x-hub-source': { provider: 'comet', file: 'specs/providers/openai/openapi.yaml', path: '/chat/completions' } });
+    expect(chat).toMatchObject({ operationId: 'cometCreateChatCompletion', security: [{ cometBearer: [] }], 'x-hub-source': { provider: 'comet', file: 'specs/providers/openai/openapi.json', path: '/chat/completions' } });
     expect(resolvePointer(doc, '/components/schemas/ModelIdsShared')).toMatchObject({ type: 'string', examples: expect.arrayContaining(['gpt-4o-mini']) });
     expect(resolvePointer(doc, '/components/schemas/ModelIdsShared/enum')).toBeUndefined();
     expect(resolvePointer(doc, '/components/schemas/ChatCompletionRequestMessage/discriminator/mapping/system')).toBe('#/components/schemas/ChatCompletionRequestSystemMessage');

@@ -12,8 +12,8 @@ describe('build configuration', () => {
     ],
     [
       'routes added to a built-in provider from a selection of another document',
-      { providers: [{ name: 'openai', provider: 'comet', source: 'specs/providers/openai/openapi.yaml', server: 'https://api.cometapi.com', basePath: '/v1', paths: ['POST /chat/completions', '/models'], overlays: ['specs/providers/comet/overlays/openai-routes.yaml'] }] },
-      { providers: [{ name: 'openai', provider: 'comet', source: 'specs/providers/openai/openapi.yaml', server: 'https://api.cometapi.com', basePath: '/v1', paths: ['POST /chat/completions', '/models'], overlays: ['specs/providers/comet/overlays/openai-routes.yaml'] }], build: {} },
+      { providers: [{ name: 'openai', provider: 'comet', source: 'specs/providers/openai/openapi.json', server: 'https://api.cometapi.com', basePath: '/v1', paths: ['POST /chat/completions', '/models'], overlays: ['specs/providers/comet/overlays/openai-routes.yaml'] }] },
+      { providers: [{ name: 'openai', provider: 'comet', source: 'specs/providers/openai/openapi.json', server: 'https://api.cometapi.com', basePath: '/v1', paths: ['POST /chat/completions', '/models'], overlays: ['specs/providers/comet/overlays/openai-routes.yaml'] }], build: {} },
     ],
   ])('accepts %s', async (_name, given, want) => {
     expect(await createConfig(given)).toEqual({ config: want });
