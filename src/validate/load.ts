@@ -13,9 +13,10 @@ export type LoadResult = { ok: true; file: SourceFile } | { ok: false; problem: 
 /**
  * Read and parse one file: size limit, BOM, UTF-8, then JSON (fast path) or YAML,
  * with the depth and alias limits of ./parse. Every failure is one diagnostic
- * naming the file and, where known, the line and column.
+ * naming the file and, where known, the line and column. `onText` is given the text once
+ * read, before it is parsed (the second thread of a large file parses its own copy).
  */
-export async function loadSource(path: string, reader: FileReader, root: string, maxBytes = MAX_FILE_BYTES): Promise<LoadResult> {
+export async function loadSource(path: string, reader: FileReader, root: string, maxBytes = MAX_FILE_BYTES, onText?: (text: string, strictJson: boolean) => void): Promise<LoadResult> {
   const display = displayPath(path, root);
   const problem = (ruleId: string, message: string, line = 1, column = 1, ptr = ''): LoadResult => ({
     ok: false,
@@ -33,7 +34,9 @@ export async function loadSource(path: string, reader: FileReader, root: string,
     const reason = readFailure(err);
     return problem('file-unreadable', `cannot read the file: ${reason}`);
   }
-  const parsed = parseSourceText(text, { strictJson: /\.json$/i.test(path) });
+  const strictJson = /\.json$/i.test(path);
+  onText?.(text, strictJson);
+  const parsed = parseSourceText(text, { strictJson });
   if (!parsed.ok) {
     const p = parsed.problem;
     if (p.pointer) {

@@ -9,13 +9,15 @@ import type { Finding } from './finding.js';
 import { isIgnored } from './ignore/ignore-file.js';
 import { stableId } from './ignore/stable-id.js';
 import { nodeFileReader, type FileReader } from './io.js';
-import { lintDocumentSet } from './lint.js';
+import { lintDocumentSet, lintRules, type LintOptions, type OffloadedFindings } from './lint.js';
+import { rules as allRules } from './rules/index.js';
+import type { Rule } from './rules/rule.js';
 import { loadSource } from './load.js';
 import { compareByPosition, locateFindings } from './locate.js';
 import { loadDocumentSet } from './refs/load-set.js';
-import type { OasVersion, Problem, SourceFile, ValidateOptions, ValidateResult } from './types.js';
+import type { DocumentSet, OasVersion, Problem, SourceFile, ValidateOptions, ValidateResult } from './types.js';
 import { detectVersion } from './version.js';
-import { PARALLEL_MIN_BYTES, startStructWorker, type StructWorker } from './struct/parallel.js';
+import { OFFLOADED_RULES, PARALLEL_MIN_BYTES, startStructWorker, type StructWorker } from './struct/parallel.js';
 
 export interface ValidateFilesOptions extends ValidateOptions {
   /** Where files are read from; the file system by default. */
@@ -69,7 +71,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   }
 
   async function validateOne(path: string, worker: StructWorker | undefined): Promise<void> {
-    const loaded = await loadSource(path, reader, options.root, options.maxFileBytes);
+    const loaded = await loadSource(path, reader, options.root, options.maxFileBytes, worker ? (text, strictJson) => worker.parse(text, strictJson) : undefined);
     if (!loaded.ok) {
       fail(loaded.problem);
       return;
@@ -82,8 +84,6 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
       return;
     }
     documents.push({ version: version.version, root: path });
-    const structErrors = worker?.check(version.version, loaded.file.format === 'json' ? loaded.file.text : JSON.stringify(loaded.file.data));
-    structErrors?.catch(() => undefined);
     const setOptions = {
       reader,
       projectRoot: options.root,
@@ -91,16 +91,14 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
       allowRemoteRefs: options.allowRemoteRefs ?? options.config?.allowRemoteRefs ?? false,
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     };
-    const lintOptions = {
-      ...(options.config ? { configured: configuredRules(options.config, version.version, path), preset: options.config.preset } : {}),
-      ...(structErrors ? { structErrors } : {}),
-    };
+    const configured = options.config ? configuredRules(options.config, version.version, path) : undefined;
+    const settings = { ...(configured ? { configured } : {}), ...(options.config ? { preset: options.config.preset } : {}) };
     let { set, problems: loadProblems } = await loadDocumentSet(loaded.file, version.version, setOptions);
-    let lint = await lintDocumentSet(set, lintOptions);
+    let lint = await lintDocumentSet(set, { ...settings, ...(worker ? shareWith(worker, set, settings) : {}) });
     if (lint.walk.unloaded.size > 0) {
       // The text scan missed a ref to another file (unusual quoting): load by walking the data, and lint again.
       ({ set, problems: loadProblems } = await loadDocumentSet(loaded.file, version.version, { ...setOptions, walkData: true }));
-      lint = await lintDocumentSet(set, { ...lintOptions, structErrors: undefined });
+      lint = await lintDocumentSet(set, settings);
     }
     loadProblems.forEach(fail);
     sources.push({ root: path, files: [...set.files.keys(), ...set.missing.keys()] });
@@ -120,6 +118,25 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   problems.sort(compareByPosition);
   const { errors, warnings } = countBySeverity(problems);
   return { problems, errorCount: errors, warningCount: warnings, fatal, ignoredCount, sources };
+}
+
+/**
+ * The second thread's share of one description's checks: the structural check, and for a
+ * description in one file the OFFLOADED_RULES (the main thread then runs the others). If
+ * the thread fails at the rules, the main thread runs them after all: same findings.
+ */
+function shareWith(worker: StructWorker, set: DocumentSet, settings: Pick<LintOptions, 'configured' | 'preset'>): Pick<LintOptions, 'structErrors' | 'offloaded' | 'rules'> {
+  if (set.files.size > 1 || set.missing.size > 0) return { structErrors: worker.check(set.version).structErrors };
+  const mine: Record<string, Rule> = {};
+  const theirs: Record<string, Rule> = {};
+  for (const [id, rule] of Object.entries(allRules)) (OFFLOADED_RULES.has(id) ? theirs : mine)[id] = rule;
+  const lint = { path: set.root.path, display: set.root.display, refRoot: set.refRoot, allowRemoteRefs: set.allowRemoteRefs, rules: Object.keys(theirs), configured: [...(settings.configured ?? [])], ...(settings.preset ? { preset: settings.preset } : {}) };
+  const { structErrors, offloaded } = worker.check(set.version, lint);
+  const fallback = (): OffloadedFindings => {
+    const r = lintRules(set, { ...settings, rules: theirs });
+    return { findings: r.findings, replaced: [...r.replaced] };
+  };
+  return { structErrors, rules: mine, offloaded: offloaded ? offloaded.catch(fallback) : Promise.resolve(fallback()) };
 }
 
 /** Two entry files sharing a referenced file would report its problems twice. */

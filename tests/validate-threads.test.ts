@@ -1,0 +1,70 @@
+// A large file (> 1 MB) is validated on two threads (src/validate/struct/parallel.ts): the second
+// parses its own copy, runs the structural check and, for a description in one file, the rules that
+// check values against schemas. The verdict must be the one of a single thread (API_HUB_THREADS=0),
+// finding for finding, in every shape: YAML, JSON, a description in several files, and problems found
+// by rules of both threads and by the structural check.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import yaml from 'js-yaml';
+import { makeSyntheticSpec } from '../scripts/make-synthetic-spec.mjs';
+import { runCli } from './helpers/cli.js';
+
+const HUB = ['--config', 'tests/fixtures/validate/config/api-hub-defaults.yaml'];
+const dir = mkdtempSync(join(tmpdir(), 'api-hub-threads-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Doc {
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { examples: Record<string, { value: unknown }> }> } }>>;
+  components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>> }> } & Record<string, unknown>;
+}
+
+/** 500 paths (1.3 MB of YAML: above the 1 MB of struct/parallel.ts): problems for the offloaded rules, the main thread's rules and the structural check. */
+function largeDoc(): Doc {
+  const doc = makeSyntheticSpec({ paths: 500 }) as unknown as Doc;
+  const size = doc.components.schemas.Resource7!.properties.size!;
+  size.default = 'big'; // no-invalid-schema-defaults (second thread)
+  doc.components.schemas.Resource9!.properties.kind!.enum = ['small', 'small']; // no-duplicated-enum-values (main thread)
+  const put = doc.paths['/resources-11/{id}']!.put!;
+  put.requestBody!.content['application/json']!.examples.one!.value = { name: 42 }; // no-invalid-media-type-examples (second thread)
+  (doc.components.schemas.Resource130 as unknown as Record<string, unknown>).type = 'objekt'; // struct
+  return doc;
+}
+
+function both(file: string): { one: string; two: string; problems: Array<{ ruleId: string }> } {
+  const one = runCli(['validate', '--no-cache', '--format', 'json', ...HUB, file], { env: { API_HUB_THREADS: '0' } });
+  const two = runCli(['validate', '--no-cache', '--format', 'json', ...HUB, file]);
+  expect(two.stderr).toBe('');
+  return { one: one.stdout, two: two.stdout, problems: (JSON.parse(two.stdout) as { problems: Array<{ ruleId: string }> }).problems };
+}
+
+describe('validation of a large file on two threads', () => {
+  it('gives the single thread verdict on YAML, with findings from both threads and the structural check', () => {
+    const file = join(dir, 'large.yaml');
+    writeFileSync(file, yaml.dump(largeDoc(), { lineWidth: -1, noRefs: true }));
+    const { one, two, problems } = both(file);
+    expect(two).toBe(one);
+    const rules = new Set(problems.map((p) => p.ruleId));
+    for (const id of ['no-invalid-schema-defaults', 'no-invalid-media-type-examples', 'no-duplicated-enum-values', 'struct']) expect(rules).toContain(id);
+  });
+
+  it('gives the single thread verdict on JSON', () => {
+    const file = join(dir, 'large.json');
+    writeFileSync(file, JSON.stringify(largeDoc(), null, 2));
+    const { one, two, problems } = both(file);
+    expect(two).toBe(one);
+    expect(problems.some((p) => p.ruleId === 'no-invalid-schema-defaults')).toBe(true);
+  });
+
+  it('runs every rule on the main thread for a description in several files, with the same verdict', () => {
+    const doc = largeDoc();
+    doc.components.schemas.Resource210 = { $ref: 'shared.yaml#/Thing' } as never;
+    writeFileSync(join(dir, 'shared.yaml'), yaml.dump({ Thing: { type: 'integer', default: 'not a number' } }));
+    const file = join(dir, 'multi.yaml');
+    writeFileSync(file, yaml.dump(doc, { lineWidth: -1, noRefs: true }));
+    const { one, two, problems } = both(file);
+    expect(two).toBe(one);
+    expect(problems.filter((p) => p.ruleId === 'no-invalid-schema-defaults').length).toBe(2);
+  });
+});
