@@ -77,9 +77,11 @@ export async function run({ root = resolve(here, '..'), shared, runs = 3, quick 
         swaggerParserOverApiHub: +(row.swaggerParser.medianMs / row.apiHubCold.medianMs).toFixed(2),
         cachedSeconds: +(row.apiHubCached.medianMs / 1000).toFixed(2),
       };
+      // Issue 14: ≥ 2× swagger-parser and ≥ 5× redocly on the real specs, ≥ 10× redocly on the synthetic one.
       row.targets = {
-        tenTimesFasterThanRedocly: row.ratios.redoclyOverApiHub >= 10,
-        noSlowerThanSwaggerParser: row.ratios.swaggerParserOverApiHub >= 1,
+        redocly: key === 'synthetic' ? '≥ 10×' : '≥ 5×',
+        redoclyMet: row.ratios.redoclyOverApiHub >= (key === 'synthetic' ? 10 : 5),
+        swaggerParserMet: key === 'synthetic' || row.ratios.swaggerParserOverApiHub >= 2,
         cachedUnder300ms: row.apiHubCached.medianMs < 300,
       };
       results[key] = row;
@@ -103,7 +105,7 @@ function markdown(results, runs) {
       `| ${key} | ${(r.bytes / 1048576).toFixed(1)} MB | ${s(r.apiHubCold)} | ${s(r.apiHubCached)} | ${s(r.redocly)} | ${s(r.swaggerParser)} | ${r.ratios.redoclyOverApiHub}× | ${r.ratios.swaggerParserOverApiHub}× |`,
     );
   }
-  lines.push('', 'Targets: ≥ 10× faster than redocly lint; no slower than swagger-parser; a cached re-run < 0.3 s.');
+  lines.push('', 'Targets: ≥ 2× faster than swagger-parser and ≥ 5× faster than redocly lint on the built document and Cloudflare, ≥ 10× faster than redocly lint on the synthetic one; a cached re-run < 0.3 s.');
   return lines.join('\n');
 }
 

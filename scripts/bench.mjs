@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench`: measures the hub's stages on large inputs next to the established tools,
 // in the same run, and writes bench/results.json and bench/RESULTS.md.
-// Options: --quick (1 run each instead of 3), --only NAME[,NAME].
+// Options: --quick (1 run each instead of 3), --only NAME[,NAME], --baseline REV (default b71f9e3, the
+// code before the speed work of issue 14: its `npm start` is timed beside today's; `--baseline none` skips it).
 import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { measure } from './bench-lib.mjs';
+import { prepareBaseline } from './bench-baseline.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -14,6 +16,7 @@ const quick = args.includes('--quick');
 const onlyArg = args.find((a) => a.startsWith('--only='))?.slice(7) ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
 const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
 const runs = quick ? 1 : 3;
+const baselineRev = (args.includes('--baseline') ? args[args.indexOf('--baseline') + 1] : undefined) ?? 'b71f9e3';
 const shared = join(root, '..', 'shared');
 const node = process.execPath;
 const hub = join(root, 'bin', 'api-hub.js');
@@ -24,10 +27,20 @@ async function pipeline() {
     ['api-hub build (589 FAL documents + Comet)', measure(node, [hub, 'build', '-q'], { runs, cwd: root, env })],
     ['api-hub validate specs/openapi.yaml (--no-cache)', measure(node, [hub, 'validate', '--no-cache', 'specs/openapi.yaml'], { runs, cwd: root, env })],
     ['api-hub generate', measure(node, [hub, 'generate', '-q'], { runs, cwd: root, env })],
-    ['npm start (build + validate + generate)', measure(node, [hub, 'start', '-q'], { runs: 1, cwd: root, env })],
+    ['npm start (build + validate + generate)', measure(node, [hub, 'start', '-q'], { runs, cwd: root, env })],
   ];
-  const markdown = ['| stage | median wall | peak RSS |', '|---|---|---|', ...rows.map(([n, r]) => `| ${n} | ${(r.medianMs / 1000).toFixed(2)} s | ${r.peakRssMB ?? '?'} MB |`)].join('\n');
-  return { name: 'pipeline', results: Object.fromEntries(rows), markdown };
+  const lines = ['| stage | median wall | peak RSS |', '|---|---|---|', ...rows.map(([n, r]) => `| ${n} | ${(r.medianMs / 1000).toFixed(2)} s | ${r.peakRssMB ?? '?'} MB |`)];
+  const results = Object.fromEntries(rows);
+  const base = baselineRev === 'none' ? undefined : prepareBaseline(root, baselineRev);
+  if (base) {
+    const then = measure(node, [join(base, 'bin', 'api-hub.js'), 'start', '-q'], { runs, cwd: base, env });
+    const now = results['npm start (build + validate + generate)'];
+    results[`npm start at ${baselineRev}`] = then;
+    results.startSpeedup = +(then.medianMs / now.medianMs).toFixed(2);
+    lines.push(`| npm start at ${baselineRev} (same run, its own snapshot) | ${(then.medianMs / 1000).toFixed(2)} s | ${then.peakRssMB ?? '?'} MB |`);
+    lines.push('', `npm start: ${results.startSpeedup}× faster than at ${baselineRev} (target ≥ 1.75×, and ≤ 4 s).`);
+  }
+  return { name: 'pipeline', results, markdown: lines.join('\n') };
 }
 
 /** Stage benchmarks contributed by each stage's module: scripts/bench-<stage>.mjs exporting `run({ root, shared, runs })`. */
