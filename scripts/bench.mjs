@@ -3,7 +3,7 @@
 // in the same run, and writes bench/results.json and bench/RESULTS.md.
 // Options: --quick (1 run each instead of 3), --only NAME[,NAME], --baseline REV (default b71f9e3, the
 // code before the speed work of issue 14: its `npm start` is timed beside today's; `--baseline none` skips it).
-import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
@@ -19,27 +19,46 @@ const runs = quick ? 1 : 3;
 const baselineRev = (args.includes('--baseline') ? args[args.indexOf('--baseline') + 1] : undefined) ?? 'b71f9e3';
 const shared = join(root, '..', 'shared');
 const node = process.execPath;
-const hub = join(root, 'bin', 'api-hub.js');
+
+/** build, validate, generate and npm start of one checkout; each row also records the size of the built document. */
+function stages(dir) {
+  const env = { CI: 'true' };
+  const bin = join(dir, 'bin', 'api-hub.js');
+  const m = (args) => measure(node, [bin, ...args], { runs, cwd: dir, env });
+  return {
+    build: m(['build', '-q']),
+    validate: m(['validate', '--no-cache', 'specs/openapi.yaml']),
+    generate: m(['generate', '-q']),
+    start: m(['start', '-q']),
+    documentBytes: statSync(join(dir, 'specs', 'openapi.yaml')).size,
+  };
+}
+
+const STAGE_LABELS = {
+  build: 'api-hub build (589 FAL documents + Comet)',
+  validate: 'api-hub validate specs/openapi.yaml (--no-cache)',
+  generate: 'api-hub generate',
+  start: 'npm start (build + validate + generate)',
+};
 
 async function pipeline() {
-  const env = { CI: 'true' };
-  const rows = [
-    ['api-hub build (589 FAL documents + Comet)', measure(node, [hub, 'build', '-q'], { runs, cwd: root, env })],
-    ['api-hub validate specs/openapi.yaml (--no-cache)', measure(node, [hub, 'validate', '--no-cache', 'specs/openapi.yaml'], { runs, cwd: root, env })],
-    ['api-hub generate', measure(node, [hub, 'generate', '-q'], { runs, cwd: root, env })],
-    ['npm start (build + validate + generate)', measure(node, [hub, 'start', '-q'], { runs, cwd: root, env })],
-  ];
-  const lines = ['| stage | median wall | peak RSS |', '|---|---|---|', ...rows.map(([n, r]) => `| ${n} | ${(r.medianMs / 1000).toFixed(2)} s | ${r.peakRssMB ?? '?'} MB |`)];
-  const results = Object.fromEntries(rows);
+  const now = stages(root);
   const base = baselineRev === 'none' ? undefined : prepareBaseline(root, baselineRev);
-  if (base) {
-    const then = measure(node, [join(base, 'bin', 'api-hub.js'), 'start', '-q'], { runs, cwd: base, env });
-    const now = results['npm start (build + validate + generate)'];
-    results[`npm start at ${baselineRev}`] = then;
-    results.startSpeedup = +(then.medianMs / now.medianMs).toFixed(2);
-    lines.push(`| npm start at ${baselineRev} (same run, its own snapshot) | ${(then.medianMs / 1000).toFixed(2)} s | ${then.peakRssMB ?? '?'} MB |`);
-    lines.push('', `npm start: ${results.startSpeedup}× faster than at ${baselineRev} (target ≥ 1.75×, and ≤ 4 s).`);
+  const then = base ? stages(base) : undefined;
+  const s = (r) => `${(r.medianMs / 1000).toFixed(2)} s`;
+  const lines = [
+    `| stage | median wall | peak RSS |${then ? ` at ${baselineRev} (its own snapshot) | now ÷ then | document now ÷ then |` : ''}`,
+    `|---|---|---|${then ? '---|---|---|' : ''}`,
+  ];
+  const growth = then ? now.documentBytes / then.documentBytes : undefined;
+  for (const [k, label] of Object.entries(STAGE_LABELS)) {
+    const r = now[k];
+    const extra = then ? ` ${s(then[k])} | ${(r.medianMs / then[k].medianMs).toFixed(2)} | ${growth.toFixed(2)} |` : '';
+    lines.push(`| ${label} | ${s(r)} | ${r.peakRssMB ?? '?'} MB |${extra}`);
   }
+  const results = { now, ...(then ? { baseline: { rev: baselineRev, ...then }, startSpeedup: +(then.start.medianMs / now.start.medianMs).toFixed(2) } : {}) };
+  lines.push('', `specs/openapi.yaml: ${(now.documentBytes / 1048576).toFixed(2)} MB${then ? ` (${(then.documentBytes / 1048576).toFixed(2)} MB at ${baselineRev})` : ''}.`);
+  if (then) lines.push(`npm start: ${results.startSpeedup}× faster than at ${baselineRev} (target ≥ 1.75×, and ≤ 4 s). A stage grows no faster than the document when "now ÷ then" ≤ "document now ÷ then".`);
   return { name: 'pipeline', results, markdown: lines.join('\n') };
 }
 
