@@ -74,7 +74,6 @@ export async function fetchFalLive(o: FalLiveOptions): Promise<FalLiveResult> {
   const meta: FetchMeta = { provider: 'fal', fetchedAt: o.fetchedAt, requests: {} };
   const problems: Diagnostic[] = [];
   const notes: string[] = [];
-  const maxPages = o.maxPages ?? FAL_MAX_PAGES;
   const old = new OldFal(o.root, o.old);
   // Pricing requests and the deprecated lookup stop when the listing fails.
   const stop = new AbortController();
@@ -86,55 +85,16 @@ export async function fetchFalLive(o: FalLiveOptions): Promise<FalLiveResult> {
 
   const pricing = o.key ? new PricingQueue(o, api, headers, signal, old, meta, problems, notes) : null;
   const items: FalModelItem[] = [];
-  let page = 0;
-  // Pages requested ahead of their turn (see `pageNumberCursor`), by page number.
-  const ahead = new Map<number, { cursor: string; result: Promise<PageResult> }>();
-  const stopAhead = new AbortController();
-  const aheadSignal = AbortSignal.any([signal, stopAhead.signal]);
-  const lookahead = Math.max(1, Math.floor(o.http.settings.concurrency) - 1);
+  const listing = new FalListing(o, api, headers, signal, old);
   try {
-    let cursor: string | null = null;
-    let predict: ((n: number) => string) | null = null;
-    const seen = new Set<string>();
-    for (;;) {
-      page++;
-      if (page > maxPages) throw new HubError(`fal: more than ${maxPages} pages of /v1/models; stopping (the server keeps returning new cursors)`);
-      const label = `fal: /v1/models page ${page}`;
-      const early = ahead.get(page);
-      ahead.delete(page);
-      let got: PageResult;
-      if (early && early.cursor === cursor) {
-        got = await early.result;
-      } else {
-        if (early) predict = null; // the cursors are not what we guessed: back to one page at a time
-        got = await getPage(o, falListUrl(api, cursor), label, headers, signal, old);
-      }
+    await listing.readAll((got, page) => {
       if (got.meta) meta.requests[got.url] = got.meta;
       items.push(...got.items);
       o.onPage?.(got.items);
       pricing?.add(got.items.map((i) => i.endpoint_id));
       o.emit({ type: 'page', provider: 'fal', page, models: items.length, cached: got.cached });
-      if (!got.hasMore) break;
-      if (got.nextCursor === null) throw new HubError(`${label}: has_more is true but next_cursor is empty; cannot continue, and a partial catalog is not written`);
-      if (seen.has(got.nextCursor) || got.nextCursor === cursor) {
-        throw new HubError(`${label}: the server returned cursor ${JSON.stringify(got.nextCursor)} again (pagination loop); stopping`);
-      }
-      seen.add(got.nextCursor);
-      cursor = got.nextCursor;
-      if (page === 1 && lookahead > 1) predict = pageNumberCursor(cursor, 2);
-      if (predict && predict(page + 1) !== cursor) predict = null;
-      if (predict) {
-        for (let k = page + 1; k <= Math.min(page + lookahead, maxPages); k++) {
-          if (ahead.has(k)) continue;
-          const c = predict(k);
-          const result = getPage(o, falListUrl(api, c), `fal: /v1/models page ${k}`, headers, aheadSignal, old);
-          result.catch(() => undefined); // awaited when its turn comes; pages past the end are dropped
-          ahead.set(k, { cursor: c, result });
-        }
-      }
-    }
-    stopAhead.abort();
-    await Promise.allSettled([...ahead.values()].map((a) => a.result));
+    });
+    await listing.settle();
     pricing?.flush();
     const listed = new Set(items.map((i) => i.endpoint_id));
     const [prices, deprecated] = await Promise.all([
@@ -144,10 +104,84 @@ export async function fetchFalLive(o: FalLiveOptions): Promise<FalLiveResult> {
     return { items, prices: prices ? prices.filter((p) => listed.has(p.endpoint_id)) : null, meta, problems, notes, deprecated };
   } catch (err) {
     stop.abort();
-    stopAhead.abort();
-    await Promise.allSettled([...ahead.values()].map((a) => a.result));
+    await listing.settle();
     await pricing?.settle();
     throw err;
+  }
+}
+
+/**
+ * The pages of the listing, in order, following the cursors. When they are page numbers (see
+ * `pageNumberCursor`), the next few pages are requested ahead of their turn.
+ */
+class FalListing {
+  /** Pages requested ahead of their turn, by page number. */
+  private readonly ahead = new Map<number, { cursor: string; result: Promise<PageResult> }>();
+  private readonly stopAhead = new AbortController();
+  private readonly aheadSignal: AbortSignal;
+  private readonly lookahead: number;
+  private readonly maxPages: number;
+  /** The cursor of page n, while the cursors are what it guesses. */
+  private predict: ((n: number) => string) | null = null;
+
+  constructor(
+    private readonly o: FalLiveOptions,
+    private readonly api: string,
+    private readonly headers: Record<string, string>,
+    private readonly signal: AbortSignal,
+    private readonly old: OldFal,
+  ) {
+    this.aheadSignal = AbortSignal.any([signal, this.stopAhead.signal]);
+    this.lookahead = Math.max(1, Math.floor(o.http.settings.concurrency) - 1);
+    this.maxPages = o.maxPages ?? FAL_MAX_PAGES;
+  }
+
+  /** Every page in turn to `onPage`, until one says there is no more; a broken pagination throws. */
+  async readAll(onPage: (got: PageResult, page: number) => void): Promise<void> {
+    let cursor: string | null = null;
+    const seen = new Set<string>();
+    for (let page = 1; ; page++) {
+      if (page > this.maxPages) throw new HubError(`fal: more than ${this.maxPages} pages of /v1/models; stopping (the server keeps returning new cursors)`);
+      const label = `fal: /v1/models page ${page}`;
+      const got = await this.pageAt(page, cursor, label);
+      onPage(got, page);
+      if (!got.hasMore) return;
+      if (got.nextCursor === null) throw new HubError(`${label}: has_more is true but next_cursor is empty; cannot continue, and a partial catalog is not written`);
+      if (seen.has(got.nextCursor) || got.nextCursor === cursor) {
+        throw new HubError(`${label}: the server returned cursor ${JSON.stringify(got.nextCursor)} again (pagination loop); stopping`);
+      }
+      seen.add(got.nextCursor);
+      cursor = got.nextCursor;
+      if (page === 1 && this.lookahead > 1) this.predict = pageNumberCursor(cursor, 2);
+      if (this.predict && this.predict(page + 1) !== cursor) this.predict = null;
+      if (this.predict) this.requestAhead(page, this.predict);
+    }
+  }
+
+  /** Page `page`: the one requested ahead if it was requested with `cursor`, else requested now. */
+  private async pageAt(page: number, cursor: string | null, label: string): Promise<PageResult> {
+    const early = this.ahead.get(page);
+    this.ahead.delete(page);
+    if (early && early.cursor === cursor) return await early.result;
+    if (early) this.predict = null; // the cursors are not what we guessed: back to one page at a time
+    return await getPage(this.o, falListUrl(this.api, cursor), label, this.headers, this.signal, this.old);
+  }
+
+  /** Request the pages after `page` (up to the lookahead) with the cursors `predict` guesses. */
+  private requestAhead(page: number, predict: (n: number) => string): void {
+    for (let k = page + 1; k <= Math.min(page + this.lookahead, this.maxPages); k++) {
+      if (this.ahead.has(k)) continue;
+      const c = predict(k);
+      const result = getPage(this.o, falListUrl(this.api, c), `fal: /v1/models page ${k}`, this.headers, this.aheadSignal, this.old);
+      result.catch(() => undefined); // awaited when its turn comes; pages past the end are dropped
+      this.ahead.set(k, { cursor: c, result });
+    }
+  }
+
+  /** Stop the pages requested ahead and wait until they have settled. */
+  async settle(): Promise<void> {
+    this.stopAhead.abort();
+    await Promise.allSettled([...this.ahead.values()].map((a) => a.result));
   }
 }
 
