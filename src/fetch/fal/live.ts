@@ -62,6 +62,17 @@ export function falPricingUrl(apiRoot: string, ids: readonly string[], cursor: s
   return u.toString();
 }
 
+/** What every request of one FAL fetch shares. */
+interface FalRequests {
+  readonly o: FalLiveOptions;
+  /** The API root (`…/v1`). */
+  readonly api: string;
+  readonly headers: Record<string, string>;
+  /** Aborted by the caller, or when the listing fails. */
+  readonly signal: AbortSignal;
+  readonly old: OldFal;
+}
+
 /**
  * Fetch FAL's catalog: every page of `GET /v1/models?status=active&expand=openapi-3.0`
  * (sequential, as the cursor demands), and, with a key, the prices of every
@@ -83,9 +94,10 @@ export async function fetchFalLive(o: FalLiveOptions): Promise<FalLiveResult> {
     notes.push('FAL_API_KEY (or FAL_KEY) is not set: listing models without a key (lower rate limits); prices need a key and were not refreshed');
   }
 
-  const pricing = o.key ? new PricingQueue(o, api, headers, signal, old, meta, problems, notes) : null;
+  const requests: FalRequests = { o, api, headers, signal, old };
+  const pricing = o.key ? new PricingQueue(requests, meta, problems, notes) : null;
   const items: FalModelItem[] = [];
-  const listing = new FalListing(o, api, headers, signal, old);
+  const listing = new FalListing(requests);
   try {
     await listing.readAll((got, page) => {
       if (got.meta) meta.requests[got.url] = got.meta;
@@ -124,16 +136,10 @@ class FalListing {
   /** The cursor of page n, while the cursors are what it guesses. */
   private predict: ((n: number) => string) | null = null;
 
-  constructor(
-    private readonly o: FalLiveOptions,
-    private readonly api: string,
-    private readonly headers: Record<string, string>,
-    private readonly signal: AbortSignal,
-    private readonly old: OldFal,
-  ) {
-    this.aheadSignal = AbortSignal.any([signal, this.stopAhead.signal]);
-    this.lookahead = Math.max(1, Math.floor(o.http.settings.concurrency) - 1);
-    this.maxPages = o.maxPages ?? FAL_MAX_PAGES;
+  constructor(private readonly req: FalRequests) {
+    this.aheadSignal = AbortSignal.any([req.signal, this.stopAhead.signal]);
+    this.lookahead = Math.max(1, Math.floor(req.o.http.settings.concurrency) - 1);
+    this.maxPages = req.o.maxPages ?? FAL_MAX_PAGES;
   }
 
   /** Every page in turn to `onPage`, until one says there is no more; a broken pagination throws. */
@@ -164,7 +170,8 @@ class FalListing {
     this.ahead.delete(page);
     if (early && early.cursor === cursor) return await early.result;
     if (early) this.predict = null; // the cursors are not what we guessed: back to one page at a time
-    return await getPage(this.o, falListUrl(this.api, cursor), label, this.headers, this.signal, this.old);
+    const { o, api, headers, signal, old } = this.req;
+    return await getPage(o, falListUrl(api, cursor), label, headers, signal, old);
   }
 
   /** Request the pages after `page` (up to the lookahead) with the cursors `predict` guesses. */
@@ -172,7 +179,7 @@ class FalListing {
     for (let k = page + 1; k <= Math.min(page + this.lookahead, this.maxPages); k++) {
       if (this.ahead.has(k)) continue;
       const c = predict(k);
-      const result = getPage(this.o, falListUrl(this.api, c), `fal: /v1/models page ${k}`, this.headers, this.aheadSignal, this.old);
+      const result = getPage(this.req.o, falListUrl(this.req.api, c), `fal: /v1/models page ${k}`, this.req.headers, this.aheadSignal, this.req.old);
       result.catch(() => undefined); // awaited when its turn comes; pages past the end are dropped
       this.ahead.set(k, { cursor: c, result });
     }
@@ -240,11 +247,7 @@ class PricingQueue {
   private finished = 0;
 
   constructor(
-    private readonly o: FalLiveOptions,
-    private readonly api: string,
-    private readonly headers: Record<string, string>,
-    private readonly signal: AbortSignal,
-    private readonly old: OldFal,
+    private readonly req: FalRequests,
     private readonly meta: FetchMeta,
     private readonly problems: Diagnostic[],
     private readonly notes: string[],
@@ -274,7 +277,7 @@ class PricingQueue {
     this.requested += ids.length;
     const p = this.batch(ids).then((prices) => {
       this.finished += ids.length;
-      this.o.emit({ type: 'pricing', provider: 'fal', done: this.finished, total: this.requested });
+      this.req.o.emit({ type: 'pricing', provider: 'fal', done: this.finished, total: this.requested });
       return prices;
     });
     p.catch(() => undefined); // awaited in done(); never an unhandled rejection meanwhile
@@ -286,14 +289,14 @@ class PricingQueue {
     let cursor: string | null = null;
     const seen = new Set<string>();
     for (;;) {
-      const url = falPricingUrl(this.api, ids, cursor);
+      const url = falPricingUrl(this.req.api, ids, cursor);
       const label = `fal: /v1/models/pricing (${ids.length} endpoint${ids.length === 1 ? '' : 's'}${ids.length === 1 ? `: ${ids[0]}` : ''})`;
-      const entry = this.old.entry(url);
+      const entry = this.req.old.entry(url);
       let res: JsonResponse;
       try {
-        res = await this.o.http.getJson(url, { label, headers: this.headers, etag: entry?.etag ?? null, signal: this.signal });
+        res = await this.req.o.http.getJson(url, { label, headers: this.req.headers, etag: entry?.etag ?? null, signal: this.req.signal });
         if (res.status === 304 && entry) {
-          const prices = entry.ids && entry.has_more !== undefined ? this.old.rebuildPrices(entry.ids) : null;
+          const prices = entry.ids && entry.has_more !== undefined ? this.req.old.rebuildPrices(entry.ids) : null;
           if (prices) {
             this.meta.requests[url] = entry;
             out.push(...prices);
@@ -301,7 +304,7 @@ class PricingQueue {
             cursor = entry.next_cursor;
             continue;
           }
-          res = await this.o.http.getJson(url, { label, headers: this.headers, signal: this.signal });
+          res = await this.req.o.http.getJson(url, { label, headers: this.req.headers, signal: this.req.signal });
         }
       } catch (err) {
         if (err instanceof FetchError && err.status === 404 && cursor === null) {
