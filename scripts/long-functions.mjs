@@ -18,7 +18,7 @@
 // (anywhere); in an allowlist file one entry a line, `#` at the start of a line is a comment.
 // Generated code (any `compiled/` folder, src/normalize/config-validator.ts) is skipped.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -57,7 +57,7 @@ function readAllowlist(file, allow) {
 
 /** The .ts files under `path` (a file or a folder), project-relative with `/`, sorted. */
 function sourceFiles(path, includeTests) {
-  const absolute = join(root, path);
+  const absolute = resolve(root, path);
   if (statSync(absolute).isFile()) return [toProjectPath(absolute)];
   const files = [];
   for (const entry of readdirSync(absolute, { recursive: true, withFileTypes: true })) {
@@ -100,7 +100,7 @@ function qualified(member, name) {
 }
 
 function longFunctions(file, max) {
-  const text = readFileSync(join(root, file), 'utf8');
+  const text = readFileSync(resolve(root, file), 'utf8');
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const found = [];
   const visit = (node) => {
