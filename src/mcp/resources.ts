@@ -49,6 +49,14 @@ export function modelUri(provider: string, id: string): string {
  * holding the same self-contained description get_model gives.
  */
 export function registerResources(server: McpServer, ctx: ToolContext): void {
+  registerSpec(server, ctx);
+  registerOverview(server, ctx);
+  registerModelIds(server, ctx);
+  registerModel(server, ctx);
+}
+
+/** `api-hub://spec/openapi.yaml`: the unified document as committed. */
+function registerSpec(server: McpServer, ctx: ToolContext): void {
   server.registerResource(
     'unified-spec',
     SPEC_URI,
@@ -66,7 +74,10 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
       return { contents: [{ uri: uri.href, mimeType: file.path.endsWith('.json') ? 'application/json' : 'application/yaml', text }] };
     },
   );
+}
 
+/** `api-hub://spec/overview`: a short map of the unified document. */
+function registerOverview(server: McpServer, ctx: ToolContext): void {
   server.registerResource(
     'spec-overview',
     OVERVIEW_URI,
@@ -80,8 +91,10 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
       return { contents: [{ uri: uri.href, mimeType: 'application/json', text: json(overview(spec)) }] };
     },
   );
+}
 
-  // The id lists: how an assistant finds every Comet model without any schema carrying them.
+/** The id lists: how an assistant finds every Comet model without any schema carrying them. */
+function registerModelIds(server: McpServer, ctx: ToolContext): void {
   for (const provider of ['comet', 'fal'] as const) {
     server.registerResource(
       `${provider}-model-ids`,
@@ -97,35 +110,13 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
       },
     );
   }
+}
 
+/** `api-hub://models/{provider}/{+id}`: one model's card, listed and completed from the registry. */
+function registerModel(server: McpServer, ctx: ToolContext): void {
   server.registerResource(
     'model',
-    new ResourceTemplate(MODEL_URI_TEMPLATE, {
-      list: async () => {
-        const index = await ctx.catalog.registry();
-        return {
-          resources: index.models.map((m) => ({
-            uri: modelUri(m.provider, m.id),
-            name: `${m.provider}:${m.id}`,
-            title: m.displayName,
-            description: [m.category ?? 'uncategorized', m.status, describePrice(m.pricing) ?? 'price not known'].join(' · '),
-            mimeType: 'application/json',
-          })),
-        };
-      },
-      complete: {
-        provider: () => ['comet', 'fal'],
-        id: async (value, context) => {
-          const index = await ctx.catalog.registry();
-          const provider = context?.arguments?.provider;
-          const v = value.toLowerCase();
-          return index.models
-            .filter((m) => (!provider || m.provider === provider) && m.id.toLowerCase().startsWith(v))
-            .slice(0, 100)
-            .map((m) => m.id);
-        },
-      },
-    }),
+    modelTemplate(ctx),
     {
       title: 'Model',
       description: 'One model of the registry: metadata, price, operations, and its input and output schemas (self-contained), like the get_model tool.',
@@ -140,28 +131,65 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
       if (!found.ok) {
         throw new McpError(ErrorCode.InvalidParams, `${found.message}${found.suggestions.length > 0 ? ` Nearest: ${found.suggestions.join(', ')}` : ''}`);
       }
-      let spec: LoadedSpec | null = null;
-      let specError: string | null = null;
-      try {
-        spec = await ctx.catalog.spec();
-      } catch (err) {
-        specError = (err as Error).message;
-      }
-      // A resource cannot be paged: shrink the inline depth, and as a last resort leave the schemas out and say so.
-      let text = '';
-      for (let d = DEFAULT_DEPTH; d >= 0; d--) {
-        text = json({ ...buildModelCard(found.model, spec, specError, { section: 'all', maxDepth: d }), ...(d < DEFAULT_DEPTH ? { budgetNote: `Schemas inlined to depth ${d} to fit the ${ctx.budget}-character budget.` } : {}) });
-        if (text.length <= ctx.budget) break;
-      }
-      if (text.length > ctx.budget) {
-        text = json({
-          ...buildModelCard(found.model, spec, specError, { section: 'summary', maxDepth: 0 }),
-          budgetNote: `The input and output schemas of this model are larger than the ${ctx.budget}-character budget, so they are left out here; the get_model tool pages through them (section "input" or "output", with offset).`,
-        });
-      }
-      return { contents: [{ uri: uri.href, mimeType: 'application/json', text }] };
+      return { contents: [{ uri: uri.href, mimeType: 'application/json', text: await modelCardText(ctx, found.model) }] };
     },
   );
+}
+
+/** The model template: every registry model listed; provider and id completed. */
+function modelTemplate(ctx: ToolContext): ResourceTemplate {
+  return new ResourceTemplate(MODEL_URI_TEMPLATE, {
+    list: async () => {
+      const index = await ctx.catalog.registry();
+      return {
+        resources: index.models.map((m) => ({
+          uri: modelUri(m.provider, m.id),
+          name: `${m.provider}:${m.id}`,
+          title: m.displayName,
+          description: [m.category ?? 'uncategorized', m.status, describePrice(m.pricing) ?? 'price not known'].join(' · '),
+          mimeType: 'application/json',
+        })),
+      };
+    },
+    complete: {
+      provider: () => ['comet', 'fal'],
+      id: async (value, context) => {
+        const index = await ctx.catalog.registry();
+        const provider = context?.arguments?.provider;
+        const v = value.toLowerCase();
+        return index.models
+          .filter((m) => (!provider || m.provider === provider) && m.id.toLowerCase().startsWith(v))
+          .slice(0, 100)
+          .map((m) => m.id);
+      },
+    },
+  });
+}
+
+/**
+ * A model's card as JSON within the budget. A resource cannot be paged: shrink the inline depth,
+ * and as a last resort leave the schemas out and say so.
+ */
+async function modelCardText(ctx: ToolContext, model: ModelEntry): Promise<string> {
+  let spec: LoadedSpec | null = null;
+  let specError: string | null = null;
+  try {
+    spec = await ctx.catalog.spec();
+  } catch (err) {
+    specError = (err as Error).message;
+  }
+  let text = '';
+  for (let d = DEFAULT_DEPTH; d >= 0; d--) {
+    text = json({ ...buildModelCard(model, spec, specError, { section: 'all', maxDepth: d }), ...(d < DEFAULT_DEPTH ? { budgetNote: `Schemas inlined to depth ${d} to fit the ${ctx.budget}-character budget.` } : {}) });
+    if (text.length <= ctx.budget) break;
+  }
+  if (text.length > ctx.budget) {
+    text = json({
+      ...buildModelCard(model, spec, specError, { section: 'summary', maxDepth: 0 }),
+      budgetNote: `The input and output schemas of this model are larger than the ${ctx.budget}-character budget, so they are left out here; the get_model tool pages through them (section "input" or "output", with offset).`,
+    });
+  }
+  return text;
 }
 
 async function loadSpec(ctx: ToolContext): Promise<LoadedSpec> {

@@ -2,8 +2,8 @@ import { cmp, compareDiagnostics } from '../core/diagnostic.js';
 import { sha256 } from '../core/hash.js';
 import { cloneJson, isObject } from '../core/json.js';
 import { runPasses } from './run-passes.js';
-import type { BuildFinding, Obj, Pass, SourceDocument } from './types.js';
-import { mergeDocuments, pruneUnreachable, type Rename, type SharedComponent } from './merge.js';
+import type { BuildFinding, Obj, Pass, PassContext, SourceDocument } from './types.js';
+import { type MergeResult, mergeDocuments, pruneUnreachable, type Rename, type SharedComponent } from './merge.js';
 import type { ProviderConfig } from './config.js';
 import { applyOverlay, type OverlayFile } from './overlay/index.js';
 import { mergeSecuritySchemes } from './security-schemes.js';
@@ -17,7 +17,7 @@ import { upgradeTo31 } from './passes/upgrade-to-31.js';
 import { tupleItems } from './passes/tuple-items.js';
 import { nonStandardKeywords } from './passes/nonstandard-keywords.js';
 import { danglingRefs, type DanglingPolicy } from './passes/dangling-refs.js';
-import { falOperations, falLabels, FAL_SECURITY_SCHEME, FAL_SERVER } from './passes/fal-operations.js';
+import { falOperations, falLabels, FAL_SECURITY_SCHEME, FAL_SERVER, type FalNaming } from './passes/fal-operations.js';
 import { providerOperations } from './passes/provider-operations.js';
 import { providerBasePath } from './passes/provider-base-path.js';
 import { discriminatorMapping } from './passes/discriminator-mapping.js';
@@ -90,52 +90,19 @@ export interface BuildOutput {
 export function buildUnified(input: BuildInput, options: BuildOptions = {}): BuildOutput {
   const disabled = new Set(options.disable ?? []);
   const sources = [...input.sources].sort((a, b) => cmp(a.provider, b.provider) || cmp(a.sourceId, b.sourceId)).map((s) => ({ ...s, doc: options.consumeInput ? s.doc : cloneJson(s.doc) }));
+  const configured = new Map((input.providers ?? []).map((p) => [p.name, p]));
   const fal = sources.filter((s) => s.provider === 'fal');
   const bases = falOperationBases(fal.map((s) => s.sourceId));
   const naming = { bases: bases.bases, labels: falLabels(fal.map((s) => ({ id: s.sourceId, displayName: s.meta?.displayName }))) };
-  const configured = new Map((input.providers ?? []).map((p) => [p.name, p]));
-  const passes: Pass[] = [
-    from32,
-    upgradeTo31,
-    tupleItems,
-    nonStandardKeywords,
-    schemaTypeMismatch,
-    discriminatorMapping,
-    danglingRefs(options.danglingRefs ?? 'patch'),
-    falOperations(naming),
-    ...[...configured.values()].filter((p) => p.server).map((p) => providerServer(p.provider ?? p.name, p.server!, p.name)),
-    serverUrls,
-    operationIdUrlSafe,
-    ...[...new Set(sources.map((s) => s.provider))].filter((p) => p !== 'fal').map((p) => providerOperations(p, configured.get(p)?.label ?? providerLabel(p))),
-    ...[...configured.values()].filter((p) => p.basePath).map((p) => providerBasePath(p.provider ?? p.name, p.name, p.basePath!)),
-  ].filter((p) => !disabled.has(p.name));
+  const passes = sourcePasses(sources, configured, naming, options.danglingRefs ?? 'patch').filter((p) => !disabled.has(p.name));
 
   const findings: BuildFinding[] = [...(input.findings ?? [])];
   for (const c of bases.collisions) {
     findings.push({ ruleId: 'operation-id-collision', severity: 'warn', provider: 'fal', sourceId: c.ids[0]!, message: `endpoint ids ${c.ids.join(', ')} map to the same operationId base ${c.base}; suffixed _2, _3… in id order`, pointer: '' });
   }
   const excluded = [...input.excluded];
-  const kept: SourceDocument[] = [];
-  for (const src of sources) {
-    runPasses(passes, src, { report: (f) => findings.push({ ...f, file: f.file ?? src.file, provider: src.provider, sourceId: src.sourceId }) });
-    if (isObject(src.doc.webhooks) && Object.keys(src.doc.webhooks).length > 0) {
-      findings.push({ ruleId: 'webhooks-left-out', severity: 'warn', message: `${Object.keys(src.doc.webhooks).length} webhook(s) are not part of the unified document (it describes the calls the studio makes)`, pointer: '/webhooks', provider: src.provider, sourceId: src.sourceId, file: src.file });
-    }
-    const q = src.doc['x-hub-quarantined'];
-    if (typeof q === 'string') excluded.push({ provider: src.provider, id: src.sourceId, reason: `quarantined: ${q}` });
-    else kept.push(src);
-  }
-
-  // The prefix policy needs to know what clashes across documents, so its passes run once all others have.
-  const prefixed = [...configured.values()].filter((p) => p.pathPrefix || p.operationIdPrefix);
-  if (prefixed.length > 0 && !disabled.has('provider-prefix')) {
-    const conflicts = findConflicts(kept);
-    for (const policy of prefixed) {
-      const pass = providerPrefix(policy.provider ?? policy.name, policy, conflicts, policy.name);
-      passes.push(pass);
-      for (const src of kept) runPasses([pass], src, { report: (f) => findings.push({ ...f, file: f.file ?? src.file, provider: src.provider, sourceId: src.sourceId }) });
-    }
-  }
+  const kept = runSourcePasses(sources, passes, findings, excluded);
+  if (!disabled.has('provider-prefix')) runPrefixPasses(kept, configured, passes, findings);
 
   const sourceTags = tagDescriptions(kept);
   const security = mergeSecuritySchemes(input.securitySchemes, kept);
@@ -143,20 +110,102 @@ export function buildUnified(input: BuildInput, options: BuildOptions = {}): Bui
   const merged = mergeDocuments(kept);
   findings.push(...merged.findings);
 
-  const components: Obj = {};
-  for (const section of Object.keys(merged.components).sort(cmp)) components[section] = sortKeys(merged.components[section]!);
-  components.securitySchemes = sortKeys(security.schemes);
+  const collectTags = tagCollector(sourceTags);
+  let document = unifiedDocument(sources, kept, merged, security.schemes, collectTags);
+  // Overlays apply to the whole merged document, in file-name order; then what they left unreachable is pruned.
+  let pruned = merged.pruned;
+  if (input.overlays && input.overlays.length > 0) {
+    for (const o of input.overlays) {
+      for (const f of applyOverlay(document, o)) findings.push({ ...f, provider: 'overlays', sourceId: o.file });
+    }
+    document = afterOverlays(document, collectTags, (n) => (pruned += n));
+  }
+  const errors = findings.filter((f) => f.severity === 'error');
+  const renames = [...merged.renames, ...security.renames];
+  const report = buildReport(document, { sources, kept, excluded, passes, findings, renames, shared: merged.shared, pruned });
+  return { document, report, errors };
+}
+
+/** The passes every source document goes through, in order (the prefix policy's come later: see runPrefixPasses). */
+function sourcePasses(sources: readonly SourceDocument[], configured: ReadonlyMap<string, ProviderConfig>, naming: FalNaming, dangling: DanglingPolicy): Pass[] {
+  return [
+    from32,
+    upgradeTo31,
+    tupleItems,
+    nonStandardKeywords,
+    schemaTypeMismatch,
+    discriminatorMapping,
+    danglingRefs(dangling),
+    falOperations(naming),
+    ...[...configured.values()].filter((p) => p.server).map((p) => providerServer(p.provider ?? p.name, p.server!, p.name)),
+    serverUrls,
+    operationIdUrlSafe,
+    ...[...new Set(sources.map((s) => s.provider))].filter((p) => p !== 'fal').map((p) => providerOperations(p, configured.get(p)?.label ?? providerLabel(p))),
+    ...[...configured.values()].filter((p) => p.basePath).map((p) => providerBasePath(p.provider ?? p.name, p.name, p.basePath!)),
+  ];
+}
+
+/** A pass context that adds what a pass reports on `src` to `findings`, naming the source. */
+function reportingTo(findings: BuildFinding[], src: SourceDocument): PassContext {
+  return { report: (f) => findings.push({ ...f, file: f.file ?? src.file, provider: src.provider, sourceId: src.sourceId }) };
+}
+
+/**
+ * Run the passes on each source; webhooks are reported as left out. Returns the sources kept:
+ * a quarantined one goes to `excluded` instead.
+ */
+function runSourcePasses(sources: readonly SourceDocument[], passes: readonly Pass[], findings: BuildFinding[], excluded: Exclusion[]): SourceDocument[] {
+  const kept: SourceDocument[] = [];
+  for (const src of sources) {
+    runPasses(passes, src, reportingTo(findings, src));
+    if (isObject(src.doc.webhooks) && Object.keys(src.doc.webhooks).length > 0) {
+      findings.push({ ruleId: 'webhooks-left-out', severity: 'warn', message: `${Object.keys(src.doc.webhooks).length} webhook(s) are not part of the unified document (it describes the calls the studio makes)`, pointer: '/webhooks', provider: src.provider, sourceId: src.sourceId, file: src.file });
+    }
+    const q = src.doc['x-hub-quarantined'];
+    if (typeof q === 'string') excluded.push({ provider: src.provider, id: src.sourceId, reason: `quarantined: ${q}` });
+    else kept.push(src);
+  }
+  return kept;
+}
+
+/**
+ * The prefix policy of each configured provider that has one, run on the kept sources and added
+ * to `passes`. It needs to know what clashes across documents, so it runs once all others have.
+ */
+function runPrefixPasses(kept: readonly SourceDocument[], configured: ReadonlyMap<string, ProviderConfig>, passes: Pass[], findings: BuildFinding[]): void {
+  const prefixed = [...configured.values()].filter((p) => p.pathPrefix || p.operationIdPrefix);
+  if (prefixed.length === 0) return;
+  const conflicts = findConflicts(kept);
+  for (const policy of prefixed) {
+    const pass = providerPrefix(policy.provider ?? policy.name, policy, conflicts, policy.name);
+    passes.push(pass);
+    for (const src of kept) runPasses([pass], src, reportingTo(findings, src));
+  }
+}
+
+/**
+ * A function that adds the tags of the operations under `paths` to one growing map (tag ->
+ * description, first seen first) and returns it: called on the merged paths, and again after overlays.
+ */
+function tagCollector(sourceTags: ReadonlyMap<string, string>): (paths: Obj) => Map<string, string> {
   const tags = new Map<string, string>();
-  const collectTags = (paths: Obj) => {
+  return (paths) => {
     for (const op of operationsOf(paths)) {
       if (Array.isArray(op.tags)) for (const t of op.tags) if (typeof t === 'string' && !tags.has(t)) tags.set(t, sourceTags.get(t) ?? tagDescription(t));
     }
     return tags;
   };
-  collectTags(merged.paths);
+}
+
+/** The unified document before overlays: info, servers, the tags of its operations, sorted paths and components. */
+function unifiedDocument(sources: readonly SourceDocument[], kept: readonly SourceDocument[], merged: MergeResult, securitySchemes: Record<string, Obj>, collectTags: (paths: Obj) => Map<string, string>): Obj {
+  const components: Obj = {};
+  for (const section of Object.keys(merged.components).sort(cmp)) components[section] = sortKeys(merged.components[section]!);
+  components.securitySchemes = sortKeys(securitySchemes);
+  const tags = collectTags(merged.paths);
   const fingerprint = sha256(sources.map((s) => `${s.provider}:${s.sourceId}:${s.sha256}`).join('\n')).slice(0, 12);
   const extra = [...new Set(kept.map((s) => s.provider))].filter((p) => p !== 'fal' && p !== 'comet');
-  let document: Obj = {
+  return {
     openapi: '3.1.0',
     info: {
       title: 'BananaStudio API Hub: unified AI model APIs',
@@ -176,50 +225,61 @@ export function buildUnified(input: BuildInput, options: BuildOptions = {}): Bui
     paths: sortKeys(merged.paths),
     components,
   };
+}
 
-  // Overlays apply to the whole merged document, in file-name order; then what they left unreachable is pruned.
-  let pruned = merged.pruned;
-  if (input.overlays && input.overlays.length > 0) {
-    for (const o of input.overlays) {
-      for (const f of applyOverlay(document, o)) findings.push({ ...f, provider: 'overlays', sourceId: o.file });
-    }
-    document = afterOverlays(document, collectTags, (n) => (pruned += n));
-  }
+/** What the report accounts for besides the final document. */
+interface ReportInput {
+  sources: readonly SourceDocument[];
+  kept: readonly SourceDocument[];
+  excluded: Exclusion[];
+  passes: readonly Pass[];
+  findings: BuildFinding[];
+  /** Renames of the merge and of the security schemes, before filtering. */
+  renames: Rename[];
+  shared: SharedComponent[];
+  pruned: number;
+}
+
+/** The build report of the final document: renames and sharing only of components it still has; lists sorted (in place). */
+function buildReport(document: Obj, r: ReportInput): BuildReport {
   const paths = isObject(document.paths) ? document.paths : {};
   const finalComponents = isObject(document.components) ? document.components : {};
   const exists = (section: string, name: string) => isObject(finalComponents[section]) && (finalComponents[section] as Obj)[name] !== undefined;
   const operations = operationsOf(paths).length;
-  const errors = findings.filter((f) => f.severity === 'error');
 
-  const renames = [...merged.renames, ...security.renames].filter((r) => exists(r.section, r.to)).sort((a, b) => cmp(a.section, b.section) || cmp(a.from, b.from) || cmp(a.to, b.to));
-  const shared = merged.shared.filter((s) => exists(s.section, s.name));
+  const renames = r.renames.filter((x) => exists(x.section, x.to)).sort((a, b) => cmp(a.section, b.section) || cmp(a.from, b.from) || cmp(a.to, b.to));
+  const shared = r.shared.filter((s) => exists(s.section, s.name));
   const countBy = new Map<string, number>();
-  for (const f of findings) countBy.set(f.ruleId, (countBy.get(f.ruleId) ?? 0) + 1);
-  const perProvider: BuildReport['summary']['sources'] = {};
-  for (const s of sources) (perProvider[s.provider] ??= { documents: 0, included: 0, excluded: 0 }).documents++;
-  for (const s of kept) perProvider[s.provider]!.included++;
-  for (const e of excluded) (perProvider[e.provider] ??= { documents: 0, included: 0, excluded: 0 }).excluded++;
+  for (const f of r.findings) countBy.set(f.ruleId, (countBy.get(f.ruleId) ?? 0) + 1);
   const componentCounts: Record<string, number> = {};
   for (const [section, sec] of Object.entries(finalComponents)) if (isObject(sec)) componentCounts[section] = Object.keys(sec).length;
 
-  const report: BuildReport = {
+  return {
     summary: {
-      sources: sortKeys(perProvider),
+      sources: sortKeys(providerCounts(r.sources, r.kept, r.excluded)),
       paths: Object.keys(paths).length,
       operations,
       components: componentCounts,
       sharedComponents: shared.length,
       renamedComponents: renames.length,
-      prunedComponents: pruned,
+      prunedComponents: r.pruned,
       findings: Object.fromEntries([...countBy].sort(([a], [b]) => cmp(a, b))),
     },
-    passes: passList(passes),
-    excluded: excluded.sort((a, b) => cmp(a.provider, b.provider) || cmp(a.id, b.id)),
+    passes: passList(r.passes),
+    excluded: r.excluded.sort((a, b) => cmp(a.provider, b.provider) || cmp(a.id, b.id)),
     renames,
     shared: shared.sort((a, b) => b.sources - a.sources || cmp(a.section, b.section) || cmp(a.name, b.name)),
-    findings: findings.sort((a, b) => cmp(a.provider, b.provider) || cmp(a.sourceId, b.sourceId) || compareDiagnostics(a, b)),
+    findings: r.findings.sort((a, b) => cmp(a.provider, b.provider) || cmp(a.sourceId, b.sourceId) || compareDiagnostics(a, b)),
   };
-  return { document, report, errors };
+}
+
+/** Per provider: its documents, how many of them the document includes, how many are excluded. */
+function providerCounts(sources: readonly SourceDocument[], kept: readonly SourceDocument[], excluded: readonly Exclusion[]): BuildReport['summary']['sources'] {
+  const perProvider: BuildReport['summary']['sources'] = {};
+  for (const s of sources) (perProvider[s.provider] ??= { documents: 0, included: 0, excluded: 0 }).documents++;
+  for (const s of kept) perProvider[s.provider]!.included++;
+  for (const e of excluded) (perProvider[e.provider] ??= { documents: 0, included: 0, excluded: 0 }).excluded++;
+  return perProvider;
 }
 
 export const DEFAULT_SECURITY_SCHEMES: Record<string, Obj> = {

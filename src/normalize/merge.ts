@@ -3,6 +3,7 @@ import { isObject } from '../core/json.js';
 import { pointer } from '../core/pointer.js';
 import { forEachRef, HTTP_METHODS } from './schema-walk.js';
 import { localTarget } from './component-ref.js';
+import { type Entry, entryKey, structuralIdentities } from './merge-identity.js';
 import { pascalFromId } from '../core/naming.js';
 import type { BuildFinding, Obj, SourceDocument } from './types.js';
 
@@ -31,23 +32,6 @@ export interface MergeResult {
   findings: BuildFinding[];
 }
 
-interface Entry {
-  doc: number;
-  section: string;
-  name: string;
-  value: unknown;
-  /** Its JSON text, once asked for. */
-  text?: string;
-}
-
-const key = (doc: number, section: string, name: string) => `${doc}\u0000${section}\u0000${name}`;
-
-/** Whether JSON text has a `$ref` key with a string value (a reference canonicalWithRefs maps). */
-const hasRefs = (text: string): boolean => text.includes('"$ref":"');
-
-/** Every `"$ref":"…"` string value in JSON text (a `$ref` key with a string value), its escaped content in group 1. */
-const REF_VALUES = /"\$ref":"((?:[^"\\]|\\.)*)"/g;
-
 /** The schema name a discriminator mapping value names: `#/components/schemas/Dog` or a bare `Dog`. */
 function mappingTarget(value: string): string | undefined {
   const t = localTarget(value);
@@ -68,7 +52,23 @@ function mappingTarget(value: string): string | undefined {
  *   naming both sources, never an overwrite; unreachable components are dropped.
  */
 export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult {
-  const findings: BuildFinding[] = [];
+  const entries = componentEntries(sources);
+  // 1. Structural identities of the names defined more than once.
+  const identities = structuralIdentities(entries);
+  // 2. Final names.
+  const { finalName, renames, shared } = finalNames(groupByIdentity(entries, identities), sources);
+  // 3. Rewrite references, then collect paths and components.
+  const { paths, components, findings } = collectSources(sources, entries, finalName);
+  // 4. Keep only what the paths reach.
+  const pruned = pruneUnreachable(paths, components);
+  // Report renames and sharing only of what is left.
+  const kept = <T extends { section: string }>(list: T[], name: (x: T) => string) => list.filter((x) => components[x.section]?.[name(x)] !== undefined);
+  const keptRenames = kept(renames, (r) => r.to).sort((a, b) => cmp(a.section, b.section) || cmp(a.from, b.from) || cmp(a.to, b.to));
+  return { paths, components, renames: keptRenames, shared: kept(shared, (x) => x.name), pruned, findings };
+}
+
+/** Every component of every source, by entry key, in source order. */
+function componentEntries(sources: readonly SourceDocument[]): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   sources.forEach((src, doc) => {
     const comps = src.doc.components;
@@ -76,78 +76,15 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
     for (const section of SECTIONS) {
       const sec = comps[section];
       if (!isObject(sec)) continue;
-      for (const [name, value] of Object.entries(sec)) entries.set(key(doc, section, name), { doc, section, name, value });
+      for (const [name, value] of Object.entries(sec)) entries.set(entryKey(doc, section, name), { doc, section, name, value });
     }
   });
+  return entries;
+}
 
-  // 1. Structural identities: canonical JSON, references replaced by the identity of their
-  // target, interned to a short id (equal ids ⇔ equal structure; no cryptographic hash needed).
-  const identities = new Map<string, string>();
-  const interned = new Map<string, string>();
-  const intern = (canonical: string): string => {
-    let id = interned.get(canonical);
-    if (id === undefined) interned.set(canonical, (id = `#${interned.size}`));
-    return id;
-  };
-  // A component is looked up by its JSON text first: the 589 copies of FAL's QueueStatus are
-  // made canonical once, not 589 times. (The same text, with the same identities behind its
-  // references, is the same structure; a different text, keys in another order say, is made
-  // canonical and compared.) This only applies when every local target is identified already,
-  // so that the order in which identities are worked out, and so any cycle, is as without it.
-  const byText = new Map<string, string>();
-  const textOf = (e: Entry): string => (e.text ??= JSON.stringify(e.value) ?? 'null');
-  const mapKnown = (ref: string, doc: number): string => {
-    const t = localTarget(ref);
-    return t ? `@${identities.get(key(doc, t.section, t.name))!}${t.rest}` : ref;
-  };
-  const withKnownTargets = (text: string, doc: number): string | undefined => {
-    if (!hasRefs(text)) return text;
-    let out = text;
-    for (const m of text.matchAll(REF_VALUES)) {
-      const ref = JSON.parse(`"${m[1]!}"`) as string;
-      const t = localTarget(ref);
-      if (t && !identities.has(key(doc, t.section, t.name))) return undefined;
-      out += '\u0000' + mapKnown(ref, doc);
-    }
-    return out;
-  };
-  const inProgress = new Set<string>();
-  const identityOf = (k: string): string => {
-    const done = identities.get(k);
-    if (done) return done;
-    const entry = entries.get(k);
-    if (!entry) return `missing:${k}`;
-    const textKey = withKnownTargets(textOf(entry), entry.doc);
-    if (textKey !== undefined) {
-      let h = byText.get(textKey);
-      if (h === undefined) byText.set(textKey, (h = intern(canonicalWithRefs(entry.value, (ref) => mapKnown(ref, entry.doc)))));
-      identities.set(k, h);
-      return h;
-    }
-    if (inProgress.has(k)) return `cycle:${entry.section}/${entry.name}`;
-    inProgress.add(k);
-    const h = intern(canonicalWithRefs(entry.value, (ref) => {
-      const t = localTarget(ref);
-      return t ? `@${identityOf(key(entry.doc, t.section, t.name))}${t.rest}` : ref;
-    }));
-    inProgress.delete(k);
-    identities.set(k, h);
-    return h;
-  };
-  // Only names defined more than once need comparing; what they reference is identified on the way.
-  const nameCount = new Map<string, number>();
-  for (const e of entries.values()) nameCount.set(`${e.section}/${e.name}`, (nameCount.get(`${e.section}/${e.name}`) ?? 0) + 1);
-  const compared = [...entries.keys()].sort(cmp).filter((k) => {
-    const e = entries.get(k)!;
-    return nameCount.get(`${e.section}/${e.name}`)! > 1;
-  });
-  // Those without references first: their identity depends on nothing else, so working it out
-  // early changes no result, and more of the others then find their targets known (see above).
-  for (const k of compared) if (!hasRefs(textOf(entries.get(k)!))) identityOf(k);
-  for (const k of compared) identityOf(k);
-
-  // 2. Final names.
-  const groups = new Map<string, Map<string, Entry[]>>(); // section/name -> identity -> entries
+/** section/name -> identity -> the entries of that name with that structure ('unique' for a name defined once). */
+function groupByIdentity(entries: ReadonlyMap<string, Entry>, identities: ReadonlyMap<string, string>): Map<string, Map<string, Entry[]>> {
+  const groups = new Map<string, Map<string, Entry[]>>();
   for (const [k, e] of entries) {
     const g = `${e.section}/${e.name}`;
     let byIdentity = groups.get(g);
@@ -157,10 +94,24 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
     if (list) list.push(e);
     else byIdentity.set(h, [e]);
   }
-  const finalName = new Map<string, string>();
+  return groups;
+}
+
+interface FinalNames {
+  /** Entry key -> the component's name in the merged document. */
+  finalName: Map<string, string>;
+  renames: Rename[];
+  shared: SharedComponent[];
+}
+
+/**
+ * The merged name of every entry: per section/name (in code-point order), the variant most sources
+ * use keeps the name, each other one takes the Pascal-cased id of its first source as prefix
+ * (`_2`, `_3`… when that is taken too).
+ */
+function finalNames(groups: ReadonlyMap<string, Map<string, Entry[]>>, sources: readonly SourceDocument[]): FinalNames {
+  const out: FinalNames = { finalName: new Map(), renames: [], shared: [] };
   const taken = new Map<string, Set<string>>(); // section -> names
-  const renames: Rename[] = [];
-  const shared: SharedComponent[] = [];
   const sourceIdsOf = (list: Entry[]) => [...new Set(list.map((e) => sources[e.doc]!.sourceId))].sort(cmp);
   for (const g of [...groups.keys()].sort(cmp)) {
     const byIdentity = groups.get(g)!;
@@ -177,17 +128,28 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
       const stem = n;
       while (names.has(n)) n = `${stem}_${suffix++}`;
       names.add(n);
-      for (const e of v.list) finalName.set(key(e.doc, e.section, e.name), n);
-      if (n !== name) renames.push({ section: sec, from: name, to: n, sources: v.ids });
-      if (v.ids.length > 1) shared.push({ section: sec, name: n, sources: v.ids.length });
+      for (const e of v.list) out.finalName.set(entryKey(e.doc, e.section, e.name), n);
+      if (n !== name) out.renames.push({ section: sec, from: name, to: n, sources: v.ids });
+      if (v.ids.length > 1) out.shared.push({ section: sec, name: n, sources: v.ids.length });
     });
   }
+  return out;
+}
 
-  // 3. Rewrite references, then collect paths and components.
-  const paths: Obj = {};
-  const pathSource = new Map<string, string>();
-  const opIdSource = new Map<string, string>();
-  const components: Record<string, Obj> = {};
+/** What the sources add up to before pruning, and the conflicts found on the way. */
+interface Collected {
+  paths: Obj;
+  components: Record<string, Obj>;
+  findings: BuildFinding[];
+  /** Path -> the source that defined it first (as `where` says it). */
+  pathSource: Map<string, string>;
+  /** OperationId -> the source that used it first. */
+  opIdSource: Map<string, string>;
+}
+
+/** Each source in turn: its references rewritten to the final names, its paths and components collected. */
+function collectSources(sources: readonly SourceDocument[], entries: ReadonlyMap<string, Entry>, finalName: ReadonlyMap<string, string>): Collected {
+  const out: Collected = { paths: {}, components: {}, findings: [], pathSource: new Map(), opIdSource: new Map() };
   // Only documents with a renamed component have references to rewrite.
   const renamedIn = new Set<number>();
   for (const [k, n] of finalName) {
@@ -195,66 +157,74 @@ export function mergeDocuments(sources: readonly SourceDocument[]): MergeResult 
     if (n !== e.name) renamedIn.add(e.doc);
   }
   sources.forEach((src, doc) => {
-    if (renamedIn.has(doc)) {
-      forEachRef(
-        src.doc,
-        (ref, holder) => {
-          const t = localTarget(ref);
-          if (!t) return;
-          const n = finalName.get(key(doc, t.section, t.name));
-          if (n !== undefined && n !== t.name) holder.$ref = '#' + pointer('components', t.section, n) + t.rest;
-        },
-        (mapping) => {
-          // Discriminator mapping values are schema names or references to schemas.
-          for (const [value, target] of Object.entries(mapping)) {
-            if (typeof target !== 'string') continue;
-            const t = mappingTarget(target);
-            const n = t ? finalName.get(key(doc, 'schemas', t)) : undefined;
-            if (n !== undefined && n !== t) mapping[value] = target.startsWith('#') ? '#' + pointer('components', 'schemas', n) : n;
-          }
-        },
-      );
-    }
-    const where = `${src.provider}:${src.sourceId} (${src.file})`;
-    if (isObject(src.doc.paths)) {
-      for (const [path, item] of Object.entries(src.doc.paths)) {
-        const prev = pathSource.get(path);
-        if (prev !== undefined) {
-          findings.push({ ruleId: 'path-conflict', severity: 'error', message: `path ${path} is defined by both ${prev} and ${where}`, provider: src.provider, sourceId: src.sourceId, file: src.file, pointer: pointer('paths', path) });
-          continue;
-        }
-        pathSource.set(path, where);
-        paths[path] = item;
-        if (!isObject(item)) continue;
-        for (const m of HTTP_METHODS) {
-          const op = item[m];
-          if (!isObject(op) || typeof op.operationId !== 'string') continue;
-          const prevOp = opIdSource.get(op.operationId);
-          if (prevOp !== undefined) {
-            findings.push({ ruleId: 'operation-id-conflict', severity: 'error', message: `operationId ${op.operationId} is used by both ${prevOp} and ${where}`, provider: src.provider, sourceId: src.sourceId, file: src.file, pointer: pointer('paths', path, m, 'operationId') });
-          } else opIdSource.set(op.operationId, where);
-        }
-      }
-    }
-    const comps = src.doc.components;
-    if (!isObject(comps)) return;
-    for (const section of SECTIONS) {
-      const sec = comps[section];
-      if (!isObject(sec)) continue;
-      const out = (components[section] ??= {});
-      for (const [name, value] of Object.entries(sec)) {
-        const n = finalName.get(key(doc, section, name))!;
-        if (!(n in out)) out[n] = value;
-      }
-    }
+    if (renamedIn.has(doc)) rewriteRefs(src.doc, doc, finalName);
+    collectPaths(src, out);
+    collectComponents(src.doc, doc, finalName, out.components);
   });
+  return out;
+}
 
-  // 4. Keep only what the paths reach.
-  const pruned = pruneUnreachable(paths, components);
-  // Report renames and sharing only of what is left.
-  const kept = <T extends { section: string }>(list: T[], name: (x: T) => string) => list.filter((x) => components[x.section]?.[name(x)] !== undefined);
-  const keptRenames = kept(renames, (r) => r.to).sort((a, b) => cmp(a.section, b.section) || cmp(a.from, b.from) || cmp(a.to, b.to));
-  return { paths, components, renames: keptRenames, shared: kept(shared, (x) => x.name), pruned, findings };
+/** Point the references (and discriminator mappings) of source `doc` at the final names of their targets. */
+function rewriteRefs(root: Obj, doc: number, finalName: ReadonlyMap<string, string>): void {
+  forEachRef(
+    root,
+    (ref, holder) => {
+      const t = localTarget(ref);
+      if (!t) return;
+      const n = finalName.get(entryKey(doc, t.section, t.name));
+      if (n !== undefined && n !== t.name) holder.$ref = '#' + pointer('components', t.section, n) + t.rest;
+    },
+    (mapping) => {
+      // Discriminator mapping values are schema names or references to schemas.
+      for (const [value, target] of Object.entries(mapping)) {
+        if (typeof target !== 'string') continue;
+        const t = mappingTarget(target);
+        const n = t ? finalName.get(entryKey(doc, 'schemas', t)) : undefined;
+        if (n !== undefined && n !== t) mapping[value] = target.startsWith('#') ? '#' + pointer('components', 'schemas', n) : n;
+      }
+    },
+  );
+}
+
+/** Add the paths of `src`; a path or operationId an earlier source has is a conflict (the first one stays). */
+function collectPaths(src: SourceDocument, out: Collected): void {
+  if (!isObject(src.doc.paths)) return;
+  const where = `${src.provider}:${src.sourceId} (${src.file})`;
+  const conflict = (ruleId: string, message: string, at: string) =>
+    out.findings.push({ ruleId, severity: 'error', message, provider: src.provider, sourceId: src.sourceId, file: src.file, pointer: at });
+  for (const [path, item] of Object.entries(src.doc.paths)) {
+    const prev = out.pathSource.get(path);
+    if (prev !== undefined) {
+      conflict('path-conflict', `path ${path} is defined by both ${prev} and ${where}`, pointer('paths', path));
+      continue;
+    }
+    out.pathSource.set(path, where);
+    out.paths[path] = item;
+    if (!isObject(item)) continue;
+    for (const m of HTTP_METHODS) {
+      const op = item[m];
+      if (!isObject(op) || typeof op.operationId !== 'string') continue;
+      const prevOp = out.opIdSource.get(op.operationId);
+      if (prevOp !== undefined) {
+        conflict('operation-id-conflict', `operationId ${op.operationId} is used by both ${prevOp} and ${where}`, pointer('paths', path, m, 'operationId'));
+      } else out.opIdSource.set(op.operationId, where);
+    }
+  }
+}
+
+/** Add the components of source `doc` under their final names (the first of a name stays). */
+function collectComponents(root: Obj, doc: number, finalName: ReadonlyMap<string, string>, components: Record<string, Obj>): void {
+  const comps = root.components;
+  if (!isObject(comps)) return;
+  for (const section of SECTIONS) {
+    const sec = comps[section];
+    if (!isObject(sec)) continue;
+    const out = (components[section] ??= {});
+    for (const [name, value] of Object.entries(sec)) {
+      const n = finalName.get(entryKey(doc, section, name))!;
+      if (!(n in out)) out[n] = value;
+    }
+  }
 }
 
 /** Remove components no path reaches (directly or through other components). Returns how many. */
@@ -294,51 +264,4 @@ export function pruneUnreachable(paths: Obj, components: Record<string, Obj>): n
     if (Object.keys(sec).length === 0) delete components[section];
   }
   return pruned;
-}
-
-/** JSON-quoted object keys: the same few hundred keys recur in every component. */
-const quotedKeys = new Map<string, string>();
-
-function quotedKey(k: string): string {
-  let q = quotedKeys.get(k);
-  if (q === undefined) {
-    q = JSON.stringify(k);
-    if (quotedKeys.size < 100_000) quotedKeys.set(k, q);
-  }
-  return q;
-}
-
-/** Canonical JSON (keys sorted, undefined left out) where every `$ref` string is replaced by `mapRef(ref)`. Appended to one string: no intermediate arrays. */
-function canonicalWithRefs(value: unknown, mapRef: (ref: string) => string): string {
-  let out = '';
-  const write = (v: unknown): void => {
-    if (v === null || typeof v !== 'object') {
-      out += JSON.stringify(v) ?? 'null';
-      return;
-    }
-    if (Array.isArray(v)) {
-      out += '[';
-      for (let i = 0; i < v.length; i++) {
-        if (i > 0) out += ',';
-        write(v[i]);
-      }
-      out += ']';
-      return;
-    }
-    const obj = v as Obj;
-    const keys = Object.keys(obj).sort();
-    out += '{';
-    let first = true;
-    for (const k of keys) {
-      const x = obj[k];
-      if (x === undefined) continue;
-      out += first ? `${quotedKey(k)}:` : `,${quotedKey(k)}:`;
-      first = false;
-      if (k === '$ref' && typeof x === 'string') out += JSON.stringify(mapRef(x));
-      else write(x);
-    }
-    out += '}';
-  };
-  write(value);
-  return out;
 }

@@ -62,6 +62,17 @@ export function falPricingUrl(apiRoot: string, ids: readonly string[], cursor: s
   return u.toString();
 }
 
+/** What every request of one FAL fetch shares. */
+interface FalRequests {
+  readonly o: FalLiveOptions;
+  /** The API root (`…/v1`). */
+  readonly api: string;
+  readonly headers: Record<string, string>;
+  /** Aborted by the caller, or when the listing fails. */
+  readonly signal: AbortSignal;
+  readonly old: OldFal;
+}
+
 /**
  * Fetch FAL's catalog: every page of `GET /v1/models?status=active&expand=openapi-3.0`
  * (sequential, as the cursor demands), and, with a key, the prices of every
@@ -74,7 +85,6 @@ export async function fetchFalLive(o: FalLiveOptions): Promise<FalLiveResult> {
   const meta: FetchMeta = { provider: 'fal', fetchedAt: o.fetchedAt, requests: {} };
   const problems: Diagnostic[] = [];
   const notes: string[] = [];
-  const maxPages = o.maxPages ?? FAL_MAX_PAGES;
   const old = new OldFal(o.root, o.old);
   // Pricing requests and the deprecated lookup stop when the listing fails.
   const stop = new AbortController();
@@ -84,57 +94,19 @@ export async function fetchFalLive(o: FalLiveOptions): Promise<FalLiveResult> {
     notes.push('FAL_API_KEY (or FAL_KEY) is not set: listing models without a key (lower rate limits); prices need a key and were not refreshed');
   }
 
-  const pricing = o.key ? new PricingQueue(o, api, headers, signal, old, meta, problems, notes) : null;
+  const requests: FalRequests = { o, api, headers, signal, old };
+  const pricing = o.key ? new PricingQueue(requests, meta, problems, notes) : null;
   const items: FalModelItem[] = [];
-  let page = 0;
-  // Pages requested ahead of their turn (see `pageNumberCursor`), by page number.
-  const ahead = new Map<number, { cursor: string; result: Promise<PageResult> }>();
-  const stopAhead = new AbortController();
-  const aheadSignal = AbortSignal.any([signal, stopAhead.signal]);
-  const lookahead = Math.max(1, Math.floor(o.http.settings.concurrency) - 1);
+  const listing = new FalListing(requests);
   try {
-    let cursor: string | null = null;
-    let predict: ((n: number) => string) | null = null;
-    const seen = new Set<string>();
-    for (;;) {
-      page++;
-      if (page > maxPages) throw new HubError(`fal: more than ${maxPages} pages of /v1/models; stopping (the server keeps returning new cursors)`);
-      const label = `fal: /v1/models page ${page}`;
-      const early = ahead.get(page);
-      ahead.delete(page);
-      let got: PageResult;
-      if (early && early.cursor === cursor) {
-        got = await early.result;
-      } else {
-        if (early) predict = null; // the cursors are not what we guessed: back to one page at a time
-        got = await getPage(o, falListUrl(api, cursor), label, headers, signal, old);
-      }
+    await listing.readAll((got, page) => {
       if (got.meta) meta.requests[got.url] = got.meta;
       items.push(...got.items);
       o.onPage?.(got.items);
       pricing?.add(got.items.map((i) => i.endpoint_id));
       o.emit({ type: 'page', provider: 'fal', page, models: items.length, cached: got.cached });
-      if (!got.hasMore) break;
-      if (got.nextCursor === null) throw new HubError(`${label}: has_more is true but next_cursor is empty; cannot continue, and a partial catalog is not written`);
-      if (seen.has(got.nextCursor) || got.nextCursor === cursor) {
-        throw new HubError(`${label}: the server returned cursor ${JSON.stringify(got.nextCursor)} again (pagination loop); stopping`);
-      }
-      seen.add(got.nextCursor);
-      cursor = got.nextCursor;
-      if (page === 1 && lookahead > 1) predict = pageNumberCursor(cursor, 2);
-      if (predict && predict(page + 1) !== cursor) predict = null;
-      if (predict) {
-        for (let k = page + 1; k <= Math.min(page + lookahead, maxPages); k++) {
-          if (ahead.has(k)) continue;
-          const c = predict(k);
-          const result = getPage(o, falListUrl(api, c), `fal: /v1/models page ${k}`, headers, aheadSignal, old);
-          result.catch(() => undefined); // awaited when its turn comes; pages past the end are dropped
-          ahead.set(k, { cursor: c, result });
-        }
-      }
-    }
-    stopAhead.abort();
-    await Promise.allSettled([...ahead.values()].map((a) => a.result));
+    });
+    await listing.settle();
     pricing?.flush();
     const listed = new Set(items.map((i) => i.endpoint_id));
     const [prices, deprecated] = await Promise.all([
@@ -144,10 +116,79 @@ export async function fetchFalLive(o: FalLiveOptions): Promise<FalLiveResult> {
     return { items, prices: prices ? prices.filter((p) => listed.has(p.endpoint_id)) : null, meta, problems, notes, deprecated };
   } catch (err) {
     stop.abort();
-    stopAhead.abort();
-    await Promise.allSettled([...ahead.values()].map((a) => a.result));
+    await listing.settle();
     await pricing?.settle();
     throw err;
+  }
+}
+
+/**
+ * The pages of the listing, in order, following the cursors. When they are page numbers (see
+ * `pageNumberCursor`), the next few pages are requested ahead of their turn.
+ */
+class FalListing {
+  /** Pages requested ahead of their turn, by page number. */
+  private readonly ahead = new Map<number, { cursor: string; result: Promise<PageResult> }>();
+  private readonly stopAhead = new AbortController();
+  private readonly aheadSignal: AbortSignal;
+  private readonly lookahead: number;
+  private readonly maxPages: number;
+  /** The cursor of page n, while the cursors are what it guesses. */
+  private predict: ((n: number) => string) | null = null;
+
+  constructor(private readonly req: FalRequests) {
+    this.aheadSignal = AbortSignal.any([req.signal, this.stopAhead.signal]);
+    this.lookahead = Math.max(1, Math.floor(req.o.http.settings.concurrency) - 1);
+    this.maxPages = req.o.maxPages ?? FAL_MAX_PAGES;
+  }
+
+  /** Every page in turn to `onPage`, until one says there is no more; a broken pagination throws. */
+  async readAll(onPage: (got: PageResult, page: number) => void): Promise<void> {
+    let cursor: string | null = null;
+    const seen = new Set<string>();
+    for (let page = 1; ; page++) {
+      if (page > this.maxPages) throw new HubError(`fal: more than ${this.maxPages} pages of /v1/models; stopping (the server keeps returning new cursors)`);
+      const label = `fal: /v1/models page ${page}`;
+      const got = await this.pageAt(page, cursor, label);
+      onPage(got, page);
+      if (!got.hasMore) return;
+      if (got.nextCursor === null) throw new HubError(`${label}: has_more is true but next_cursor is empty; cannot continue, and a partial catalog is not written`);
+      if (seen.has(got.nextCursor) || got.nextCursor === cursor) {
+        throw new HubError(`${label}: the server returned cursor ${JSON.stringify(got.nextCursor)} again (pagination loop); stopping`);
+      }
+      seen.add(got.nextCursor);
+      cursor = got.nextCursor;
+      if (page === 1 && this.lookahead > 1) this.predict = pageNumberCursor(cursor, 2);
+      if (this.predict && this.predict(page + 1) !== cursor) this.predict = null;
+      if (this.predict) this.requestAhead(page, this.predict);
+    }
+  }
+
+  /** Page `page`: the one requested ahead if it was requested with `cursor`, else requested now. */
+  private async pageAt(page: number, cursor: string | null, label: string): Promise<PageResult> {
+    const early = this.ahead.get(page);
+    this.ahead.delete(page);
+    if (early && early.cursor === cursor) return await early.result;
+    if (early) this.predict = null; // the cursors are not what we guessed: back to one page at a time
+    const { o, api, headers, signal, old } = this.req;
+    return await getPage(o, falListUrl(api, cursor), label, headers, signal, old);
+  }
+
+  /** Request the pages after `page` (up to the lookahead) with the cursors `predict` guesses. */
+  private requestAhead(page: number, predict: (n: number) => string): void {
+    for (let k = page + 1; k <= Math.min(page + this.lookahead, this.maxPages); k++) {
+      if (this.ahead.has(k)) continue;
+      const c = predict(k);
+      const result = getPage(this.req.o, falListUrl(this.req.api, c), `fal: /v1/models page ${k}`, this.req.headers, this.aheadSignal, this.req.old);
+      result.catch(() => undefined); // awaited when its turn comes; pages past the end are dropped
+      this.ahead.set(k, { cursor: c, result });
+    }
+  }
+
+  /** Stop the pages requested ahead and wait until they have settled. */
+  async settle(): Promise<void> {
+    this.stopAhead.abort();
+    await Promise.allSettled([...this.ahead.values()].map((a) => a.result));
   }
 }
 
@@ -206,11 +247,7 @@ class PricingQueue {
   private finished = 0;
 
   constructor(
-    private readonly o: FalLiveOptions,
-    private readonly api: string,
-    private readonly headers: Record<string, string>,
-    private readonly signal: AbortSignal,
-    private readonly old: OldFal,
+    private readonly req: FalRequests,
     private readonly meta: FetchMeta,
     private readonly problems: Diagnostic[],
     private readonly notes: string[],
@@ -240,7 +277,7 @@ class PricingQueue {
     this.requested += ids.length;
     const p = this.batch(ids).then((prices) => {
       this.finished += ids.length;
-      this.o.emit({ type: 'pricing', provider: 'fal', done: this.finished, total: this.requested });
+      this.req.o.emit({ type: 'pricing', provider: 'fal', done: this.finished, total: this.requested });
       return prices;
     });
     p.catch(() => undefined); // awaited in done(); never an unhandled rejection meanwhile
@@ -252,14 +289,14 @@ class PricingQueue {
     let cursor: string | null = null;
     const seen = new Set<string>();
     for (;;) {
-      const url = falPricingUrl(this.api, ids, cursor);
+      const url = falPricingUrl(this.req.api, ids, cursor);
       const label = `fal: /v1/models/pricing (${ids.length} endpoint${ids.length === 1 ? '' : 's'}${ids.length === 1 ? `: ${ids[0]}` : ''})`;
-      const entry = this.old.entry(url);
+      const entry = this.req.old.entry(url);
       let res: JsonResponse;
       try {
-        res = await this.o.http.getJson(url, { label, headers: this.headers, etag: entry?.etag ?? null, signal: this.signal });
+        res = await this.req.o.http.getJson(url, { label, headers: this.req.headers, etag: entry?.etag ?? null, signal: this.req.signal });
         if (res.status === 304 && entry) {
-          const prices = entry.ids && entry.has_more !== undefined ? this.old.rebuildPrices(entry.ids) : null;
+          const prices = entry.ids && entry.has_more !== undefined ? this.req.old.rebuildPrices(entry.ids) : null;
           if (prices) {
             this.meta.requests[url] = entry;
             out.push(...prices);
@@ -267,7 +304,7 @@ class PricingQueue {
             cursor = entry.next_cursor;
             continue;
           }
-          res = await this.o.http.getJson(url, { label, headers: this.headers, signal: this.signal });
+          res = await this.req.o.http.getJson(url, { label, headers: this.req.headers, signal: this.req.signal });
         }
       } catch (err) {
         if (err instanceof FetchError && err.status === 404 && cursor === null) {
