@@ -51,6 +51,10 @@ import type { Rule } from './rule.js';
 import { securityDefined } from './security-defined.js';
 import { specComponentsInvalidMapName } from './spec-components-invalid-map-name.js';
 import { specQuerystringParameters } from './spec-querystring-parameters.js';
+import { specArrayItems } from './spec-array-items.js';
+import { specBodyParameters } from './spec-body-parameters.js';
+import { specDiscriminatorDefaultMapping } from './spec-discriminator-defaultMapping.js';
+import { specDiscriminatorImplicitMapping } from './spec-discriminator-implicit-mapping.js';
 
 /**
  * The visitor rules, by id, in the order they run (the `struct` rule runs once
@@ -84,6 +88,7 @@ export const rules: Readonly<Record<string, Rule>> = Object.fromEntries(
     operationOperationIdUrlSafe,
     operationParametersUnique,
     specQuerystringParameters,
+    specBodyParameters,
     operationOperationId,
     operation2xxResponse,
     operation4xxResponse,
@@ -109,7 +114,10 @@ export const rules: Readonly<Record<string, Rule>> = Object.fromEntries(
     noMixedNumberRangeConstraints,
     noRequiredSchemaPropertiesUndefined,
     noSchemaTypeMismatch,
+    specArrayItems,
     noInvalidDiscriminator,
+    specDiscriminatorDefaultMapping,
+    specDiscriminatorImplicitMapping,
     // examples and defaults
     noInvalidMediaTypeExamples,
     noInvalidParameterExamples,
