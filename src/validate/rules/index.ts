@@ -52,6 +52,8 @@ import { securityDefined } from './security-defined.js';
 import { specComponentsInvalidMapName } from './spec-components-invalid-map-name.js';
 import { specQuerystringParameters } from './spec-querystring-parameters.js';
 import { specArrayItems } from './spec-array-items.js';
+import { specRefTargetType } from './spec-ref-target-type.js';
+import { specUriFields } from './spec-uri-fields.js';
 import { specBodyParameters } from './spec-body-parameters.js';
 import { specDiscriminatorDefaultMapping } from './spec-discriminator-defaultMapping.js';
 import { specDiscriminatorImplicitMapping } from './spec-discriminator-implicit-mapping.js';
@@ -70,6 +72,8 @@ export const rules: Readonly<Record<string, Rule>> = Object.fromEntries(
     refOutsideRoot,
     refNotAllowed,
     specRefSiblings,
+    specRefTargetType,
+    specUriFields,
     // info and tags
     infoLicense,
     infoLicenseStrict,
