@@ -54,6 +54,8 @@ import { specQuerystringParameters } from './spec-querystring-parameters.js';
 import { specArrayItems } from './spec-array-items.js';
 import { specRefTargetType } from './spec-ref-target-type.js';
 import { specUriFields } from './spec-uri-fields.js';
+import { specExampleValues } from './spec-example-values.js';
+import { specNoInvalidEncodingCombinations } from './spec-no-invalid-encoding-combinations.js';
 import { specBodyParameters } from './spec-body-parameters.js';
 import { specDiscriminatorDefaultMapping } from './spec-discriminator-defaultMapping.js';
 import { specDiscriminatorImplicitMapping } from './spec-discriminator-implicit-mapping.js';
@@ -128,6 +130,8 @@ export const rules: Readonly<Record<string, Rule>> = Object.fromEntries(
     noInvalidSchemaExamples,
     noInvalidSchemaDefaults,
     noExampleValueAndExternalValue,
+    specExampleValues,
+    specNoInvalidEncodingCombinations,
     specComponentsInvalidMapName,
     noUnusedComponents,
   ].map((r) => [r.id, r]),
