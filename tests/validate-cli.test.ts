@@ -175,10 +175,14 @@ describe.skipIf(!existsSync(shared))('real-world corpus (needs ../shared)', () =
     expect(fourxx.length).toBe(1034); // one per operation; MANIFEST's "20" is readme's display cap
     expect(fourxx.every((p) => p.pointer.endsWith('/responses/4xx') && p.line > 1)).toBe(true);
     // The other errors: two Schema Objects with a `name` field, and the `phase` path parameter of
-    // two operations that is not in their path (Redocly reports both too).
+    // two operations that is not in their path (Redocly reports both too); two `type: array`
+    // schemas without `items`, which OpenAPI 3.0 requires (`compatibility_flags`, report_bytime's `metrics`).
+    const arrayItems = 'spec-array-items: the schema is `type: array` without `items`: OpenAPI 3.0 requires `items` for arrays';
     expect(out.problems.filter((p) => p.severity === 'error' && !fourxx.includes(p)).map((p) => `${p.ruleId}: ${p.message}`)).toEqual([
+      arrayItems,
       'struct: property `name` is not allowed in a Schema Object',
       'struct: property `name` is not allowed in a Schema Object',
+      arrayItems,
       expect.stringMatching(/^path-parameters-defined: the operation does not declare the path parameter `\{ruleset_phase\}`/),
       expect.stringMatching(/^path-parameters-defined: path parameter `phase` is not in the path/),
       expect.stringMatching(/^path-parameters-defined: the operation does not declare the path parameter `\{ruleset_phase\}`/),
