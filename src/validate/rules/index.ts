@@ -55,6 +55,7 @@ import { specArrayItems } from './spec-array-items.js';
 import { specRefTargetType } from './spec-ref-target-type.js';
 import { specUriFields } from './spec-uri-fields.js';
 import { specExampleValues } from './spec-example-values.js';
+import { noIllogicalCompositionKeywords } from './no-illogical-composition-keywords.js';
 import { specNoInvalidEncodingCombinations } from './spec-no-invalid-encoding-combinations.js';
 import { specBodyParameters } from './spec-body-parameters.js';
 import { specDiscriminatorDefaultMapping } from './spec-discriminator-defaultMapping.js';
@@ -119,6 +120,7 @@ export const rules: Readonly<Record<string, Rule>> = Object.fromEntries(
     noDuplicatedEnumValues,
     noMixedNumberRangeConstraints,
     noRequiredSchemaPropertiesUndefined,
+    noIllogicalCompositionKeywords,
     noSchemaTypeMismatch,
     specArrayItems,
     noInvalidDiscriminator,
