@@ -139,18 +139,20 @@ paths:
 
   it('a Redocly rule api-hub does not implement is named once per run, where it is turned on', () => {
     const dir = project({
-      'redocly.yaml': 'extends:\n  - recommended\nrules:\n  rule/my-assertion: {subject: {type: Operation}, assertions: {defined: true}, severity: error}\n',
+      'redocly.yaml': 'extends:\n  - recommended\nrules:\n  paths-kebab-case: warn\n  rule/my-assertion: {subject: {type: Operation}, assertions: {defined: true}, severity: error}\n',
       'a.yaml': SPEC,
       'b.yaml': SPEC,
     });
     const { out } = run(dir, 'a.yaml', 'b.yaml');
     const named = out.problems.filter((p) => p.ruleId === 'config').map((p) => [p.severity, p.line, p.column, p.message.split(':')[0]]);
     expect(named).toEqual([
-      ['warn', 2, 5, 'Redocly rule `no-illogical-composition-keywords` is not implemented by api-hub'],
-      ['warn', 4, 3, 'Redocly rule `rule/my-assertion` is not implemented by api-hub'],
+      ['warn', 4, 3, 'Redocly rule `paths-kebab-case` is not implemented by api-hub'],
+      ['warn', 5, 3, 'Redocly rule `rule/my-assertion` is not implemented by api-hub'],
     ]);
-    // Turned off: not named.
-    writeFileSync(join(dir, 'redocly.yaml'), 'extends: [recommended]\nrules:\n  no-illogical-composition-keywords: off\n');
+    // Turned off: not named; and every rule of `recommended` is implemented, so the preset alone names none.
+    writeFileSync(join(dir, 'redocly.yaml'), 'extends: [recommended]\nrules:\n  paths-kebab-case: off\n');
+    expect(run(dir, 'a.yaml').out.problems.filter((p) => p.ruleId === 'config')).toEqual([]);
+    writeFileSync(join(dir, 'redocly.yaml'), 'extends: [recommended]\n');
     expect(run(dir, 'a.yaml').out.problems.filter((p) => p.ruleId === 'config')).toEqual([]);
   });
 

@@ -51,6 +51,15 @@ import type { Rule } from './rule.js';
 import { securityDefined } from './security-defined.js';
 import { specComponentsInvalidMapName } from './spec-components-invalid-map-name.js';
 import { specQuerystringParameters } from './spec-querystring-parameters.js';
+import { specArrayItems } from './spec-array-items.js';
+import { specRefTargetType } from './spec-ref-target-type.js';
+import { specUriFields } from './spec-uri-fields.js';
+import { specExampleValues } from './spec-example-values.js';
+import { noIllogicalCompositionKeywords } from './no-illogical-composition-keywords.js';
+import { specNoInvalidEncodingCombinations } from './spec-no-invalid-encoding-combinations.js';
+import { specBodyParameters } from './spec-body-parameters.js';
+import { specDiscriminatorDefaultMapping } from './spec-discriminator-defaultMapping.js';
+import { specDiscriminatorImplicitMapping } from './spec-discriminator-implicit-mapping.js';
 
 /**
  * The visitor rules, by id, in the order they run (the `struct` rule runs once
@@ -66,6 +75,8 @@ export const rules: Readonly<Record<string, Rule>> = Object.fromEntries(
     refOutsideRoot,
     refNotAllowed,
     specRefSiblings,
+    specRefTargetType,
+    specUriFields,
     // info and tags
     infoLicense,
     infoLicenseStrict,
@@ -84,6 +95,7 @@ export const rules: Readonly<Record<string, Rule>> = Object.fromEntries(
     operationOperationIdUrlSafe,
     operationParametersUnique,
     specQuerystringParameters,
+    specBodyParameters,
     operationOperationId,
     operation2xxResponse,
     operation4xxResponse,
@@ -108,14 +120,20 @@ export const rules: Readonly<Record<string, Rule>> = Object.fromEntries(
     noDuplicatedEnumValues,
     noMixedNumberRangeConstraints,
     noRequiredSchemaPropertiesUndefined,
+    noIllogicalCompositionKeywords,
     noSchemaTypeMismatch,
+    specArrayItems,
     noInvalidDiscriminator,
+    specDiscriminatorDefaultMapping,
+    specDiscriminatorImplicitMapping,
     // examples and defaults
     noInvalidMediaTypeExamples,
     noInvalidParameterExamples,
     noInvalidSchemaExamples,
     noInvalidSchemaDefaults,
     noExampleValueAndExternalValue,
+    specExampleValues,
+    specNoInvalidEncodingCombinations,
     specComponentsInvalidMapName,
     noUnusedComponents,
   ].map((r) => [r.id, r]),

@@ -53,4 +53,19 @@ describe(rule.id, () => {
       ['/components/schemas/P/discriminator/propertyName', 'warn', 'the discriminator property `t` is not `required`: when a payload omits it, the schema to use is undefined'],
     ]);
   });
+
+  it.each([
+    ['2.0: declared and required', "  P: {type: object, discriminator: kind, required: [kind], properties: {kind: {type: string}}}\n", []],
+    ['2.0: through allOf', "  P: {allOf: [{$ref: '#/definitions/B'}], discriminator: kind}\n  B: {type: object, required: [kind], properties: {kind: {type: string}}}\n", []],
+    ['2.0: not required', "  P: {type: object, discriminator: kind, properties: {kind: {type: string}}}\n", ['error /definitions/P/discriminator: the discriminator property `kind` is not in `required`: Swagger 2.0 requires it to be defined at this schema and required']],
+    ['2.0: not defined', "  P: {type: object, discriminator: kind, required: [kind]}\n", ['error /definitions/P/discriminator: the discriminator property `kind` is not defined in `properties` of this schema: Swagger 2.0 requires it to be defined at this schema and required']],
+  ])('%s', async (_name, definitions, want) => {
+    const hits = await runRule(rule, `swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n${definitions}`);
+    expect(hits.map((h) => `${h.severity} ${h.pointer}: ${h.message}`)).toEqual(want);
+  });
+
+  it('3.2: an optional property is not reported here (spec-discriminator-defaultMapping checks it)', async () => {
+    const hits = await runRule(rule, `openapi: 3.2.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    P: {type: object, properties: {t: {type: string}}, discriminator: {propertyName: t}}\n    Q: {type: object, discriminator: {propertyName: t}}\n`);
+    expect(hits.map((h) => `${h.severity} ${h.pointer}`)).toEqual(['warn /components/schemas/Q/discriminator/propertyName']);
+  });
 });

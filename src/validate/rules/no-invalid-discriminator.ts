@@ -1,35 +1,54 @@
-import type { Resolved } from '../refs/resolve.js';
 import { resolveRef } from '../refs/resolve.js';
-import type { WalkContext } from '../walk.js';
+import { propertyFacts } from './discriminator.js';
 import type { Rule } from './rule.js';
 import { at, isRecord } from './util.js';
 
 /**
- * A discriminator works only if its property exists and every mapping target
- * does:
- * - each `mapping` value is a schema name in `components.schemas` or a
- *   reference that resolves (error);
- * - the `propertyName` property is declared and required by the schema (with its
- *   `allOf` parts, or by every `oneOf`/`anyOf` branch): OpenAPI says it SHOULD be
- *   required, as the behaviour when it is absent is undefined (warning).
- * A Discriminator without `propertyName` is a structural error (`struct`).
+ * A discriminator works only if its property exists and every mapping target does
+ * (OpenAPI 3.x §Discriminator Object, https://spec.openapis.org/oas/v3.1.1.html#discriminator-object;
+ * Swagger 2.0 §Schema Object `discriminator`, https://spec.openapis.org/oas/v2.0.html#composition-and-inheritance-polymorphism):
+ * - 3.x: each `mapping` value is a schema name in `components.schemas` or a reference that
+ *   resolves (error);
+ * - 2.0: "The property name used MUST be defined at this schema and it MUST be in the required
+ *   property list" (error; `allOf` parts count as this schema);
+ * - 3.0, 3.1: the `propertyName` property is declared and required by the schema (with its
+ *   `allOf` parts, or by every `oneOf`/`anyOf` branch). 3.0.0-3.0.3 and 3.1.0 said it MUST be
+ *   required; 3.0.4 and 3.1.1 weakened that to SHOULD, "as the behavior when the property is
+ *   absent is undefined", and tools follow the latest patch: a warning;
+ * - 3.2: the property is declared (warning); it may be optional, but then the Discriminator
+ *   needs a `defaultMapping` (the rule `spec-discriminator-defaultMapping`).
+ * A 3.x Discriminator without `propertyName` is a structural error (`struct`).
  */
 export const noInvalidDiscriminator: Rule = {
   id: 'no-invalid-discriminator',
   severity: 'error',
-  description: 'Discriminator mapping targets resolve, and the `propertyName` property is declared and required.',
-  versions: ['3.0', '3.1', '3.2'],
+  description: 'Discriminator mapping targets resolve, and the `propertyName` property is declared and required (2.0: a MUST; 3.0/3.1: a SHOULD, warning).',
   create: ({ set, report }) => {
     const root = set.root.data as Record<string, unknown>;
     const schemas = isRecord(root.components) && isRecord(root.components.schemas) ? root.components.schemas : {};
+    const v2 = set.version === '2.0';
     return {
       Schema(schema, ctx) {
         const d = schema.discriminator;
+        if (v2) {
+          if (typeof d !== 'string') return;
+          const facts = propertyFacts({ value: schema, file: ctx.file, pointer: at(ctx) }, ctx);
+          const missing = !facts.declared.has(d) ? 'defined in `properties` of this schema' : !facts.required.has(d) ? 'in `required`' : undefined;
+          if (missing) {
+            report({
+              file: ctx.file,
+              pointer: at(ctx, 'discriminator'),
+              message: `the discriminator property \`${d}\` is not ${missing}: Swagger 2.0 requires it to be defined at this schema and required`,
+              suggestion: `Declare \`${d}\` in \`properties\` and add it to \`required\`.`,
+            });
+          }
+          return;
+        }
         if (!isRecord(d)) return;
         if (isRecord(d.mapping)) {
           for (const [value, target] of Object.entries(d.mapping)) {
             if (typeof target !== 'string') continue;
-            if (/^[a-zA-Z0-9._-]+$/.test(target) && target in schemas) continue;
+            if (/^[a-zA-Z0-9._-]+$/.test(target) && Object.hasOwn(schemas, target)) continue;
             const r = /^[a-zA-Z0-9._-]+$/.test(target) && !/\.(ya?ml|json)$/.test(target) ? undefined : resolveRef(set, ctx.file, target);
             if (r?.ok) continue;
             report({
@@ -41,7 +60,7 @@ export const noInvalidDiscriminator: Rule = {
         }
         const name = d.propertyName;
         if (typeof name !== 'string') return;
-        const facts = gather({ value: schema, file: ctx.file, pointer: at(ctx) }, ctx, new Set());
+        const facts = propertyFacts({ value: schema, file: ctx.file, pointer: at(ctx) }, ctx);
         if (!facts.declared.has(name)) {
           report({
             file: ctx.file,
@@ -49,7 +68,7 @@ export const noInvalidDiscriminator: Rule = {
             severity: 'warn',
             message: `the discriminator property \`${name}\` is not declared in \`properties\` of this schema (or of its allOf parts or every oneOf/anyOf branch)`,
           });
-        } else if (!facts.required.has(name)) {
+        } else if (!facts.required.has(name) && set.version !== '3.2') {
           report({
             file: ctx.file,
             pointer: at(ctx, 'discriminator', 'propertyName'),
@@ -62,40 +81,3 @@ export const noInvalidDiscriminator: Rule = {
     };
   },
 };
-
-interface Facts {
-  declared: Set<string>;
-  required: Set<string>;
-}
-
-/** Properties declared and required by a schema, its allOf parts, and (in common) all its oneOf/anyOf branches. */
-function gather(s: Resolved, ctx: WalkContext, seen: Set<unknown>): Facts {
-  const facts: Facts = { declared: new Set(), required: new Set() };
-  const v = s.value;
-  if (!isRecord(v) || seen.has(v) || seen.size > 200) return facts;
-  seen.add(v);
-  if (isRecord(v.properties)) for (const k of Object.keys(v.properties)) facts.declared.add(k);
-  if (Array.isArray(v.required)) for (const k of v.required) if (typeof k === 'string') facts.required.add(k);
-  // A `$ref` chain that loops (or runs too long) resolves to undefined: that part is skipped.
-  const resolveIn = (x: unknown): Resolved | undefined => ctx.resolve(x, s.pointer, s.file);
-  if (Array.isArray(v.allOf)) {
-    for (const part of v.allOf) {
-      const r = resolveIn(part);
-      if (!r) continue;
-      const f = gather(r, ctx, seen);
-      f.declared.forEach((k) => facts.declared.add(k));
-      f.required.forEach((k) => facts.required.add(k));
-    }
-  }
-  for (const key of ['oneOf', 'anyOf'] as const) {
-    const branches = v[key];
-    if (!Array.isArray(branches) || branches.length === 0) continue;
-    const all = branches.map((b) => {
-      const r = resolveIn(b);
-      return r ? gather(r, ctx, new Set(seen)) : { declared: new Set<string>(), required: new Set<string>() };
-    });
-    for (const k of all[0]!.declared) if (all.every((f) => f.declared.has(k))) facts.declared.add(k);
-    for (const k of all[0]!.required) if (all.every((f) => f.required.has(k))) facts.required.add(k);
-  }
-  return facts;
-}

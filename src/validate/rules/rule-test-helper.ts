@@ -16,6 +16,11 @@ export interface RuleHit {
  * no structural check, no other rules. Extra files can be given by path.
  */
 export async function runRule(rule: Rule, text: string, files: Record<string, string> = {}): Promise<RuleHit[]> {
+  return (await runRuleWithSuggestions(rule, text, files)).map(({ suggestion: _, ...hit }) => hit);
+}
+
+/** `runRule`, with each finding's `suggestion` (when it has one). */
+export async function runRuleWithSuggestions(rule: Rule, text: string, files: Record<string, string> = {}): Promise<Array<RuleHit & { suggestion?: string }>> {
   const load = (path: string, t: string): SourceFile => ({ path, display: path.slice(1), data: yaml.load(t, { schema: CORE_SCHEMA_FAST }), text: t, format: 'yaml' });
   const root = load('/api/openapi.yaml', text);
   const data = root.data as Record<string, unknown>;
@@ -26,5 +31,5 @@ export async function runRule(rule: Rule, text: string, files: Record<string, st
     { root, version, files: all, missing: new Map(), refRoot: '/api', allowRemoteRefs: false },
     { rules: { [rule.id]: rule }, configured: new Map([['struct', 'off']]) },
   );
-  return findings.map((f) => ({ pointer: (f.file === root ? '' : `${f.file.display}#`) + f.pointer, message: f.message, severity: f.severity }));
+  return findings.map((f) => ({ pointer: (f.file === root ? '' : `${f.file.display}#`) + f.pointer, message: f.message, severity: f.severity, ...(f.suggestion ? { suggestion: f.suggestion } : {}) }));
 }
