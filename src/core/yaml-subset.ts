@@ -1,4 +1,18 @@
-import { NOT_A_CORE_SCALAR, resolveScalar } from './yaml-schema.js';
+import yaml from 'js-yaml';
+import { CORE_SCHEMA_FAST, NOT_A_CORE_SCALAR, resolveScalar } from './yaml-schema.js';
+
+/**
+ * js-yaml's `load` with the project's schema (and its errors), through the
+ * fast reader while the text is in its subset. `subset: true` says the fast
+ * reader read it: then the document has no aliases, nests at most `maxDepth`
+ * collections deep, and has fewer nodes than the text has characters, so the
+ * callers' alias and depth checks have nothing to find.
+ */
+export function loadYaml(text: string, maxDepth: number): { data: unknown; subset: boolean } {
+  const fast = readYamlSubset(text, maxDepth);
+  if (fast) return { data: fast.data, subset: true };
+  return { data: yaml.load(text, { schema: CORE_SCHEMA_FAST }), subset: false };
+}
 
 /**
  * A fast reader for the block YAML that the hub writes itself
