@@ -1,5 +1,5 @@
-import { load as loadYaml, YAMLException } from 'js-yaml';
-import { CORE_SCHEMA_FAST } from './yaml-schema.js';
+import { YAMLException } from 'js-yaml';
+import { loadYaml } from './yaml-subset.js';
 import { createRequire } from 'node:module';
 import type { ParseError } from 'jsonc-parser';
 import type { Diagnostic } from './diagnostic.js';
@@ -28,13 +28,16 @@ export type ParseResult = { ok: true; value: ParsedText } | { ok: false; problem
 /**
  * Parse JSON or YAML text with the limits that protect every stage: size,
  * nesting depth, and YAML alias expansion (billion laughs). JSON takes the
- * fast path (`JSON.parse`); YAML uses js-yaml, 5–10× faster than `yaml`, whose
- * errors carry line and column. js-yaml shares aliased nodes instead of
+ * fast path (`JSON.parse`); YAML the hub writes (specs/openapi.yaml) takes the
+ * subset reader (core/yaml-subset.ts), and any other YAML js-yaml, 5–10× faster
+ * than `yaml`, whose errors carry line and column. js-yaml shares aliased nodes instead of
  * copying them, so the expansion guard counts nodes per object identity:
  * linear in the document, however many aliases point at a node.
  */
 export function parseText(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxNodes = options.maxExpandedNodes ?? DEFAULT_MAX_EXPANDED_NODES;
   const fail = (ruleId: string, message: string, line?: number, column?: number): ParseResult => ({
     ok: false,
     problem: { ruleId, severity: 'error', message, file, pointer: '', ...(line ? { line, column: column ?? 1 } : {}) },
@@ -47,6 +50,8 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
   const ext = /\.(json|ya?ml)$/i.exec(file)?.[1]?.toLowerCase();
   let data: unknown;
   let format: 'json' | 'yaml' = 'yaml';
+  /** Read by the subset reader: within the depth limit, no aliases. */
+  let checked = false;
   if (ext === 'json') {
     // A .json file is JSON: a YAML reading would hide its syntax errors.
     try {
@@ -62,7 +67,7 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
       format = 'json';
     } catch (err) {
       // Flow-style YAML also starts with `{`; only report JSON's error when YAML fails too.
-      const y = parseYaml(text);
+      const y = parseYaml(text, maxDepth);
       if (!y.ok) {
         const pos = jsonErrorPosition(text, err);
         return fail('parse-error', `invalid JSON: ${jsonErrorReason(err)}`, pos?.line, pos?.column);
@@ -70,12 +75,13 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
       data = y.data;
     }
   } else {
-    const y = parseYaml(text);
+    const y = parseYaml(text, maxDepth);
     if (!y.ok) return fail('parse-error', y.message, y.line, y.column);
     data = y.data;
+    checked = y.subset && text.length <= maxNodes;
   }
-  const shape = measure(data, options.maxDepth ?? DEFAULT_MAX_DEPTH, options.maxExpandedNodes ?? DEFAULT_MAX_EXPANDED_NODES);
-  if (shape === 'too-deep') return fail('too-deep', `nesting is deeper than ${options.maxDepth ?? DEFAULT_MAX_DEPTH} levels`);
+  const shape = checked ? 'ok' : measure(data, maxDepth, maxNodes);
+  if (shape === 'too-deep') return fail('too-deep', `nesting is deeper than ${maxDepth} levels`);
   if (shape === 'too-large') return fail('yaml-alias-bomb', 'YAML aliases expand to too many nodes (an alias bomb?)');
   if (shape === 'cycle') return fail('yaml-alias-cycle', 'YAML aliases form a cycle');
   return { ok: true, value: { data, format } };
@@ -93,14 +99,14 @@ function jsonErrorReason(err: unknown): string {
     .replace(/, .*" is not valid JSON$/s, '');
 }
 
-type YamlResult = { ok: true; data: unknown } | { ok: false; message: string; line?: number; column?: number };
+type YamlResult = { ok: true; data: unknown; subset: boolean } | { ok: false; message: string; line?: number; column?: number };
 
-function parseYaml(text: string): YamlResult {
+function parseYaml(text: string, maxDepth: number): YamlResult {
   try {
     // The YAML 1.2 core schema, as JSON data needs and as validate reads it: no timestamps (`2024-11-06`
     // stays a string), no !!binary or merge keys, and `1_000` or `0b101` are strings (js-yaml's own
     // CORE_SCHEMA reads them as YAML 1.1 numbers).
-    return { ok: true, data: loadYaml(text, { schema: CORE_SCHEMA_FAST }) };
+    return { ok: true, ...loadYaml(text, maxDepth) };
   } catch (err) {
     if (err instanceof YAMLException) {
       const mark = err.mark as { line?: number; column?: number } | undefined;

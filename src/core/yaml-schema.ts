@@ -19,9 +19,12 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN = /^\.(?:nan|NaN|NAN)$/;
 
-const NO_MATCH = Symbol('string');
+const NO_MATCH: unique symbol = Symbol('string');
 
-function resolveScalar(s: string): unknown {
+/** What a plain scalar resolves to, or NOT_A_CORE_SCALAR when it is a string (shared with core/yaml-subset.ts). */
+export const NOT_A_CORE_SCALAR: typeof NO_MATCH = NO_MATCH;
+
+export function resolveScalar(s: string): unknown {
   if (s.length === 0) return null;
   const c = s.charCodeAt(0);
   switch (c) {

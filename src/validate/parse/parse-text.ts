@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
 import { checkAliases, checkDepth, MAX_DEPTH, type LimitProblem } from './limits.js';
-import { CORE_SCHEMA_FAST } from '../../core/yaml-schema.js';
+import { loadYaml } from '../../core/yaml-subset.js';
 
 export interface ParseProblem {
   ruleId: 'parse-error' | 'empty-file' | 'too-deep' | 'yaml-alias-bomb';
@@ -18,9 +18,11 @@ export type ParseTextResult = { ok: true; data: unknown; format: 'json' | 'yaml'
  * Parse JSON or YAML for validation, fast:
  * - JSON (text starting with `{` or `[`) goes to `JSON.parse`; if that fails, a
  *   `.json` file (`strictJson`) is invalid, other text is tried as YAML flow style;
- * - YAML goes to js-yaml with the YAML 1.2 core schema (`core/yaml-schema.ts`),
- *   2-5x faster than the `yaml` package, which is only used for positions
- *   when a file has problems (core/positions.ts).
+ * - YAML goes to the subset reader for the YAML the hub writes
+ *   (`core/yaml-subset.ts`, several times faster), and otherwise to js-yaml with
+ *   the YAML 1.2 core schema (`core/yaml-schema.ts`), 2-5x faster than the
+ *   `yaml` package, which is only used for positions when a file has problems
+ *   (core/positions.ts).
  *
  * Limits: nesting deeper than 1000 levels, and YAML aliases that expand the
  * document by orders of magnitude (js-yaml shares an anchor's object between
@@ -31,6 +33,8 @@ export function parseSourceText(text: string, options: { strictJson?: boolean } 
   const first = firstNonSpace(text);
   let data: unknown;
   let format: 'json' | 'yaml' = 'yaml';
+  /** Read by the subset reader: within the depth limit, no aliases. */
+  let checked = false;
   if (first === '{' || first === '[') {
     try {
       data = JSON.parse(text);
@@ -48,9 +52,10 @@ export function parseSourceText(text: string, options: { strictJson?: boolean } 
     const y = parseYaml(text);
     if (!y.ok) return y;
     data = y.data;
+    checked = y.subset;
   }
   if (data === undefined || (data === null && format === 'yaml' && onlyCommentsOrDirectives(text))) return fail({ ruleId: 'empty-file', message: 'the file contains no document (only comments or directives)', line: 1, column: 1 });
-  const limit = format === 'yaml' && hasAnchor(text) ? checkAliases(data) : checkDepth(data);
+  const limit = checked ? undefined : format === 'yaml' && hasAnchor(text) ? checkAliases(data) : checkDepth(data);
   if (limit) return fail(limitProblem(limit, text));
   return { ok: true, data, format };
 }
@@ -74,9 +79,9 @@ function hasAnchor(text: string): boolean {
   return /(?:^|[\s[{,])&[^\s[\]{},]/m.test(text);
 }
 
-function parseYaml(text: string): { ok: true; data: unknown } | { ok: false; problem: ParseProblem } {
+function parseYaml(text: string): { ok: true; data: unknown; subset: boolean } | { ok: false; problem: ParseProblem } {
   try {
-    return { ok: true, data: yaml.load(text, { schema: CORE_SCHEMA_FAST }) };
+    return { ok: true, ...loadYaml(text, MAX_DEPTH) };
   } catch (err) {
     if (err instanceof yaml.YAMLException) {
       const mark = err.mark as { line?: number; column?: number } | undefined;
