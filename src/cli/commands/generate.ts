@@ -6,7 +6,7 @@ import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
 import { printDiagnostics } from '../print.js';
 import { ExitCode, HubError } from '../../core/errors.js';
-import { displayPath } from '../../core/paths.js';
+import { displayPath, projectPaths } from '../../core/paths.js';
 
 interface GenerateFlags {
   check?: boolean;
@@ -38,10 +38,26 @@ async function runGenerate(ctx: CliContext, flags: GenerateFlags): Promise<numbe
       diagnostics: [{ ruleId: 'read-error', severity: 'error', message: why, file: source, suggestion: 'build it first with `api-hub build`, or pass --input' }],
     });
   });
+  return emitGenerated(ctx, await readDocument(ctx, inputPath, text, source), { source, outDir, check: flags.check === true, started });
+}
+
+/**
+ * The parsed document: for the project's unified document, from the JSON index the
+ * build writes beside it (`specs/openapi.index.json`, JSON.parse: ~0.3 s less than
+ * parsing the 4.9 MB YAML) when the index mirrors exactly this YAML text (its sha256);
+ * otherwise, or for any other input, the YAML parsed.
+ */
+async function readDocument(ctx: CliContext, inputPath: string, text: string, source: string): Promise<unknown> {
+  const paths = projectPaths(ctx.root);
+  if (inputPath === paths.unified) {
+    const { readIndexFor } = await import('../../project/catalog/hub-data.js');
+    const indexed = await readIndexFor(text, paths.unifiedIndex);
+    if (indexed !== undefined) return indexed;
+  }
   const { parseText } = await import('../../core/parse.js');
   const parsed = parseText(text, source);
   if (!parsed.ok) throw new HubError(`cannot parse ${source}`, { diagnostics: [parsed.problem] });
-  return emitGenerated(ctx, parsed.value.data, { source, outDir, check: flags.check === true, started });
+  return parsed.value.data;
 }
 
 /**
