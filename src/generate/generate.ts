@@ -5,7 +5,7 @@ import { isObject } from '../core/json.js';
 import { cometFeatures } from './comet-shortcuts.js';
 import { emitClientDts } from './client-declarations.js';
 import { emitClientJs } from './client-js.js';
-import { RUNTIME_SOURCES, runtimeFilesInBackground } from './runtime-files.js';
+import { RUNTIME_SOURCES, runtimeFiles } from './runtime-files.js';
 import { collectOperations } from './operations.js';
 import { emitSchemaTypes } from './schema-types.js';
 
@@ -49,10 +49,6 @@ export async function generate(document: unknown, options: GenerateOptions = {})
       diagnostics: [{ ruleId: 'generate-not-openapi', severity: 'error', message: `expected \`openapi: 3.1.x\`, found ${found}`, pointer: '', ...(file === undefined ? {} : { file }) }],
     });
   }
-  // On the other core while the schema types are made (a worker when run compiled).
-  const runtime = runtimeFilesInBackground();
-  // Not awaited until the end: a failure must not go unhandled meanwhile.
-  runtime.catch(() => undefined);
   const header = fileHeader(file);
   const inventory = collectOperations(document, file);
   const features = cometFeatures(document, inventory, file);
@@ -71,7 +67,7 @@ export async function generate(document: unknown, options: GenerateOptions = {})
   const files: GeneratedFile[] = [
     { path: 'client.d.ts', contents: emitClientDts(header, inventory, features, document) },
     { path: 'client.js', contents: emitClientJs(header, features) },
-    ...(await runtime),
+    ...runtimeFiles(),
     { path: 'schema.d.ts', contents: schema },
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const diagnostics = [...inventory.diagnostics, ...features.diagnostics].sort(compareDiagnostics);

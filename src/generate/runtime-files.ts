@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import { dirname, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -56,36 +55,6 @@ let cached: GeneratedFile[] | undefined;
 export function runtimeFiles(): GeneratedFile[] {
   cached ??= emitRuntime(sourceRoot());
   return cached;
-}
-
-let pending: Promise<GeneratedFile[]> | undefined;
-
-/**
- * `runtimeFiles()`, emitted in a worker thread when the hub runs compiled (dist/):
- * the transpiler's cold start and the 20 emits (~0.4 s) then overlap the schema
- * types on the other core. Run from source (the tests), in this thread.
- */
-export function runtimeFilesInBackground(): Promise<GeneratedFile[]> {
-  if (cached) return Promise.resolve(cached);
-  pending ??= startWorker().then((files) => {
-    cached = files;
-    return files;
-  });
-  return pending;
-}
-
-function startWorker(): Promise<GeneratedFile[]> {
-  const entry = new URL('./runtime-worker.js', import.meta.url);
-  if (!existsSync(fileURLToPath(entry))) return Promise.resolve().then(runtimeFiles);
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(entry);
-    worker.once('message', (files: GeneratedFile[]) => {
-      resolvePromise(files);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the runtime emitter stopped (exit ${code}) before it answered`)));
-  });
 }
 
 export function emitRuntime(root: string): GeneratedFile[] {
