@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { GENERATED_FILES } from '../src/generate/index.js';
+import { sha256 } from '../src/core/hash.js';
+import { parseText } from '../src/core/parse.js';
+import { toIndexJson } from '../src/normalize/serialize.js';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot, runCli } from './helpers/cli.js';
@@ -135,6 +138,61 @@ describe('api-hub generate --check', () => {
       env: { API_HUB_ROOT: undefined },
     });
     expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+});
+
+describe('api-hub generate: result cache (node_modules/.cache/api-hub/generate)', () => {
+  it('an unchanged document and output directory are answered from the cache; an edited file, a changed document or --no-cache are not', async () => {
+    const dir = await makeTempProject();
+    await mkdir(join(dir, 'node_modules'));
+    const first = inDir(dir, []);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain(`${N} of ${N} files written: 2 FAL endpoints, 17 Comet operations`);
+    const files = await readGenerated(dir);
+    const cacheDir = join(dir, 'node_modules', '.cache', 'api-hub', 'generate');
+    const entries = await readdir(cacheDir);
+    expect(entries).toHaveLength(1);
+    // Prove the next runs read the entry: doctor its count.
+    const entryPath = join(cacheDir, entries[0] ?? '');
+    await writeFile(entryPath, (await readFile(entryPath, 'utf8')).replace('"falEndpoints":2', '"falEndpoints":99'));
+
+    const hit = inDir(dir, []);
+    expect(hit.status).toBe(0);
+    expect(hit.stdout).toContain(`0 of ${N} files written: 99 FAL endpoints`);
+    expect(hit.stdout.match(/\(unchanged\)/g)).toHaveLength(N);
+    const check = inDir(dir, ['--check']);
+    expect({ status: check.status, stdout: check.stdout }).toEqual({ status: 0, stdout: expect.stringContaining(`generated/ is up to date (${N} files`) });
+    expect(inDir(dir, ['--no-cache']).stdout).toContain('2 FAL endpoints');
+
+    // A file edited by hand: generated again, and put back.
+    await writeFile(join(dir, 'generated', 'client.js'), 'edited\n');
+    const edited = inDir(dir, []);
+    expect(edited.stdout).toContain(`1 of ${N} files written: 2 FAL endpoints`);
+    expect(await readGenerated(dir)).toEqual(files);
+
+    // A changed document: --check finds the output stale, from the cache's point of view too.
+    const spec = join(dir, 'specs', 'openapi.yaml');
+    await writeFile(spec, (await readFile(spec, 'utf8')).replace('submit a request to the queue', 'submit a request to the queue (changed)'));
+    expect(inDir(dir, ['--check']).status).toBe(1);
+  });
+});
+
+describe('api-hub generate: the JSON index (specs/openapi.index.json)', () => {
+  it('is read instead of the YAML when it mirrors the YAML text (sha256), and ignored when it does not', async () => {
+    const dir = await makeTempProject();
+    const yaml = await readFile(join(dir, 'specs', 'openapi.yaml'), 'utf8');
+    const parsed = parseText(yaml, goldenSource);
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    // A doctored index: what it holds shows in the output only when it is the one read.
+    const doctored = JSON.parse(JSON.stringify(parsed.value.data).replace('submit a request to the queue', 'FROM THE INDEX')) as unknown;
+    const index = join(dir, 'specs', 'openapi.index.json');
+    await writeFile(index, toIndexJson(doctored, sha256(yaml)));
+    expect(inDir(dir, ['--quiet']).status).toBe(0);
+    expect(await readFile(join(dir, 'generated', 'schema.d.ts'), 'utf8')).toContain('FROM THE INDEX');
+
+    await writeFile(index, toIndexJson(doctored, sha256(`${yaml}\n`)));
+    expect(inDir(dir, ['--quiet']).status).toBe(0);
+    expect(await readFile(join(dir, 'generated', 'schema.d.ts'), 'utf8')).not.toContain('FROM THE INDEX');
   });
 });
 

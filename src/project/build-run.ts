@@ -18,6 +18,8 @@ export interface RunBuildResult {
   /** Output files (project-relative) and whether each differs from what is on disk. */
   outputs: Array<{ file: string; changed: boolean; bytes: number }>;
   stale: string[];
+  /** sha256 of the unified document's YAML text (what specs/openapi.index.json records): the document's identity for caches. */
+  unifiedSha256: string;
 }
 
 /**
@@ -47,9 +49,10 @@ export async function runBuild(root: string, options: BuildOptions & { check?: b
   if (out.errors.length > 0) throw buildErrors(out.errors);
   const { fal, comet } = snapshots;
   const yaml = toYaml(out.document);
+  const unifiedSha256 = sha256(yaml);
   const files: Array<[string, string]> = [
     [p.unified, yaml],
-    [p.unifiedIndex, toIndexJson(out.document, sha256(yaml))],
+    [p.unifiedIndex, toIndexJson(out.document, unifiedSha256)],
     [p.buildReport, toJson(out.report)],
     [p.registry, serializeRegistry(buildRegistry(fal, comet))],
   ];
@@ -64,7 +67,7 @@ export async function runBuild(root: string, options: BuildOptions & { check?: b
   if (!options.check) {
     for (const [i, [path]] of files.entries()) if (outputs[i]!.changed) await writeFileAtomic(path, bytes[i]!);
   }
-  return { report: out.report, document: out.document, outputs, stale: outputs.filter((o) => o.changed).map((o) => o.file) };
+  return { report: out.report, document: out.document, unifiedSha256, outputs, stale: outputs.filter((o) => o.changed).map((o) => o.file) };
 }
 
 function buildErrors(errors: BuildFinding[]): HubError {

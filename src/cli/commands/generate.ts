@@ -1,15 +1,19 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
 import { printDiagnostics } from '../print.js';
 import { ExitCode, HubError } from '../../core/errors.js';
-import { displayPath } from '../../core/paths.js';
+import { sha256 } from '../../core/hash.js';
+import { generateCacheDir } from '../../project/generate-cache.js';
+import { displayPath, projectPaths } from '../../core/paths.js';
 
 interface GenerateFlags {
   check?: boolean;
+  cache: boolean;
   input: string;
   outDir: string;
 }
@@ -21,6 +25,7 @@ export function registerGenerate(program: Command, ctx: CliContext, setExit: Set
     .option('--check', 'exit 1 when generated/ is stale; write nothing')
     .option('-i, --input <file>', 'the unified document', 'specs/openapi.yaml')
     .option('-o, --out-dir <dir>', 'where the generated files go', 'generated')
+    .option('--no-cache', 'do not read or write the result cache (node_modules/.cache/api-hub/)')
     .action(async (flags: GenerateFlags) => {
       setExit(await runGenerate(ctx, flags));
     });
@@ -38,10 +43,36 @@ async function runGenerate(ctx: CliContext, flags: GenerateFlags): Promise<numbe
       diagnostics: [{ ruleId: 'read-error', severity: 'error', message: why, file: source, suggestion: 'build it first with `api-hub build`, or pass --input' }],
     });
   });
+  const cache = flags.cache ? generateCache(ctx.root, sha256(text)) : undefined;
+  return emitGenerated(ctx, () => readDocument(ctx, inputPath, text, source), { source, outDir, check: flags.check === true, started, ...(cache ? { cache } : {}) });
+}
+
+/**
+ * The result cache (project/generate-cache.ts) for the document whose YAML text
+ * has this sha256, where the project has node_modules/ to keep it in.
+ */
+export function generateCache(root: string, documentSha256: string): { dir: string; documentSha256: string } | undefined {
+  if (!existsSync(join(root, 'node_modules'))) return undefined;
+  return { dir: generateCacheDir(root), documentSha256 };
+}
+
+/**
+ * The parsed document: for the project's unified document, from the JSON index the
+ * build writes beside it (`specs/openapi.index.json`, JSON.parse: ~0.3 s less than
+ * parsing the 4.9 MB YAML) when the index mirrors exactly this YAML text (its sha256);
+ * otherwise, or for any other input, the YAML parsed.
+ */
+async function readDocument(ctx: CliContext, inputPath: string, text: string, source: string): Promise<unknown> {
+  const paths = projectPaths(ctx.root);
+  if (inputPath === paths.unified) {
+    const { readIndexFor } = await import('../../project/catalog/hub-data.js');
+    const indexed = await readIndexFor(text, paths.unifiedIndex);
+    if (indexed !== undefined) return indexed;
+  }
   const { parseText } = await import('../../core/parse.js');
   const parsed = parseText(text, source);
   if (!parsed.ok) throw new HubError(`cannot parse ${source}`, { diagnostics: [parsed.problem] });
-  return emitGenerated(ctx, parsed.value.data, { source, outDir, check: flags.check === true, started });
+  return parsed.value.data;
 }
 
 /**
@@ -49,11 +80,16 @@ async function runGenerate(ctx: CliContext, flags: GenerateFlags): Promise<numbe
  * the output directory. `api-hub start` calls this with the document the build
  * just produced, so it is not parsed again.
  */
-export async function emitGenerated(ctx: CliContext, document: unknown, opts: { source: string; outDir: string; check: boolean; started?: number }): Promise<number> {
+export async function emitGenerated(
+  ctx: CliContext,
+  /** The document, or a loader of it (a cache hit never calls it). */
+  document: Record<string, unknown> | (() => Promise<unknown>),
+  opts: { source: string; outDir: string; check: boolean; started?: number; cache?: { dir: string; documentSha256: string } },
+): Promise<number> {
   const started = opts.started ?? performance.now();
   const { runGenerate } = await import('../../project/generate-run.js');
   const { source, outDir } = opts;
-  const { result, stale, written } = await runGenerate(document, { source, outDir, check: opts.check });
+  const { result, stale, written } = await runGenerate(document, { source, outDir, check: opts.check, ...(opts.cache ? { cache: opts.cache } : {}) });
   if (!ctx.quiet) printDiagnostics(ctx, result.diagnostics, { layout: 'pointer' });
   const ms = Math.round(performance.now() - started);
   const outLabel = display(ctx.root, outDir);

@@ -14,7 +14,7 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
     .description('run build, validate and generate on the committed snapshot (offline) and print a summary')
     .action(async () => {
       const started = performance.now();
-      const [{ runBuild }, { loadConfig }, { validateInProject }, { formatStylish }, { emitGenerated }, { projectPaths, displayPath }] = await Promise.all([
+      const [{ runBuild }, { loadConfig }, { validateInProject }, { formatStylish }, { emitGenerated, generateCache }, { projectPaths, displayPath }] = await Promise.all([
         import('../../project/build-run.js'),
         import('../../project/config.js'),
         import('../../project/validation.js'),
@@ -39,7 +39,9 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
 
       step('generate');
       const quietCtx = { ...ctx, quiet: true };
-      const genExit = await emitGenerated(quietCtx, build.document, { source: unified, outDir: p.generated, check: false });
+      // The result cache is keyed by the YAML the build wrote: an unchanged document and generator write nothing.
+      const cache = generateCache(ctx.root, build.unifiedSha256);
+      const genExit = await emitGenerated(quietCtx, build.document, { source: unified, outDir: p.generated, check: false, ...(cache ? { cache } : {}) });
 
       const fal = s.sources.fal;
       const registry = await import('../../project/snapshots.js').then((m) => m.loadSnapshots(ctx.root));
