@@ -33,6 +33,12 @@ describe('readCometQuota', () => {
     expect(q.problems[0]?.message).toContain('invalid key');
   });
 
+  it('warns when the answer has no daily figures', () => {
+    const q = readCometQuota({ total_quota: 5 }, 'comet');
+    expect(q.balances).toHaveLength(1);
+    expect(q.problems).toMatchObject([{ severity: 'warn', message: expect.stringContaining('no `daily_quota`') }]);
+  });
+
   it('skips malformed days and entries with a warning', () => {
     const q = readCometQuota({ total_quota: 1, daily_quota: { yesterday: [], '2025-11-02': [{ token_name: 'k' }] } }, 'comet');
     expect(q.records).toEqual([]);

@@ -39,7 +39,8 @@ export function readCometQuota(data: unknown, source: string): CometQuota {
       }
     });
   }
-  if (data.daily_quota !== undefined && data.daily_quota !== null) {
+  if (data.daily_quota === undefined || data.daily_quota === null) warn('no `daily_quota` in the answer (Comet sends it when start_date and end_date are given): no daily figures, so no spike or runway check for Comet', '');
+  else {
     if (!isObject(data.daily_quota)) warn('`daily_quota` is not an object; no daily figures', pointer('daily_quota'));
     else {
       for (const [day, entries] of Object.entries(data.daily_quota)) {

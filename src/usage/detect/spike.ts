@@ -14,12 +14,19 @@ import { modelLabel, money, type Detector } from './context.js';
 export const detectSpikes: Detector = (ctx) => {
   const o = ctx.options;
   const out: UsageAnomaly[] = [];
+  // The trailing days of each reported day, worked out once (not once per model).
+  const before = new Map<string, string[]>();
+  const trailing = (day: string): string[] => {
+    let days = before.get(day);
+    if (!days) before.set(day, (days = Array.from({ length: o.trailingDays }, (_, k) => addDays(day, -(k + 1)))));
+    return days;
+  };
   for (const s of dailyByModel(ctx.records).values()) {
     for (const [day, cost] of s.days) {
       if (day < ctx.from || day > ctx.until || cost < o.minSpend) continue;
       const history: number[] = [];
-      for (let k = 1; k <= o.trailingDays; k++) {
-        const c = s.days.get(addDays(day, -k));
+      for (const d of trailing(day)) {
+        const c = s.days.get(d);
         if (c !== undefined && c > 0) history.push(c);
       }
       if (history.length < o.minHistoryDays) continue;
