@@ -43,5 +43,8 @@ export { diffDocuments, formatDiffText, formatDiffMarkdown, formatDiffJson, type
 export { pushToApidog, pullFromApidog, type PushInput, type PushOutcome } from './push/index.js';
 export { createPushConfig, type PushConfig } from './push/config.js';
 
+// usage: spend per model and day (FAL usage API, Comet quota) and its anomalies.
+export { runUsage, buildUsageReport, detectAnomalies, type UsageReport, type UsageAnomaly, type SpendRecord } from './usage/index.js';
+
 // mcp: the MCP server over the registry and the spec.
 export { createServer, serveStdio, type HubServerOptions } from './mcp/index.js';

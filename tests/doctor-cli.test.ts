@@ -56,6 +56,7 @@ describe('api-hub doctor', () => {
     expect(r.stdout).toMatch(/^ok {3}\.env +\.env\* is ignored by git/m);
     expect(r.stdout).toMatch(/^warn hooks +pre-commit hook not installed/m);
     expect(r.stdout).toMatch(/^warn push +not ready: APIDOG_ACCESS_TOKEN and APIDOG_PROJECT_ID not set/m);
+    expect(r.stdout).toMatch(/^warn usage +not ready: FAL needs FAL_ADMIN_KEY; Comet needs COMET_QUOTA_KEY or COMET_API_KEY/m);
     expect(r.stdout).toMatch(/^ok {3}mcp mcp\.json +read-only, versions pinned/m);
     expect(r.stdout).toMatch(/Nothing blocks the documented workflows/);
     expect(r.stdout.split('\n').length).toBeLessThan(30);
@@ -65,6 +66,7 @@ describe('api-hub doctor', () => {
     const dir = clone();
     const r = doctor(dir, [], { FAL_KEY: FAL_CANARY, COMET_API_KEY: COMET_CANARY });
     expect(r.stdout).toMatch(/^ok {3}key FAL +FAL_KEY is set/m);
+    expect(r.stdout).toMatch(/^ok {3}usage +api-hub usage ready: FAL via FAL_KEY \(only if it is an admin key\); Comet via COMET_API_KEY/m);
     expect(r.stdout + r.stderr).not.toContain(FAL_CANARY);
     expect(r.stdout + r.stderr).not.toContain(COMET_CANARY);
   });

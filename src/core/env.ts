@@ -10,8 +10,11 @@ import { HubError } from './errors.js';
 export const ENV_VARS = {
   COMET_API_KEY: { secret: true },
   COMET_API_BASE_URL: { secret: false },
+  COMET_QUOTA_KEY: { secret: true },
+  COMET_QUOTA_API_BASE_URL: { secret: false },
   FAL_API_KEY: { secret: true },
   FAL_KEY: { secret: true },
+  FAL_ADMIN_KEY: { secret: true },
   FAL_API_BASE_URL: { secret: false },
   APIDOG_ACCESS_TOKEN: { secret: true },
   APIDOG_PROJECT_ID: { secret: false },

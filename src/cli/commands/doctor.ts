@@ -26,7 +26,7 @@ const STALE_DAYS = 30;
 export function registerDoctor(program: Command, ctx: CliContext, setExit: SetExit): void {
   program
     .command('doctor')
-    .description('check this checkout: Node, keys (set or not, never their values), .env ignored, hooks, snapshot age, price coverage, push readiness, MCP configs')
+    .description('check this checkout: Node, keys (set or not, never their values), .env ignored, hooks, snapshot age, price coverage, push and usage readiness, MCP configs')
     .option('--online', 'also ask FAL and Comet whether the keys that are set are accepted (one small request each, over https)')
     .option('--json', 'print the checks as JSON')
     .addHelpText(
@@ -120,6 +120,24 @@ Examples:
         add('push', 'fail', (e as Error).message);
       }
       if (apidogUrl) add('push', missing.length ? 'warn' : 'ok', missing.length ? `not ready: ${missing.join(' and ')} not set` : `ready (project ${envValue(env, 'APIDOG_PROJECT_ID')}, ${apidogUrl})`);
+
+      // Usage readiness (api-hub usage): whose spend can be read, and over https.
+      const usageFal = ['FAL_ADMIN_KEY', 'FAL_API_KEY', 'FAL_KEY'].find((n) => envValue(env, n) !== undefined);
+      const usageComet = ['COMET_QUOTA_KEY', 'COMET_API_KEY'].find((n) => envValue(env, n) !== undefined);
+      let quotaUrlOk = true;
+      try {
+        baseUrlFromEnv(env, 'COMET_QUOTA_API_BASE_URL', 'https://query.cometapi.com');
+      } catch (e) {
+        quotaUrlOk = false;
+        add('usage', 'fail', (e as Error).message);
+      }
+      if (quotaUrlOk) {
+        const parts = [
+          usageFal ? `FAL via ${usageFal}${usageFal === 'FAL_ADMIN_KEY' ? '' : ' (only if it is an admin key)'}` : 'FAL needs FAL_ADMIN_KEY',
+          usageComet ? `Comet via ${usageComet}` : 'Comet needs COMET_QUOTA_KEY or COMET_API_KEY',
+        ];
+        add('usage', usageFal || usageComet ? 'ok' : 'warn', `${usageFal || usageComet ? 'api-hub usage ready: ' : 'not ready: '}${parts.join('; ')}`);
+      }
 
       // MCP configs.
       for (const f of MCP_CONFIG_FILES) {

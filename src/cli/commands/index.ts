@@ -15,6 +15,7 @@ import { registerPull } from './pull.js';
 import { registerDocs } from './docs.js';
 import { registerScan } from './scan.js';
 import { registerDoctor } from './doctor.js';
+import { registerUsage } from './usage.js';
 
 export type SetExit = (code: number) => void;
 
@@ -34,4 +35,5 @@ export function registerCommands(program: Command, ctx: CliContext, setExit: Set
   registerDocs(program, ctx, setExit);
   registerScan(program, ctx, setExit);
   registerDoctor(program, ctx, setExit);
+  registerUsage(program, ctx, setExit);
 }
