@@ -2,6 +2,7 @@ import type { FileReader } from '../validate/io.js';
 import type { ValidateFilesOptions } from '../validate/validate-files.js';
 import type { ValidateResult } from '../validate/types.js';
 import type { ProjectConfig } from './config.js';
+import { indexTwin } from './index-twin.js';
 
 export interface ProjectValidateOptions {
   /** How files are read (the MCP server's confined reader, push's "the text sent is the text validated"). */
@@ -37,6 +38,7 @@ export async function validateInProject(config: ProjectConfig, files: readonly s
     ...(options.onRootLoaded ? { onRootLoaded: options.onRootLoaded } : {}),
     ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
     ...(options.refBoundary === undefined ? {} : { refBoundary: options.refBoundary }),
+    twin: indexTwin,
   });
   return withSetupProblems(result, config);
 }

@@ -8,15 +8,32 @@ import { MAX_FILE_BYTES, checkText, decodeBytes, sizeProblem } from './parse/dec
 import { parseSourceText } from './parse/parse-text.js';
 import type { SourceFile } from './types.js';
 
+/**
+ * The parsed twin of a file: data known to equal what parsing its text gives (the build writes
+ * specs/openapi.index.json, the JSON of specs/openapi.yaml with the YAML's sha256), so the parse is
+ * skipped. `json` is the twin's own text and `member` the member of it that holds the data.
+ */
+export interface Twin {
+  data: unknown;
+  json: string;
+  member?: string;
+}
+
+export interface LoadHooks {
+  /** The file's parsed twin, if it has one that matches `text`. */
+  twin?: (path: string, text: string) => Promise<Twin | undefined>;
+  /** Given the text once read, before it is parsed (the second thread of a large file parses its own copy). */
+  onText?: (text: string, strictJson: boolean, twin: Twin | undefined) => void;
+}
+
 export type LoadResult = { ok: true; file: SourceFile } | { ok: false; problem: Diagnostic; reason: string };
 
 /**
  * Read and parse one file: size limit, BOM, UTF-8, then JSON (fast path) or YAML,
  * with the depth and alias limits of ./parse. Every failure is one diagnostic
- * naming the file and, where known, the line and column. `onText` is given the text once
- * read, before it is parsed (the second thread of a large file parses its own copy).
+ * naming the file and, where known, the line and column.
  */
-export async function loadSource(path: string, reader: FileReader, root: string, maxBytes = MAX_FILE_BYTES, onText?: (text: string, strictJson: boolean) => void): Promise<LoadResult> {
+export async function loadSource(path: string, reader: FileReader, root: string, maxBytes = MAX_FILE_BYTES, hooks: LoadHooks = {}): Promise<LoadResult> {
   const display = displayPath(path, root);
   const problem = (ruleId: string, message: string, line = 1, column = 1, ptr = ''): LoadResult => ({
     ok: false,
@@ -35,7 +52,9 @@ export async function loadSource(path: string, reader: FileReader, root: string,
     return problem('file-unreadable', `cannot read the file: ${reason}`);
   }
   const strictJson = /\.json$/i.test(path);
-  onText?.(text, strictJson);
+  const twin = await hooks.twin?.(path, text);
+  hooks.onText?.(text, strictJson, twin);
+  if (twin) return { ok: true, file: { path, display, data: twin.data, text, format: /^\s*[{[]/.test(text) ? 'json' : 'yaml' } };
   const parsed = parseSourceText(text, { strictJson });
   if (!parsed.ok) {
     const p = parsed.problem;

@@ -12,7 +12,7 @@ import { nodeFileReader, type FileReader } from './io.js';
 import { lintDocumentSet, lintRules, type LintOptions, type OffloadedFindings } from './lint.js';
 import { rules as allRules } from './rules/index.js';
 import type { Rule } from './rules/rule.js';
-import { loadSource } from './load.js';
+import { loadSource, type LoadHooks, type Twin } from './load.js';
 import { compareByPosition, locateFindings } from './locate.js';
 import { loadDocumentSet } from './refs/load-set.js';
 import type { DocumentSet, OasVersion, Problem, SourceFile, ValidateOptions, ValidateResult } from './types.js';
@@ -37,6 +37,8 @@ export interface ValidateFilesOptions extends ValidateOptions {
    * cannot be read or parsed. Kept out of the result, which is serialized (the CLI's cache).
    */
   onRootLoaded?(file: SourceFile): void;
+  /** A root file's parsed twin (the project's JSON index of its built document), to skip the parse: see load.ts. */
+  twin?: LoadHooks['twin'];
 }
 
 /**
@@ -71,7 +73,10 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   }
 
   async function validateOne(path: string, worker: StructWorker | undefined): Promise<void> {
-    const loaded = await loadSource(path, reader, options.root, options.maxFileBytes, worker ? (text, strictJson) => worker.parse(text, strictJson) : undefined);
+    const loaded = await loadSource(path, reader, options.root, options.maxFileBytes, {
+      ...(options.twin ? { twin: options.twin } : {}),
+      ...(worker ? { onText: (text: string, strictJson: boolean, twin: Twin | undefined) => worker.parse(text, strictJson, twin) } : {}),
+    });
     if (!loaded.ok) {
       fail(loaded.problem);
       return;

@@ -12,7 +12,8 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
   program
     .command('start')
     .description('run build, validate and generate on the committed snapshot (offline) and print a summary')
-    .action(async () => {
+    .option('--no-cache', "do not read or write generate's result cache (node_modules/.cache/api-hub/)")
+    .action(async (flags: { cache: boolean }) => {
       const started = performance.now();
       const [{ runBuild }, { loadConfig }, { validateInProject }, { formatStylish }, { emitGenerated, generateCache }, { projectPaths, displayPath }] = await Promise.all([
         import('../../project/build-run.js'),
@@ -40,7 +41,7 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
       step('generate');
       const quietCtx = { ...ctx, quiet: true };
       // The result cache is keyed by the YAML the build wrote: an unchanged document and generator write nothing.
-      const cache = generateCache(ctx.root, build.unifiedSha256);
+      const cache = flags.cache ? generateCache(ctx.root, build.unifiedSha256) : undefined;
       const genExit = await emitGenerated(quietCtx, build.document, { source: unified, outDir: p.generated, check: false, ...(cache ? { cache } : {}) });
 
       const fal = s.sources.fal;

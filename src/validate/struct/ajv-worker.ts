@@ -26,7 +26,9 @@ export interface OffloadedLint {
   preset?: Preset;
 }
 
-export type WorkerJob = { kind: 'parse'; text: string; strictJson: boolean } | { kind: 'check'; version: OasVersion; lint?: OffloadedLint };
+export type WorkerJob =
+  | { kind: 'parse'; text: string; strictJson: boolean; twin?: { json: string; member?: string } }
+  | { kind: 'check'; version: OasVersion; lint?: OffloadedLint };
 
 export interface StructReply {
   /** Undefined when this thread could not parse the text (the main thread then checks inline). */
@@ -42,11 +44,18 @@ let parsed: ParseTextResult | undefined;
 parentPort?.on('message', (job: WorkerJob) => {
   if (job.kind === 'parse') {
     text = job.text;
-    parsed = parseSourceText(job.text, { strictJson: job.strictJson });
+    parsed = job.twin ? fromTwin(job.text, job.twin) : parseSourceText(job.text, { strictJson: job.strictJson });
     return;
   }
   void check(job).then((reply) => parentPort!.postMessage(reply));
 });
+
+/** The data of the file's parsed twin (see load.ts), as the main thread took it. */
+function fromTwin(source: string, twin: { json: string; member?: string }): ParseTextResult {
+  const value: unknown = JSON.parse(twin.json);
+  const data = twin.member === undefined ? value : (value as Record<string, unknown>)[twin.member];
+  return { ok: true, data, format: /^\s*[{[]/.test(source) ? 'json' : 'yaml' };
+}
 
 async function check(job: Extract<WorkerJob, { kind: 'check' }>): Promise<StructReply> {
   if (!parsed?.ok) return {};

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { OffloadedFindings } from '../lint.js';
 import type { RawError } from '../schemas/validators.js';
 import type { OasVersion } from '../types.js';
+import type { Twin } from '../load.js';
 import type { OffloadedLint, StructReply, WorkerJob } from './ajv-worker.js';
 
 /** Below this size the structural check is cheaper than starting a thread. */
@@ -38,7 +39,7 @@ export const OFFLOADED_RULES: ReadonlySet<string> = new Set([
  */
 export interface StructWorker {
   /** Hand over the file's text, as soon as it is read. */
-  parse(text: string, strictJson: boolean): void;
+  parse(text: string, strictJson: boolean, twin?: Twin): void;
   /** Ask for the structural check (null: valid) and, with `lint`, for those rules' findings. */
   check(version: OasVersion, lint?: OffloadedLint): { structErrors: Promise<RawError[] | null>; offloaded?: Promise<OffloadedFindings> };
   stop(): void;
@@ -56,7 +57,7 @@ export function startStructWorker(): StructWorker | undefined {
   worker.unref();
   const post = (job: WorkerJob): void => worker.postMessage(job);
   return {
-    parse: (text, strictJson) => post({ kind: 'parse', text, strictJson }),
+    parse: (text, strictJson, twin) => post({ kind: 'parse', text, strictJson, ...(twin ? { twin: { json: twin.json, ...(twin.member ? { member: twin.member } : {}) } } : {}) }),
     check: (version, lint) => {
       const reply = new Promise<StructReply>((resolve, reject) => {
         worker.once('message', resolve);
