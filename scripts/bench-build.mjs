@@ -92,7 +92,10 @@ function falProject(dir, scale) {
 
 /** The first line of a failure that says what went wrong (not a stack frame, not a progress line). */
 function firstError(text) {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at ') && !l.startsWith('##') && !/[║╔╚]/.test(l) && !l.startsWith('Command exited'));
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('at ') && !l.startsWith('##') && !/[║╔╚]/.test(l) && !l.startsWith('Command exited'));
   return (lines.find((l) => /error|conflict|could not/i.test(l)) ?? lines[0] ?? '').slice(0, 300);
 }
 
@@ -104,7 +107,8 @@ function redoclyOutcome(r) {
   if (r.exitCode === 0) return { result: 'merged' };
   if (conflicts > 0) return { result: 'aborted', reason: `"Conflict on components" for ${conflicts} component name(s); nothing written` };
   if (/Can't resolve \$ref/.test(text)) return { result: 'aborted', reason: 'a dangling $ref in one input ("Can\'t resolve $ref"); nothing written' };
-  if (/should not exceed 50 characters/.test(text)) return { result: 'aborted', reason: 'component prefix from info.title is longer than 50 characters; nothing written' };
+  if (/should not exceed 50 characters/.test(text))
+    return { result: 'aborted', reason: 'component prefix from info.title is longer than 50 characters; nothing written' };
   return { result: 'failed', reason: firstError(text) };
 }
 
@@ -112,12 +116,19 @@ function analyzeMerged(file) {
   const doc = JSON.parse(readFileSync(file, 'utf8'));
   const schemas = Object.keys(doc.components?.schemas ?? {});
   const numbered = schemas.filter((n) => /\d+$/.test(n) && schemas.includes(n.replace(/\d+$/, '')));
-  const counts = { openapi: doc.openapi, paths: Object.keys(doc.paths ?? {}).length, schemas: schemas.length, renamedWithNumbers: numbered.length, queueStatusCopies: schemas.filter((n) => /^QueueStatus\d*$/.test(n)).length };
+  const counts = {
+    openapi: doc.openapi,
+    paths: Object.keys(doc.paths ?? {}).length,
+    schemas: schemas.length,
+    renamedWithNumbers: numbered.length,
+    queueStatusCopies: schemas.filter((n) => /^QueueStatus\d*$/.test(n)).length,
+  };
   const dangling = new Set();
   const walk = (v) => {
     if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') {
-      if (typeof v.$ref === 'string' && v.$ref.startsWith('#/components/schemas/') && !(v.$ref.slice(21) in (doc.components?.schemas ?? {}))) dangling.add(v.$ref);
+      if (typeof v.$ref === 'string' && v.$ref.startsWith('#/components/schemas/') && !(v.$ref.slice(21) in (doc.components?.schemas ?? {})))
+        dangling.add(v.$ref);
       Object.values(v).forEach(walk);
     }
   };
@@ -127,7 +138,11 @@ function analyzeMerged(file) {
 
 /** `redocly lint` (recommended) and swagger-parser on an output file; api-hub validate too. */
 async function acceptance(file, root) {
-  const lint = timed(process.execPath, [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'lint', file, '--extends', 'recommended', '--format', 'json', '--max-problems', '100000'], { cwd: dirname(file) });
+  const lint = timed(
+    process.execPath,
+    [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'lint', file, '--extends', 'recommended', '--format', 'json', '--max-problems', '100000'],
+    { cwd: dirname(file) },
+  );
   let redocly;
   try {
     const j = JSON.parse(lint.stdout);
@@ -158,7 +173,15 @@ async function acceptance(file, root) {
   return { redoclyLint: redocly, swaggerParser, apiHubValidate: hub };
 }
 
-export async function benchBuild({ root = ROOT, sets = ['fal', 'synthetic'], scales = [1, 2, 4], runs = 1, accept = true, keep = false, log = (s) => process.stderr.write(s + '\n') } = {}) {
+export async function benchBuild({
+  root = ROOT,
+  sets = ['fal', 'synthetic'],
+  scales = [1, 2, 4],
+  runs = 1,
+  accept = true,
+  keep = false,
+  log = (s) => process.stderr.write(s + '\n'),
+} = {}) {
   const work = mkdtempSync(join(tmpdir(), 'api-hub-bench-build-'));
   const node = process.execPath;
   const results = [];
@@ -193,14 +216,31 @@ export async function benchBuild({ root = ROOT, sets = ['fal', 'synthetic'], sca
           rssMB: hub.rssMB,
           exitCode: hub.exitCode,
           clashes: report
-            ? { result: 'merged', shared: report.summary.sharedComponents, renamed: report.summary.renamedComponents, danglingRefsPatched: report.summary.findings['dangling-ref'] ?? 0, schemas: report.summary.components.schemas, paths: report.summary.paths }
+            ? {
+                result: 'merged',
+                shared: report.summary.sharedComponents,
+                renamed: report.summary.renamedComponents,
+                danglingRefsPatched: report.summary.findings['dangling-ref'] ?? 0,
+                schemas: report.summary.components.schemas,
+                paths: report.summary.paths,
+              }
             : { result: 'failed', reason: hub.stderr.slice(0, 300) },
           output: report ? join(dir, 'specs', 'openapi.yaml') : undefined,
         };
 
-        row.tools['redocly join'] = { ms: rj.ms, rssMB: rj.rssMB, exitCode: rj.exitCode, clashes: redoclyOutcome(rj), output: existsSync(joinOut) ? joinOut : undefined };
+        row.tools['redocly join'] = {
+          ms: rj.ms,
+          rssMB: rj.rssMB,
+          exitCode: rj.exitCode,
+          clashes: redoclyOutcome(rj),
+          output: existsSync(joinOut) ? joinOut : undefined,
+        };
         // With the documented way around name clashes: prefix components with an info field.
-        const rjp = timed(node, [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'join', ...files, '--prefix-components-with-info-prop', 'title', '-o', joinOut], { cwd: dir, runs: 1 });
+        const rjp = timed(
+          node,
+          [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'join', ...files, '--prefix-components-with-info-prop', 'title', '-o', joinOut],
+          { cwd: dir, runs: 1 },
+        );
         row.tools['redocly join'].withPrefixOption = { ms: rjp.ms, exitCode: rjp.exitCode, clashes: redoclyOutcome(rjp) };
         if (existsSync(joinOut)) row.tools['redocly join'].output = joinOut;
         // And on the inputs without the documents whose $refs dangle (found by the hub's report), to see what it does with the name clashes.
@@ -209,7 +249,11 @@ export async function benchBuild({ root = ROOT, sets = ['fal', 'synthetic'], sca
           const clean = files.filter((f) => !dangling.has(relative(dir, f).split('\\').join('/')));
           const rjc = timed(node, [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'join', ...clean, '-o', joinOut], { cwd: dir, runs: 1 });
           row.tools['redocly join'].withoutDanglingRefDocuments = { documents: clean.length, ms: rjc.ms, exitCode: rjc.exitCode, clashes: redoclyOutcome(rjc) };
-          const rjcp = timed(node, [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'join', ...clean, '--prefix-components-with-info-prop', 'title', '-o', joinOut], { cwd: dir, runs: 1 });
+          const rjcp = timed(
+            node,
+            [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'join', ...clean, '--prefix-components-with-info-prop', 'title', '-o', joinOut],
+            { cwd: dir, runs: 1 },
+          );
           row.tools['redocly join'].withoutDanglingRefDocuments.withPrefixOption = { ms: rjcp.ms, exitCode: rjcp.exitCode, clashes: redoclyOutcome(rjcp) };
           if (existsSync(joinOut)) row.tools['redocly join'].output = joinOut;
         }
@@ -218,7 +262,10 @@ export async function benchBuild({ root = ROOT, sets = ['fal', 'synthetic'], sca
           ms: om.ms,
           rssMB: om.rssMB,
           exitCode: om.exitCode,
-          clashes: om.exitCode === 0 && existsSync(omOut) ? { result: 'merged', ...analyzeMerged(omOut) } : { result: om.timedOut ? 'timeout' : 'aborted', reason: firstError(om.stderr + om.stdout) },
+          clashes:
+            om.exitCode === 0 && existsSync(omOut)
+              ? { result: 'merged', ...analyzeMerged(omOut) }
+              : { result: om.timedOut ? 'timeout' : 'aborted', reason: firstError(om.stderr + om.stdout) },
           output: existsSync(omOut) ? omOut : undefined,
         };
 
@@ -248,8 +295,22 @@ function summarize(results, meta) {
   for (const set of [...new Set(results.map((r) => r.set))]) {
     const rows = results.filter((r) => r.set === set);
     const base = rows[0];
-    growth[set] = Object.fromEntries(tools.map((t) => [t, Object.fromEntries(rows.map((r) => [`${r.scale}x`, { ms: r.tools[t].ms, vs1x: +(r.tools[t].ms / base.tools[t].ms).toFixed(2), exitCode: r.tools[t].exitCode }]))]));
-    versus[set] = Object.fromEntries(rows.map((r) => [`${r.scale}x`, Object.fromEntries(tools.slice(1).map((t) => [t, `${(r.tools[t].ms / r.tools['api-hub build'].ms).toFixed(2)}× the hub's time (${r.tools[t].clashes.result})`]))]));
+    growth[set] = Object.fromEntries(
+      tools.map((t) => [
+        t,
+        Object.fromEntries(
+          rows.map((r) => [`${r.scale}x`, { ms: r.tools[t].ms, vs1x: +(r.tools[t].ms / base.tools[t].ms).toFixed(2), exitCode: r.tools[t].exitCode }]),
+        ),
+      ]),
+    );
+    versus[set] = Object.fromEntries(
+      rows.map((r) => [
+        `${r.scale}x`,
+        Object.fromEntries(
+          tools.slice(1).map((t) => [t, `${(r.tools[t].ms / r.tools['api-hub build'].ms).toFixed(2)}× the hub's time (${r.tools[t].clashes.result})`]),
+        ),
+      ]),
+    );
   }
   return { machine: { node: process.version, runs: meta.runs }, results, growth, versus };
 }
@@ -260,22 +321,33 @@ export async function run({ root = ROOT, runs = 1, quick = false, sets, scales =
   const lines = ['| input | documents | api-hub build | redocly join | openapi-merge-cli |', '|---|---|---|---|---|'];
   for (const r of figures.results) {
     const cell = (t) => `${(t.ms / 1000).toFixed(2)} s, ${t.clashes.result}${t.exitCode ? ` (exit ${t.exitCode})` : ''}`;
-    lines.push(`| ${r.set} ${r.scale}× | ${r.documents} | ${cell(r.tools['api-hub build'])} | ${cell(r.tools['redocly join'])} | ${cell(r.tools['openapi-merge-cli'])} |`);
+    lines.push(
+      `| ${r.set} ${r.scale}× | ${r.documents} | ${cell(r.tools['api-hub build'])} | ${cell(r.tools['redocly join'])} | ${cell(r.tools['openapi-merge-cli'])} |`,
+    );
   }
   lines.push('', '| output at 1× | redocly lint (recommended) errors | swagger-parser | api-hub validate errors |', '|---|---|---|---|');
   for (const r of figures.results) {
     for (const [name, t] of Object.entries(r.tools)) {
       const a = t.accepted;
       if (!a) continue;
-      lines.push(`| ${r.set}: ${name} | ${a.redoclyLint.errors ?? 'failed'} | ${a.swaggerParser.valid ? 'valid' : `invalid: ${a.swaggerParser.error.slice(0, 80)}`} | ${a.apiHubValidate.errors ?? 'failed'} |`);
+      lines.push(
+        `| ${r.set}: ${name} | ${a.redoclyLint.errors ?? 'failed'} | ${a.swaggerParser.valid ? 'valid' : `invalid: ${a.swaggerParser.error.slice(0, 80)}`} | ${a.apiHubValidate.errors ?? 'failed'} |`,
+      );
     }
   }
   lines.push('', 'How each tool handled the clashes (1× inputs):');
   for (const r of figures.results.filter((x) => x.scale === 1)) {
     for (const [name, t] of Object.entries(r.tools)) {
       const c = t.clashes;
-      const detail = c.reason ?? Object.entries(c).filter(([k]) => k !== 'result').map(([k, v]) => `${k} ${v}`).join(', ');
-      lines.push(`- ${r.set}, ${name}: ${c.result}${detail ? ` (${detail})` : ''}${t.withoutDanglingRefDocuments ? `; without the dangling-ref documents: ${t.withoutDanglingRefDocuments.clashes.result} (${t.withoutDanglingRefDocuments.clashes.reason ?? ''})` : ''}`);
+      const detail =
+        c.reason ??
+        Object.entries(c)
+          .filter(([k]) => k !== 'result')
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ');
+      lines.push(
+        `- ${r.set}, ${name}: ${c.result}${detail ? ` (${detail})` : ''}${t.withoutDanglingRefDocuments ? `; without the dangling-ref documents: ${t.withoutDanglingRefDocuments.clashes.result} (${t.withoutDanglingRefDocuments.clashes.reason ?? ''})` : ''}`,
+      );
     }
   }
   return { results: figures, markdown: lines.join('\n') };

@@ -90,7 +90,12 @@ export async function run({ root = resolve(here, '..'), runs = 3 } = {}) {
       /* redocly failed: its exit codes say so */
     }
     const lin = await linearity(root, runs);
-    const results = { apiHubDocs: { ...hub, ...hubSizes }, redoclyBuildDocs: { ...redocly, pageKB: redocKB }, linearity: lin, documentMB: Number((statSync(doc).size / 1048576).toFixed(1)) };
+    const results = {
+      apiHubDocs: { ...hub, ...hubSizes },
+      redoclyBuildDocs: { ...redocly, pageKB: redocKB },
+      linearity: lin,
+      documentMB: Number((statSync(doc).size / 1048576).toFixed(1)),
+    };
     const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
     const markdown = [
       `The same document (specs/openapi.yaml, ${results.documentMB} MB): median wall time of the whole process, peak RSS, and what a reader downloads.`,

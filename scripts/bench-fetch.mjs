@@ -159,7 +159,14 @@ export async function benchFetch({ models = 1000, pageSize = 50, latencyMs = 50,
   for (let i = 0; i < runs; i++) all.push(await fetchOnce({ catalog, models, pageSize, latencyMs, concurrency, dir }));
   all.sort((a, b) => a.wallMs - b.wallMs);
   const median = all[Math.floor((all.length - 1) / 2)];
-  return { ...median, dir, runs, wallMsAll: all.map((r) => r.wallMs), peakRssMiB: Math.max(...all.map((r) => r.peakRssMiB)), maxObservedConcurrency: Math.max(...all.map((r) => r.maxObservedConcurrency)) };
+  return {
+    ...median,
+    dir,
+    runs,
+    wallMsAll: all.map((r) => r.wallMs),
+    peakRssMiB: Math.max(...all.map((r) => r.peakRssMiB)),
+    maxObservedConcurrency: Math.max(...all.map((r) => r.maxObservedConcurrency)),
+  };
 }
 
 /**
@@ -195,6 +202,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     return i >= 0 ? Number(args[i + 1]) : dflt;
   };
   const dirArg = args.indexOf('--dir');
-  const result = await benchFetch({ models: opt('models', 1000), pageSize: opt('page-size', 50), latencyMs: opt('latency', 50), concurrency: opt('concurrency', 4), runs: opt('runs', 1), ...(dirArg >= 0 ? { dir: args[dirArg + 1] } : {}) });
+  const result = await benchFetch({
+    models: opt('models', 1000),
+    pageSize: opt('page-size', 50),
+    latencyMs: opt('latency', 50),
+    concurrency: opt('concurrency', 4),
+    runs: opt('runs', 1),
+    ...(dirArg >= 0 ? { dir: args[dirArg + 1] } : {}),
+  });
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
 }

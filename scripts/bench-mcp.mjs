@@ -13,7 +13,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function once(root, model) {
   const started = performance.now();
-  const transport = new StdioClientTransport({ command: process.execPath, args: [join(root, 'bin', 'api-hub.js'), 'mcp'], cwd: root, stderr: 'ignore', env: { PATH: process.env.PATH ?? '' } });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [join(root, 'bin', 'api-hub.js'), 'mcp'],
+    cwd: root,
+    stderr: 'ignore',
+    env: { PATH: process.env.PATH ?? '' },
+  });
   const client = new Client({ name: 'api-hub-bench', version: '1.0.0' });
   await client.connect(transport);
   const initMs = performance.now() - started;

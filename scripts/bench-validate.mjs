@@ -41,7 +41,10 @@ function tools(root, work) {
   return {
     apiHubCold: (file) => [node, [hub, 'validate', '--no-cache', '--format', 'json', file]],
     apiHubCached: (file) => [node, [hub, 'validate', '--format', 'json', file]],
-    redocly: (file) => [node, [join(root, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js'), 'lint', '--extends', 'recommended', '--format', 'summary', file]],
+    redocly: (file) => [
+      node,
+      [join(root, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js'), 'lint', '--extends', 'recommended', '--format', 'summary', file],
+    ],
     swaggerParser: (file) => [node, [swaggerRunner, file]],
   };
 }
@@ -105,7 +108,10 @@ function markdown(results, runs) {
       `| ${key} | ${(r.bytes / 1048576).toFixed(1)} MB | ${s(r.apiHubCold)} | ${s(r.apiHubCached)} | ${s(r.redocly)} | ${s(r.swaggerParser)} | ${r.ratios.redoclyOverApiHub}× | ${r.ratios.swaggerParserOverApiHub}× |`,
     );
   }
-  lines.push('', 'Targets: ≥ 2× faster than swagger-parser and ≥ 5× faster than redocly lint on the built document and Cloudflare, ≥ 10× faster than redocly lint on the synthetic one; a cached re-run < 0.3 s.');
+  lines.push(
+    '',
+    'Targets: ≥ 2× faster than swagger-parser and ≥ 5× faster than redocly lint on the built document and Cloudflare, ≥ 10× faster than redocly lint on the synthetic one; a cached re-run < 0.3 s.',
+  );
   return lines.join('\n');
 }
 

@@ -135,7 +135,9 @@ function emit(out, text) {
 }
 for (const [version, build] of targets) {
   const dir = join(schemasDir, `oas-${version}`);
-  const sources = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const sources = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   for (const f of sources) {
     for (const fmt of usedFormats(JSON.parse(readFileSync(join(dir, f), 'utf8')))) {
       if (!FORMAT_NAMES.includes(fmt)) throw new Error(`${version}/${f} uses format "${fmt}", add it to FORMAT_NAMES and formats.ts`);

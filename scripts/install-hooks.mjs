@@ -36,7 +36,9 @@ function main() {
     // unset
   }
   if (current && current !== wanted && resolve(top, current) !== join(root, HOOKS)) {
-    console.warn(`api-hub: core.hooksPath is already ${current}; not installing ${wanted} (run \`git config core.hooksPath ${wanted}\` to use the api-hub hooks)`);
+    console.warn(
+      `api-hub: core.hooksPath is already ${current}; not installing ${wanted} (run \`git config core.hooksPath ${wanted}\` to use the api-hub hooks)`,
+    );
     return;
   }
   for (const hook of ['pre-commit', 'validate-staged.mjs']) {

@@ -59,10 +59,39 @@ const QUEUE_STATUS = {
 const IMAGE_SIZE = { title: 'ImageSize', type: 'object', properties: { width: { type: 'integer', default: 512 }, height: { type: 'integer', default: 512 } } };
 const variants = (name, n, make) => Array.from({ length: n }, (_, i) => make(i, name));
 const CLASHING = {
-  Image: variants('Image', 5, (i) => ({ title: 'Image', type: 'object', properties: { url: { type: 'string' }, ...(i > 0 ? { width: { type: 'integer' } } : {}), ...(i > 1 ? { height: { type: 'integer' } } : {}), ...(i > 2 ? { content_type: { type: 'string' } } : {}), ...(i > 3 ? { file_size: { anyOf: [{ type: 'integer' }, { type: 'null' }] } } : {}) }, required: ['url'] })),
-  LoraWeight: variants('LoraWeight', 6, (i) => ({ title: 'LoraWeight', type: 'object', properties: { path: { type: 'string' }, scale: { type: 'number', default: 1, maximum: 2 + i } }, required: ['path'] })),
-  File: variants('File', 4, (i) => ({ title: 'File', type: 'object', properties: { url: { type: 'string' }, ...(i % 2 ? { file_name: { type: 'string' } } : {}), ...(i > 1 ? { file_data: { type: 'string', format: 'binary' } } : {}) }, required: ['url'] })),
-  Video: variants('Video', 3, (i) => ({ title: 'Video', type: 'object', properties: { url: { type: 'string' }, ...(i > 0 ? { duration: { type: 'number' } } : {}), ...(i > 1 ? { fps: { type: 'integer' } } : {}) } })),
+  Image: variants('Image', 5, (i) => ({
+    title: 'Image',
+    type: 'object',
+    properties: {
+      url: { type: 'string' },
+      ...(i > 0 ? { width: { type: 'integer' } } : {}),
+      ...(i > 1 ? { height: { type: 'integer' } } : {}),
+      ...(i > 2 ? { content_type: { type: 'string' } } : {}),
+      ...(i > 3 ? { file_size: { anyOf: [{ type: 'integer' }, { type: 'null' }] } } : {}),
+    },
+    required: ['url'],
+  })),
+  LoraWeight: variants('LoraWeight', 6, (i) => ({
+    title: 'LoraWeight',
+    type: 'object',
+    properties: { path: { type: 'string' }, scale: { type: 'number', default: 1, maximum: 2 + i } },
+    required: ['path'],
+  })),
+  File: variants('File', 4, (i) => ({
+    title: 'File',
+    type: 'object',
+    properties: {
+      url: { type: 'string' },
+      ...(i % 2 ? { file_name: { type: 'string' } } : {}),
+      ...(i > 1 ? { file_data: { type: 'string', format: 'binary' } } : {}),
+    },
+    required: ['url'],
+  })),
+  Video: variants('Video', 3, (i) => ({
+    title: 'Video',
+    type: 'object',
+    properties: { url: { type: 'string' }, ...(i > 0 ? { duration: { type: 'number' } } : {}), ...(i > 1 ? { fps: { type: 'integer' } } : {}) },
+  })),
 };
 
 function modelDocument(r, endpointId, index) {
@@ -99,12 +128,37 @@ function modelDocument(r, endpointId, index) {
   const json = (ref, description) => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
   return {
     openapi: '3.0.4',
-    info: { title: `Queue OpenAPI for ${endpointId}`, version: '1.0.0', description: `The OpenAPI schema for the ${endpointId} queue.`, 'x-fal-metadata': { endpointId } },
+    info: {
+      title: `Queue OpenAPI for ${endpointId}`,
+      version: '1.0.0',
+      description: `The OpenAPI schema for the ${endpointId} queue.`,
+      'x-fal-metadata': { endpointId },
+    },
     components: { securitySchemes: { apiKeyAuth: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Fal Key' } }, schemas },
     paths: {
-      [`${base}/requests/{request_id}/status`]: { get: { parameters: [...rid, { name: 'logs', in: 'query', required: false, schema: { type: 'number' } }], responses: { 200: json('QueueStatus', 'The request status.') } } },
-      [`${base}/requests/{request_id}/cancel`]: { put: { parameters: rid, responses: { 200: { description: 'The request was cancelled.', content: { 'application/json': { schema: { type: 'object', properties: { success: { type: 'boolean' } } } } } } } } },
-      [base]: { post: { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${inName}` } } } }, responses: { 200: json('QueueStatus', 'The request status.') } } },
+      [`${base}/requests/{request_id}/status`]: {
+        get: {
+          parameters: [...rid, { name: 'logs', in: 'query', required: false, schema: { type: 'number' } }],
+          responses: { 200: json('QueueStatus', 'The request status.') },
+        },
+      },
+      [`${base}/requests/{request_id}/cancel`]: {
+        put: {
+          parameters: rid,
+          responses: {
+            200: {
+              description: 'The request was cancelled.',
+              content: { 'application/json': { schema: { type: 'object', properties: { success: { type: 'boolean' } } } } },
+            },
+          },
+        },
+      },
+      [base]: {
+        post: {
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${inName}` } } } },
+          responses: { 200: json('QueueStatus', 'The request status.') },
+        },
+      },
       [`${base}/requests/{request_id}`]: { get: { parameters: rid, responses: { 200: json(outName, 'Result of the request.') } } },
     },
     servers: [{ url: 'https://queue.fal.run' }],
@@ -130,7 +184,12 @@ export function makeSyntheticModels({ count = 5000, seed = 1 } = {}) {
     if (seen.has(endpointId)) continue;
     seen.add(endpointId);
     const category = pick(r, CATEGORIES);
-    models.push({ endpointId, file: `openapi/${endpointId.split('/').join('__')}.json`, doc: modelDocument(r, endpointId, models.length), metadata: { display_name: `${pascal(family)} ${endpointId}`, category, description: `Synthetic ${category} model.`, status: 'active', tags: [] } });
+    models.push({
+      endpointId,
+      file: `openapi/${endpointId.split('/').join('__')}.json`,
+      doc: modelDocument(r, endpointId, models.length),
+      metadata: { display_name: `${pascal(family)} ${endpointId}`, category, description: `Synthetic ${category} model.`, status: 'active', tags: [] },
+    });
   }
   return models;
 }
@@ -148,10 +207,17 @@ export function writeSyntheticProject(dir, options = {}) {
     const path = join(fal, m.file);
     writeFileSync(path, text);
     files.push(path);
-    listing.push({ endpoint_id: m.endpointId, metadata: m.metadata, openapi: { status: 'available', file: m.file, sha256: createHash('sha256').update(text).digest('hex') } });
+    listing.push({
+      endpoint_id: m.endpointId,
+      metadata: m.metadata,
+      openapi: { status: 'available', file: m.file, sha256: createHash('sha256').update(text).digest('hex') },
+    });
   }
   listing.sort((a, b) => (a.endpoint_id < b.endpoint_id ? -1 : a.endpoint_id > b.endpoint_id ? 1 : 0));
-  writeFileSync(join(fal, 'models.json'), JSON.stringify({ provider: 'fal', source: 'synthetic (scripts/make-synthetic-models.mjs)', models: listing }, null, 2) + '\n');
+  writeFileSync(
+    join(fal, 'models.json'),
+    JSON.stringify({ provider: 'fal', source: 'synthetic (scripts/make-synthetic-models.mjs)', models: listing }, null, 2) + '\n',
+  );
   return { files };
 }
 

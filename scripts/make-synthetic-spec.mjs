@@ -34,9 +34,16 @@ export function makeSyntheticSpec({ paths = 5000 } = {}) {
         Error: {
           type: 'object',
           required: ['code', 'message'],
-          properties: { code: { type: 'integer', examples: [404] }, message: { type: 'string' }, details: { type: ['array', 'null'], items: { type: 'string' } } },
+          properties: {
+            code: { type: 'integer', examples: [404] },
+            message: { type: 'string' },
+            details: { type: ['array', 'null'], items: { type: 'string' } },
+          },
         },
-        Meta: { type: 'object', properties: { created: { type: 'string', format: 'date-time' }, tags: { type: 'array', items: { type: 'string' }, uniqueItems: true } } },
+        Meta: {
+          type: 'object',
+          properties: { created: { type: 'string', format: 'date-time' }, tags: { type: 'array', items: { type: 'string' }, uniqueItems: true } },
+        },
       },
     },
   };

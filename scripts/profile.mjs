@@ -34,17 +34,24 @@ export function phaseOf(url, fn) {
   if (/validate\/format|cli\/print|cli\/commands/.test(url)) return 'output';
   if (/openapi-typescript|typescript\/lib/.test(url)) return 'generate';
   if (/normalize\//.test(url)) return 'build';
-  if (url.startsWith('node:internal/modules') || fn === 'compileSourceTextModule' || fn === 'compileForInternalLoader' || /^node:internal\/bootstrap/.test(url)) return 'start-up (module loading)';
+  if (url.startsWith('node:internal/modules') || fn === 'compileSourceTextModule' || fn === 'compileForInternalLoader' || /^node:internal\/bootstrap/.test(url))
+    return 'start-up (module loading)';
   if (url === '' && fn.startsWith('RegExp:')) return 'regexps';
   return 'other';
 }
 
 const dir = keep ?? mkdtempSync(join(tmpdir(), 'api-hub-profile-'));
 const started = process.hrtime.bigint();
-const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, join(root, 'bin', 'api-hub.js'), ...command], { cwd: process.cwd(), env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'ignore', 'inherit'] });
+const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, join(root, 'bin', 'api-hub.js'), ...command], {
+  cwd: process.cwd(),
+  env: { ...process.env, CI: 'true' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 const lines = [`# ${['api-hub', ...command].join(' ')}`, '', `wall ${wallMs.toFixed(0)} ms, exit ${run.status}`, ''];
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) {
+for (const name of readdirSync(dir)
+  .filter((f) => f.endsWith('.cpuprofile'))
+  .sort()) {
   const profile = JSON.parse(readFileSync(join(dir, name), 'utf8'));
   const self = new Map();
   for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
@@ -62,7 +69,8 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sor
     fns.set(key, (fns.get(key) ?? 0) + us);
   }
   lines.push(`## thread ${name.split('.').slice(-3, -2)[0] === '001' ? 'main' : name}`, '', `| phase | ms | share |`, `|---|---|---|`);
-  for (const [phase, us] of [...phases].sort((a, b) => b[1] - a[1])) lines.push(`| ${phase} | ${(us / 1000).toFixed(0)} | ${((100 * us) / total).toFixed(0)}% |`);
+  for (const [phase, us] of [...phases].sort((a, b) => b[1] - a[1]))
+    lines.push(`| ${phase} | ${(us / 1000).toFixed(0)} | ${((100 * us) / total).toFixed(0)}% |`);
   lines.push('', `heaviest functions (self time):`, '');
   for (const [key, us] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, top)) {
     const [phase, fn] = key.split('\u0000');

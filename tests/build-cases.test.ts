@@ -23,7 +23,10 @@ import { fixtures } from './helpers/project.js';
  */
 const casesDir = join(fixtures, 'build-cases');
 const update = process.env.UPDATE_GOLDEN === '1';
-const cases = (await readdir(casesDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const cases = (await readdir(casesDir, { withFileTypes: true }))
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 /** The case folder as a project: FAL documents from fal/ (id from the file name), configured providers, overlays. */
 async function caseInput(dir: string): Promise<{ input: BuildInput; options: { danglingRefs?: 'patch' | 'quarantine'; disable?: string[] } }> {
@@ -36,7 +39,17 @@ async function caseInput(dir: string): Promise<{ input: BuildInput; options: { d
   if (existsSync(falDir)) {
     for (const name of (await readdir(falDir)).filter((n) => n.endsWith('.json')).sort()) {
       const text = await readFile(join(falDir, name), 'utf8');
-      sources.push({ provider: 'fal', sourceId: name.replace(/\.json$/, '').split('__').join('/'), file: `fal/${name}`, sha256: sha256(text), doc: JSON.parse(text) as Record<string, unknown>, meta: { category: 'text-to-image' } });
+      sources.push({
+        provider: 'fal',
+        sourceId: name
+          .replace(/\.json$/, '')
+          .split('__')
+          .join('/'),
+        file: `fal/${name}`,
+        sha256: sha256(text),
+        doc: JSON.parse(text) as Record<string, unknown>,
+        meta: { category: 'text-to-image' },
+      });
     }
   }
   const findings = [];
@@ -45,7 +58,14 @@ async function caseInput(dir: string): Promise<{ input: BuildInput; options: { d
     sources.push(loaded.source);
     findings.push(...loaded.findings);
   }
-  const input: BuildInput = { sources, excluded: [], securitySchemes: { ...DEFAULT_SECURITY_SCHEMES }, providers: config.providers, findings, overlays: await loadOverlays(dir, join(dir, 'overlays')) };
+  const input: BuildInput = {
+    sources,
+    excluded: [],
+    securitySchemes: { ...DEFAULT_SECURITY_SCHEMES },
+    providers: config.providers,
+    findings,
+    overlays: await loadOverlays(dir, join(dir, 'overlays')),
+  };
   return { input, options: { danglingRefs: config.build.danglingRefs, disable: config.build.disablePasses } };
 }
 

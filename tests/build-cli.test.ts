@@ -46,12 +46,16 @@ describe('api-hub fetch --from', () => {
       await writeFile(join(t.root, 'specs/providers/fal/models.json'), '{not json');
       const f = runCli(['fetch', '--provider', 'fal', '--from', falPages[0]!], { cwd: t.root });
       expect(f.status).toBe(0);
-      expect(f.stderr).toMatch(/warning: specs\/providers\/fal\/models\.json: the previous snapshot file is not valid JSON .*treated as absent \[snapshot-unreadable\]/);
+      expect(f.stderr).toMatch(
+        /warning: specs\/providers\/fal\/models\.json: the previous snapshot file is not valid JSON .*treated as absent \[snapshot-unreadable\]/,
+      );
       await mkdir(join(t.root, 'specs/providers/comet/catalog'), { recursive: true });
       await writeFile(join(t.root, 'specs/providers/comet/catalog/v1-models.json'), '[');
       const c = runCli(['fetch', '--provider', 'comet', '--from', cometModels], { cwd: t.root });
       expect(c.status).toBe(0);
-      expect(c.stderr).toMatch(/warning: specs\/providers\/comet\/catalog\/v1-models\.json: the previous snapshot file is not valid JSON .*\[snapshot-unreadable\]/);
+      expect(c.stderr).toMatch(
+        /warning: specs\/providers\/comet\/catalog\/v1-models\.json: the previous snapshot file is not valid JSON .*\[snapshot-unreadable\]/,
+      );
     } finally {
       await t.cleanup();
     }
@@ -75,7 +79,12 @@ describe('api-hub build', () => {
     const submit = resolvePointer(doc, '/paths/~1fal-ai~1flux~1dev/post') as Record<string, unknown>;
     expect(submit.operationId).toBe('falAiFluxDevSubmit');
     expect(submit['x-apidog-folder']).toBe('FAL/text-to-image/FLUX.1 [dev]');
-    expect(submit['x-hub-source']).toMatchObject({ provider: 'fal', endpointId: 'fal-ai/flux/dev', role: 'submit', file: 'specs/providers/fal/openapi/fal-ai__flux__dev.json' });
+    expect(submit['x-hub-source']).toMatchObject({
+      provider: 'fal',
+      endpointId: 'fal-ai/flux/dev',
+      role: 'submit',
+      file: 'specs/providers/fal/openapi/fal-ai__flux__dev.json',
+    });
     expect(submit.security).toEqual([{ falKey: [] }]);
     expect(resolvePointer(doc, '/paths/~1fal-ai~1flux~1dev/servers/0/url')).toBe('https://queue.fal.run');
     expect(resolvePointer(doc, '/paths/~1v1~1chat~1completions/servers/0/url')).toBe('https://api.cometapi.com');
@@ -91,17 +100,30 @@ describe('api-hub build', () => {
     }
     // Comet's OpenAI-compatible routes come from OpenAI's document (api-hub.config.yaml), with Comet's auth and an open model id.
     const chat = resolvePointer(doc, '/paths/~1v1~1chat~1completions/post') as Record<string, unknown>;
-    expect(chat).toMatchObject({ operationId: 'cometCreateChatCompletion', security: [{ cometBearer: [] }], 'x-hub-source': { provider: 'comet', file: 'specs/providers/openai/openapi.json', path: '/chat/completions' } });
+    expect(chat).toMatchObject({
+      operationId: 'cometCreateChatCompletion',
+      security: [{ cometBearer: [] }],
+      'x-hub-source': { provider: 'comet', file: 'specs/providers/openai/openapi.json', path: '/chat/completions' },
+    });
     expect(resolvePointer(doc, '/components/schemas/ModelIdsShared')).toMatchObject({ type: 'string', examples: expect.arrayContaining(['gpt-4o-mini']) });
     expect(resolvePointer(doc, '/components/schemas/ModelIdsShared/enum')).toBeUndefined();
-    expect(resolvePointer(doc, '/components/schemas/ChatCompletionRequestMessage/discriminator/mapping/system')).toBe('#/components/schemas/ChatCompletionRequestSystemMessage');
+    expect(resolvePointer(doc, '/components/schemas/ChatCompletionRequestMessage/discriminator/mapping/system')).toBe(
+      '#/components/schemas/ChatCompletionRequestSystemMessage',
+    );
 
     const report = JSON.parse(await readFile(join(root, 'specs/build-report.json'), 'utf8'));
     const rules = new Set(report.findings.map((f: { ruleId: string }) => f.ruleId));
     for (const quirk of ['claims-3.0-uses-3.1', 'dangling-ref', 'tuple-items', 'non-standard-keyword']) expect(rules).toContain(quirk);
-    expect(report.excluded.filter((e: { provider: string }) => e.provider === 'fal')).toEqual([{ provider: 'fal', id: 'fal-ai/hyper-sdxl', reason: 'no OpenAPI document: expansion_failed: Failed to fetch OpenAPI schema' }]);
+    expect(report.excluded.filter((e: { provider: string }) => e.provider === 'fal')).toEqual([
+      { provider: 'fal', id: 'fal-ai/hyper-sdxl', reason: 'no OpenAPI document: expansion_failed: Failed to fetch OpenAPI schema' },
+    ]);
     // What Comet's docs mark removed or unavailable is listed, from the curated document's x-hub-excluded.
-    expect(report.excluded.filter((e: { provider: string }) => e.provider === 'comet').map((e: { id: string }) => e.id)).toEqual(['flux-generate', 'ideogram', 'recraft', 'udio']);
+    expect(report.excluded.filter((e: { provider: string }) => e.provider === 'comet').map((e: { id: string }) => e.id)).toEqual([
+      'flux-generate',
+      'ideogram',
+      'recraft',
+      'udio',
+    ]);
     expect(report.shared).toContainEqual({ section: 'schemas', name: 'QueueStatus', sources: 11 });
     const dangling = report.findings.find((f: { ruleId: string; sourceId: string }) => f.ruleId === 'dangling-ref' && f.sourceId === 'fal-ai/wan-ati');
     expect(dangling).toMatchObject({ file: 'specs/providers/fal/openapi/fal-ai__wan-ati.json', pointer: '/components/schemas/TrackPoint' });
@@ -126,11 +148,15 @@ describe('api-hub build', () => {
   it('is accepted by swagger-parser and by redocly lint (recommended) with zero errors', async () => {
     const file = join(root, 'specs/openapi.yaml');
     await expect(SwaggerParser.validate(file)).resolves.toBeDefined();
-    const lint = spawnSync(process.execPath, [join(projectRoot, 'node_modules/@redocly/cli/bin/cli.js'), 'lint', file, '--extends', 'recommended', '--format', 'json'], {
-      encoding: 'utf8',
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const lint = spawnSync(
+      process.execPath,
+      [join(projectRoot, 'node_modules/@redocly/cli/bin/cli.js'), 'lint', file, '--extends', 'recommended', '--format', 'json'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const result = JSON.parse(lint.stdout) as { totals: { errors: number }; problems: Array<{ ruleId: string; severity: string; message: string }> };
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(result.totals.errors).toBe(0);
@@ -153,7 +179,10 @@ describe('api-hub build', () => {
     expect(r.status).toBe(1); // the output would differ: the keywords stay
     const out = await tempCopy(root);
     expect(runCli(['build', '-q', '--disable-pass', 'non-standard-keywords'], { cwd: out.root }).status).toBe(0);
-    const report = JSON.parse(await readFile(join(out.root, 'specs/build-report.json'), 'utf8')) as { passes: Array<{ name: string }>; findings: Array<{ ruleId: string }> };
+    const report = JSON.parse(await readFile(join(out.root, 'specs/build-report.json'), 'utf8')) as {
+      passes: Array<{ name: string }>;
+      findings: Array<{ ruleId: string }>;
+    };
     await out.cleanup();
     expect(report.passes.map((p) => p.name)).not.toContain('non-standard-keywords');
     expect(report.findings.map((f) => f.ruleId)).not.toContain('non-standard-keyword');

@@ -35,7 +35,7 @@ const VARIANTS: Array<(ref: (n: string) => Obj) => Obj> = [
 ];
 
 function randomDocument(r: () => number, i: number): Obj {
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
   const schemas: Obj = {};
   const names = NAMES.filter(() => r() < 0.6);
   if (names.length === 0) names.push(pick(NAMES));
@@ -57,13 +57,22 @@ function randomDocument(r: () => number, i: number): Obj {
         operationId: `p${i}op${j}${m}`,
         summary: `operation ${j} ${m}`,
         ...(m === 'post' ? { requestBody: { content: { 'application/json': { schema: ref(pick(names)) } } } } : {}),
-        responses: { '200': { description: 'ok', content: { 'application/json': { schema: ref(pick(names)) } } }, default: { $ref: '#/components/responses/Problem' } },
+        responses: {
+          '200': { description: 'ok', content: { 'application/json': { schema: ref(pick(names)) } } },
+          default: { $ref: '#/components/responses/Problem' },
+        },
       };
     }
     paths[`/p${i}/r${j}`] = item;
   }
   const responses = { Problem: { description: 'problem', content: { 'application/json': { schema: ref(pick(names)) } } } };
-  return { openapi: r() < 0.5 ? '3.0.3' : '3.1.0', info: { title: `p${i}`, version: '1' }, servers: [{ url: `https://p${i}.example.com` }], paths, components: { schemas, responses } };
+  return {
+    openapi: r() < 0.5 ? '3.0.3' : '3.1.0',
+    info: { title: `p${i}`, version: '1' },
+    servers: [{ url: `https://p${i}.example.com` }],
+    paths,
+    components: { schemas, responses },
+  };
 }
 
 /** A schema with its references replaced by what they point at, down to a fixed depth (cycles are cut). */
@@ -83,14 +92,26 @@ describe('build: merging random documents (property)', () => {
   it.each(Array.from({ length: 16 }, (_, s) => s))('seed %i', async (seed) => {
     const r = rng(seed * 7919 + 1);
     const n = 2 + Math.floor(r() * 11);
-    const sources: SourceDocument[] = Array.from({ length: n }, (_, i) => ({ provider: `p${i}`, sourceId: `p${i}`, file: `p${i}.yaml`, sha256: String(i), doc: randomDocument(r, i) }));
+    const sources: SourceDocument[] = Array.from({ length: n }, (_, i) => ({
+      provider: `p${i}`,
+      sourceId: `p${i}`,
+      file: `p${i}.yaml`,
+      sha256: String(i),
+      doc: randomDocument(r, i),
+    }));
     // The expected meaning of each operation, taken from a copy built alone (same passes, no merging).
     const alone = new Map<string, string>();
     for (const s of sources) {
       const single = buildUnified({ sources: [s], excluded: [], securitySchemes: {} }).document;
-      for (const [path, item] of Object.entries(single.paths as Obj)) for (const m of HTTP_METHODS) if (isObject((item as Obj)[m])) alone.set(`${path} ${m}`, meaning(single, (item as Obj)[m] as Obj));
+      for (const [path, item] of Object.entries(single.paths as Obj))
+        for (const m of HTTP_METHODS) if (isObject((item as Obj)[m])) alone.set(`${path} ${m}`, meaning(single, (item as Obj)[m] as Obj));
     }
-    const out = buildUnified({ sources, excluded: [], securitySchemes: { ...DEFAULT_SECURITY_SCHEMES }, providers: sources.map((s) => ({ name: s.provider, source: s.file })) });
+    const out = buildUnified({
+      sources,
+      excluded: [],
+      securitySchemes: { ...DEFAULT_SECURITY_SCHEMES },
+      providers: sources.map((s) => ({ name: s.provider, source: s.file })),
+    });
     expect(out.errors).toEqual([]);
     const doc = out.document;
     const paths = doc.paths as Obj;

@@ -56,7 +56,11 @@ beforeAll(async () => {
       // Comet's OpenAI-format routes, imported as the project imports them.
       `  - ${JSON.stringify(projectProviders.find((p) => p.name === 'openai'))}`,
       // DigitalOcean serves OpenAI-compatible /v1/chat/completions, /v1/models… like Comet: the prefix policy resolves the clash.
-      ...(hasDigitalOcean ? [`  - { name: digitalocean, source: ${JSON.stringify(digitalOcean)}, label: DigitalOcean, pathPrefix: /digitalocean, operationIdPrefix: digitalocean_ }`] : []),
+      ...(hasDigitalOcean
+        ? [
+            `  - { name: digitalocean, source: ${JSON.stringify(digitalOcean)}, label: DigitalOcean, pathPrefix: /digitalocean, operationIdPrefix: digitalocean_ }`,
+          ]
+        : []),
       '',
     ].join('\n'),
   );
@@ -92,7 +96,9 @@ async function sourceOperations(provider: string, file: string, basePath = ''): 
 describe('build: the snapshot plus real-world providers (Yelp 2.0, DigitalOcean multi-file)', () => {
   it('keeps every source operation', async () => {
     const ops = unifiedOperations();
-    const report = JSON.parse(await readFile(join(root, 'specs', 'build-report.json'), 'utf8')) as { summary: { sources: Record<string, { included: number }> } };
+    const report = JSON.parse(await readFile(join(root, 'specs', 'build-report.json'), 'utf8')) as {
+      summary: { sources: Record<string, { included: number }> };
+    };
     const expected = [
       ...(await sourceOperations('comet', join(root, 'specs', 'providers', 'comet', 'openapi.yaml'))),
       // The selected operations of OpenAI's document (`METHOD /path`), under their own paths.
@@ -115,11 +121,15 @@ describe('build: the snapshot plus real-world providers (Yelp 2.0, DigitalOcean 
   }, 300_000);
 
   it('has zero errors from redocly lint (recommended)', () => {
-    const lint = spawnSync(process.execPath, [join(projectRoot, 'node_modules/@redocly/cli/bin/cli.js'), 'lint', join(root, 'specs', 'openapi.yaml'), '--extends', 'recommended', '--format', 'json'], {
-      encoding: 'utf8',
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-      maxBuffer: 512 * 1024 * 1024,
-    });
+    const lint = spawnSync(
+      process.execPath,
+      [join(projectRoot, 'node_modules/@redocly/cli/bin/cli.js'), 'lint', join(root, 'specs', 'openapi.yaml'), '--extends', 'recommended', '--format', 'json'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+        maxBuffer: 512 * 1024 * 1024,
+      },
+    );
     const result = JSON.parse(lint.stdout) as { totals: { errors: number }; problems: Array<{ ruleId: string; severity: string; message: string }> };
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(result.totals.errors).toBe(0);
@@ -130,7 +140,10 @@ describe('build: the snapshot plus real-world providers (Yelp 2.0, DigitalOcean 
   }, 300_000);
 
   it('traces a diagnostic pointer back to the provider document', () => {
-    const r = runCli(['trace', '--json', '/paths/~1businesses~1search/get/parameters/0', ...(hasDigitalOcean ? ['/paths/~1digitalocean~1v1~1models/get'] : [])], { cwd: root });
+    const r = runCli(
+      ['trace', '--json', '/paths/~1businesses~1search/get/parameters/0', ...(hasDigitalOcean ? ['/paths/~1digitalocean~1v1~1models/get'] : [])],
+      { cwd: root },
+    );
     expect(r.status).toBe(0);
     const traced = JSON.parse(r.stdout) as Array<{ kind: string; sources: Array<{ provider: string; file: string; path?: string }> }>;
     expect(traced[0]).toMatchObject({ kind: 'operation', sources: [{ provider: 'yelp', file: 'specs/providers/yelp/swagger.yaml' }] });

@@ -77,7 +77,9 @@ const CURRENT: ReadonlyArray<readonly [method: string, path: string, docs: strin
 type Obj = Record<string, unknown>;
 const doc = load(readFileSync(join(projectRoot, 'specs', 'openapi.yaml'), 'utf8'), { schema: CORE_SCHEMA }) as Obj;
 const paths = doc.paths as Record<string, Obj>;
-const report = JSON.parse(readFileSync(join(projectRoot, 'specs', 'build-report.json'), 'utf8')) as { excluded: Array<{ provider: string; id: string; reason: string }> };
+const report = JSON.parse(readFileSync(join(projectRoot, 'specs', 'build-report.json'), 'utf8')) as {
+  excluded: Array<{ provider: string; id: string; reason: string }>;
+};
 
 const operations = new Map<string, Obj>();
 for (const [path, item] of Object.entries(paths)) for (const m of HTTP_METHODS) if (isObject(item[m])) operations.set(`${m} ${path}`, item[m] as Obj);
@@ -115,14 +117,37 @@ describe('Comet in the unified document (specs/openapi.yaml)', () => {
     const polls = cometOps.filter(([, op]) => op['x-hub-poll'] !== undefined);
     expect(polls.map(([k]) => k).sort()).toEqual(
       [
-        'post /grok/v1/videos/edits', 'post /grok/v1/videos/generations', 'post /kling/v1/videos/image2video', 'post /kling/v1/videos/omni-video',
-        'post /kling/v1/videos/text2video', 'post /mj/submit/action', 'post /mj/submit/describe', 'post /mj/submit/imagine', 'post /mj/submit/modal',
-        'post /mj/submit/video', 'post /replicate/v1/models/{owner}/{name}/predictions', 'post /runway/pro/generate', 'post /runwayml/v1/image_to_video',
-        'post /runwayml/v1/video_to_video', 'post /suno/submit/music', 'post /v1/videos', 'post /v1/videos/{video_id}/remix', 'post /volc/v3/contents/generations/tasks',
+        'post /grok/v1/videos/edits',
+        'post /grok/v1/videos/generations',
+        'post /kling/v1/videos/image2video',
+        'post /kling/v1/videos/omni-video',
+        'post /kling/v1/videos/text2video',
+        'post /mj/submit/action',
+        'post /mj/submit/describe',
+        'post /mj/submit/imagine',
+        'post /mj/submit/modal',
+        'post /mj/submit/video',
+        'post /replicate/v1/models/{owner}/{name}/predictions',
+        'post /runway/pro/generate',
+        'post /runwayml/v1/image_to_video',
+        'post /runwayml/v1/video_to_video',
+        'post /suno/submit/music',
+        'post /v1/videos',
+        'post /v1/videos/{video_id}/remix',
+        'post /volc/v3/contents/generations/tasks',
       ].sort(),
     );
     for (const [key, op] of polls) {
-      const poll = op['x-hub-poll'] as { operationId: string; parameters?: Record<string, string>; requestBody?: Record<string, string>; status: string; done: string[]; failed: string[]; result?: string; interval: number };
+      const poll = op['x-hub-poll'] as {
+        operationId: string;
+        parameters?: Record<string, string>;
+        requestBody?: Record<string, string>;
+        status: string;
+        done: string[];
+        failed: string[];
+        result?: string;
+        interval: number;
+      };
       const target = byId.get(poll.operationId);
       expect(target, `${key}: poll ${poll.operationId}`).toBeDefined();
       const [pollMethod, pollPath] = target!.key.split(' ') as [string, string];
@@ -140,14 +165,20 @@ describe('Comet in the unified document (specs/openapi.yaml)', () => {
       expect(poll.interval).toBeGreaterThan(0);
       if (pollMethod === 'get' && pathParams.length > 0) {
         const links = ((op.responses as Obj)['200'] as Obj).links as Record<string, { operationId: string; parameters: Record<string, string> }>;
-        expect(Object.values(links ?? {}).some((l) => l.operationId === poll.operationId && pathParams.every((p) => l.parameters[p] === poll.parameters![p])), `${key}: links`).toBe(true);
+        expect(
+          Object.values(links ?? {}).some((l) => l.operationId === poll.operationId && pathParams.every((p) => l.parameters[p] === poll.parameters![p])),
+          `${key}: links`,
+        ).toBe(true);
       }
     }
   });
 
   it('types the OpenAI-format routes from OpenAI\u2019s document: discriminator mappings written, model an open string', () => {
     const schemas = (doc.components as Obj).schemas as Record<string, Obj>;
-    expect((schemas.ChatCompletionRequestMessage!.discriminator as Obj).mapping).toMatchObject({ system: '#/components/schemas/ChatCompletionRequestSystemMessage', user: '#/components/schemas/ChatCompletionRequestUserMessage' });
+    expect((schemas.ChatCompletionRequestMessage!.discriminator as Obj).mapping).toMatchObject({
+      system: '#/components/schemas/ChatCompletionRequestSystemMessage',
+      user: '#/components/schemas/ChatCompletionRequestUserMessage',
+    });
     expect(schemas.ModelIdsShared).toMatchObject({ type: 'string' });
     expect(JSON.stringify(schemas.ModelIdsShared)).not.toContain('enum');
     // No schema of the document carries a list of hundreds of model ids.

@@ -180,7 +180,8 @@ describe('specs/providers/comet/openapi.yaml', () => {
 
   it('leaves the OpenAI-format routes to the import from OpenAI\u2019s document (api-hub.config.yaml), and lists no model enum', () => {
     const paths = Object.keys(rec(spec['paths'], 'paths'));
-    for (const p of ['/v1/chat/completions', '/v1/responses', '/v1/embeddings', '/v1/images/generations', '/v1/models', '/v1/videos']) expect(paths, p).not.toContain(p);
+    for (const p of ['/v1/chat/completions', '/v1/responses', '/v1/embeddings', '/v1/images/generations', '/v1/models', '/v1/videos'])
+      expect(paths, p).not.toContain(p);
     expect(JSON.stringify(spec)).not.toContain('x-hub-known-values');
   });
 

@@ -56,8 +56,9 @@ describe('api-hub diff', () => {
     );
   });
 
-  it('compares a Swagger 2.0 document after the build\'s upgrade: a basePath change is caught', async () => {
-    const swagger = (base: string) => `swagger: '2.0'\ninfo: { title: t, version: '1' }\nhost: api.example.com\nbasePath: ${base}\nschemes: [https]\npaths:\n  /items:\n    get:\n      parameters: [{ name: n, in: query, type: string }]\n      responses: { '200': { description: ok } }\n`;
+  it("compares a Swagger 2.0 document after the build's upgrade: a basePath change is caught", async () => {
+    const swagger = (base: string) =>
+      `swagger: '2.0'\ninfo: { title: t, version: '1' }\nhost: api.example.com\nbasePath: ${base}\nschemes: [https]\npaths:\n  /items:\n    get:\n      parameters: [{ name: n, in: query, type: string }]\n      responses: { '200': { description: ok } }\n`;
     await writeFile(join(dir, 'v3.yaml'), swagger('/v3'));
     await writeFile(join(dir, 'v4.yaml'), swagger('/v4'));
     const r = runCli(['diff', 'v3.yaml', 'v4.yaml', '--fail-on', 'breaking'], { cwd: dir });

@@ -24,7 +24,13 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 
 async function digest(dir: string): Promise<Map<string, string>> {
   const m = new Map<string, string>();
-  for (const f of await listFiles(dir)) m.set(f, createHash('sha256').update(await readFile(join(dir, f))).digest('hex'));
+  for (const f of await listFiles(dir))
+    m.set(
+      f,
+      createHash('sha256')
+        .update(await readFile(join(dir, f)))
+        .digest('hex'),
+    );
   return m;
 }
 
@@ -44,7 +50,18 @@ describe('api-hub docs on the committed snapshot', () => {
     const registry = JSON.parse(await readFile(join(projectRoot, 'data/model_registry.json'), 'utf8')) as { models: unknown[] };
     const files = await listFiles(site);
     expect(files.filter((f) => f.startsWith('models/')).length).toBe(registry.models.length);
-    expect(files).toEqual(expect.arrayContaining(['index.html', 'assets/models.js', 'assets/search.js', 'assets/site.css', 'comet/index.html', 'drift.html', 'download.html', 'openapi.yaml']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'assets/models.js',
+        'assets/search.js',
+        'assets/site.css',
+        'comet/index.html',
+        'drift.html',
+        'download.html',
+        'openapi.yaml',
+      ]),
+    );
     expect(summary.files).toBe(files.length - 1); // the marker file is not counted
     expect(summary.ms).toBeGreaterThan(0);
   });

@@ -26,7 +26,8 @@ function clone(): string {
   return dir;
 }
 
-const doctor = (dir: string, args: string[] = [], env: Record<string, string> = {}) => runCli(['doctor', ...args], { cwd: dir, env: { ...cliEnv(env), HOME: dir } });
+const doctor = (dir: string, args: string[] = [], env: Record<string, string> = {}) =>
+  runCli(['doctor', ...args], { cwd: dir, env: { ...cliEnv(env), HOME: dir } });
 
 let servers: Server[] = [];
 afterEach(async () => {
@@ -38,7 +39,9 @@ async function provider(status: number): Promise<{ url: string; auth: string[] }
   const auth: string[] = [];
   const s = createServer((req, res) => {
     auth.push(String(req.headers.authorization));
-    res.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? '{"models":[],"data":[]}' : `{"error":{"message":"bad key ${FAL_CANARY}"}}`);
+    res
+      .writeHead(status, { 'content-type': 'application/json' })
+      .end(status === 200 ? '{"models":[],"data":[]}' : `{"error":{"message":"bad key ${FAL_CANARY}"}}`);
   });
   servers.push(s);
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
@@ -72,10 +75,22 @@ describe('api-hub doctor', () => {
   });
 
   it.each([
-    ['a tracked .env', (dir: string) => (writeFileSync(join(dir, '.env'), 'A=1\n'), spawnSync('git', ['add', '-f', '.env'], { cwd: dir })), /^FAIL \.env +tracked by git: \.env/m],
+    [
+      'a tracked .env',
+      (dir: string) => (writeFileSync(join(dir, '.env'), 'A=1\n'), spawnSync('git', ['add', '-f', '.env'], { cwd: dir })),
+      /^FAIL \.env +tracked by git: \.env/m,
+    ],
     ['.env not ignored', (dir: string) => writeFileSync(join(dir, '.gitignore'), 'node_modules/\n'), /^FAIL \.env +\.env files are not ignored/m],
-    ['an MCP config with --allow-push', (dir: string) => writeFileSync(join(dir, 'mcp.json'), readFileSync(join(dir, 'mcp.json'), 'utf8').replace('"mcp"]', '"mcp", "--allow-push"]')), /^FAIL mcp mcp\.json +.*--allow-push/m],
-    ['no registry', (dir: string) => spawnSync('git', ['rm', '-q', 'data/model_registry.json'], { cwd: dir }), /^FAIL registry +data\/model_registry\.json is missing/m],
+    [
+      'an MCP config with --allow-push',
+      (dir: string) => writeFileSync(join(dir, 'mcp.json'), readFileSync(join(dir, 'mcp.json'), 'utf8').replace('"mcp"]', '"mcp", "--allow-push"]')),
+      /^FAIL mcp mcp\.json +.*--allow-push/m,
+    ],
+    [
+      'no registry',
+      (dir: string) => spawnSync('git', ['rm', '-q', 'data/model_registry.json'], { cwd: dir }),
+      /^FAIL registry +data\/model_registry\.json is missing/m,
+    ],
   ])('exits 1 on %s', (_name, breakIt, why) => {
     const dir = clone();
     breakIt(dir);
@@ -89,7 +104,10 @@ describe('api-hub doctor', () => {
     const fal = await provider(401);
     const comet = await provider(200);
     // runCli would block this process (and so the servers): spawn asynchronously.
-    const child = spawn(process.execPath, [join(projectRoot, 'bin', 'api-hub.js'), 'doctor', '--online'], { cwd: dir, env: { ...cliEnv({ FAL_KEY: FAL_CANARY, COMET_API_KEY: COMET_CANARY, FAL_API_BASE_URL: fal.url, COMET_API_BASE_URL: comet.url }), HOME: dir } });
+    const child = spawn(process.execPath, [join(projectRoot, 'bin', 'api-hub.js'), 'doctor', '--online'], {
+      cwd: dir,
+      env: { ...cliEnv({ FAL_KEY: FAL_CANARY, COMET_API_KEY: COMET_CANARY, FAL_API_BASE_URL: fal.url, COMET_API_BASE_URL: comet.url }), HOME: dir },
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));

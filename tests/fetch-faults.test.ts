@@ -24,7 +24,8 @@ function env(extra: Record<string, string | undefined> = {}): Record<string, str
   return { FAL_API_BASE_URL: falApi.url, COMET_API_BASE_URL: cometApi.url, FAL_API_KEY: FAKE_FAL_KEY, COMET_API_KEY: FAKE_COMET_KEY, ...extra };
 }
 
-const page = (n: number) => (r: RecordedRequest) => r.path === '/v1/models' && (n === 1 ? r.query.get('cursor') === null : r.query.get('cursor') === Buffer.from(String(n)).toString('base64'));
+const page = (n: number) => (r: RecordedRequest) =>
+  r.path === '/v1/models' && (n === 1 ? r.query.get('cursor') === null : r.query.get('cursor') === Buffer.from(String(n)).toString('base64'));
 const pricing = (r: RecordedRequest) => r.path === '/v1/models/pricing';
 
 async function startServers(): Promise<void> {
@@ -94,14 +95,19 @@ async function expectFalCorrect(r: AsyncRun): Promise<void> {
   expect(contentOnly(await readTree(join(root, 'specs/providers/fal')))).toEqual(reference);
 }
 
-async function runWith(faults: Array<{ match?: (r: RecordedRequest) => boolean; times?: number; fault: Fault }>, extra: Record<string, string> = {}): Promise<AsyncRun> {
+async function runWith(
+  faults: Array<{ match?: (r: RecordedRequest) => boolean; times?: number; fault: Fault }>,
+  extra: Record<string, string> = {},
+): Promise<AsyncRun> {
   falApi.faults.push(...faults);
   return runCliAsync(['fetch', '--provider', 'fal'], { cwd: root, env: env(extra) });
 }
 
 describe('fetch under faults: recovered → correct snapshot', () => {
   it('429 without Retry-After: backs off and retries', async () => {
-    const r = await runWith([{ match: page(2), times: 2, fault: { kind: 'status', status: 429, body: { error: { type: 'rate_limited', message: 'Rate limit exceeded' } } } }]);
+    const r = await runWith([
+      { match: page(2), times: 2, fault: { kind: 'status', status: 429, body: { error: { type: 'rate_limited', message: 'Rate limit exceeded' } } } },
+    ]);
     await expectFalCorrect(r);
     expect(falApi.requests.filter(page(2)).map((q) => q.outcome)).toEqual(['429', '429', '200']);
     expect(r.stderr).toContain('fal: /v1/models page 2: retry 2 after HTTP 429');
@@ -126,7 +132,9 @@ describe('fetch under faults: recovered → correct snapshot', () => {
   });
 
   it('caps a huge Retry-After (API_HUB_RETRY_AFTER_MAX_MS)', async () => {
-    const r = await runWith([{ match: page(1), times: 1, fault: { kind: 'status', status: 429, headers: { 'retry-after': '3600' } } }], { API_HUB_RETRY_AFTER_MAX_MS: '300' });
+    const r = await runWith([{ match: page(1), times: 1, fault: { kind: 'status', status: 429, headers: { 'retry-after': '3600' } } }], {
+      API_HUB_RETRY_AFTER_MAX_MS: '300',
+    });
     await expectFalCorrect(r);
     const [a, b] = falApi.requests.filter(page(1));
     expect(b!.at - a!.at).toBeGreaterThanOrEqual(250);
@@ -191,7 +199,11 @@ describe('fetch under faults: failed → previous snapshot intact, clear error, 
     const before = await snapshotOnDisk();
     falApi.faults.push({ match: page(3), fault: { kind: 'status', status: 503 } });
     const r = await runCliAsync(['fetch'], { cwd: root, env: env() });
-    await expectFalIntact(before, r, /fal: \/v1\/models page 3: HTTP 503 Service Unavailable from GET http:\/\/127\.0\.0\.1:\d+\/v1\/models\?status=active&expand=openapi-3\.0&cursor=Mw%3D%3D \(after 3 retries\)/);
+    await expectFalIntact(
+      before,
+      r,
+      /fal: \/v1\/models page 3: HTTP 503 Service Unavailable from GET http:\/\/127\.0\.0\.1:\d+\/v1\/models\?status=active&expand=openapi-3\.0&cursor=Mw%3D%3D \(after 3 retries\)/,
+    );
     expect(falApi.requests.filter(page(3))).toHaveLength(4);
     // Comet's new catalog (with /api/models) was swapped in, and the registry follows it.
     const after = await snapshotOnDisk();
@@ -245,15 +257,25 @@ describe('fetch under faults: failed → previous snapshot intact, clear error, 
   it('401: one line naming the variable, no retry', async () => {
     const before = await snapshotOnDisk();
     const r = await runCliAsync(['fetch', '--provider', 'fal'], { cwd: root, env: env({ FAL_API_KEY: 'wrong-key-123' }) });
-    await expectFalIntact(before, r, /^api-hub: fal: FAL rejected the key in FAL_API_KEY \(HTTP 401\); set FAL_API_KEY \(or FAL_KEY\) to a valid key\. The previous fal snapshot is unchanged\.$/m);
+    await expectFalIntact(
+      before,
+      r,
+      /^api-hub: fal: FAL rejected the key in FAL_API_KEY \(HTTP 401\); set FAL_API_KEY \(or FAL_KEY\) to a valid key\. The previous fal snapshot is unchanged\.$/m,
+    );
     expect(r.stderr.split('\n').filter((l) => l.startsWith('api-hub:'))).toHaveLength(1);
     expect(falApi.requests).toHaveLength(1);
   });
 
   it('a listing that needs a key, and a 403: one line each naming the variable, both snapshots intact', async () => {
     const before = await snapshotOnDisk();
-    falApi.faults.push({ match: page(1), fault: { kind: 'status', status: 401, body: { error: { type: 'authorization_error', message: 'Authentication required' } } } });
-    cometApi.faults.push({ match: (q) => q.path === '/v1/models', fault: { kind: 'status', status: 403, body: { error: { message: 'token has no access to this group' } } } });
+    falApi.faults.push({
+      match: page(1),
+      fault: { kind: 'status', status: 401, body: { error: { type: 'authorization_error', message: 'Authentication required' } } },
+    });
+    cometApi.faults.push({
+      match: (q) => q.path === '/v1/models',
+      fault: { kind: 'status', status: 403, body: { error: { message: 'token has no access to this group' } } },
+    });
     const r = await runCliAsync(['fetch'], { cwd: root, env: env({ FAL_API_KEY: undefined }) });
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('api-hub:'))).toEqual([
@@ -261,7 +283,8 @@ describe('fetch under faults: failed → previous snapshot intact, clear error, 
       'api-hub: fal: FAL requires a key (HTTP 401); set FAL_API_KEY (or FAL_KEY). The previous fal snapshot is unchanged.',
     ]);
     const after = await snapshotOnDisk();
-    for (const f of ['providers/fal/models.json', 'providers/comet/catalog/v1-models.json', 'data/model_registry.json']) expect(after.get(f), f).toBe(before.get(f));
+    for (const f of ['providers/fal/models.json', 'providers/comet/catalog/v1-models.json', 'data/model_registry.json'])
+      expect(after.get(f), f).toBe(before.get(f));
   });
 
   it('Comet: invalid JSON from /api/models keeps the Comet snapshot while FAL updates', async () => {
@@ -275,4 +298,3 @@ describe('fetch under faults: failed → previous snapshot intact, clear error, 
     expect(contentOnly(await readTree(join(root, 'specs/providers/fal')))).toEqual(reference);
   });
 });
-

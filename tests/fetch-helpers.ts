@@ -8,7 +8,17 @@ export const FAKE_FAL_KEY = 'falkey-FAKE-7f3a9c21-do-not-leak:9e8d7c6b5a4f3e2d';
 export const FAKE_COMET_KEY = 'sk-comet-FAKE-0b1c2d3e4f5a6b7c8d9e-do-not-leak';
 
 /** Variables a developer may have set that must not reach the CLI under test. */
-const SCRUB = ['FAL_API_KEY', 'FAL_KEY', 'COMET_API_KEY', 'FAL_API_BASE_URL', 'COMET_API_BASE_URL', 'APIDOG_ACCESS_TOKEN', 'OPENAI_API_KEY', 'API_HUB_ROOT', 'API_HUB_FETCH_CONCURRENCY'];
+const SCRUB = [
+  'FAL_API_KEY',
+  'FAL_KEY',
+  'COMET_API_KEY',
+  'FAL_API_BASE_URL',
+  'COMET_API_BASE_URL',
+  'APIDOG_ACCESS_TOKEN',
+  'OPENAI_API_KEY',
+  'API_HUB_ROOT',
+  'API_HUB_FETCH_CONCURRENCY',
+];
 
 /** Small delays so the fault tests stay fast: backoff 5–20 ms (timeouts are set per test where they matter). */
 export const FAST_RETRIES = {

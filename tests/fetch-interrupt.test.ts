@@ -37,7 +37,10 @@ describe('api-hub fetch interrupted with SIGINT', () => {
     expect(runCli(['fetch', '--provider', 'fal', '--from', ...files], { cwd: root }).status).toBe(0);
     const before = await readTree(root);
 
-    const { child, done } = startCli(['fetch'], { cwd: root, env: { FAL_API_BASE_URL: falApi.url, COMET_API_BASE_URL: cometApi.url, FAL_API_KEY: FAKE_FAL_KEY, COMET_API_KEY: FAKE_COMET_KEY } });
+    const { child, done } = startCli(['fetch'], {
+      cwd: root,
+      env: { FAL_API_BASE_URL: falApi.url, COMET_API_BASE_URL: cometApi.url, FAL_API_KEY: FAKE_FAL_KEY, COMET_API_KEY: FAKE_COMET_KEY },
+    });
     await until(() => falApi.hits('/v1/models').length >= 3);
     const sent = Date.now();
     child.kill('SIGINT');

@@ -5,7 +5,17 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { tempProject } from './helpers/project.js';
 import { runCli } from './helpers/cli.js';
 import { cometServer, falServer, loadCometFixture, loadFalFixture, type FakeApi, type FalItem } from './fetch-server.js';
-import { FAKE_COMET_KEY, FAKE_FAL_KEY, cometFixtureFiles, contentOnly, projectRoot, readTree, runCliAsync, writeFalResponses, cliEnv } from './fetch-helpers.js';
+import {
+  FAKE_COMET_KEY,
+  FAKE_FAL_KEY,
+  cometFixtureFiles,
+  contentOnly,
+  projectRoot,
+  readTree,
+  runCliAsync,
+  writeFalResponses,
+  cliEnv,
+} from './fetch-helpers.js';
 
 const fal = loadFalFixture();
 const comet = loadCometFixture();
@@ -52,7 +62,9 @@ describe('api-hub fetch (live, against local FAL and Comet servers)', () => {
 
     const listing = JSON.parse(await readFile(join(root, 'specs/providers/fal/models.json'), 'utf8'));
     expect(listing.models).toHaveLength(30);
-    const unavailable = listing.models.filter((m: { openapi: { status: string } }) => m.openapi.status !== 'available').map((m: { endpoint_id: string }) => m.endpoint_id);
+    const unavailable = listing.models
+      .filter((m: { openapi: { status: string } }) => m.openapi.status !== 'available')
+      .map((m: { endpoint_id: string }) => m.endpoint_id);
     expect(unavailable).toEqual(['fal-ai/hyper-sdxl', 'fal-ai/kling-video/v1/pro/text-to-video']);
     expect(r.stdout).toContain('no document: fal-ai/hyper-sdxl');
     expect(listing.models.filter((m: { pricing?: unknown }) => m.pricing)).toHaveLength(25);
@@ -74,8 +86,15 @@ describe('api-hub fetch (live, against local FAL and Comet servers)', () => {
     expect(validate(registry), JSON.stringify(validate.errors)).toBe(true);
     const gpt4o = registry.models.find((m: { id: string }) => m.id === 'gpt-4o');
     const today = new Date().toISOString().slice(0, 10);
-    expect(gpt4o).toMatchObject({ provider: 'comet', category: 'llm', pricing: { unitPrice: null, unit: '1M tokens', currency: 'USD', input: 2, output: 8, source: 'comet-api-models', asOf: today } });
-    expect(registry.models.find((m: { id: string }) => m.id === 'kling_video')).toMatchObject({ category: 'text-to-video', tags: expect.arrayContaining(['kling']) });
+    expect(gpt4o).toMatchObject({
+      provider: 'comet',
+      category: 'llm',
+      pricing: { unitPrice: null, unit: '1M tokens', currency: 'USD', input: 2, output: 8, source: 'comet-api-models', asOf: today },
+    });
+    expect(registry.models.find((m: { id: string }) => m.id === 'kling_video')).toMatchObject({
+      category: 'text-to-video',
+      tags: expect.arrayContaining(['kling']),
+    });
     // A keyed FAL fetch stamps every price with the pricing API and the day.
     expect(registry.models.find((m: { id: string }) => m.id === 'fal-ai/flux/dev')?.pricing).toMatchObject({ source: 'fal-pricing-api', asOf: today });
     const hyper = registry.models.find((m: { id: string }) => m.id === 'fal-ai/hyper-sdxl');
@@ -87,7 +106,8 @@ describe('api-hub fetch (live, against local FAL and Comet servers)', () => {
     expect(r.stdout).toContain('drift report: specs/drift-report.md');
 
     // Fetch times and ETags live only in the metadata file.
-    for (const [file, text] of contentOnly(await readTree(join(root, 'specs')))) expect(text, file).not.toMatch(/fetchedAt|20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z(?!")/);
+    for (const [file, text] of contentOnly(await readTree(join(root, 'specs'))))
+      expect(text, file).not.toMatch(/fetchedAt|20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z(?!")/);
     const meta = JSON.parse(await readFile(join(root, 'specs/providers/fal/.fetch-meta.json'), 'utf8'));
     expect(meta.provider).toBe('fal');
   });
@@ -142,7 +162,9 @@ describe('api-hub fetch (live, against local FAL and Comet servers)', () => {
     const changedDoc = structuredClone(rest[0]!);
     (changedDoc.openapi as { info: { description: string } }).info.description = 'changed upstream';
     // …and its input gains a required property: the drift report must say so.
-    const inputs = Object.entries((changedDoc.openapi as { components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } }).components.schemas).filter(([name, s]) => name.endsWith('Input') && s.properties);
+    const inputs = Object.entries(
+      (changedDoc.openapi as { components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } }).components.schemas,
+    ).filter(([name, s]) => name.endsWith('Input') && s.properties);
     const [, input] = inputs[0]!;
     input.properties!.seed_v2 = { type: 'integer' };
     input.required = [...(input.required ?? []), 'seed_v2'];
@@ -167,7 +189,14 @@ describe('api-hub fetch (live, against local FAL and Comet servers)', () => {
       deprecated: [deprecated.endpoint_id],
       documents: { changed: [changedDoc.endpoint_id] },
     });
-    expect(d.prices).toEqual([{ id: 'fal-ai/flux/dev', before: expect.objectContaining({ unitPrice: expect.any(Number) }), after: expect.objectContaining({ unitPrice: 0.03, unit: 'image', currency: 'USD' }), percent: expect.any(Number) }]);
+    expect(d.prices).toEqual([
+      {
+        id: 'fal-ai/flux/dev',
+        before: expect.objectContaining({ unitPrice: expect.any(Number) }),
+        after: expect.objectContaining({ unitPrice: 0.03, unit: 'image', currency: 'USD' }),
+        percent: expect.any(Number),
+      },
+    ]);
     // The changed document was diffed by the diff engine: its description changed (nothing to report) and its input gained a required property.
     expect(d.changes).toMatchObject([{ id: changedDoc.endpoint_id, impacts: ['input-required'], breaking: 1, nonBreaking: 0 }]);
     const md = await readFile(join(root, 'specs/drift-report.md'), 'utf8');
@@ -196,7 +225,10 @@ describe('api-hub fetch (live, against local FAL and Comet servers)', () => {
   });
 
   it('reads keys from .env in the project root (the environment wins) and accepts FAL_KEY', async () => {
-    await writeFile(join(root, '.env'), `# local secrets\nFAL_KEY=${FAKE_FAL_KEY}\nCOMET_API_KEY="${FAKE_COMET_KEY}"\nCOMET_API_BASE_URL=http://127.0.0.1:9/unused\n`);
+    await writeFile(
+      join(root, '.env'),
+      `# local secrets\nFAL_KEY=${FAKE_FAL_KEY}\nCOMET_API_KEY="${FAKE_COMET_KEY}"\nCOMET_API_BASE_URL=http://127.0.0.1:9/unused\n`,
+    );
     const r = await runCliAsync(['fetch'], { cwd: root, env: { FAL_API_BASE_URL: falApi.url, COMET_API_BASE_URL: cometApi.url } });
     expect(r.stderr).not.toMatch(/error|not set/);
     expect(r.status).toBe(0);
@@ -216,8 +248,14 @@ describe('api-hub fetch (live, against local FAL and Comet servers)', () => {
 
   it('never writes or prints a key, even when a server echoes it back', async () => {
     // Gateways that put the Authorization header into their error messages.
-    falApi.faults.push({ match: (q) => q.path === '/v1/models/pricing', fault: { kind: 'status', status: 400, body: { error: { type: 'validation_error', message: `bad request with header Key ${FAKE_FAL_KEY}` } } } });
-    cometApi.faults.push({ match: (q) => q.path === '/v1/models', fault: { kind: 'status', status: 401, body: { error: { message: `invalid token Bearer ${FAKE_COMET_KEY}` } } } });
+    falApi.faults.push({
+      match: (q) => q.path === '/v1/models/pricing',
+      fault: { kind: 'status', status: 400, body: { error: { type: 'validation_error', message: `bad request with header Key ${FAKE_FAL_KEY}` } } },
+    });
+    cometApi.faults.push({
+      match: (q) => q.path === '/v1/models',
+      fault: { kind: 'status', status: 401, body: { error: { message: `invalid token Bearer ${FAKE_COMET_KEY}` } } },
+    });
     const r = await runCliAsync(['fetch'], { cwd: root, env: { ...env(), API_HUB_DEBUG: '1' } });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('HTTP 400');

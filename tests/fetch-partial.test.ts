@@ -29,7 +29,10 @@ async function categoryFile(...categories: string[]): Promise<string> {
   return file;
 }
 
-const ids = async (): Promise<string[]> => (JSON.parse(await readFile(join(root, 'specs/providers/fal/models.json'), 'utf8')) as { models: Array<{ endpoint_id: string }> }).models.map((m) => m.endpoint_id);
+const ids = async (): Promise<string[]> =>
+  (JSON.parse(await readFile(join(root, 'specs/providers/fal/models.json'), 'utf8')) as { models: Array<{ endpoint_id: string }> }).models.map(
+    (m) => m.endpoint_id,
+  );
 
 /** Every file of the project except the import inputs: to prove a run wrote nothing. */
 async function projectFiles(): Promise<Map<string, string>> {
@@ -44,7 +47,9 @@ describe('api-hub fetch --from with part of the FAL catalog', () => {
     expect(before).toHaveLength(12);
     const r = runCli(['fetch', '--provider', 'fal', '--from', await categoryFile('text-to-image'), await categoryFile('image-to-video')], { cwd: root });
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/note: fal: the files hold part of the catalog \(no image-to-3d, speech-to-text, text-to-speech, text-to-video, vision\): merged 7 model\(s\) into the snapshot, keeping the 5 model\(s\) not in the files; .*add --prune/);
+    expect(r.stderr).toMatch(
+      /note: fal: the files hold part of the catalog \(no image-to-3d, speech-to-text, text-to-speech, text-to-video, vision\): merged 7 model\(s\) into the snapshot, keeping the 5 model\(s\) not in the files; .*add --prune/,
+    );
     expect(r.stdout).toMatch(/fal: 12 models/);
     expect(r.stdout).toMatch(/files: 0 added, 0 changed, 0 removed/);
     expect(await ids()).toEqual(before);
@@ -53,7 +58,14 @@ describe('api-hub fetch --from with part of the FAL catalog', () => {
 
   it('keeps the prices of the models not in the files when a pricing file comes with them', async () => {
     const pricing = join(root, 'fal.models.pricing.json');
-    await writeFile(pricing, JSON.stringify({ prices: [{ endpoint_id: 'fal-ai/flux/dev', unit_price: 0.03, unit: 'megapixels', currency: 'USD' }], next_cursor: null, has_more: false }));
+    await writeFile(
+      pricing,
+      JSON.stringify({
+        prices: [{ endpoint_id: 'fal-ai/flux/dev', unit_price: 0.03, unit: 'megapixels', currency: 'USD' }],
+        next_cursor: null,
+        has_more: false,
+      }),
+    );
     const r = runCli(['fetch', '--provider', 'fal', '--from', await categoryFile('text-to-image'), pricing], { cwd: root });
     expect(r.status).toBe(0);
     expect(await ids()).toHaveLength(12);

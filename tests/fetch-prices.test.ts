@@ -18,7 +18,8 @@ let root = '';
 let cleanup: () => Promise<void> = async () => {};
 
 const env = (extra: Record<string, string | undefined> = {}): Record<string, string | undefined> => ({ FAL_API_BASE_URL: falApi.url, ...extra });
-const registry = async (): Promise<{ models: Array<{ id: string; provider: string; pricing: Record<string, unknown> | null }> }> => JSON.parse(await readFile(join(root, 'data/model_registry.json'), 'utf8'));
+const registry = async (): Promise<{ models: Array<{ id: string; provider: string; pricing: Record<string, unknown> | null }> }> =>
+  JSON.parse(await readFile(join(root, 'data/model_registry.json'), 'utf8'));
 const priceOf = async (id: string): Promise<Record<string, unknown> | null | undefined> => (await registry()).models.find((m) => m.id === id)?.pricing;
 
 beforeEach(async () => {
@@ -45,7 +46,13 @@ describe('api-hub fetch --prices-from', () => {
     expect(r.stdout).toContain('18 price change(s)');
     expect(falApi.requests.filter((q) => q.path === '/v1/models/pricing')).toHaveLength(0);
 
-    expect(await priceOf('fal-ai/flux/dev')).toEqual({ unitPrice: 0.025, unit: 'megapixels', currency: 'USD', source: 'fal-public-snapshot', asOf: '2025-10-30' });
+    expect(await priceOf('fal-ai/flux/dev')).toEqual({
+      unitPrice: 0.025,
+      unit: 'megapixels',
+      currency: 'USD',
+      source: 'fal-public-snapshot',
+      asOf: '2025-10-30',
+    });
     const after = contentOnly(await readTree(join(root, 'specs/providers/fal')));
     // Only the listing changed: every document is byte for byte the same.
     expect([...after.keys()]).toEqual([...before.keys()]);
@@ -74,7 +81,11 @@ describe('api-hub fetch --prices-from', () => {
 
   it('a keyed live fetch replaces the imported prices (after a 429), stamped fal-pricing-api and today', async () => {
     expect((await runCliAsync(['fetch', '--provider', 'fal', '--prices-from', sample, ...PUBLIC], { cwd: root, env: env() })).status).toBe(0);
-    falApi.faults.push({ match: (q) => q.path === '/v1/models/pricing', times: 1, fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' }, body: { error: { type: 'rate_limited', message: 'Rate limit exceeded' } } } });
+    falApi.faults.push({
+      match: (q) => q.path === '/v1/models/pricing',
+      times: 1,
+      fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' }, body: { error: { type: 'rate_limited', message: 'Rate limit exceeded' } } },
+    });
     const r = await runCliAsync(['fetch', '--provider', 'fal'], { cwd: root, env: env({ FAL_API_KEY: FAKE_FAL_KEY }) });
     expect(r.status).toBe(0);
     expect(falApi.requests.filter((q) => q.path === '/v1/models/pricing').map((q) => q.outcome)).toContain('429');
@@ -97,7 +108,11 @@ describe('api-hub fetch --prices-from', () => {
   });
 
   it.each([
-    ['a file that is not a pricing response', () => ['--provider', 'fal', '--prices-from', join(fetchFixtures, 'fal-models.json')], /fal-models\.json: not a FAL \/v1\/models\/pricing response/],
+    [
+      'a file that is not a pricing response',
+      () => ['--provider', 'fal', '--prices-from', join(fetchFixtures, 'fal-models.json')],
+      /fal-models\.json: not a FAL \/v1\/models\/pricing response/,
+    ],
     ['a date that is not one', () => ['--provider', 'fal', '--prices-from', sample, '--as-of', '2025-02-30'], /--as-of must be a date as YYYY-MM-DD/],
     ['a source label with spaces', () => ['--provider', 'fal', '--prices-from', sample, '--price-source', 'my prices'], /--price-source must be a short label/],
     ['Comet', () => ['--provider', 'comet', '--prices-from', sample], /--prices-from prices the FAL snapshot: give --provider fal/],
@@ -126,7 +141,15 @@ describe('Comet prices from /api/models', () => {
   it('--from with a saved catalog records its date on every Comet price; a model the catalog does not price says how to get one', async () => {
     const r = await runCliAsync(['fetch', '--provider', 'comet', '--from', ...cometFixtureFiles, '--as-of', '2026-01-02'], { cwd: root, env: {} });
     expect(r.status).toBe(0);
-    expect(await priceOf('gpt-4o')).toEqual({ unitPrice: null, unit: '1M tokens', currency: 'USD', input: 2, output: 8, source: 'comet-api-models', asOf: '2026-01-02' });
+    expect(await priceOf('gpt-4o')).toEqual({
+      unitPrice: null,
+      unit: '1M tokens',
+      currency: 'USD',
+      input: 2,
+      output: 8,
+      source: 'comet-api-models',
+      asOf: '2026-01-02',
+    });
     const e = await runCliAsync(['estimate', 'gpt-4o-mini', '--units', '1'], { cwd: root, env: {} });
     expect(e.stderr).toMatch(/priced per token \(input [\d.]+, output [\d.]+ USD per 1M tokens \(comet-api-models, as of 2026-01-02\)\)/);
     const catalog = JSON.parse(await readFile(join(root, 'specs/providers/comet/catalog/api-models.json'), 'utf8'));
@@ -134,6 +157,8 @@ describe('Comet prices from /api/models', () => {
     // dall-e-3 is in /v1/models but not in the saved catalog: no price, and how to get one.
     const u = await runCliAsync(['estimate', 'dall-e-3', '--units', '1'], { cwd: root, env: {} });
     expect(u.status).toBe(2);
-    expect(u.stderr).toContain('dall-e-3: the registry has no price for this model. Comet publishes prices in its public catalog GET /api/models: run `api-hub fetch --provider comet`');
+    expect(u.stderr).toContain(
+      'dall-e-3: the registry has no price for this model. Comet publishes prices in its public catalog GET /api/models: run `api-hub fetch --provider comet`',
+    );
   });
 });

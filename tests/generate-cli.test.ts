@@ -18,7 +18,13 @@ const inDir = (cwd: string, args: string[]) => runCli(['generate', ...args], { c
 async function readGenerated(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   const entries = await readdir(join(dir, 'generated'), { recursive: true, withFileTypes: true });
-  const names = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(join(dir, 'generated').length + 1).replace(/\\/g, '/'));
+  const names = entries
+    .filter((e) => e.isFile())
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(join(dir, 'generated').length + 1)
+        .replace(/\\/g, '/'),
+    );
   for (const name of names.sort()) out[name] = await readFile(join(dir, 'generated', name), 'utf8');
   return out;
 }
@@ -68,11 +74,19 @@ describe('api-hub generate', () => {
     const spec = join(dir, 'specs', 'openapi.yaml');
     // Drop the result operation of the image-to-video model: it has no output type any more.
     const text = await readFile(spec, 'utf8');
-    await writeFile(spec, text.replace('role: result\n        file: specs/providers/fal/openapi/fal-ai__minimax', 'role: retrieve\n        file: specs/providers/fal/openapi/fal-ai__minimax'));
+    await writeFile(
+      spec,
+      text.replace(
+        'role: result\n        file: specs/providers/fal/openapi/fal-ai__minimax',
+        'role: retrieve\n        file: specs/providers/fal/openapi/fal-ai__minimax',
+      ),
+    );
     const r = inDir(dir, []);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('warning: specs/openapi.yaml (/paths/~1fal-ai~1minimax~1video-01~1image-to-video~1requests~1{request_id}/get/x-hub-source)');
-    expect(r.stderr).toContain('FAL endpoint fal-ai/minimax/video-01/image-to-video is left out of the typed client: it has no result operation [generate-fal-incomplete]');
+    expect(r.stderr).toContain(
+      'FAL endpoint fal-ai/minimax/video-01/image-to-video is left out of the typed client: it has no result operation [generate-fal-incomplete]',
+    );
     expect(r.stdout).toContain('1 FAL endpoint, 17 Comet operations (2 warnings)');
     expect(await readFile(join(dir, 'generated', 'client.d.ts'), 'utf8')).not.toContain('"fal-ai/minimax/video-01/image-to-video": {');
   });

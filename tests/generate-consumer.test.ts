@@ -47,7 +47,11 @@ describe('a consumer of the generated client', () => {
     }
     expect(sources.get(files[0]!)?.expected.size).toBeGreaterThanOrEqual(30);
     expect(sources.get(files[1]!)?.expected.size).toBeGreaterThanOrEqual(18);
-    const config = ts.getParsedCommandLineOfConfigFile(join(consumer, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(consumer, 'tsconfig.json'),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    );
     if (!config) throw new Error('cannot read tests/consumer/tsconfig.json');
     expect(config.fileNames.map((f) => resolve(f)).sort()).toEqual([...files].sort());
     const host = ts.createCompilerHost(config.options);
@@ -67,7 +71,9 @@ describe('a consumer of the generated client', () => {
     }
     const expectedKeys = new Set([...sources].flatMap(([file, s]) => [...s.expected].map((line) => `${file}:${line}`)));
     const unexpected = [...errors].filter(([key]) => !expectedKeys.has(key)).map(([, m]) => m);
-    const missing = [...sources].flatMap(([file, s]) => [...s.expected].filter((line) => !errors.has(`${file}:${line}`)).map((line) => `${file}:${line + 1}: ${s.lines[line]?.trim() ?? ''}`));
+    const missing = [...sources].flatMap(([file, s]) =>
+      [...s.expected].filter((line) => !errors.has(`${file}:${line}`)).map((line) => `${file}:${line + 1}: ${s.lines[line]?.trim() ?? ''}`),
+    );
     expect(unexpected).toEqual([]);
     expect(missing).toEqual([]);
   });

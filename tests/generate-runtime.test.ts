@@ -93,7 +93,10 @@ describe('generated client: FAL', () => {
       response_url: 'https://queue.fal.run/fal-ai/minimax/requests/req-2',
       cancel_url: 'https://queue.fal.run/fal-ai/minimax/requests/req-2/cancel',
     };
-    reply = (req) => ({ status: 200, body: req.url.endsWith('/req-2') ? { video: { url: 'https://cdn.example/v.mp4' } } : { status: 'COMPLETED', request_id: 'req-2' } });
+    reply = (req) => ({
+      status: 200,
+      body: req.url.endsWith('/req-2') ? { video: { url: 'https://cdn.example/v.mp4' } } : { status: 'COMPLETED', request_id: 'req-2' },
+    });
 
     const result = await fal.result('fal-ai/minimax/video-01/image-to-video', queued);
     expect(result.data?.video.url).toBe('https://cdn.example/v.mp4');
@@ -116,7 +119,7 @@ describe('generated client: FAL', () => {
     expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual(['GET /fal-ai/flux/requests/id%20with%2Fslash', 'GET /fal-ai/flux/requests/abc/status']);
   });
 
-  it('an error response comes back as `{ error }` with FAL\'s detail, and non-JSON bodies are wrapped', async () => {
+  it("an error response comes back as `{ error }` with FAL's detail, and non-JSON bodies are wrapped", async () => {
     const fal = client.createFalClient({ apiKey: 'k', baseUrl });
     reply = () => ({ status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: 'field required' }] } });
     const bad = await fal.submit('fal-ai/flux/dev', { prompt: '' });
@@ -180,7 +183,7 @@ describe('generated client: Comet', () => {
     expect(seen[1]?.headers.authorization).toBe('Key fal-key');
   });
 
-  it('defaults to the providers\' public base URLs', () => {
+  it("defaults to the providers' public base URLs", () => {
     expect(client.FAL_BASE_URL).toBe('https://queue.fal.run');
     expect(client.COMET_BASE_URL).toBe('https://api.cometapi.com');
   });

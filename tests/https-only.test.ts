@@ -21,8 +21,18 @@ describe('a key is never sent over plain http', () => {
   it.each([
     ['fetch (FAL)', ['fetch', '--provider', 'fal'], { FAL_API_KEY: FAL, FAL_API_BASE_URL: 'http://api.fal.example' }, 'FAL_API_BASE_URL'],
     ['fetch (Comet)', ['fetch', '--provider', 'comet'], { COMET_API_KEY: COMET, COMET_API_BASE_URL: 'http://api.comet.example/v1' }, 'COMET_API_BASE_URL'],
-    ['pull (Apidog)', ['pull', '--output', 'x.json'], { APIDOG_ACCESS_TOKEN: APIDOG, APIDOG_PROJECT_ID: '1', APIDOG_API_BASE_URL: 'http://apidog.example' }, 'APIDOG_API_BASE_URL'],
-    ['estimate --live (FAL)', ['estimate', 'fal-ai/flux/dev', '--units', '1', '--live'], { FAL_API_KEY: FAL, FAL_API_BASE_URL: 'http://10.1.2.3:8080' }, 'FAL_API_BASE_URL'],
+    [
+      'pull (Apidog)',
+      ['pull', '--output', 'x.json'],
+      { APIDOG_ACCESS_TOKEN: APIDOG, APIDOG_PROJECT_ID: '1', APIDOG_API_BASE_URL: 'http://apidog.example' },
+      'APIDOG_API_BASE_URL',
+    ],
+    [
+      'estimate --live (FAL)',
+      ['estimate', 'fal-ai/flux/dev', '--units', '1', '--live'],
+      { FAL_API_KEY: FAL, FAL_API_BASE_URL: 'http://10.1.2.3:8080' },
+      'FAL_API_BASE_URL',
+    ],
   ])('%s refuses an http:// base URL, naming the variable, and sends nothing', (_name, args, env, variable) => {
     const r = run(args, env);
     expect(r.status).not.toBe(0);
@@ -42,7 +52,11 @@ describe('a key is never sent over plain http', () => {
 describe('MCP estimate_cost --live', () => {
   it('refuses a non-https FAL_API_BASE_URL with the variable named, and calls nothing', async () => {
     let calls = 0;
-    const c = await connect({ root: fixtureProject, env: { FAL_KEY: FAL, FAL_API_BASE_URL: 'http://fal.example' }, fetch: async () => (calls++, Response.json({})) });
+    const c = await connect({
+      root: fixtureProject,
+      env: { FAL_KEY: FAL, FAL_API_BASE_URL: 'http://fal.example' },
+      fetch: async () => (calls++, Response.json({})),
+    });
     try {
       const r = await c.call('estimate_cost', { endpointId: 'fal-ai/test/flux', quantity: 1, live: true });
       expect(r.isError).toBe(true);

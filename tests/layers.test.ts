@@ -10,7 +10,23 @@ import { describe, expect, it } from 'vitest';
  * checked against these layers, and no loop between folders.
  */
 const src = fileURLToPath(new URL('../src/', import.meta.url));
-const LAYERS: Record<string, number> = { core: 0, fetch: 1, registry: 1, normalize: 1, validate: 1, diff: 1, generate: 1, push: 1, scan: 1, usage: 1, project: 2, cli: 3, mcp: 3, site: 3, '.': 4 };
+const LAYERS: Record<string, number> = {
+  core: 0,
+  fetch: 1,
+  registry: 1,
+  normalize: 1,
+  validate: 1,
+  diff: 1,
+  generate: 1,
+  push: 1,
+  scan: 1,
+  usage: 1,
+  project: 2,
+  cli: 3,
+  mcp: 3,
+  site: 3,
+  '.': 4,
+};
 /** Faces (the CLI, the MCP server, the website) import no other face, except the CLI's `mcp` and `docs` commands. */
 const FACES_MAY_IMPORT: Record<string, string[]> = { cli: ['mcp', 'site'] };
 

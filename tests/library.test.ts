@@ -6,7 +6,25 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 describe('the package as a library (src/index.ts, the README example)', () => {
   it('exports the project layer and every stage entry point', () => {
-    for (const name of ['loadConfig', 'createConfig', 'validateInProject', 'runBuild', 'runGenerate', 'loadSnapshots', 'HubCatalog', 'runLiveFetch', 'importFromFiles', 'buildUnified', 'buildRegistry', 'validateFiles', 'generate', 'diffDocuments', 'pushToApidog', 'pullFromApidog', 'createServer']) {
+    for (const name of [
+      'loadConfig',
+      'createConfig',
+      'validateInProject',
+      'runBuild',
+      'runGenerate',
+      'loadSnapshots',
+      'HubCatalog',
+      'runLiveFetch',
+      'importFromFiles',
+      'buildUnified',
+      'buildRegistry',
+      'validateFiles',
+      'generate',
+      'diffDocuments',
+      'pushToApidog',
+      'pullFromApidog',
+      'createServer',
+    ]) {
       expect(typeof (hub as Record<string, unknown>)[name], name).toBe('function');
     }
   });

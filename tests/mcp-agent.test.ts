@@ -16,7 +16,15 @@ class ScriptedModel implements Model {
     if (this.requests.length === 1) {
       return {
         usage,
-        output: [{ type: 'function_call', callId: 'call_1', name: 'search_models', status: 'completed', arguments: JSON.stringify({ provider: 'fal', category: 'image-to-video', limit: 3 }) }],
+        output: [
+          {
+            type: 'function_call',
+            callId: 'call_1',
+            name: 'search_models',
+            status: 'completed',
+            arguments: JSON.stringify({ provider: 'fal', category: 'image-to-video', limit: 3 }),
+          },
+        ],
       };
     }
     const input = Array.isArray(request.input) ? request.input : [];

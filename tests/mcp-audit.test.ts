@@ -15,7 +15,8 @@ const DOTENV_CANARY = `dotenv-${randomBytes(12).toString('hex')}`;
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'API_HUB_ROOT' && !k.startsWith('FAL_') && !k.startsWith('APIDOG_')) out[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && k !== 'API_HUB_ROOT' && !k.startsWith('FAL_') && !k.startsWith('APIDOG_')) out[k] = v;
   return { ...out, ...extra };
 }
 
@@ -27,8 +28,18 @@ function project(): string {
   return dir;
 }
 
-async function session(args: string[], cwd: string, calls: (call: (name: string, a: Record<string, unknown>) => Promise<{ text: string; isError: boolean }>) => Promise<void>): Promise<void> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [binPath, 'mcp', ...args], cwd, env: env({ FAL_API_KEY: ENV_CANARY }), stderr: 'pipe' });
+async function session(
+  args: string[],
+  cwd: string,
+  calls: (call: (name: string, a: Record<string, unknown>) => Promise<{ text: string; isError: boolean }>) => Promise<void>,
+): Promise<void> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [binPath, 'mcp', ...args],
+    cwd,
+    env: env({ FAL_API_KEY: ENV_CANARY }),
+    stderr: 'pipe',
+  });
   const client = new Client({ name: 'audit-test', version: '1.0.0' });
   await client.connect(transport);
   try {
@@ -69,7 +80,10 @@ describe('MCP audit log (real SDK client over stdio)', () => {
 
   it('is on by default at <root>/.api-hub/mcp-audit.jsonl: one JSON line per call with time, tool, args, outcome, duration and result size', () => {
     const path = join(root, '.api-hub', 'mcp-audit.jsonl');
-    const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => [l.tool, l.outcome])).toEqual([
       ['search_models', 'ok'],
       ['search_models', 'ok'],
@@ -100,7 +114,11 @@ describe('MCP audit log (real SDK client over stdio)', () => {
     expect(text.stdout).toMatch(/validate_spec\s+2\s+2/);
     expect(text.stdout).toMatch(/last 2 call\(s\):\n.*validate_spec {2}error.*\n.*get_model {2}ok/);
     noCanary(text.stdout + text.stderr);
-    const json = JSON.parse(runCli(['mcp', 'audit', '--root', root, '--json'], { env: env() }).stdout) as { calls: number; errors: number; tools: Array<{ tool: string; calls: number }> };
+    const json = JSON.parse(runCli(['mcp', 'audit', '--root', root, '--json'], { env: env() }).stdout) as {
+      calls: number;
+      errors: number;
+      tools: Array<{ tool: string; calls: number }>;
+    };
     expect(json).toMatchObject({ calls: 5, errors: 2 });
     expect(json.tools.map((t) => t.tool)).toEqual(['search_models', 'validate_spec', 'get_model']);
   });

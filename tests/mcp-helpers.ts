@@ -31,7 +31,7 @@ export async function connect(options: Partial<HubServerOptions> = {}): Promise<
     const r = await client.callTool({ name, arguments: args });
     const content = Array.isArray(r.content) ? (r.content as Array<{ type: string; text?: string }>) : [];
     const text = content.map((c) => c.text ?? '').join('\n');
-    return { text, isError: r.isError === true, json: <T,>() => JSON.parse(text) as T };
+    return { text, isError: r.isError === true, json: <T>() => JSON.parse(text) as T };
   };
   return {
     client,
@@ -45,7 +45,13 @@ export async function connect(options: Partial<HubServerOptions> = {}): Promise<
 }
 
 /** Every page of a list tool, following nextOffset; checks each page against the budget. */
-export async function allPages<T>(c: Connected, tool: string, args: Record<string, unknown>, key: string, budget = 20_000): Promise<{ items: T[]; pages: number; sizes: number[] }> {
+export async function allPages<T>(
+  c: Connected,
+  tool: string,
+  args: Record<string, unknown>,
+  key: string,
+  budget = 20_000,
+): Promise<{ items: T[]; pages: number; sizes: number[] }> {
   const items: T[] = [];
   const sizes: number[] = [];
   let offset: number | null = 0;

@@ -10,7 +10,9 @@ import { allPages, connect, fixtureProject, type Connected } from './mcp-helpers
 import { REDACTED } from '../src/push/index.js';
 import { TOKEN, pushProject, removePushProjects, startApidog, validSpec, type FakeApidog } from './push-helpers.js';
 
-const registry = JSON.parse(readFileSync(join(projectRoot, 'data/model_registry.json'), 'utf8')) as { models: Array<{ provider: string; id: string; category: string | null }> };
+const registry = JSON.parse(readFileSync(join(projectRoot, 'data/model_registry.json'), 'utf8')) as {
+  models: Array<{ provider: string; id: string; category: string | null }>;
+};
 const falImageToVideo = registry.models.filter((m) => m.provider === 'fal' && m.category === 'image-to-video').map((m) => m.id);
 const fixtures = 'tests/fixtures/mcp';
 
@@ -47,7 +49,12 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
 
   describe('search_models', () => {
     it('finds every FAL image-to-video model of the snapshot, page by page, with a price field on each', async () => {
-      const { items, pages } = await allPages<{ id: string; provider: string; category: string; price: string | null; pricing: unknown }>(c, 'search_models', { provider: 'fal', category: 'image-to-video', limit: 500 }, 'models');
+      const { items, pages } = await allPages<{ id: string; provider: string; category: string; price: string | null; pricing: unknown }>(
+        c,
+        'search_models',
+        { provider: 'fal', category: 'image-to-video', limit: 500 },
+        'models',
+      );
       expect(falImageToVideo.length).toBe(152);
       expect(items.map((m) => m.id).sort()).toEqual([...falImageToVideo].sort());
       expect(pages).toBeGreaterThan(1); // 152 models do not fit one 20,000-character page
@@ -116,7 +123,10 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
       const summary = (await c.call('get_model', { id: 'fal-ai/flux/dev', section: 'summary' })).json();
       expect(summary).not.toHaveProperty('input');
       expect(summary).not.toHaveProperty('output');
-      const flat = (await c.call('get_model', { id: 'fal-ai/flux/dev', section: 'input', depth: 0 })).json<{ input: { $ref: string; $defs: Record<string, unknown> }; output?: unknown }>();
+      const flat = (await c.call('get_model', { id: 'fal-ai/flux/dev', section: 'input', depth: 0 })).json<{
+        input: { $ref: string; $defs: Record<string, unknown> };
+        output?: unknown;
+      }>();
       expect(flat.input.$ref).toMatch(/^#\/\$defs\//);
       expect(flat).not.toHaveProperty('output');
     });
@@ -125,7 +135,13 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
       const r = await c.call('get_model', { id: 'gpt-4o-mini' });
       expect(r.text.length).toBeLessThan(6_000);
       expect(r.text).not.toContain('claude-3-5-haiku'); // no other model id is inlined
-      const card = r.json<{ provider: string; category: string; operations: Array<{ operationId: string }>; howToCall: string; input: { required: string[]; fields: Record<string, string> } }>();
+      const card = r.json<{
+        provider: string;
+        category: string;
+        operations: Array<{ operationId: string }>;
+        howToCall: string;
+        input: { required: string[]; fields: Record<string, string> };
+      }>();
       expect(card).toMatchObject({ provider: 'comet', category: 'llm' });
       expect(card.operations.map((o) => o.operationId)).toContain('cometCreateChatCompletion');
       expect(card.howToCall).toMatch(/^POST https:\/\/api\.cometapi\.com\/v1\/chat\/completions with header "Authorization: Bearer \$COMET_API_KEY"/);
@@ -224,7 +240,9 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
       const card = JSON.parse(joined) as { id: string; input: unknown; output: unknown; inlineDepth: number; budgetNote: string };
       expect(card.id).toBe(largest.id);
       expect(card.inlineDepth).toBe(0); // the smallest rendering is the one that is paged
-      expect(card.budgetNote).toMatch(/inlined to depth 0 \(the most compact form\) instead of 3; even so the result is larger than the 10000-character budget/);
+      expect(card.budgetNote).toMatch(
+        /inlined to depth 0 \(the most compact form\) instead of 3; even so the result is larger than the 10000-character budget/,
+      );
       expect(card.input).toBeTruthy();
       await c.close();
     });
@@ -252,7 +270,13 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
         const r = await small.call('get_model', { id: 'fal-ai/flux/dev' });
         expect(r.text.length).toBeLessThanOrEqual(2_000);
         expect(r.text).toMatch(/^\[Paged result/);
-        const { items, sizes } = await allPages<{ id: string }>(small, 'search_models', { provider: 'fal', category: 'image-to-video', limit: 500 }, 'models', 2_000);
+        const { items, sizes } = await allPages<{ id: string }>(
+          small,
+          'search_models',
+          { provider: 'fal', category: 'image-to-video', limit: 500 },
+          'models',
+          2_000,
+        );
         expect(items).toHaveLength(152);
         expect(Math.max(...sizes)).toBeLessThanOrEqual(2_000);
       } finally {
@@ -263,13 +287,18 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
 
   describe('search_operations and get_operation', () => {
     it('finds the four queue operations of a FAL endpoint', async () => {
-      const body = (await c.call('search_operations', { endpointId: 'fal-ai/flux/dev' })).json<{ total: number; operations: Array<{ role: string; method: string }> }>();
+      const body = (await c.call('search_operations', { endpointId: 'fal-ai/flux/dev' })).json<{
+        total: number;
+        operations: Array<{ role: string; method: string }>;
+      }>();
       expect(body.total).toBe(4);
       expect(body.operations.map((o) => `${o.method} ${o.role}`).sort()).toEqual(['GET result', 'GET status', 'POST submit', 'PUT cancel']);
     });
 
     it('filters by provider, method and free text, and pages', async () => {
-      const body = (await c.call('search_operations', { provider: 'comet', method: 'POST', query: 'chat completion' })).json<{ operations: Array<{ operationId: string }> }>();
+      const body = (await c.call('search_operations', { provider: 'comet', method: 'POST', query: 'chat completion' })).json<{
+        operations: Array<{ operationId: string }>;
+      }>();
       expect(body.operations.map((o) => o.operationId)).toContain('cometCreateChatCompletion');
       const { items } = await allPages<{ operationId: string }>(c, 'search_operations', { role: 'submit', limit: 200 }, 'operations');
       expect(items.length).toBe(new Set(items.map((o) => o.operationId)).size);
@@ -277,7 +306,12 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
     });
 
     it('describes an operation by operationId or by "METHOD /path", self-contained', async () => {
-      const a = (await c.call('get_operation', { operationId: 'falAiFluxDevSubmit' })).json<{ method: string; path: string; servers: string[]; operation: { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } } }>();
+      const a = (await c.call('get_operation', { operationId: 'falAiFluxDevSubmit' })).json<{
+        method: string;
+        path: string;
+        servers: string[];
+        operation: { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } };
+      }>();
       expect(a).toMatchObject({ method: 'POST', path: '/fal-ai/flux/dev', servers: ['https://queue.fal.run'] });
       expect(a.operation.requestBody.content['application/json']?.schema.properties).toHaveProperty('prompt');
       const b = await c.call('get_operation', { operationId: 'POST /fal-ai/flux/dev' });
@@ -312,7 +346,11 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
     });
 
     it('an invalid file: problems with rule, pointer, line and column', async () => {
-      const body = (await c.call('validate_spec', { path: `${fixtures}/invalid.yaml` })).json<{ valid: boolean; errorCount: number; problems: Array<{ ruleId: string; pointer: string; line: number; column: number; file: string }> }>();
+      const body = (await c.call('validate_spec', { path: `${fixtures}/invalid.yaml` })).json<{
+        valid: boolean;
+        errorCount: number;
+        problems: Array<{ ruleId: string; pointer: string; line: number; column: number; file: string }>;
+      }>();
       expect(body.valid).toBe(false);
       expect(body.errorCount).toBeGreaterThanOrEqual(2);
       expect(body.problems.some((p) => p.pointer === '/info' && p.line === 2)).toBe(true);
@@ -323,7 +361,10 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
     it('inline text, with errors only on request', async () => {
       const ok = (await c.call('validate_spec', { text: 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\n' })).json();
       expect(ok).toMatchObject({ valid: true, errorCount: 0 });
-      const bad = (await c.call('validate_spec', { text: '{"openapi": "3.1.0", "info": {"title": "t"}, "paths": {}}', errorsOnly: true })).json<{ valid: boolean; problems: Array<{ severity: string }> }>();
+      const bad = (await c.call('validate_spec', { text: '{"openapi": "3.1.0", "info": {"title": "t"}, "paths": {}}', errorsOnly: true })).json<{
+        valid: boolean;
+        problems: Array<{ severity: string }>;
+      }>();
       expect(bad.valid).toBe(false);
       expect(bad.problems.every((p) => p.severity === 'error')).toBe(true);
       const garbage = (await c.call('validate_spec', { text: 'openapi: [unclosed' })).json<{ valid: boolean; fatal: string }>();
@@ -332,7 +373,10 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
     });
 
     it('a $ref out of the project root is reported, never read', async () => {
-      const body = (await c.call('validate_spec', { path: `${fixtures}/ref-outside.yaml` })).json<{ valid: boolean; problems: Array<{ ruleId: string; message: string }> }>();
+      const body = (await c.call('validate_spec', { path: `${fixtures}/ref-outside.yaml` })).json<{
+        valid: boolean;
+        problems: Array<{ ruleId: string; message: string }>;
+      }>();
       expect(body.valid).toBe(false);
       expect(body.problems.map((p) => p.ruleId).join(' ')).toMatch(/outside/);
       expect(JSON.stringify(body)).not.toContain('root:x:0:0');
@@ -376,11 +420,19 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
 
   describe('diff_specs', () => {
     it('classifies the changes between two files', async () => {
-      const body = (await c.call('diff_specs', { old: `${fixtures}/petstore-v1.yaml`, new: `${fixtures}/petstore-v2.yaml` })).json<{ breaking: number; nonBreaking: number; total: number; changes: Array<{ kind: string; breaking: boolean }> }>();
+      const body = (await c.call('diff_specs', { old: `${fixtures}/petstore-v1.yaml`, new: `${fixtures}/petstore-v2.yaml` })).json<{
+        breaking: number;
+        nonBreaking: number;
+        total: number;
+        changes: Array<{ kind: string; breaking: boolean }>;
+      }>();
       expect(body.breaking).toBeGreaterThanOrEqual(2); // /pets/{id} removed; limit now required
       expect(body.nonBreaking).toBeGreaterThanOrEqual(1); // Pet.age added
       expect(body.changes.map((x) => x.kind)).toEqual(expect.arrayContaining(['path-removed', 'parameter-required']));
-      const breaking = (await c.call('diff_specs', { old: `${fixtures}/petstore-v1.yaml`, new: `${fixtures}/petstore-v2.yaml`, breakingOnly: true })).json<{ total: number; changes: Array<{ breaking: boolean }> }>();
+      const breaking = (await c.call('diff_specs', { old: `${fixtures}/petstore-v1.yaml`, new: `${fixtures}/petstore-v2.yaml`, breakingOnly: true })).json<{
+        total: number;
+        changes: Array<{ breaking: boolean }>;
+      }>();
       expect(breaking.total).toBe(body.breaking);
       expect(breaking.changes.every((x) => x.breaking)).toBe(true);
     });
@@ -394,7 +446,13 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
     it('pages the changes within a small budget', async () => {
       const small = await connect({ budget: 1_000 });
       try {
-        const { items } = await allPages<{ kind: string }>(small, 'diff_specs', { old: `${fixtures}/petstore-v1.yaml`, new: `${fixtures}/petstore-v2.yaml` }, 'changes', 1_000);
+        const { items } = await allPages<{ kind: string }>(
+          small,
+          'diff_specs',
+          { old: `${fixtures}/petstore-v1.yaml`, new: `${fixtures}/petstore-v2.yaml` },
+          'changes',
+          1_000,
+        );
         const full = (await c.call('diff_specs', { old: `${fixtures}/petstore-v1.yaml`, new: `${fixtures}/petstore-v2.yaml` })).json<{ changes: unknown[] }>();
         expect(items).toEqual(full.changes);
       } finally {
@@ -438,7 +496,9 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
       const overview = await c.client.readResource({ uri: 'api-hub://spec/overview' });
       const o = JSON.parse((overview.contents[0] as { text: string }).text) as { operations: number; operationsByProvider: Record<string, number> };
       // The overview counts what the build reported.
-      expect(o.operations).toBe((JSON.parse(readFileSync(join(projectRoot, 'specs/build-report.json'), 'utf8')) as { summary: { operations: number } }).summary.operations);
+      expect(o.operations).toBe(
+        (JSON.parse(readFileSync(join(projectRoot, 'specs/build-report.json'), 'utf8')) as { summary: { operations: number } }).summary.operations,
+      );
       expect(o.operationsByProvider.fal).toBeGreaterThan(2000);
       const spec = await c.client.readResource({ uri: 'api-hub://spec/openapi.yaml' });
       const text = (spec.contents[0] as { text: string; mimeType: string }).text;
@@ -462,7 +522,11 @@ describe('MCP server over the in-memory transport (real registry and spec)', () 
     });
 
     it('completes model ids', async () => {
-      const r = await c.client.complete({ ref: { type: 'ref/resource', uri: 'api-hub://models/{provider}/{+id}' }, argument: { name: 'id', value: 'fal-ai/flux/d' }, context: { arguments: { provider: 'fal' } } });
+      const r = await c.client.complete({
+        ref: { type: 'ref/resource', uri: 'api-hub://models/{provider}/{+id}' },
+        argument: { name: 'id', value: 'fal-ai/flux/d' },
+        context: { arguments: { provider: 'fal' } },
+      });
       expect(r.completion.values).toContain('fal-ai/flux/dev');
     });
   });
@@ -481,18 +545,28 @@ describe('estimate_cost (fixture registry with prices)', () => {
   afterAll(() => c.close());
 
   it('prices units from the registry, offline', async () => {
-    const body = (await c.call('estimate_cost', { endpointId: 'fal-ai/test/flux', quantity: 4 })).json<{ estimates: Array<{ total: number; text: string; source: string }> }>();
+    const body = (await c.call('estimate_cost', { endpointId: 'fal-ai/test/flux', quantity: 4 })).json<{
+      estimates: Array<{ total: number; text: string; source: string }>;
+    }>();
     expect(body.estimates).toEqual([expect.objectContaining({ total: 0.1, source: 'registry', text: '4 image × 0.025 USD = 0.1 USD (registry price)' })]);
     expect(requests).toHaveLength(0);
   });
 
   it('asks FAL live only when asked, with the key and base URL from the environment', async () => {
-    const body = (await c.call('estimate_cost', { endpointId: 'fal-ai/test/image-to-video', quantity: 5, live: true })).json<{ estimates: Array<{ total: number; source: string }> }>();
+    const body = (await c.call('estimate_cost', { endpointId: 'fal-ai/test/image-to-video', quantity: 5, live: true })).json<{
+      estimates: Array<{ total: number; source: string }>;
+    }>();
     expect(body.estimates.map((e) => [e.source, e.total])).toEqual([
       ['registry', 1.4],
       ['fal-live', 1.4],
     ]);
-    expect(requests).toEqual([{ url: 'https://fal.invalid/v1/models/pricing/estimate', auth: 'Key fal-test-key', body: { estimate_type: 'unit_price', endpoints: { 'fal-ai/test/image-to-video': { unit_quantity: 5 } } } }]);
+    expect(requests).toEqual([
+      {
+        url: 'https://fal.invalid/v1/models/pricing/estimate',
+        auth: 'Key fal-test-key',
+        body: { estimate_type: 'unit_price', endpoints: { 'fal-ai/test/image-to-video': { unit_quantity: 5 } } },
+      },
+    ]);
   });
 
   it('live answers for an endpoint the snapshot does not have, and says so', async () => {
@@ -502,7 +576,11 @@ describe('estimate_cost (fixture registry with prices)', () => {
   });
 
   const errors: Array<[string, Record<string, unknown>, RegExp]> = [
-    ['an unknown id (nearest ids suggested)', { endpointId: 'fal-ai/test/flx', quantity: 1 }, /No model "fal-ai\/test\/flx"[\s\S]*Nearest matches: "fal-ai\/test\/flux"/],
+    [
+      'an unknown id (nearest ids suggested)',
+      { endpointId: 'fal-ai/test/flx', quantity: 1 },
+      /No model "fal-ai\/test\/flx"[\s\S]*Nearest matches: "fal-ai\/test\/flux"/,
+    ],
     ['a model without a price', { endpointId: 'fal-ai/test/unpriced', quantity: 1 }, /no price for this model/],
     ['a token-priced model', { endpointId: 'gpt-4o-mini', quantity: 1 }, /priced per token/],
     ['calls offline', { endpointId: 'fal-ai/test/flux', quantity: 2, mode: 'calls' }, /only the live API knows/],
@@ -528,9 +606,16 @@ describe('estimate_cost (fixture registry with prices)', () => {
   });
 
   it('a live failure keeps the offline estimate and notes the failure', async () => {
-    const failing = await connect({ root: fixtureProject, env: { FAL_API_KEY: 'k-123456' }, fetch: async () => new Response('{"error":{"message":"nope"}}', { status: 500 }) });
+    const failing = await connect({
+      root: fixtureProject,
+      env: { FAL_API_KEY: 'k-123456' },
+      fetch: async () => new Response('{"error":{"message":"nope"}}', { status: 500 }),
+    });
     try {
-      const body = (await failing.call('estimate_cost', { endpointId: 'fal-ai/test/flux', quantity: 1, live: true })).json<{ estimates: Array<{ source: string }>; notes: string[] }>();
+      const body = (await failing.call('estimate_cost', { endpointId: 'fal-ai/test/flux', quantity: 1, live: true })).json<{
+        estimates: Array<{ source: string }>;
+        notes: string[];
+      }>();
       expect(body.estimates.map((e) => e.source)).toEqual(['registry']);
       expect(body.notes[0]).toContain('HTTP 500: nope');
     } finally {
@@ -586,7 +671,12 @@ describe('push_to_apidog: only with allowPush, destructive, validates first', ()
 describe('push_to_apidog with the real push library (a local Apidog, nothing injected)', () => {
   let apidog: FakeApidog;
   let root: string;
-  const env = (): Record<string, string> => ({ APIDOG_ACCESS_TOKEN: TOKEN, APIDOG_PROJECT_ID: '1001', APIDOG_API_BASE_URL: apidog.baseUrl, API_HUB_RETRY_BASE_MS: '5' });
+  const env = (): Record<string, string> => ({
+    APIDOG_ACCESS_TOKEN: TOKEN,
+    APIDOG_PROJECT_ID: '1001',
+    APIDOG_API_BASE_URL: apidog.baseUrl,
+    API_HUB_RETRY_BASE_MS: '5',
+  });
   beforeAll(async () => {
     apidog = await startApidog();
     root = await pushProject();
@@ -596,13 +686,23 @@ describe('push_to_apidog with the real push library (a local Apidog, nothing inj
     await removePushProjects();
   });
 
-  it('validates, then imports exactly the file into the Apidog project and reports Apidog\'s counters', async () => {
+  it("validates, then imports exactly the file into the Apidog project and reports Apidog's counters", async () => {
     const c = await connect({ root, allowPush: true, env: env() });
     try {
       apidog.seen.length = 0;
       const r = await c.call('push_to_apidog', {});
       expect(r.isError, r.text).toBe(false);
-      expect(r.json()).toMatchObject({ pushed: true, dryRun: false, file: 'specs/openapi.yaml', result: { status: 'pushed', projectId: '1001', endpoints: 14, counters: expect.arrayContaining([expect.objectContaining({ subject: 'endpoint', created: 14 })]) } });
+      expect(r.json()).toMatchObject({
+        pushed: true,
+        dryRun: false,
+        file: 'specs/openapi.yaml',
+        result: {
+          status: 'pushed',
+          projectId: '1001',
+          endpoints: 14,
+          counters: expect.arrayContaining([expect.objectContaining({ subject: 'endpoint', created: 14 })]),
+        },
+      });
       const [sent, ...more] = apidog.imports();
       expect(more).toEqual([]);
       expect(sent?.url).toBe('/v1/projects/1001/import-openapi?locale=en-US');
@@ -623,7 +723,11 @@ describe('push_to_apidog with the real push library (a local Apidog, nothing inj
       apidog.seen.length = 0;
       const r = await c.call('push_to_apidog', { dryRun: true });
       expect(r.isError, r.text).toBe(false);
-      expect(r.json()).toMatchObject({ pushed: false, dryRun: true, result: { status: 'dry-run', tokenSet: true, endpoints: 14, url: `${apidog.baseUrl}/v1/projects/1001/import-openapi?locale=en-US` } });
+      expect(r.json()).toMatchObject({
+        pushed: false,
+        dryRun: true,
+        result: { status: 'dry-run', tokenSet: true, endpoints: 14, url: `${apidog.baseUrl}/v1/projects/1001/import-openapi?locale=en-US` },
+      });
       expect(apidog.seen).toEqual([]);
     } finally {
       await c.close();
@@ -696,7 +800,10 @@ describe('path confinement through symbolic links (temporary project)', () => {
     await mkdir(join(root, 'specs'), { recursive: true });
     await writeFile(join(base, 'outside.yaml'), 'openapi: 3.1.0\ninfo: {title: secret, version: "1"}\npaths: {}\n');
     await symlink(join(base, 'outside.yaml'), join(root, 'specs', 'link.yaml'));
-    await writeFile(join(root, 'specs', 'uses-link.yaml'), 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /x:\n    $ref: "./link.yaml#/paths/~1y"\n');
+    await writeFile(
+      join(root, 'specs', 'uses-link.yaml'),
+      'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /x:\n    $ref: "./link.yaml#/paths/~1y"\n',
+    );
     c = await connect({ root, registry: { models: [] }, spec: { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {} } });
   });
   afterAll(async () => {

@@ -26,7 +26,13 @@ function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
 /** `node bin/api-hub.js mcp …` as an MCP client spawns it, over stdio. */
 async function spawnServer(args: string[] = [], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Spawned> {
   const started = performance.now();
-  const transport = new StdioClientTransport({ command: process.execPath, args: [binPath, 'mcp', ...args], cwd: options.cwd ?? projectRoot, env: options.env ?? cleanEnv(), stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [binPath, 'mcp', ...args],
+    cwd: options.cwd ?? projectRoot,
+    env: options.env ?? cleanEnv(),
+    stderr: 'pipe',
+  });
   let stderr = '';
   transport.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const errors: Error[] = [];
@@ -37,12 +43,14 @@ async function spawnServer(args: string[] = [], options: { cwd?: string; env?: R
   const call = async (name: string, a: Record<string, unknown> = {}): Promise<ToolAnswer> => {
     const r = await client.callTool({ name, arguments: a });
     const text = (r.content as Array<{ text?: string }>).map((x) => x.text ?? '').join('\n');
-    return { text, isError: r.isError === true, json: <T,>() => JSON.parse(text) as T };
+    return { text, isError: r.isError === true, json: <T>() => JSON.parse(text) as T };
   };
   return { client, call, logs: [], close: () => client.close(), stderr: () => stderr, errors, startupMs };
 }
 
-const registry = JSON.parse(readFileSync(join(projectRoot, 'data/model_registry.json'), 'utf8')) as { models: Array<{ provider: string; id: string; category: string | null; pricing: unknown }> };
+const registry = JSON.parse(readFileSync(join(projectRoot, 'data/model_registry.json'), 'utf8')) as {
+  models: Array<{ provider: string; id: string; category: string | null; pricing: unknown }>;
+};
 
 describe('api-hub mcp over stdio (spawned like an MCP client does)', () => {
   let s: Spawned;
@@ -57,7 +65,12 @@ describe('api-hub mcp over stdio (spawned like an MCP client does)', () => {
     expect(tools.map((t) => t.name)).not.toContain('push_to_apidog');
     const want = registry.models.filter((m) => m.provider === 'fal' && m.category === 'image-to-video');
     expect(want).toHaveLength(152);
-    const { items } = await allPages<{ id: string; price: string | null; pricing: unknown }>(s, 'search_models', { provider: 'fal', category: 'image-to-video', limit: 500 }, 'models');
+    const { items } = await allPages<{ id: string; price: string | null; pricing: unknown }>(
+      s,
+      'search_models',
+      { provider: 'fal', category: 'image-to-video', limit: 500 },
+      'models',
+    );
     expect(items.map((m) => m.id).sort()).toEqual(want.map((m) => m.id).sort());
     const priced = new Map(want.map((m) => [m.id, m.pricing !== null]));
     for (const m of items) expect(m.price !== null, m.id).toBe(priced.get(m.id));
@@ -99,11 +112,17 @@ describe('api-hub mcp options', () => {
   it('--allow-push: push_to_apidog imports the spec into Apidog through the built push library', async () => {
     const apidog = await startApidog();
     const root = await pushProject();
-    const s = await spawnServer(['--allow-push', '--root', root], { env: cleanEnv({ APIDOG_ACCESS_TOKEN: TOKEN, APIDOG_PROJECT_ID: '1001', APIDOG_API_BASE_URL: apidog.baseUrl }) });
+    const s = await spawnServer(['--allow-push', '--root', root], {
+      env: cleanEnv({ APIDOG_ACCESS_TOKEN: TOKEN, APIDOG_PROJECT_ID: '1001', APIDOG_API_BASE_URL: apidog.baseUrl }),
+    });
     try {
       const r = await s.call('push_to_apidog', {});
       expect(r.isError, r.text).toBe(false);
-      expect(r.json()).toMatchObject({ pushed: true, file: 'specs/openapi.yaml', result: { status: 'pushed', projectId: '1001', counters: expect.arrayContaining([expect.objectContaining({ subject: 'endpoint', created: 14 })]) } });
+      expect(r.json()).toMatchObject({
+        pushed: true,
+        file: 'specs/openapi.yaml',
+        result: { status: 'pushed', projectId: '1001', counters: expect.arrayContaining([expect.objectContaining({ subject: 'endpoint', created: 14 })]) },
+      });
       expect(apidog.imports()).toHaveLength(1);
       expect(JSON.parse(apidog.imports()[0]?.body ?? '{}')).toMatchObject({ input: await readFile(validSpec, 'utf8') });
       expect(s.stderr()).not.toContain(TOKEN);
@@ -124,7 +143,7 @@ describe('api-hub mcp options', () => {
     }
   });
 
-  it('started from another directory (as Claude Desktop does), it serves the package\'s own data', async () => {
+  it("started from another directory (as Claude Desktop does), it serves the package's own data", async () => {
     const s = await spawnServer([], { cwd: tmpdir() });
     try {
       const body = (await s.call('search_models', { query: 'fal-ai/flux/dev', limit: 1 })).json<{ models: Array<{ id: string }> }>();

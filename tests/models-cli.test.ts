@@ -67,7 +67,11 @@ describe('api-hub estimate', () => {
   });
 
   const failures: Array<[string, string[], RegExp]> = [
-    ['an unknown endpoint (nearest suggested)', ['estimate', 'fal-ai/test/flx', '--units', '1'], /No model "fal-ai\/test\/flx"[\s\S]*nearest: fal-ai\/test\/flux/],
+    [
+      'an unknown endpoint (nearest suggested)',
+      ['estimate', 'fal-ai/test/flx', '--units', '1'],
+      /No model "fal-ai\/test\/flx"[\s\S]*nearest: fal-ai\/test\/flux/,
+    ],
     ['no price in the registry', ['estimate', 'fal-ai/test/unpriced', '--units', '1'], /no price for this model/],
     ['neither --units nor --calls', ['estimate', 'fal-ai/test/flux'], /exactly one of --units N or --calls N/],
     ['a quantity that is not a number', ['estimate', 'fal-ai/test/flux', '--units', 'many'], /--units must be a number greater than 0/],
@@ -99,17 +103,26 @@ describe('api-hub estimate', () => {
     });
     afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-    it('posts the estimate with the key and prints FAL\'s total', async () => {
+    it("posts the estimate with the key and prints FAL's total", async () => {
       const out = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(process.execPath, [binPath, 'estimate', 'fal-ai/test/flux', '--calls', '3', '--live'], { cwd: projectRoot, env: { ...process.env, API_HUB_ROOT: fixtureProject, FAL_KEY: 'fal-test-secret', FAL_API_BASE_URL: base, FAL_API_KEY: '' } }, (err, stdout, stderr) =>
-          resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+        execFile(
+          process.execPath,
+          [binPath, 'estimate', 'fal-ai/test/flux', '--calls', '3', '--live'],
+          { cwd: projectRoot, env: { ...process.env, API_HUB_ROOT: fixtureProject, FAL_KEY: 'fal-test-secret', FAL_API_BASE_URL: base, FAL_API_KEY: '' } },
+          (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
         );
       });
       expect(out.code).toBe(0);
       expect(out.stdout).toBe('fal-ai/test/flux: 3 call(s) = 0.75 USD (FAL live estimate, historical_api_price)\n');
       expect(out.stderr).toContain('only the live API knows'); // the offline part could not be estimated, and says why
       expect(out.stderr).not.toContain('fal-test-secret');
-      expect(seen).toEqual([{ path: '/v1/models/pricing/estimate', auth: 'Key fal-test-secret', body: { estimate_type: 'historical_api_price', endpoints: { 'fal-ai/test/flux': { call_quantity: 3 } } } }]);
+      expect(seen).toEqual([
+        {
+          path: '/v1/models/pricing/estimate',
+          auth: 'Key fal-test-secret',
+          body: { estimate_type: 'historical_api_price', endpoints: { 'fal-ai/test/flux': { call_quantity: 3 } } },
+        },
+      ]);
     });
   });
 });

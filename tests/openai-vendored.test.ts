@@ -18,7 +18,11 @@ describe('the vendored OpenAI document', () => {
   });
 
   it('is the 3.1 document with the routes Comet serves', async () => {
-    const doc = JSON.parse(await readFile(join(root, 'specs/providers/openai/openapi.json'), 'utf8')) as { openapi: string; info: { version: string }; paths: Record<string, unknown> };
+    const doc = JSON.parse(await readFile(join(root, 'specs/providers/openai/openapi.json'), 'utf8')) as {
+      openapi: string;
+      info: { version: string };
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.version).toBe('2.3.0');
     expect(Object.keys(doc.paths)).toHaveLength(182);

@@ -21,7 +21,14 @@ describe('the whole pipeline on the committed snapshot', () => {
       expect(r.stdout).toMatch(/^models: +1162 \(FAL 594, 589 with a document, 5 left out; Comet 568\)$/m);
       expect(r.stdout).toMatch(/^operations: +2402 on 2402 paths$/m);
       expect(r.stdout).toMatch(/^problems: +0 error\(s\)/m);
-      for (const f of ['specs/openapi.yaml', 'specs/build-report.json', 'data/model_registry.json', 'generated/client.js', 'generated/client.d.ts', 'generated/schema.d.ts']) {
+      for (const f of [
+        'specs/openapi.yaml',
+        'specs/build-report.json',
+        'data/model_registry.json',
+        'generated/client.js',
+        'generated/client.d.ts',
+        'generated/schema.d.ts',
+      ]) {
         expect((await readFile(join(root, f))).equals(await readFile(join(projectRoot, f))), `${f} differs from the committed file`).toBe(true);
       }
     } finally {
@@ -43,8 +50,12 @@ describe('the whole pipeline on the committed snapshot', () => {
   });
 
   it('the committed specs/openapi.yaml has every FAL model with a document, zero redocly (recommended) errors, and swagger-parser accepts it', async () => {
-    const listing = JSON.parse(await readFile(join(projectRoot, 'specs/providers/fal/models.json'), 'utf8')) as { models: Array<{ endpoint_id: string; openapi: { status: string } }> };
-    const doc = load(await readFile(join(projectRoot, 'specs/openapi.yaml'), 'utf8')) as { paths: Record<string, { post?: { 'x-hub-source'?: { endpointId?: string } } }> };
+    const listing = JSON.parse(await readFile(join(projectRoot, 'specs/providers/fal/models.json'), 'utf8')) as {
+      models: Array<{ endpoint_id: string; openapi: { status: string } }>;
+    };
+    const doc = load(await readFile(join(projectRoot, 'specs/openapi.yaml'), 'utf8')) as {
+      paths: Record<string, { post?: { 'x-hub-source'?: { endpointId?: string } } }>;
+    };
     const available = listing.models.filter((m) => m.openapi.status === 'available').map((m) => m.endpoint_id);
     expect(available).toHaveLength(589);
     for (const id of available) expect(doc.paths[`/${id}`]?.post?.['x-hub-source']?.endpointId, id).toBe(id);
@@ -66,8 +77,12 @@ describe('the whole pipeline on the committed snapshot', () => {
   // npm 11.19 cannot self-execute a project's own bin (`npx api-hub` reads package.json from an npx
   // cache directory it never created), so `prepare` links it into node_modules/.bin, where
   // `npx -c`, npm scripts and PATH find it.
-  it('the api-hub bin is on npm\'s PATH in a clone after npm ci (prepare links the project\'s own bin)', () => {
-    const r = spawnSync('npx', ['-c', 'api-hub --version'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  it("the api-hub bin is on npm's PATH in a clone after npm ci (prepare links the project's own bin)", () => {
+    const r = spawnSync('npx', ['-c', 'api-hub --version'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_update_notifier: 'false' },
+    });
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(r.status).toBe(0);
   });

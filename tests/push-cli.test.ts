@@ -111,7 +111,9 @@ describe('api-hub push', () => {
     const r = await hub(['push'], root, env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('api-hub.config.yaml is not valid; nothing was pushed');
-    expect(r.stderr).toContain('(/push/endpointOverwriteBehavior) `push.endpointOverwriteBehavior` must be one of OVERWRITE_EXISTING, AUTO_MERGE, KEEP_EXISTING, CREATE_NEW, not "REPLACE"');
+    expect(r.stderr).toContain(
+      '(/push/endpointOverwriteBehavior) `push.endpointOverwriteBehavior` must be one of OVERWRITE_EXISTING, AUTO_MERGE, KEEP_EXISTING, CREATE_NEW, not "REPLACE"',
+    );
     expect(r.stderr).toContain('(/push/deleteUnmatched) unknown key `push.deleteUnmatched`');
     expect(apidog.seen).toHaveLength(0);
   });
@@ -158,7 +160,7 @@ describe('api-hub push', () => {
     expect(apidog.seen).toHaveLength(0);
   });
 
-  it('validates with the project\'s redocly.yaml, as `api-hub validate` does', async () => {
+  it("validates with the project's redocly.yaml, as `api-hub validate` does", async () => {
     const root = await pushProject({ spec: warningSpec });
     expect((await hub(['push', '--dry-run'], root, env)).code).toBe(0);
     await writeFile(join(root, 'redocly.yaml'), 'rules:\n  operation-security-defined: error\n');
@@ -222,7 +224,7 @@ describe('api-hub push: what Apidog refuses', () => {
     expect(apidog.seen).toHaveLength(1);
   });
 
-  it('403 (no permission on the project): exit 2, explained, with Apidog\'s message', async () => {
+  it("403 (no permission on the project): exit 2, explained, with Apidog's message", async () => {
     const root = await pushProject();
     const r = await hub(['push'], root, { ...env, APIDOG_PROJECT_ID: '403' });
     expect(r.code).toBe(2);
@@ -238,13 +240,15 @@ describe('api-hub push: what Apidog refuses', () => {
     expect(r.stderr).toContain('"errorMessage":"Project 999999 not found"');
   });
 
-  it('counters with failures: printed with Apidog\'s errors, exit 1', async () => {
+  it("counters with failures: printed with Apidog's errors, exit 1", async () => {
     const root = await pushProject();
     const r = await hub(['push'], root, { ...env, APIDOG_PROJECT_ID: 'partial' });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^\s+endpoints\s+10\s+0\s+4\s+0$/m);
     expect(r.stdout).toContain('Apidog reported 4 errors:');
-    expect(r.stdout).toContain('  - POST /fal-ai/minimax/video-01/image-to-video: schema MinimaxVideo01ImageToVideoInput could not be resolved (IMPORT_ENDPOINT_FAILED)');
+    expect(r.stdout).toContain(
+      '  - POST /fal-ai/minimax/video-01/image-to-video: schema MinimaxVideo01ImageToVideoInput could not be resolved (IMPORT_ENDPOINT_FAILED)',
+    );
     expect(r.stderr).toContain('Apidog could not import everything');
 
     const json = await hub(['push', '--json'], root, { ...env, APIDOG_PROJECT_ID: 'partial' });
@@ -321,7 +325,12 @@ describe('api-hub pull', () => {
     const [req] = apidog.seen;
     expect(req?.url).toBe('/v1/projects/1001/export-openapi?locale=en-US');
     expect(req?.headers['x-apidog-api-version']).toBe(VERSION);
-    expect(JSON.parse(req?.body ?? '')).toEqual({ scope: { type: 'ALL' }, options: { includeApidogExtensionProperties: true, addFoldersToTags: false }, oasVersion: '3.1', exportFormat: 'JSON' });
+    expect(JSON.parse(req?.body ?? '')).toEqual({
+      scope: { type: 'ALL' },
+      options: { includeApidogExtensionProperties: true, addFoldersToTags: false },
+      oasVersion: '3.1',
+      exportFormat: 'JSON',
+    });
     const file = JSON.parse(await readFile(join(root, 'apidog', 'openapi.json'), 'utf8')) as { openapi: string; paths: Record<string, unknown> };
     const pushed = parseText(await fixtureText(), 'f');
     expect(pushed.ok && file).toEqual(pushed.ok ? pushed.value.data : undefined);

@@ -64,10 +64,16 @@ export async function startApidog(projectIds: readonly string[] = ['1001', 'part
       return json(res, 422, { success: false, errorCode: 'INVALID_API_VERSION', errorMessage: 'X-Apidog-Api-Version is missing or unsupported' });
     }
     const auth = req.headers.authorization ?? '';
-    if (auth !== `Bearer ${TOKEN}`) return json(res, 401, { success: false, errorCode: 'UNAUTHORIZED', errorMessage: `Invalid access token: ${auth.replace(/^Bearer /, '')}` });
+    if (auth !== `Bearer ${TOKEN}`)
+      return json(res, 401, { success: false, errorCode: 'UNAUTHORIZED', errorMessage: `Invalid access token: ${auth.replace(/^Bearer /, '')}` });
     if (fake.failNext.count > 0) {
       fake.failNext.count--;
-      return json(res, fake.failNext.status, { success: false, errorMessage: 'try again' }, fake.failNext.retryAfter === undefined ? {} : { 'retry-after': fake.failNext.retryAfter });
+      return json(
+        res,
+        fake.failNext.status,
+        { success: false, errorMessage: 'try again' },
+        fake.failNext.retryAfter === undefined ? {} : { 'retry-after': fake.failNext.retryAfter },
+      );
     }
     const id = decodeURIComponent(m[1] ?? '');
     if (id === '403') return json(res, 403, { success: false, errorCode: 'FORBIDDEN', errorMessage: 'No project guest privilege' });
@@ -95,7 +101,8 @@ export async function startApidog(projectIds: readonly string[] = ['1001', 'part
 function importInto(project: Project, id: string, doc: Record<string, unknown>, options: Record<string, unknown>): unknown {
   const c: Record<string, number> = {};
   const bump = (key: string): void => void (c[key] = (c[key] ?? 0) + 1);
-  for (const k of ['endpoint', 'schema', 'endpointFolder', 'schemaFolder']) for (const kind of ['Created', 'Updated', 'Failed', 'Ignored']) c[`${k}${kind}`] = 0;
+  for (const k of ['endpoint', 'schema', 'endpointFolder', 'schemaFolder'])
+    for (const kind of ['Created', 'Updated', 'Failed', 'Ignored']) c[`${k}${kind}`] = 0;
   const errors: Array<{ message: string; code: string }> = [];
   const seenEndpoints = new Set<string>();
   const upsert = (subject: string, exists: boolean, behavior: unknown, create: () => void, update: () => void): void => {
@@ -127,12 +134,24 @@ function importInto(project: Project, id: string, doc: Record<string, unknown>, 
         bump('endpointFolderCreated');
       }
       const n = project.endpoints.get(key) ?? 0;
-      upsert('endpoint', n > 0, options.endpointOverwriteBehavior, () => project.endpoints.set(key, n + 1), () => undefined);
+      upsert(
+        'endpoint',
+        n > 0,
+        options.endpointOverwriteBehavior,
+        () => project.endpoints.set(key, n + 1),
+        () => undefined,
+      );
     }
   }
   const components = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
   for (const name of Object.keys(components)) {
-    upsert('schema', project.schemas.has(name), options.schemaOverwriteBehavior, () => project.schemas.add(name), () => undefined);
+    upsert(
+      'schema',
+      project.schemas.has(name),
+      options.schemaOverwriteBehavior,
+      () => project.schemas.add(name),
+      () => undefined,
+    );
   }
   if (options.deleteUnmatchedResources === true) for (const key of [...project.endpoints.keys()]) if (!seenEndpoints.has(key)) project.endpoints.delete(key);
   project.document = doc;

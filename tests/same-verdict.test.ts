@@ -46,7 +46,8 @@ interface Verdict {
 
 let dir: string;
 let warningsWhenError = -1;
-const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir, CI: 'true' } });
+const git = (...args: string[]) =>
+  spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir, CI: 'true' } });
 const write = (rel: string, text: string): void => {
   mkdirSync(join(dir, rel, '..'), { recursive: true });
   writeFileSync(join(dir, rel), text);
@@ -75,7 +76,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function verdicts(): Promise<{ cli: Verdict & { exit: number }; start: Verdict & { exit: number }; mcp: Verdict; push: Verdict & { exit: number }; hook: { exit: number } }> {
+async function verdicts(): Promise<{
+  cli: Verdict & { exit: number };
+  start: Verdict & { exit: number };
+  mcp: Verdict;
+  push: Verdict & { exit: number };
+  hook: { exit: number };
+}> {
   const env = { API_HUB_ROOT: dir };
   const cli = runCli(['validate', '--format', 'json', '--no-cache'], { cwd: dir, env });
   const cliJson = JSON.parse(cli.stdout) as { errorCount: number; warningCount: number };

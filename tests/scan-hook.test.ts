@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { projectRoot } from './helpers/cli.js';
 
 // Canary keys, made at run time (no key-shaped literal in this file), each unique to this run.
-const alnum = (n: number): string => randomBytes(n * 2).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, n).padEnd(n, 'Z9');
+const alnum = (n: number): string =>
+  randomBytes(n * 2)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, n)
+    .padEnd(n, 'Z9');
 const FAL_CANARY = `${randomUUID()}:${randomBytes(16).toString('hex')}`;
 const OPENAI_CANARY = `sk-proj-${alnum(64)}`;
 const ENV_CANARY = `${alnum(20)}7${alnum(11)}`;
@@ -19,7 +24,12 @@ interface Run {
 }
 
 /** A throwaway git repository with the project's hooks installed and a bin/api-hub.js that runs this checkout's CLI. */
-function repo(): { dir: string; git: (...args: string[]) => Run; write: (rel: string, text: string) => void; cli: (...args: string[]) => Run & { stdout: string } } {
+function repo(): {
+  dir: string;
+  git: (...args: string[]) => Run;
+  write: (rel: string, text: string) => void;
+  cli: (...args: string[]) => Run & { stdout: string };
+} {
   const dir = mkdtempSync(join(tmpdir(), 'api-hub-scan-'));
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir, CI: 'true' };
   delete env.API_HUB_ROOT;
@@ -72,12 +82,22 @@ describe('pre-commit secret scan (api-hub scan --staged)', () => {
     const { dir, git, write } = repo();
     const outputs: string[] = [];
     const cases: Array<{ name: string; stage: () => void; where: RegExp }> = [
-      { name: 'a FAL key in a file', stage: () => (write('config/settings.txt', `# local\nFAL_KEY=${FAL_CANARY}\n`), git('add', 'config')), where: /config\/settings\.txt:2:9: FAL API key/ },
-      { name: 'an sk-proj- key', stage: () => (write('src/client.ts', `export const key = '${OPENAI_CANARY}';\n`), git('add', 'src')), where: /src\/client\.ts:1:\d+: OpenAI API key/ },
+      {
+        name: 'a FAL key in a file',
+        stage: () => (write('config/settings.txt', `# local\nFAL_KEY=${FAL_CANARY}\n`), git('add', 'config')),
+        where: /config\/settings\.txt:2:9: FAL API key/,
+      },
+      {
+        name: 'an sk-proj- key',
+        stage: () => (write('src/client.ts', `export const key = '${OPENAI_CANARY}';\n`), git('add', 'src')),
+        where: /src\/client\.ts:1:\d+: OpenAI API key/,
+      },
       { name: 'a force-added .env', stage: () => (write('.env', `COMET_API_KEY=${ENV_CANARY}\n`), git('add', '-f', '.env')), where: /\.env:1:1: \.env file/ },
       {
         name: 'a FAL key in an x- field of specs/openapi.yaml',
-        stage: () => (write('specs/openapi.yaml', `openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\n  x-fal-credentials: ${FAL_CANARY}\npaths: {}\n`), git('add', 'specs')),
+        stage: () => (
+          write('specs/openapi.yaml', `openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\n  x-fal-credentials: ${FAL_CANARY}\npaths: {}\n`), git('add', 'specs')
+        ),
         where: /specs\/openapi\.yaml:5:22: FAL API key/,
       },
     ];
@@ -170,7 +190,10 @@ describe('pre-commit secret scan (api-hub scan --staged)', () => {
     for (let i = 0; i < 20; i++) write(`src/file${i}.ts`, `export const value${i} = ${i};\n`.repeat(200));
     git('add', 'src');
     const started = performance.now();
-    const r = spawnSync(process.execPath, [join(projectRoot, 'bin', 'api-hub.js'), 'scan', '--staged', '--json'], { cwd: git('rev-parse', '--show-toplevel').out.trim(), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(projectRoot, 'bin', 'api-hub.js'), 'scan', '--staged', '--json'], {
+      cwd: git('rev-parse', '--show-toplevel').out.trim(),
+      encoding: 'utf8',
+    });
     const ms = performance.now() - started;
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ files: 20, findings: [] });

@@ -86,11 +86,13 @@ describe('comet.chat.stream', () => {
     expect(server.seen).toHaveLength(0);
   });
 
-  it('an error answer throws a HubApiError with Comet\'s error body', async () => {
+  it("an error answer throws a HubApiError with Comet's error body", async () => {
     server.handle((_req, res) => json(res, 401, { error: { message: 'invalid token', type: 'comet_api_error' } }));
-    const err = await rejection((async () => {
-      for await (const _ of comet().chat.stream({ model: 'm', messages: [] })) void _;
-    })());
+    const err = await rejection(
+      (async () => {
+        for await (const _ of comet().chat.stream({ model: 'm', messages: [] })) void _;
+      })(),
+    );
     expect(err).toBeInstanceOf(client.HubApiError);
     const e = err as HubApiError;
     expect([e.provider, e.status, e.body]).toEqual(['comet', 401, { error: { message: 'invalid token', type: 'comet_api_error' } }]);
@@ -103,9 +105,11 @@ describe('comet.chat.stream', () => {
       res.end(`data: ${JSON.stringify(chunk('partial'))}\n\ndata: {"error":{"message":"upstream overloaded","type":"server_error"}}\n\n`);
     });
     const got: string[] = [];
-    const err = await rejection((async () => {
-      for await (const c of comet().chat.stream({ model: 'm', messages: [] })) got.push(c.choices[0]?.delta.content ?? '');
-    })());
+    const err = await rejection(
+      (async () => {
+        for await (const c of comet().chat.stream({ model: 'm', messages: [] })) got.push(c.choices[0]?.delta.content ?? '');
+      })(),
+    );
     expect(got).toEqual(['partial']);
     const e = err as HubApiError;
     expect(e.status).toBe(200);
@@ -133,12 +137,14 @@ describe('comet.chat.stream', () => {
     const controller = new AbortController();
     const started = performance.now();
     const got: string[] = [];
-    const err = await rejection((async () => {
-      for await (const c of comet().chat.stream({ model: 'm', messages: [] }, { signal: controller.signal })) {
-        got.push(c.choices[0]?.delta.content ?? '');
-        setTimeout(() => controller.abort(), 20);
-      }
-    })());
+    const err = await rejection(
+      (async () => {
+        for await (const c of comet().chat.stream({ model: 'm', messages: [] }, { signal: controller.signal })) {
+          got.push(c.choices[0]?.delta.content ?? '');
+          setTimeout(() => controller.abort(), 20);
+        }
+      })(),
+    );
     expect(got).toEqual(['first']);
     expect((err as Error).name).toBe('AbortError');
     expect(performance.now() - started).toBeLessThan(3000);
@@ -167,9 +173,11 @@ describe('comet.chat.stream', () => {
 
     server.seen.length = 0;
     server.handle((_req, res) => json(res, 500, { error: { message: 'internal' } }));
-    const e = (await rejection((async () => {
-      for await (const _ of comet().chat.stream({ model: 'm', messages: [] })) void _;
-    })())) as HubApiError;
+    const e = (await rejection(
+      (async () => {
+        for await (const _ of comet().chat.stream({ model: 'm', messages: [] })) void _;
+      })(),
+    )) as HubApiError;
     expect(e.status).toBe(500);
     expect(server.seen).toHaveLength(1);
   });
@@ -177,7 +185,13 @@ describe('comet.chat.stream', () => {
 
 describe('comet: chat, images and embeddings', () => {
   it('chat.completions returns the typed completion', async () => {
-    const completion = { id: 'c', object: 'chat.completion', created: 1, model: 'gpt-4o-mini', choices: [{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' }] };
+    const completion = {
+      id: 'c',
+      object: 'chat.completion',
+      created: 1,
+      model: 'gpt-4o-mini',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' }],
+    };
     server.handle((_req, res) => json(res, 200, completion));
     const { data, error } = await comet().chat.completions({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
     expect(error).toBeUndefined();
@@ -211,7 +225,12 @@ describe('comet.midjourney', () => {
       if (req.url === '/mj/task/task-77/fetch') {
         if (++fetches === 3) return json(res, 502, { error: { message: 'bad gateway' } }); // a GET: retried
         const status = states[Math.min(answered++, states.length - 1)];
-        return json(res, 200, { id: 'task-77', status, progress: status === 'SUCCESS' ? '100%' : '0%', ...(status === 'SUCCESS' ? { imageUrl: 'https://cdn.example/mj.png' } : {}) });
+        return json(res, 200, {
+          id: 'task-77',
+          status,
+          progress: status === 'SUCCESS' ? '100%' : '0%',
+          ...(status === 'SUCCESS' ? { imageUrl: 'https://cdn.example/mj.png' } : {}),
+        });
       }
       return json(res, 404, {});
     });
@@ -223,10 +242,7 @@ describe('comet.midjourney', () => {
     expect(task.status).toBe('SUCCESS');
     expect(task.imageUrl).toBe('https://cdn.example/mj.png');
     expect(seen).toEqual(['NOT_START', 'SUBMITTED', 'IN_PROGRESS', 'SUCCESS']);
-    expect(server.seen.map((s) => `${s.method} ${s.url}`)).toEqual([
-      'POST /mj/submit/imagine',
-      ...Array<string>(5).fill('GET /mj/task/task-77/fetch'),
-    ]);
+    expect(server.seen.map((s) => `${s.method} ${s.url}`)).toEqual(['POST /mj/submit/imagine', ...Array<string>(5).fill('GET /mj/task/task-77/fetch')]);
     expect(JSON.parse(server.seen[0]?.body ?? '')).toEqual({ prompt: 'a banana, watercolor', botType: 'MID_JOURNEY' });
     expect(server.seen.every((s) => s.headers.authorization === 'Bearer comet-test-key')).toBe(true);
   });

@@ -18,7 +18,13 @@ beforeEach(() => {
   server.seen.length = 0;
 });
 
-const output = { images: [{ url: 'https://cdn.example/banana.png', width: 1024, height: 768 }], timings: { inference: 1.2 }, seed: 42, has_nsfw_concepts: [false], prompt: 'a banana' };
+const output = {
+  images: [{ url: 'https://cdn.example/banana.png', width: 1024, height: 768 }],
+  timings: { inference: 1.2 },
+  seed: 42,
+  has_nsfw_concepts: [false],
+  prompt: 'a banana',
+};
 
 /**
  * The queue URLs FAL returns at submit. They live under a prefix the client could not
@@ -27,7 +33,15 @@ const output = { images: [{ url: 'https://cdn.example/banana.png', width: 1024, 
  */
 function queued(requestId: string, extra: Record<string, unknown> = {}) {
   const base = `${server.baseUrl}/queue-b/fal-ai/flux/requests/${requestId}`;
-  return { status: 'IN_QUEUE', request_id: requestId, status_url: `${base}/status`, response_url: base, cancel_url: `${base}/cancel`, queue_position: 2, ...extra };
+  return {
+    status: 'IN_QUEUE',
+    request_id: requestId,
+    status_url: `${base}/status`,
+    response_url: base,
+    cancel_url: `${base}/cancel`,
+    queue_position: 2,
+    ...extra,
+  };
 }
 
 function fal(retry: { retries?: number; baseDelay?: number; maxDelay?: number } | false = { baseDelay: 5 }) {
@@ -43,14 +57,28 @@ describe('fal.subscribe', () => {
       if (req.method === 'POST') return json(res, 200, queued('r1'));
       if (req.url.startsWith('/queue-b/fal-ai/flux/requests/r1/status')) {
         polls++;
-        const status = polls === 1 ? { status: 'IN_QUEUE', request_id: 'r1', queue_position: 0 } : polls === 2 ? { status: 'IN_PROGRESS', request_id: 'r1', logs: [{ message: 'step 1' }] } : { status: 'COMPLETED', request_id: 'r1' };
+        const status =
+          polls === 1
+            ? { status: 'IN_QUEUE', request_id: 'r1', queue_position: 0 }
+            : polls === 2
+              ? { status: 'IN_PROGRESS', request_id: 'r1', logs: [{ message: 'step 1' }] }
+              : { status: 'COMPLETED', request_id: 'r1' };
         return json(res, 200, status);
       }
       if (req.url === '/queue-b/fal-ai/flux/requests/r1') return json(res, 200, output);
       return json(res, 404, { detail: 'Not Found' });
     });
     const updates: string[] = [];
-    const out = await fal().subscribe('fal-ai/flux/dev', { prompt: 'a banana' }, { pollInterval: 40, maxPollInterval: 70, logs: true, onQueueUpdate: (s) => updates.push(`${s.status}${s.queue_position === undefined ? '' : `@${s.queue_position}`}`) });
+    const out = await fal().subscribe(
+      'fal-ai/flux/dev',
+      { prompt: 'a banana' },
+      {
+        pollInterval: 40,
+        maxPollInterval: 70,
+        logs: true,
+        onQueueUpdate: (s) => updates.push(`${s.status}${s.queue_position === undefined ? '' : `@${s.queue_position}`}`),
+      },
+    );
 
     expect(out).toEqual(output);
     expect(out.images[0]?.url).toBe('https://cdn.example/banana.png');
@@ -130,7 +158,7 @@ describe('fal.subscribe', () => {
     expect((status[1]?.at ?? 0) - (status[0]?.at ?? 0)).toBeGreaterThanOrEqual(990);
   });
 
-  it('abort stops the polling at once, rejects with the signal\'s reason, and fal.cancel then cancels the request', async () => {
+  it("abort stops the polling at once, rejects with the signal's reason, and fal.cancel then cancels the request", async () => {
     server.handle((req, res) => {
       if (req.method === 'POST') return json(res, 200, queued('r4'));
       if (req.method === 'PUT') return json(res, 200, { success: true });
@@ -139,14 +167,18 @@ describe('fal.subscribe', () => {
     const controller = new AbortController();
     let submitted: { request_id: string; cancel_url?: string } | undefined;
     const started = performance.now();
-    const pending = fal().subscribe('fal-ai/flux/dev', { prompt: 'x' }, {
-      signal: controller.signal,
-      pollInterval: 10_000,
-      onQueueUpdate: (s) => {
-        submitted ??= s;
-        controller.abort(new Error('user left the page'));
+    const pending = fal().subscribe(
+      'fal-ai/flux/dev',
+      { prompt: 'x' },
+      {
+        signal: controller.signal,
+        pollInterval: 10_000,
+        onQueueUpdate: (s) => {
+          submitted ??= s;
+          controller.abort(new Error('user left the page'));
+        },
       },
-    });
+    );
     const err = await rejection(pending);
     expect((err as Error).message).toBe('user left the page');
     expect(performance.now() - started).toBeLessThan(2000);
@@ -172,7 +204,7 @@ describe('fal.subscribe', () => {
 });
 
 describe('fal.cancel, and which requests are retried', () => {
-  it('cancel PUTs the cancel_url returned at submit, and reports FAL\'s answer', async () => {
+  it("cancel PUTs the cancel_url returned at submit, and reports FAL's answer", async () => {
     server.handle((_req, res) => json(res, 400, { detail: 'Request is already being processed' }));
     const r = await fal().cancel('fal-ai/flux/dev', queued('r6'));
     expect(r.error).toEqual({ detail: 'Request is already being processed' });
@@ -219,7 +251,7 @@ describe('fal.cancel, and which requests are retried', () => {
     expect(server.seen).toHaveLength(3);
   });
 
-  it('does not wait out a Retry-After longer than maxDelay, nor repeat FAL\'s user timeout, nor anything with retry: false', async () => {
+  it("does not wait out a Retry-After longer than maxDelay, nor repeat FAL's user timeout, nor anything with retry: false", async () => {
     server.handle((_req, res) => json(res, 429, { detail: 'later' }, { 'retry-after': '3600' }));
     const started = performance.now();
     const later = await fal().status('fal-ai/flux/dev', queued('r9'));

@@ -72,7 +72,13 @@ export async function startServer(handler: Handler = (_req, res) => json(res, 40
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const seen: Seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: performance.now() - started };
+      const seen: Seen = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: performance.now() - started,
+      };
       state.seen.push(seen);
       res.on('close', () => {
         if (!res.writableFinished) state.closedEarly++;

@@ -47,12 +47,27 @@ describe('comet.tasks: the generic poller', () => {
         return json(res, 200, { id: 'video_1', object: 'video', status: 'queued' });
       }
       if (req.url === '/v1/videos/video_1') {
-        return json(res, 200, polls(req, [{ id: 'video_1', status: 'queued' }, { id: 'video_1', status: 'in_progress', progress: 50 }, { id: 'video_1', status: 'completed', video_url: 'https://cdn/v.mp4' }], counter));
+        return json(
+          res,
+          200,
+          polls(
+            req,
+            [
+              { id: 'video_1', status: 'queued' },
+              { id: 'video_1', status: 'in_progress', progress: 50 },
+              { id: 'video_1', status: 'completed', video_url: 'https://cdn/v.mp4' },
+            ],
+            counter,
+          ),
+        );
       }
       return json(res, 404, { error: { message: 'no' } });
     });
     const seen: string[] = [];
-    const done = await comet().videos.createAndWait({ model: 'sora-2', prompt: 'a banana', seconds: '8' }, { pollInterval: 5, onTaskUpdate: (t) => seen.push(t.status) });
+    const done = await comet().videos.createAndWait(
+      { model: 'sora-2', prompt: 'a banana', seconds: '8' },
+      { pollInterval: 5, onTaskUpdate: (t) => seen.push(t.status) },
+    );
     expect(done).toEqual({ task: { id: 'video_1', status: 'completed', video_url: 'https://cdn/v.mp4' }, status: 'completed', result: 'https://cdn/v.mp4' });
     expect(seen).toEqual(['queued', 'in_progress', 'completed']);
     expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
@@ -62,7 +77,21 @@ describe('comet.tasks: the generic poller', () => {
 
   it('statuses match case-insensitively: Seedance answers SUCCESS on the same route', async () => {
     const counter = { n: 0 };
-    server.handle((req, res) => json(res, 200, polls(req, [{ id: 'v2', status: 'SUBMITTED' }, { id: 'v2', status: 'IN_PROGRESS' }, { id: 'v2', status: 'SUCCESS', video_url: 'u' }], counter)));
+    server.handle((req, res) =>
+      json(
+        res,
+        200,
+        polls(
+          req,
+          [
+            { id: 'v2', status: 'SUBMITTED' },
+            { id: 'v2', status: 'IN_PROGRESS' },
+            { id: 'v2', status: 'SUCCESS', video_url: 'u' },
+          ],
+          counter,
+        ),
+      ),
+    );
     const done = await comet().tasks.wait('cometCreateVideo', { id: 'v2', status: 'SUBMITTED' }, { pollInterval: 5 });
     expect(done.status).toBe('SUCCESS');
     expect(done.result).toBe('u');
@@ -73,7 +102,19 @@ describe('comet.tasks: the generic poller', () => {
     const counter = { n: 0 };
     server.handle((req, res) => {
       if (req.url === '/mj/submit/imagine') return json(res, 200, { code: 1, description: 'Submission successful', result: '1773314942177684' });
-      return json(res, 200, polls(req, [{ id: 'x', status: 'NOT_START' }, { id: 'x', status: 'IN_PROGRESS', progress: '58%' }, { id: 'x', status: 'SUCCESS', imageUrl: 'https://api.cometapi.com/mj/image/x' }], counter));
+      return json(
+        res,
+        200,
+        polls(
+          req,
+          [
+            { id: 'x', status: 'NOT_START' },
+            { id: 'x', status: 'IN_PROGRESS', progress: '58%' },
+            { id: 'x', status: 'SUCCESS', imageUrl: 'https://api.cometapi.com/mj/image/x' },
+          ],
+          counter,
+        ),
+      );
     });
     const done = await comet().midjourney.imagineAndWait({ prompt: 'a banana --ar 16:9' }, { pollInterval: 5 });
     expect(done.result).toBe('https://api.cometapi.com/mj/image/x');
@@ -84,7 +125,18 @@ describe('comet.tasks: the generic poller', () => {
     const counter = { n: 0 };
     server.handle((req, res) => {
       if (req.method === 'POST') return json(res, 200, { code: 0, data: { task_id: 'k1', task_status: 'submitted' } });
-      return json(res, 200, polls(req, [{ code: 0, data: { task_id: 'k1', task_status: 'processing' } }, { code: 0, data: { task_id: 'k1', task_status: 'succeed', task_result: { videos: [{ url: 'https://k/1.mp4' }] } } }], counter));
+      return json(
+        res,
+        200,
+        polls(
+          req,
+          [
+            { code: 0, data: { task_id: 'k1', task_status: 'processing' } },
+            { code: 0, data: { task_id: 'k1', task_status: 'succeed', task_result: { videos: [{ url: 'https://k/1.mp4' }] } } },
+          ],
+          counter,
+        ),
+      );
     });
     const done = await comet().kling.text2videoAndWait({ prompt: 'a banana', mode: 'std' }, { pollInterval: 5 });
     expect(done.result).toBe('https://k/1.mp4');
@@ -95,7 +147,18 @@ describe('comet.tasks: the generic poller', () => {
     const counter = { n: 0 };
     server.handle((req, res) => {
       if (req.url === '/suno/submit/music') return json(res, 200, { code: 'success', data: 'suno-task-7' });
-      return json(res, 200, polls(req, [{ data: [{ task_id: 'suno-task-7', status: 'IN_PROGRESS' }] }, { data: [{ task_id: 'suno-task-7', status: 'complete', data: [{ audio_url: 'https://s/a.mp3' }] }] }], counter));
+      return json(
+        res,
+        200,
+        polls(
+          req,
+          [
+            { data: [{ task_id: 'suno-task-7', status: 'IN_PROGRESS' }] },
+            { data: [{ task_id: 'suno-task-7', status: 'complete', data: [{ audio_url: 'https://s/a.mp3' }] }] },
+          ],
+          counter,
+        ),
+      );
     });
     const done = await comet().suno.musicAndWait({ prompt: '', tags: 'lofi' }, { pollInterval: 5 });
     expect(done.result).toEqual({ task_id: 'suno-task-7', status: 'complete', data: [{ audio_url: 'https://s/a.mp3' }] });
@@ -106,7 +169,9 @@ describe('comet.tasks: the generic poller', () => {
   });
 
   it('a failure status rejects with a HubTaskError carrying the task (Runway FAILED)', async () => {
-    server.handle((req, res) => (req.method === 'POST' ? json(res, 200, { id: 'r1' }) : json(res, 200, { id: 'r1', status: 'FAILED', failure: 'content moderation' })));
+    server.handle((req, res) =>
+      req.method === 'POST' ? json(res, 200, { id: 'r1' }) : json(res, 200, { id: 'r1', status: 'FAILED', failure: 'content moderation' }),
+    );
     const err = (await rejection(comet().runway.imageToVideoAndWait({ promptImage: 'https://x/y.png' }, { pollInterval: 5 }))) as HubTaskError;
     expect(err).toBeInstanceOf(client.HubTaskError);
     expect(err).toBeInstanceOf(client.HubApiError);
@@ -131,7 +196,8 @@ describe('comet.tasks: the generic poller', () => {
   it('a 429 on the submit POST is repeated (refused before it was accepted); a 500 is not', async () => {
     let posts = 0;
     server.handle((req, res) => {
-      if (req.method === 'POST') return ++posts === 1 ? json(res, 429, { error: { message: 'rate' } }, { 'retry-after': '0' }) : json(res, 200, { id: 'v4', status: 'queued' });
+      if (req.method === 'POST')
+        return ++posts === 1 ? json(res, 429, { error: { message: 'rate' } }, { 'retry-after': '0' }) : json(res, 200, { id: 'v4', status: 'queued' });
       return json(res, 200, { id: 'v4', status: 'completed' });
     });
     expect((await comet().tasks.run('cometCreateVideo', { model: 'sora-2', prompt: 'p' }, { pollInterval: 5 })).status).toBe('completed');
@@ -154,7 +220,9 @@ describe('comet.tasks: the generic poller', () => {
 
   it('the signal ends the wait with its reason', async () => {
     server.handle((_req, res) => json(res, 200, { id: 'v5', status: 'in_progress' }));
-    const err = await rejection(comet().tasks.wait('cometCreateVideo', { id: 'v5', status: 'queued' }, { signal: AbortSignal.timeout(100), pollInterval: 10_000 }));
+    const err = await rejection(
+      comet().tasks.wait('cometCreateVideo', { id: 'v5', status: 'queued' }, { signal: AbortSignal.timeout(100), pollInterval: 10_000 }),
+    );
     expect((err as Error).name).toBe('TimeoutError');
   });
 });

@@ -104,7 +104,9 @@ describe.runIf(Boolean(browserPath))('site in a browser (fixture: prices, Comet 
     // Price range: only priced models in it.
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByLabel('from').fill('0.1');
-    await expect.poll(() => rowsText(page)).toEqual([expect.stringContaining('0.25 USD per video'), expect.stringContaining('input 0.12, output 0.48 USD per 1M tokens')]);
+    await expect
+      .poll(() => rowsText(page))
+      .toEqual([expect.stringContaining('0.25 USD per video'), expect.stringContaining('input 0.12, output 0.48 USD per 1M tokens')]);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => rowsText(page).then((r) => r.length)).toBe(6);
 

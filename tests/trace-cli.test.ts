@@ -34,7 +34,11 @@ describe('api-hub trace on the committed specs', () => {
     const r = runCli(['trace', '--json', '/components/schemas/FalAiFfmpegApiMetadata_Audio'], { cwd: root });
     expect(r.status).toBe(0);
     const [t] = JSON.parse(r.stdout) as Array<{ targets: Array<{ file: string; pointer: string; line: number }> }>;
-    expect(t!.targets[0]).toMatchObject({ file: 'specs/providers/fal/openapi/fal-ai__ffmpeg-api__metadata.json', pointer: '/components/schemas/Audio', line: expect.any(Number) });
+    expect(t!.targets[0]).toMatchObject({
+      file: 'specs/providers/fal/openapi/fal-ai__ffmpeg-api__metadata.json',
+      pointer: '/components/schemas/Audio',
+      line: expect.any(Number),
+    });
   });
 
   it.each([['/nope/x'], ['/components/schemas/Nope'], ['/paths/~1fal-ai~1flux~1dev/post/nope']])('%s is not in the document: exit 1, said on stderr', (ptr) => {

@@ -37,7 +37,13 @@ function noCanary(dir: string, run: AsyncRun): void {
 async function servedBoth(spike: boolean): Promise<{ fal: FakeApi; comet: FakeApi }> {
   const lines: FalLine[] = lastDays(UNTIL, 17).map((day) => ({ day, endpoint_id: 'fal-ai/flux/dev', cost: day === UNTIL && spike ? 10 : 2 }));
   const fal = await up(falUsageServer({ lines, pageSize: 5 }));
-  const comet = await up(cometQuotaServer({ balance: 500, keys: [{ name: 'studio-app', remain_quota: -1, used_quota: -1 }], days: lastDays(UNTIL, 17).map((day) => ({ day, token_name: 'studio-app', quota_used: 1 })) }));
+  const comet = await up(
+    cometQuotaServer({
+      balance: 500,
+      keys: [{ name: 'studio-app', remain_quota: -1, used_quota: -1 }],
+      days: lastDays(UNTIL, 17).map((day) => ({ day, token_name: 'studio-app', quota_used: 1 })),
+    }),
+  );
   return { fal, comet };
 }
 
@@ -52,7 +58,14 @@ describe('api-hub usage', () => {
     const r = await runCliAsync(['usage', '--json', '--until', UNTIL, '--days', '3', '--fail-on', 'anomaly'], { cwd: dir, env: env(fal, comet) });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
-    const report = JSON.parse(r.stdout) as { from: string; until: string; providers: string[]; byModel: Array<{ model: string; cost: number }>; anomalies: Array<{ ruleId: string; model?: string; day?: string }>; balances: unknown[] };
+    const report = JSON.parse(r.stdout) as {
+      from: string;
+      until: string;
+      providers: string[];
+      byModel: Array<{ model: string; cost: number }>;
+      anomalies: Array<{ ruleId: string; model?: string; day?: string }>;
+      balances: unknown[];
+    };
     expect([report.from, report.until, report.providers]).toEqual(['2025-01-18', UNTIL, ['comet', 'fal']]);
     expect(report.byModel.map((m) => [m.model, m.cost])).toEqual([
       ['fal-ai/flux/dev', 14],
@@ -86,7 +99,10 @@ describe('api-hub usage', () => {
   it('exits 2 and asks for an admin key when FAL refuses the key (401)', async () => {
     const { fal, comet } = await servedBoth(false);
     const dir = mkdtempSync(join(tmpdir(), 'usage-cli-'));
-    const r = await runCliAsync(['usage', '--provider', 'fal', '--until', UNTIL], { cwd: dir, env: env(fal, comet, { FAL_ADMIN_KEY: '', FAL_KEY: FAL_PLAIN_CANARY }) });
+    const r = await runCliAsync(['usage', '--provider', 'fal', '--until', UNTIL], {
+      cwd: dir,
+      env: env(fal, comet, { FAL_ADMIN_KEY: '', FAL_KEY: FAL_PLAIN_CANARY }),
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('api-hub: fal: FAL_KEY was refused by GET /v1/models/usage (HTTP 401): the usage API needs an admin key');
     expect(r.stdout).toBe('');
@@ -113,7 +129,13 @@ describe('api-hub usage', () => {
 
   it('refuses bad flags with exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'usage-cli-'));
-    for (const args of [['--fail-on', 'spend'], ['--provider', 'openai'], ['--since', '2025-02-30'], ['--since', '2025-01-01', '--days', '3'], ['--spike-factor', '0.5']]) {
+    for (const args of [
+      ['--fail-on', 'spend'],
+      ['--provider', 'openai'],
+      ['--since', '2025-02-30'],
+      ['--since', '2025-01-01', '--days', '3'],
+      ['--spike-factor', '0.5'],
+    ]) {
       const r = await runCliAsync(['usage', ...args], { cwd: dir, env: BLANK });
       expect([args, r.status]).toEqual([args, 2]);
     }

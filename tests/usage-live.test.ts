@@ -12,7 +12,13 @@ import { DEFAULT_ANOMALY_OPTIONS, runUsage, type UsageRunOptions } from '../src/
 import type { FakeApi } from './fetch-server.js';
 import { COMET_CANARY, FAL_ADMIN_CANARY, FAL_PLAIN_CANARY, cometQuotaServer, falUsageServer, lastDays, type FalLine } from './usage-server.js';
 
-const FAST = { API_HUB_RETRY_BASE_MS: '5', API_HUB_RETRY_MAX_MS: '20', API_HUB_FETCH_TIMEOUT_MS: '5000', API_HUB_RETRY_AFTER_MAX_MS: '3000', API_HUB_FETCH_RETRIES: '3' };
+const FAST = {
+  API_HUB_RETRY_BASE_MS: '5',
+  API_HUB_RETRY_MAX_MS: '20',
+  API_HUB_FETCH_TIMEOUT_MS: '5000',
+  API_HUB_RETRY_AFTER_MAX_MS: '3000',
+  API_HUB_FETCH_RETRIES: '3',
+};
 const UNTIL = '2025-01-20';
 const servers: FakeApi[] = [];
 afterEach(async () => {
@@ -26,7 +32,10 @@ async function up(s: FakeApi): Promise<FakeApi> {
 /** 12 days of flux at 2 USD/day, then a spike, a new model and a new key on the last day. */
 function falLines(): FalLine[] {
   const lines: FalLine[] = lastDays('2025-01-19', 12).map((day) => ({ day, endpoint_id: 'fal-ai/flux/dev', cost: 2, quantity: 20 }));
-  lines.push({ day: UNTIL, endpoint_id: 'fal-ai/flux/dev', cost: 9, quantity: 90 }, { day: UNTIL, endpoint_id: 'fal-ai/veo3', cost: 3, auth_method: 'intern-laptop', unit: 'second', quantity: 6 });
+  lines.push(
+    { day: UNTIL, endpoint_id: 'fal-ai/flux/dev', cost: 9, quantity: 90 },
+    { day: UNTIL, endpoint_id: 'fal-ai/veo3', cost: 3, auth_method: 'intern-laptop', unit: 'second', quantity: 6 },
+  );
   return lines;
 }
 
@@ -35,7 +44,16 @@ function walk(dir: string): string[] {
 }
 
 function options(env: Record<string, string>, o: Partial<UsageRunOptions> = {}): UsageRunOptions {
-  return { root: mkdtempSync(join(tmpdir(), 'usage-')), env: { ...FAST, ...env }, provider: 'all', from: '2025-01-18', until: UNTIL, options: DEFAULT_ANOMALY_OPTIONS, statePath: '.api-hub/usage-state.json', ...o };
+  return {
+    root: mkdtempSync(join(tmpdir(), 'usage-')),
+    env: { ...FAST, ...env },
+    provider: 'all',
+    from: '2025-01-18',
+    until: UNTIL,
+    options: DEFAULT_ANOMALY_OPTIONS,
+    statePath: '.api-hub/usage-state.json',
+    ...o,
+  };
 }
 
 async function failure(p: Promise<unknown>): Promise<HubError> {
@@ -73,7 +91,11 @@ describe('FAL usage API', () => {
     const o = options({ FAL_ADMIN_KEY: FAL_ADMIN_CANARY, FAL_API_BASE_URL: fal.url }, { provider: 'fal' });
     await runUsage(o);
     const state = JSON.parse(readFileSync(join(o.root, '.api-hub/usage-state.json'), 'utf8')) as unknown;
-    expect(state).toEqual({ version: 1, models: { comet: [], fal: ['fal-ai/flux/dev', 'fal-ai/veo3'] }, keys: { comet: [], fal: ['Production Key', 'intern-laptop'] } });
+    expect(state).toEqual({
+      version: 1,
+      models: { comet: [], fal: ['fal-ai/flux/dev', 'fal-ai/veo3'] },
+      keys: { comet: [], fal: ['Production Key', 'intern-laptop'] },
+    });
     const second = await runUsage(o);
     expect(second.report.anomalies.map((a) => a.ruleId)).toEqual(['usage-spike']);
     for (const f of walk(o.root)) expect(readFileSync(f, 'utf8')).not.toContain('CANARY');
@@ -81,7 +103,9 @@ describe('FAL usage API', () => {
 
   it('waits the Retry-After of a 429, then goes on', async () => {
     const fal = await up(falUsageServer({ lines: falLines(), pageSize: 50 }));
-    fal.faults = [{ times: 1, fault: { kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error: { type: 'rate_limited', message: 'slow down' } } } }];
+    fal.faults = [
+      { times: 1, fault: { kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error: { type: 'rate_limited', message: 'slow down' } } } },
+    ];
     const retries: string[] = [];
     const r = await runUsage(options({ FAL_ADMIN_KEY: FAL_ADMIN_CANARY, FAL_API_BASE_URL: fal.url }, { provider: 'fal', onRetry: (l) => retries.push(l) }));
     const hits = fal.hits('/v1/models/usage');
@@ -114,26 +138,45 @@ describe('FAL usage API', () => {
   it('times out a server that does not answer', async () => {
     const fal = await up(falUsageServer({ lines: falLines() }));
     fal.faults = [{ fault: { kind: 'hang' } }];
-    const e = await failure(runUsage(options({ FAL_ADMIN_KEY: FAL_ADMIN_CANARY, FAL_API_BASE_URL: fal.url, API_HUB_FETCH_TIMEOUT_MS: '200', API_HUB_FETCH_RETRIES: '1' }, { provider: 'fal' })));
+    const e = await failure(
+      runUsage(
+        options(
+          { FAL_ADMIN_KEY: FAL_ADMIN_CANARY, FAL_API_BASE_URL: fal.url, API_HUB_FETCH_TIMEOUT_MS: '200', API_HUB_FETCH_RETRIES: '1' },
+          { provider: 'fal' },
+        ),
+      ),
+    );
     expect(e.message).toContain('no complete response within 200 ms');
   });
 
   it('says an admin key is needed when FAL refuses a non-admin key (401)', async () => {
     const fal = await up(falUsageServer({ lines: falLines() }));
     const e = await failure(runUsage(options({ FAL_KEY: FAL_PLAIN_CANARY, FAL_API_BASE_URL: fal.url }, { provider: 'fal' })));
-    expect(e.message).toBe('fal: FAL_KEY was refused by GET /v1/models/usage (HTTP 401): the usage API needs an admin key; create an admin key at https://fal.ai/dashboard/keys and set FAL_ADMIN_KEY');
+    expect(e.message).toBe(
+      'fal: FAL_KEY was refused by GET /v1/models/usage (HTTP 401): the usage API needs an admin key; create an admin key at https://fal.ai/dashboard/keys and set FAL_ADMIN_KEY',
+    );
     expect(fal.hits('/v1/models/usage')).toHaveLength(1); // a refused key is not retried
   });
 
   it('prefers FAL_ADMIN_KEY over FAL_API_KEY and FAL_KEY', async () => {
     const fal = await up(falUsageServer({ lines: falLines() }));
-    await runUsage(options({ FAL_ADMIN_KEY: FAL_ADMIN_CANARY, FAL_API_KEY: FAL_PLAIN_CANARY, FAL_KEY: FAL_PLAIN_CANARY, FAL_API_BASE_URL: fal.url }, { provider: 'fal', statePath: null }));
+    await runUsage(
+      options(
+        { FAL_ADMIN_KEY: FAL_ADMIN_CANARY, FAL_API_KEY: FAL_PLAIN_CANARY, FAL_KEY: FAL_PLAIN_CANARY, FAL_API_BASE_URL: fal.url },
+        { provider: 'fal', statePath: null },
+      ),
+    );
     expect(fal.requests.every((h) => h.headers.authorization === `Key ${FAL_ADMIN_CANARY}`)).toBe(true);
   });
 
   it('refuses a pagination loop', async () => {
     const fal = await up(falUsageServer({ lines: falLines(), pageSize: 2 }));
-    fal.faults = [{ match: (r) => r.query.get('cursor') === 'Mw==', fault: { kind: 'status', status: 200, body: { time_series: [], next_cursor: 'Mg==', has_more: true } } }];
+    fal.faults = [
+      {
+        match: (r) => r.query.get('cursor') === 'Mw==',
+        fault: { kind: 'status', status: 200, body: { time_series: [], next_cursor: 'Mg==', has_more: true } },
+      },
+    ];
     const e = await failure(runUsage(options({ FAL_ADMIN_KEY: FAL_ADMIN_CANARY, FAL_API_BASE_URL: fal.url }, { provider: 'fal' })));
     expect(e.message).toContain('pagination loop');
   });
@@ -165,7 +208,9 @@ describe('Comet quota', () => {
 
   it('prefers COMET_QUOTA_KEY (a query-only key) over COMET_API_KEY', async () => {
     const comet = await up(cometQuotaServer({ key: 'sk-QUERYONLY-CANARY-0000000001', balance: 100, days }));
-    await runUsage(options({ COMET_QUOTA_KEY: 'sk-QUERYONLY-CANARY-0000000001', COMET_API_KEY: COMET_CANARY, COMET_QUOTA_API_BASE_URL: comet.url }, { statePath: null }));
+    await runUsage(
+      options({ COMET_QUOTA_KEY: 'sk-QUERYONLY-CANARY-0000000001', COMET_API_KEY: COMET_CANARY, COMET_QUOTA_API_BASE_URL: comet.url }, { statePath: null }),
+    );
     expect(comet.hits('/user/quota')[0]!.query.get('key')).toBe('sk-QUERYONLY-CANARY-0000000001');
   });
 
@@ -177,7 +222,9 @@ describe('Comet quota', () => {
     expect(e.message).toContain('key=[redacted]');
     expect(e.message).not.toContain('CANARY');
     comet.faults = [{ fault: { kind: 'hang' } }];
-    const t = await failure(runUsage(options({ COMET_API_KEY: COMET_CANARY, COMET_QUOTA_API_BASE_URL: comet.url, API_HUB_FETCH_TIMEOUT_MS: '150', API_HUB_FETCH_RETRIES: '0' })));
+    const t = await failure(
+      runUsage(options({ COMET_API_KEY: COMET_CANARY, COMET_QUOTA_API_BASE_URL: comet.url, API_HUB_FETCH_TIMEOUT_MS: '150', API_HUB_FETCH_RETRIES: '0' })),
+    );
     expect(t.message).toContain('no complete response within 150 ms');
     expect(`${t.message}${String(t.stack)}`).not.toContain('CANARY');
   });

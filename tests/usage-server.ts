@@ -66,7 +66,12 @@ export interface CometDay {
 }
 
 /** Comet's quota service: the key in the query string; `daily_quota` only when both dates are given. */
-export function cometQuotaServer(o: { key?: string; balance: number; keys?: Array<{ name: string; remain_quota: number; used_quota: number }>; days: CometDay[] }): FakeApi {
+export function cometQuotaServer(o: {
+  key?: string;
+  balance: number;
+  keys?: Array<{ name: string; remain_quota: number; used_quota: number }>;
+  days: CometDay[];
+}): FakeApi {
   const key = o.key ?? COMET_CANARY;
   return new FakeApi((r) => {
     if (r.path !== '/user/quota' && r.path !== '/user/quota/') return { status: 404, body: { message: 'not found' } };
@@ -82,7 +87,8 @@ export function cometQuotaServer(o: { key?: string; balance: number; keys?: Arra
     };
     if (start && end) {
       const daily: Record<string, unknown[]> = {};
-      for (const d of o.days.filter((x) => x.day >= start && x.day <= end)) (daily[d.day] ??= []).push({ token_name: d.token_name, quota_used: d.quota_used, request_count: d.request_count ?? 1 });
+      for (const d of o.days.filter((x) => x.day >= start && x.day <= end))
+        (daily[d.day] ??= []).push({ token_name: d.token_name, quota_used: d.quota_used, request_count: d.request_count ?? 1 });
       body.daily_quota = daily;
     }
     return { status: 200, body };

@@ -59,14 +59,28 @@ describe('bad input: a clear problem naming file and location, exit 2, no crash 
       expect(r.status).toBe(2);
       const out = JSON.parse(r.stdout) as Out;
       expect(out.problems).toEqual([
-        { ruleId: 'file-too-large', severity: 'error', message: 'the file is too large to validate (51 MB; the limit is 50 MB, see --max-file-size)', file: 'huge.json', pointer: '', line: 1, column: 1 },
+        {
+          ruleId: 'file-too-large',
+          severity: 'error',
+          message: 'the file is too large to validate (51 MB; the limit is 50 MB, see --max-file-size)',
+          file: 'huge.json',
+          pointer: '',
+          line: 1,
+          column: 1,
+        },
       ]);
       const raised = runCli(['validate', '--no-cache', '--format', 'json', '--max-file-size', '60', path], { cwd: dir });
       expect(raised.status).toBe(0);
       expect((JSON.parse(raised.stdout) as Out).problems.filter((p) => p.ruleId === 'file-too-large')).toEqual([]);
-      const lowered = runCli(['validate', '--no-cache', '--format', 'json', '--max-file-size', '0.01', join(projectRoot, 'tests/fixtures/validate/valid/train-travel-3.1.json')], { cwd: dir });
+      const lowered = runCli(
+        ['validate', '--no-cache', '--format', 'json', '--max-file-size', '0.01', join(projectRoot, 'tests/fixtures/validate/valid/train-travel-3.1.json')],
+        { cwd: dir },
+      );
       expect(lowered.status).toBe(2);
-      expect(runCli(['validate', '--max-file-size', 'lots', path], { cwd: dir })).toMatchObject({ status: 2, stderr: expect.stringContaining('--max-file-size must be a number of megabytes') });
+      expect(runCli(['validate', '--max-file-size', 'lots', path], { cwd: dir })).toMatchObject({
+        status: 2,
+        stderr: expect.stringContaining('--max-file-size must be a number of megabytes'),
+      });
     } finally {
       // 51 MB: never left behind in the temp directory.
       rmSync(dir, { recursive: true, force: true });
@@ -74,7 +88,17 @@ describe('bad input: a clear problem naming file and location, exit 2, no crash 
   });
 
   it('bad files do not stop the others from being validated', () => {
-    const r = runCli(['validate', '--no-cache', '--config', 'tests/fixtures/validate/config/api-hub-defaults.yaml', '--format', 'json', `${F}/bom.yaml`, `${F}/alias-bomb.yaml`, 'tests/fixtures/validate/struct/unknown-property.yaml']);
+    const r = runCli([
+      'validate',
+      '--no-cache',
+      '--config',
+      'tests/fixtures/validate/config/api-hub-defaults.yaml',
+      '--format',
+      'json',
+      `${F}/bom.yaml`,
+      `${F}/alias-bomb.yaml`,
+      'tests/fixtures/validate/struct/unknown-property.yaml',
+    ]);
     expect(r.status).toBe(2);
     const out = JSON.parse(r.stdout) as Out;
     expect(out.problems.map((p) => p.ruleId)).toEqual(['yaml-alias-bomb', 'bom', 'struct']);

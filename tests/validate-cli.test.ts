@@ -205,4 +205,3 @@ describe.skipIf(!existsSync(shared))('real-world corpus (needs ../shared)', () =
     expect(out.problems.filter((p) => p.ruleId === 'ref-not-allowed').length).toBeGreaterThan(600);
   });
 });
-

@@ -75,13 +75,23 @@ apis:
     });
     const a = run(dir, 'openapi.yaml');
     expect(a.status).toBe(1);
-    expect(rules(a.out).filter((r) => !STYLE.has(r))).toEqual(['operation-security-defined:warn', 'operation-2xx-response:error', 'operation-security-defined:warn', 'path-parameters-defined:warn']);
+    expect(rules(a.out).filter((r) => !STYLE.has(r))).toEqual([
+      'operation-security-defined:warn',
+      'operation-2xx-response:error',
+      'operation-security-defined:warn',
+      'path-parameters-defined:warn',
+    ]);
     const b = run(dir, 'specs/openapi.yaml');
     expect(b.status).toBe(1); // Redocly's recommended: operation-summary is an error
-    expect(rules(b.out).filter((r) => !STYLE.has(r))).toEqual(['operation-security-defined:warn', 'operation-2xx-response:warn', 'operation-security-defined:warn', 'path-parameters-defined:warn']);
+    expect(rules(b.out).filter((r) => !STYLE.has(r))).toEqual([
+      'operation-security-defined:warn',
+      'operation-2xx-response:warn',
+      'operation-security-defined:warn',
+      'path-parameters-defined:warn',
+    ]);
   });
 
-  it('extends: minimal is honoured (Redocly\'s severities: path-parameters-defined a warning)', () => {
+  it("extends: minimal is honoured (Redocly's severities: path-parameters-defined a warning)", () => {
     const dir = project({ 'redocly.yaml': 'extends: [minimal]\n', 'openapi.yaml': SPEC });
     const { status, out } = run(dir, 'openapi.yaml');
     expect(status).toBe(0);
@@ -134,12 +144,20 @@ paths:
     const dir = project({ 'redocly.yaml': 'extends: [recommended]\nrules:\n  operation-2xx-response: warn\n  no-such-rule: error\n', 'openapi.yaml': SPEC });
     const { status, out } = run(dir, 'openapi.yaml');
     expect(status).toBe(2);
-    expect(out.problems[0]).toMatchObject({ ruleId: 'config', severity: 'error', file: 'redocly.yaml', line: 4, column: 3, message: expect.stringContaining('`no-such-rule` is not a rule of api-hub or Redocly') });
+    expect(out.problems[0]).toMatchObject({
+      ruleId: 'config',
+      severity: 'error',
+      file: 'redocly.yaml',
+      line: 4,
+      column: 3,
+      message: expect.stringContaining('`no-such-rule` is not a rule of api-hub or Redocly'),
+    });
   });
 
   it('a Redocly rule api-hub does not implement is named once per run, where it is turned on', () => {
     const dir = project({
-      'redocly.yaml': 'extends:\n  - recommended\nrules:\n  paths-kebab-case: warn\n  rule/my-assertion: {subject: {type: Operation}, assertions: {defined: true}, severity: error}\n',
+      'redocly.yaml':
+        'extends:\n  - recommended\nrules:\n  paths-kebab-case: warn\n  rule/my-assertion: {subject: {type: Operation}, assertions: {defined: true}, severity: error}\n',
       'a.yaml': SPEC,
       'b.yaml': SPEC,
     });
@@ -202,7 +220,10 @@ describe('ignore file (baseline)', () => {
     expect(runCli(['validate', 'openapi.yaml'], { cwd: dir }).stdout).toBe('✔ no problems found (2 problems ignored by the ignore file)\n');
 
     // Insert a path before them: pointers and lines shift, the ignore entries still match.
-    writeFileSync(join(dir, 'openapi.yaml'), SPEC.replace('paths:\n', "paths:\n  /a:\n    get:\n      operationId: a\n      security: []\n      responses: {'200': {description: ok}}\n"));
+    writeFileSync(
+      join(dir, 'openapi.yaml'),
+      SPEC.replace('paths:\n', "paths:\n  /a:\n    get:\n      operationId: a\n      security: []\n      responses: {'200': {description: ok}}\n"),
+    );
     expect(run(dir, 'openapi.yaml').out.problems).toEqual([]);
     // A new problem of the same rule in another operation is reported.
     writeFileSync(join(dir, 'openapi.yaml'), SPEC.replace("'200': {description: ok}", "'500': {description: oops}"));
@@ -225,7 +246,11 @@ describe('ignore file (baseline)', () => {
     const dir = project({ 'openapi.yaml': SPEC, 'known.yaml': 'openapi.yaml:\n  path-parameters-defined: "operation getPet"\n' });
     const { status, out } = run(dir, 'openapi.yaml', '--ignore-file', 'known.yaml');
     expect(status).toBe(2);
-    expect(out.problems[0]).toMatchObject({ ruleId: 'ignore-file', file: 'known.yaml', message: '`openapi.yaml` / `path-parameters-defined` must be a list of ids (strings)' });
+    expect(out.problems[0]).toMatchObject({
+      ruleId: 'ignore-file',
+      file: 'known.yaml',
+      message: '`openapi.yaml` / `path-parameters-defined` must be a list of ids (strings)',
+    });
   });
 });
 

@@ -52,7 +52,11 @@ describe('--format sarif', () => {
       expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
     }
     expect(run.results[0]).toMatchObject({ ruleId: 'struct', level: 'error', locations: [{ physicalLocation: { region: { startLine: 9, startColumn: 7 } } }] });
-    expect(run.results[1]).toMatchObject({ ruleId: 'no-server-trailing-slash', level: 'warning', locations: [{ physicalLocation: { region: { startLine: 3, startColumn: 5 } } }] });
+    expect(run.results[1]).toMatchObject({
+      ruleId: 'no-server-trailing-slash',
+      level: 'warning',
+      locations: [{ physicalLocation: { region: { startLine: 3, startColumn: 5 } } }],
+    });
   });
 });
 
@@ -61,8 +65,15 @@ describe('--format github', () => {
     const r = runCli(['validate', ...HUB, '--format', 'github', ONE_ERROR, WARNINGS]);
     expect(r.status).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe(`::error file=${ONE_ERROR},line=9,col=7,title=struct::property \`nmae\` is not allowed in an Operation Object (at /paths/~1pets/get/nmae)`);
-    expect(lines[1]).toBe(`::warning file=${WARNINGS},line=3,col=5,title=no-server-trailing-slash::server URL \`http%3A//xkcd.com/\` ends with \`/\`: every path starts with one, so requests get \`//\` (at /servers/0/url)`.replace('http%3A', 'http:'));
+    expect(lines[0]).toBe(
+      `::error file=${ONE_ERROR},line=9,col=7,title=struct::property \`nmae\` is not allowed in an Operation Object (at /paths/~1pets/get/nmae)`,
+    );
+    expect(lines[1]).toBe(
+      `::warning file=${WARNINGS},line=3,col=5,title=no-server-trailing-slash::server URL \`http%3A//xkcd.com/\` ends with \`/\`: every path starts with one, so requests get \`//\` (at /servers/0/url)`.replace(
+        'http%3A',
+        'http:',
+      ),
+    );
     expect(lines[2]).toBe('✖ 2 problems (1 error, 1 warning)');
   });
 });

@@ -57,7 +57,11 @@ describe('scripts/install-hooks.mjs (run by `prepare` on npm install / npm ci)',
     mkdirSync(join(dir, '.githooks'));
     writeFileSync(join(dir, '.githooks', 'pre-commit'), '');
     cpSync(join(projectRoot, 'scripts', 'install-hooks.mjs'), join(dir, 'scripts', 'install-hooks.mjs'));
-    const r = spawnSync(process.execPath, [join(dir, 'scripts', 'install-hooks.mjs')], { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CEILING_DIRECTORIES: tmpdir() } });
+    const r = spawnSync(process.execPath, [join(dir, 'scripts', 'install-hooks.mjs')], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: tmpdir() },
+    });
     expect(r.status).toBe(0);
     expect(`${r.stdout}${r.stderr}`).toBe('');
   });

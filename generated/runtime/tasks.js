@@ -81,7 +81,11 @@ export async function waitForTask(client, descriptor, submitted, options = {}, r
   }, (state) => {
     const s = statusOf(state).toLowerCase();
     return done.has(s) || failed.has(s);
-  }, { ...options, pollInterval: options.pollInterval ?? first, maxPollInterval: options.maxPollInterval ?? Math.max(first, RUNTIME_DEFAULTS.taskMaxPollInterval) }, first, RUNTIME_DEFAULTS.taskMaxPollInterval);
+  }, {
+    ...options,
+    pollInterval: options.pollInterval ?? first,
+    maxPollInterval: options.maxPollInterval ?? Math.max(first, RUNTIME_DEFAULTS.taskMaxPollInterval),
+  }, first, RUNTIME_DEFAULTS.taskMaxPollInterval);
   const status = statusOf(task);
   if (failed.has(status.toLowerCase()) && !returnFailed && response !== undefined)
     throw new HubTaskError(response, task, status);

@@ -12,7 +12,7 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
   const ctx = defaultContext(overrides);
   let exitCode: number = ExitCode.ok;
   const program = new Command('api-hub')
-    .description('BananaStudio API Hub: fetch, build, validate, generate and push the studio\'s AI-model APIs.')
+    .description("BananaStudio API Hub: fetch, build, validate, generate and push the studio's AI-model APIs.")
     .version(packageVersion() ?? 'unknown', '-V, --version')
     .option('-q, --quiet', 'print only errors and final results')
     .exitOverride()
@@ -55,4 +55,3 @@ function reportError(err: unknown, ctx: CliContext): number {
   if (ctx.env.API_HUB_DEBUG) ctx.stderr(`${e?.stack ?? ''}\n`);
   return ExitCode.failure;
 }
-

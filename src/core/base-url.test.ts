@@ -28,5 +28,13 @@ describe('checkBaseUrl', () => {
     expect(() => baseUrlFromEnv({ APIDOG_API_BASE_URL: 'http://apidog.internal' }, 'APIDOG_API_BASE_URL', 'x')).toThrow(/APIDOG_API_BASE_URL/);
   });
 
-  it.each([['localhost', true], ['LOCALHOST', true], ['a.localhost', true], ['127.0.0.1', true], ['[::1]', true], ['localhost.com', false], ['128.0.0.1', false]])('isLoopbackHost(%s) = %s', (h, want) => expect(isLoopbackHost(h)).toBe(want));
+  it.each([
+    ['localhost', true],
+    ['LOCALHOST', true],
+    ['a.localhost', true],
+    ['127.0.0.1', true],
+    ['[::1]', true],
+    ['localhost.com', false],
+    ['128.0.0.1', false],
+  ])('isLoopbackHost(%s) = %s', (h, want) => expect(isLoopbackHost(h)).toBe(want));
 });

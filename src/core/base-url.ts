@@ -22,10 +22,13 @@ export function checkBaseUrl(value: string, name: string, withKey = true): strin
   } catch {
     throw new HubError(`${name} is not a URL (got ${JSON.stringify(value)})`);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new HubError(`${name} must be an http(s) URL (got ${JSON.stringify(`${u.protocol}//${u.host}`)})`);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new HubError(`${name} must be an http(s) URL (got ${JSON.stringify(`${u.protocol}//${u.host}`)})`);
   if (u.username || u.password) throw new HubError(`${name} must not carry credentials; use the key variables instead`);
   if (withKey && u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
-    throw new HubError(`${name} is ${JSON.stringify(`http://${u.host}`)}: a key is sent only over https (plain http only to localhost/127.0.0.1/::1). Use an https:// URL, or unset ${name} to use the default.`);
+    throw new HubError(
+      `${name} is ${JSON.stringify(`http://${u.host}`)}: a key is sent only over https (plain http only to localhost/127.0.0.1/::1). Use an https:// URL, or unset ${name} to use the default.`,
+    );
   }
   return value.replace(/\/+$/, '');
 }

@@ -35,12 +35,7 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: n
 
 /** Deterministic order: file, then pointer, then rule, then message. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    cmp(a.file ?? '', b.file ?? '') ||
-    cmp(a.pointer ?? '', b.pointer ?? '') ||
-    cmp(a.ruleId, b.ruleId) ||
-    cmp(a.message, b.message)
-  );
+  return cmp(a.file ?? '', b.file ?? '') || cmp(a.pointer ?? '', b.pointer ?? '') || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
 }
 
 /** Code-point comparison: locale-independent, so output is the same on every machine. */

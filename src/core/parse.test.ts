@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { parseText } from './parse.js';
 
-const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+const bomb = [
+  'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+  ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+].join('\n');
 
 describe('parseText', () => {
   it.each([

@@ -110,7 +110,12 @@ function parseYaml(text: string, maxDepth: number): YamlResult {
   } catch (err) {
     if (err instanceof YAMLException) {
       const mark = err.mark as { line?: number; column?: number } | undefined;
-      return { ok: false, message: `invalid YAML: ${err.reason}`, line: mark?.line !== undefined ? mark.line + 1 : undefined, column: mark?.column !== undefined ? mark.column + 1 : undefined };
+      return {
+        ok: false,
+        message: `invalid YAML: ${err.reason}`,
+        line: mark?.line !== undefined ? mark.line + 1 : undefined,
+        column: mark?.column !== undefined ? mark.column + 1 : undefined,
+      };
     }
     return { ok: false, message: `invalid YAML: ${(err as Error).message}` };
   }

@@ -9,7 +9,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * unparseable, too large or deep) is a HubError carrying one diagnostic that
  * names the file and, where known, the line and column.
  */
-export async function readDataFile(path: string, display: string, options: ParseOptions = {}): Promise<{ data: unknown; text: string; format: 'json' | 'yaml' }> {
+export async function readDataFile(
+  path: string,
+  display: string,
+  options: ParseOptions = {},
+): Promise<{ data: unknown; text: string; format: 'json' | 'yaml' }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -22,7 +26,9 @@ export async function readDataFile(path: string, display: string, options: Parse
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new HubError(`${display}: not valid UTF-8`, { diagnostics: [{ ruleId: 'invalid-encoding', severity: 'error', message: 'not valid UTF-8', file: display }] });
+    throw new HubError(`${display}: not valid UTF-8`, {
+      diagnostics: [{ ruleId: 'invalid-encoding', severity: 'error', message: 'not valid UTF-8', file: display }],
+    });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const parsed = parseText(text, display, options);

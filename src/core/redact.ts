@@ -27,7 +27,11 @@ export function redactError(e: unknown, redact: Redactor): HubError {
   if (e instanceof HubError) {
     return new HubError(redact(e.message), {
       exitCode: e.exitCode,
-      diagnostics: e.diagnostics.map((d) => ({ ...d, message: redact(d.message), ...(d.suggestion === undefined ? {} : { suggestion: redact(d.suggestion) }) })),
+      diagnostics: e.diagnostics.map((d) => ({
+        ...d,
+        message: redact(d.message),
+        ...(d.suggestion === undefined ? {} : { suggestion: redact(d.suggestion) }),
+      })),
     });
   }
   if (e instanceof Error) return new HubError(redact(`${e.name === 'Error' ? '' : `${e.name}: `}${e.message}`));

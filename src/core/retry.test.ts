@@ -9,7 +9,11 @@ function answer(status: number, retryAfter?: string): RetryableResponse {
 }
 
 /** Run the loop over a list of answers (an Error is thrown by its attempt); the statuses seen and the repeats. */
-async function run(answers: Array<number | Error>, idempotent: boolean, p: RetryPolicy = policy): Promise<{ calls: number; result: number | string; events: RetryEvent[] }> {
+async function run(
+  answers: Array<number | Error>,
+  idempotent: boolean,
+  p: RetryPolicy = policy,
+): Promise<{ calls: number; result: number | string; events: RetryEvent[] }> {
   const events: RetryEvent[] = [];
   let calls = 0;
   try {

@@ -10,9 +10,17 @@ describe('readSnapshotFile', () => {
   it.each([
     ['absent', undefined, { kind: 'absent' }],
     ['a listing', '{"models":[{"id":"a"}]}', { kind: 'ok', data: { models: [{ id: 'a' }] } }],
-    ['bad JSON', '{"models":[\n  {"id": }]}', { kind: 'invalid', reason: 'syntax', diagnostic: { ruleId: 'snapshot-invalid', file: 'snap/models.json', line: 2 } }],
+    [
+      'bad JSON',
+      '{"models":[\n  {"id": }]}',
+      { kind: 'invalid', reason: 'syntax', diagnostic: { ruleId: 'snapshot-invalid', file: 'snap/models.json', line: 2 } },
+    ],
     ['not a listing', '[]', { kind: 'invalid', reason: 'shape', diagnostic: { message: 'not a snapshot listing: expected an object with a `models` array' } }],
-    ['a bad entry', '{"models":[{"id":"a"},{"name":"b"}]}', { kind: 'invalid', reason: 'shape', diagnostic: { pointer: '/models/1', message: 'models[1] is not a model (id)' } }],
+    [
+      'a bad entry',
+      '{"models":[{"id":"a"},{"name":"b"}]}',
+      { kind: 'invalid', reason: 'shape', diagnostic: { pointer: '/models/1', message: 'models[1] is not a model (id)' } },
+    ],
   ] as const)('%s', async (_name, text, want) => {
     const root = await mkdtemp(join(tmpdir(), 'snapshot-file-'));
     await mkdir(join(root, 'snap'));

@@ -35,7 +35,10 @@ function agrees(text: string): 'subset' | 'fallback' {
 describe('readYamlSubset reads what js-yaml reads (YAML 1.2 core schema)', () => {
   it.each<[string, string]>([
     ['keys that look like numbers, booleans and null', "200: a\n1.0: b\n0x1F: c\n1e3: d\n-0: e\n.inf: f\n~: g\nTrue: i\n0o17: j\n'007': k\n"],
-    ['plain values of every core type', 'a: ~\nb: null\nc: NULL\nd: true\ne: FALSE\nf: 0x1F\ng: 0o17\nh: 1e3\ni: -0\nj: .5\nk: +1\nl: 1_000\nm: 0b101\nn: yes\no: 3.1.0\np: 007\n'],
+    [
+      'plain values of every core type',
+      'a: ~\nb: null\nc: NULL\nd: true\ne: FALSE\nf: 0x1F\ng: 0o17\nh: 1e3\ni: -0\nj: .5\nk: +1\nl: 1_000\nm: 0b101\nn: yes\no: 3.1.0\np: 007\n',
+    ],
     ['.inf and .nan', 'a: .inf\nb: -.Inf\nc: .nan\n'],
     ['dates stay strings', 'a: 2024-11-06\nb: 2001-12-14T21:59:43.10-05:00\nc: 12:30\n'],
     ['strings that need quotes', `a: 'true'\nb: '1.0'\nc: ''\nd: 'it''s'\ne: "null"\nf: '~'\ng: ': x'\nh: '- x'\ni: '#x'\n`],
@@ -47,8 +50,11 @@ describe('readYamlSubset reads what js-yaml reads (YAML 1.2 core schema)', () =>
     ['trailing spaces', 'a: value   \nb: [] \nc: "q"  \nd:   \ne:\n'],
     ['empty collections and nulls', 'a: []\nb: {}\nc:\nd:\n  -\n  - []\n  - {}\n'],
     ['sequences: compact, nested, at the key indentation', 'a:\n- 1\n- x: 1\n  y: 2\n- - a\n  - b\n-\n  - deep\nb: 2\n'],
-    ['sequence of mappings with quoted first keys', "- 'a': 1\n  b: 2\n- \"c\": 3\n"],
-    ['literal blocks with chomping', 'a: |\n  line 1\n\n    indented\n  last\nb: |-\n  no newline\nc: |\n\n  leading blank\nd: |\n  trailing blanks\n\n\ne: |-\n  x\n   \n  y\n'],
+    ['sequence of mappings with quoted first keys', '- \'a\': 1\n  b: 2\n- "c": 3\n'],
+    [
+      'literal blocks with chomping',
+      'a: |\n  line 1\n\n    indented\n  last\nb: |-\n  no newline\nc: |\n\n  leading blank\nd: |\n  trailing blanks\n\n\ne: |-\n  x\n   \n  y\n',
+    ],
     ['literal block at the end without a newline', 'a: |\n  end'],
     ['literal blocks in sequences', '- |\n  one\n- |-\n  two\n- k: |\n    three\n'],
     ['a block line with # is content', 'a: |\n  # not a comment\n  x: y\n'],
@@ -106,7 +112,10 @@ describe('readYamlSubset reads what js-yaml reads (YAML 1.2 core schema)', () =>
     expect(readYamlSubset(deep(1001), 1000)).toBeUndefined();
     const core = parseText(deep(1001), 'deep.yaml');
     expect(!core.ok && core.problem.ruleId).toBe('too-deep');
-    expect(parseText(deep(50), 'deep.yaml', { maxDepth: 49 })).toMatchObject({ ok: false, problem: { ruleId: 'too-deep', message: 'nesting is deeper than 49 levels' } });
+    expect(parseText(deep(50), 'deep.yaml', { maxDepth: 49 })).toMatchObject({
+      ok: false,
+      problem: { ruleId: 'too-deep', message: 'nesting is deeper than 49 levels' },
+    });
     expect(parseText(deep(49), 'deep.yaml', { maxDepth: 49 }).ok).toBe(true);
     const validate = parseSourceText(deep(1200));
     expect(!validate.ok && validate.problem.ruleId).toBe('too-deep');

@@ -29,7 +29,10 @@ function groupOf(op: Obj | undefined, path: string): { provider?: string; group:
 /** An operation's parameters by `in:name`, each with the `$ref` it was given by, if any. */
 function params(doc: Obj, item: Obj, op: Obj, at: { item: string; op: string }): Map<string, { p: Obj; ptr: string; ref?: string }> {
   const out = new Map<string, { p: Obj; ptr: string; ref?: string }>();
-  for (const [list, base] of [[item.parameters, at.item], [op.parameters, at.op]] as const) {
+  for (const [list, base] of [
+    [item.parameters, at.item],
+    [op.parameters, at.op],
+  ] as const) {
     if (!Array.isArray(list)) continue;
     list.forEach((raw: unknown, i: number) => {
       const p = deref(doc, raw);
@@ -117,7 +120,16 @@ export function diffDocuments(oldDoc: Obj, newDoc: Obj): DiffResult {
     return true;
   };
   const compareParam = (a: Obj, b: Obj, ptr: string, emit: (d: Draft) => void, onSchema: (c: SchemaChange) => void) => {
-    if (b.required === true && a.required !== true) emit({ kind: 'parameter-required', breaking: true, checkId: 'request-parameter-became-required', direction: 'request', where: `${String(b.in)} parameter ${String(b.name)}`, pointer: ptr, what: 'became required' });
+    if (b.required === true && a.required !== true)
+      emit({
+        kind: 'parameter-required',
+        breaking: true,
+        checkId: 'request-parameter-became-required',
+        direction: 'request',
+        where: `${String(b.in)} parameter ${String(b.name)}`,
+        pointer: ptr,
+        what: 'became required',
+      });
     for (const c of diffSchemas(oldDoc, newDoc, a.schema, b.schema, 'request', childPointer(ptr, 'schema'), { sharedRef, holder: 'parameter' })) onSchema(c);
   };
   /** Changes of servers and security, by message: one operation's, or many operations' at once. */
@@ -132,7 +144,16 @@ export function diffDocuments(oldDoc: Obj, newDoc: Obj): DiffResult {
       const firstOp = METHODS.map((m) => item[m]).find(isObject);
       const ops = METHODS.filter((m) => isObject(item[m])).map((m) => m.toUpperCase());
       const what = `path ${b ? 'added' : 'removed'}${ops.length ? ` (${ops.join(', ')})` : ''}`;
-      changes.push({ kind: b ? 'path-added' : 'path-removed', breaking: !b, checkId: b ? 'endpoint-added' : 'api-path-removed-without-deprecation', ...groupOf(firstOp, path), path, where: `path ${path}`, pointer: pp, message: line(`path ${path}`, undefined, what.replace(/^path /, '')) });
+      changes.push({
+        kind: b ? 'path-added' : 'path-removed',
+        breaking: !b,
+        checkId: b ? 'endpoint-added' : 'api-path-removed-without-deprecation',
+        ...groupOf(firstOp, path),
+        path,
+        where: `path ${path}`,
+        pointer: pp,
+        message: line(`path ${path}`, undefined, what.replace(/^path /, '')),
+      });
       continue;
     }
     for (const method of METHODS) {
@@ -142,12 +163,42 @@ export function diffDocuments(oldDoc: Obj, newDoc: Obj): DiffResult {
       const op = childPointer(pp, method);
       const g = groupOf(ob ?? oa, path);
       const label = operationLabel(method, path);
-      const emit = (d: Draft) => changes.push({ kind: d.kind, breaking: d.breaking, ...(d.checkId ? { checkId: d.checkId } : {}), ...g, method, path, ...(d.direction ? { direction: d.direction } : {}), where: d.where, ...(d.property ? { property: d.property } : {}), pointer: d.pointer, message: d.where === 'operation' ? `operation ${d.what}` : line(d.where, d.property, d.what) });
+      const emit = (d: Draft) =>
+        changes.push({
+          kind: d.kind,
+          breaking: d.breaking,
+          ...(d.checkId ? { checkId: d.checkId } : {}),
+          ...g,
+          method,
+          path,
+          ...(d.direction ? { direction: d.direction } : {}),
+          where: d.where,
+          ...(d.property ? { property: d.property } : {}),
+          pointer: d.pointer,
+          message: d.where === 'operation' ? `operation ${d.what}` : line(d.where, d.property, d.what),
+        });
       if (!oa || !ob) {
-        emit({ kind: ob ? 'operation-added' : 'operation-removed', breaking: !ob, checkId: ob ? 'endpoint-added' : 'api-removed-without-deprecation', where: 'operation', pointer: op, what: ob ? 'added' : 'removed' });
+        emit({
+          kind: ob ? 'operation-added' : 'operation-removed',
+          breaking: !ob,
+          checkId: ob ? 'endpoint-added' : 'api-removed-without-deprecation',
+          where: 'operation',
+          pointer: op,
+          what: ob ? 'added' : 'removed',
+        });
         continue;
       }
-      const fromSchema = (where: string, direction: Direction) => (c: SchemaChange) => emit({ kind: c.kind, breaking: c.breaking, checkId: c.checkId, direction, where, ...(c.property ? { property: c.property } : {}), pointer: c.pointer, what: c.what });
+      const fromSchema = (where: string, direction: Direction) => (c: SchemaChange) =>
+        emit({
+          kind: c.kind,
+          breaking: c.breaking,
+          checkId: c.checkId,
+          direction,
+          where,
+          ...(c.property ? { property: c.property } : {}),
+          pointer: c.pointer,
+          what: c.what,
+        });
       // Parameters.
       const pa = params(oldDoc, a, oa, { item: pp, op });
       const pb = params(newDoc, b, ob, { item: pp, op });
@@ -156,28 +207,73 @@ export function diffDocuments(oldDoc: Obj, newDoc: Obj): DiffResult {
         const where = `${p.in} parameter ${p.name}`;
         if (!before) {
           const required = p.required === true;
-          emit({ kind: 'parameter-added', breaking: required, checkId: required ? 'new-required-request-parameter' : 'new-optional-request-parameter', direction: 'request', where, pointer: ptr, what: `${required ? 'required' : 'optional'} parameter added` });
+          emit({
+            kind: 'parameter-added',
+            breaking: required,
+            checkId: required ? 'new-required-request-parameter' : 'new-optional-request-parameter',
+            direction: 'request',
+            where,
+            pointer: ptr,
+            what: `${required ? 'required' : 'optional'} parameter added`,
+          });
           continue;
         }
         // The same shared parameter component on both sides: compared once, below.
         if (ref && before.ref === ref && sharedParam(ref)) continue;
         compareParam(before.p, p, ptr, emit, fromSchema(where, 'request'));
       }
-      for (const [k, { p, ptr }] of pa) if (!pb.has(k)) emit({ kind: 'parameter-removed', breaking: true, checkId: 'request-parameter-removed', direction: 'request', where: `${p.in} parameter ${p.name}`, pointer: ptr, what: 'parameter removed' });
+      for (const [k, { p, ptr }] of pa)
+        if (!pb.has(k))
+          emit({
+            kind: 'parameter-removed',
+            breaking: true,
+            checkId: 'request-parameter-removed',
+            direction: 'request',
+            where: `${p.in} parameter ${p.name}`,
+            pointer: ptr,
+            what: 'parameter removed',
+          });
       // Request body.
       const ba = deref(oldDoc, oa.requestBody);
       const bb = deref(newDoc, ob.requestBody);
-      if (bb && bb.required === true && (ba?.required !== true)) emit({ kind: 'request-body-required', breaking: true, checkId: 'request-body-became-required', direction: 'request', where: 'request body', pointer: childPointer(op, 'requestBody'), what: 'became required' });
+      if (bb && bb.required === true && ba?.required !== true)
+        emit({
+          kind: 'request-body-required',
+          breaking: true,
+          checkId: 'request-body-became-required',
+          direction: 'request',
+          where: 'request body',
+          pointer: childPointer(op, 'requestBody'),
+          what: 'became required',
+        });
       compareContent(oldDoc, newDoc, ba, bb, 'request', 'request body', childPointer(op, 'requestBody', 'content'), emit, fromSchema, sharedRef);
       // Responses.
       const ra = isObject(oa.responses) ? oa.responses : {};
       const rb = isObject(ob.responses) ? ob.responses : {};
       for (const code of Object.keys(ra)) {
         const rp = childPointer(op, 'responses', code);
-        if (!(code in rb)) emit({ kind: 'response-removed', breaking: true, checkId: code.startsWith('2') ? 'response-success-status-removed' : 'response-non-success-status-removed', direction: 'response', where: `response ${code}`, pointer: rp, what: 'removed' });
+        if (!(code in rb))
+          emit({
+            kind: 'response-removed',
+            breaking: true,
+            checkId: code.startsWith('2') ? 'response-success-status-removed' : 'response-non-success-status-removed',
+            direction: 'response',
+            where: `response ${code}`,
+            pointer: rp,
+            what: 'removed',
+          });
         else compareContent(oldDoc, newDoc, ra[code], rb[code], 'response', `response ${code} body`, childPointer(rp, 'content'), emit, fromSchema, sharedRef);
       }
-      for (const code of Object.keys(rb)) if (!(code in ra)) emit({ kind: 'response-added', breaking: false, direction: 'response', where: `response ${code}`, pointer: childPointer(op, 'responses', code), what: 'added' });
+      for (const code of Object.keys(rb))
+        if (!(code in ra))
+          emit({
+            kind: 'response-added',
+            breaking: false,
+            direction: 'response',
+            where: `response ${code}`,
+            pointer: childPointer(op, 'responses', code),
+            what: 'added',
+          });
       // Servers and security: usually the same change for many operations, collected and reported once below.
       const at = { label, ...g, method, path };
       const collect = (d: Draft) => {
@@ -190,8 +286,10 @@ export function diffDocuments(oldDoc: Obj, newDoc: Obj): DiffResult {
       const sb = serversOf(newDoc, b, ob);
       const goneUrls = sa.filter((u) => !sb.includes(u));
       const newUrls = sb.filter((u) => !sa.includes(u));
-      const serversPtr = isObject(ob) && Array.isArray(ob.servers) ? childPointer(op, 'servers') : Array.isArray(b.servers) ? childPointer(pp, 'servers') : '/servers';
-      if (goneUrls.length === 1 && newUrls.length === 1) collect({ kind: 'server-changed', breaking: true, where: 'servers', pointer: serversPtr, what: `url changed from ${goneUrls[0]} to ${newUrls[0]}` });
+      const serversPtr =
+        isObject(ob) && Array.isArray(ob.servers) ? childPointer(op, 'servers') : Array.isArray(b.servers) ? childPointer(pp, 'servers') : '/servers';
+      if (goneUrls.length === 1 && newUrls.length === 1)
+        collect({ kind: 'server-changed', breaking: true, where: 'servers', pointer: serversPtr, what: `url changed from ${goneUrls[0]} to ${newUrls[0]}` });
       else {
         for (const u of goneUrls) collect({ kind: 'server-removed', breaking: true, where: 'servers', pointer: serversPtr, what: `url ${u} removed` });
         for (const u of newUrls) collect({ kind: 'server-added', breaking: false, where: 'servers', pointer: serversPtr, what: `url ${u} added` });
@@ -200,9 +298,27 @@ export function diffDocuments(oldDoc: Obj, newDoc: Obj): DiffResult {
       const qb = securityOf(newDoc, ob);
       const secPtr = Array.isArray(ob.security) ? childPointer(op, 'security') : '/security';
       // Removing the only requirement opens the operation (nothing breaks); removing one of several makes its users switch.
-      for (const s of qa) if (!qb.has(s)) collect({ kind: 'security-removed', breaking: qb.size > 0, checkId: 'api-security-removed', where: 'security', pointer: secPtr, what: `requirement ${s} removed` });
+      for (const s of qa)
+        if (!qb.has(s))
+          collect({
+            kind: 'security-removed',
+            breaking: qb.size > 0,
+            checkId: 'api-security-removed',
+            where: 'security',
+            pointer: secPtr,
+            what: `requirement ${s} removed`,
+          });
       // A new requirement breaks anonymous callers; one more alternative breaks nobody.
-      for (const s of qb) if (!qa.has(s)) collect({ kind: 'security-added', breaking: qa.size === 0, checkId: 'api-security-added', where: 'security', pointer: secPtr, what: `requirement ${s} added` });
+      for (const s of qb)
+        if (!qa.has(s))
+          collect({
+            kind: 'security-added',
+            breaking: qa.size === 0,
+            checkId: 'api-security-added',
+            where: 'security',
+            pointer: secPtr,
+            what: `requirement ${s} added`,
+          });
     }
   }
 
@@ -222,7 +338,18 @@ export function diffDocuments(oldDoc: Obj, newDoc: Obj): DiffResult {
   for (const { draft: d, ops } of fanout.values()) {
     if (ops.length === 1) {
       const o = ops[0]!;
-      changes.push({ kind: d.kind, breaking: d.breaking, ...(d.checkId ? { checkId: d.checkId } : {}), ...(o.provider ? { provider: o.provider } : {}), group: o.group, method: o.method, path: o.path, where: d.where, pointer: d.pointer, message: line(d.where, undefined, d.what) });
+      changes.push({
+        kind: d.kind,
+        breaking: d.breaking,
+        ...(d.checkId ? { checkId: d.checkId } : {}),
+        ...(o.provider ? { provider: o.provider } : {}),
+        group: o.group,
+        method: o.method,
+        path: o.path,
+        where: d.where,
+        pointer: d.pointer,
+        message: line(d.where, undefined, d.what),
+      });
     } else changes.push(shared(d, d.where, ops.map((o) => o.label).sort(cmp)));
   }
   securitySchemeChanges(oldDoc, newDoc, (d, key) => changes.push(shared(d, 'security', reachOf(key))));
@@ -235,7 +362,29 @@ export function diffDocuments(oldDoc: Obj, newDoc: Obj): DiffResult {
     const t = localTarget(ref)!;
     const ops = reachOf(`parameters/${t.name}`);
     const where = `${String(b.in)} parameter ${String(b.name)}`;
-    compareParam(a, b, ptr, (d) => changes.push(shared(d, `parameters/${t.name}`, ops)), (c) => changes.push(shared({ kind: c.kind, breaking: c.breaking, checkId: c.checkId, direction: 'request', where, ...(c.property ? { property: c.property } : {}), pointer: c.pointer, what: c.what }, `parameters/${t.name}`, ops)));
+    compareParam(
+      a,
+      b,
+      ptr,
+      (d) => changes.push(shared(d, `parameters/${t.name}`, ops)),
+      (c) =>
+        changes.push(
+          shared(
+            {
+              kind: c.kind,
+              breaking: c.breaking,
+              checkId: c.checkId,
+              direction: 'request',
+              where,
+              ...(c.property ? { property: c.property } : {}),
+              pointer: c.pointer,
+              what: c.what,
+            },
+            `parameters/${t.name}`,
+            ops,
+          ),
+        ),
+    );
   }
   // Shared components, each once per direction; those they reach in turn are queued as they are met.
   const done = new Set<string>();
@@ -247,10 +396,34 @@ export function diffDocuments(oldDoc: Obj, newDoc: Obj): DiffResult {
     const ptr = ref.slice(1);
     const found = diffSchemas(oldDoc, newDoc, resolvePointer(oldDoc, ptr), resolvePointer(newDoc, ptr), dir, ptr, { sharedRef });
     const ops = reachOf(`${t.section}/${t.name}`);
-    for (const c of found) changes.push(shared({ kind: c.kind, breaking: c.breaking, checkId: c.checkId, direction: dir, where, ...(c.property ? { property: c.property } : {}), pointer: c.pointer, what: c.what }, `${t.section}/${t.name}`, ops));
+    for (const c of found)
+      changes.push(
+        shared(
+          {
+            kind: c.kind,
+            breaking: c.breaking,
+            checkId: c.checkId,
+            direction: dir,
+            where,
+            ...(c.property ? { property: c.property } : {}),
+            pointer: c.pointer,
+            what: c.what,
+          },
+          `${t.section}/${t.name}`,
+          ops,
+        ),
+      );
   }
 
-  changes.sort((x, y) => cmp(x.provider ?? '', y.provider ?? '') || cmp(x.group, y.group) || cmp(x.path ?? '', y.path ?? '') || cmp(x.method ?? '', y.method ?? '') || cmp(x.pointer, y.pointer) || cmp(x.message, y.message));
+  changes.sort(
+    (x, y) =>
+      cmp(x.provider ?? '', y.provider ?? '') ||
+      cmp(x.group, y.group) ||
+      cmp(x.path ?? '', y.path ?? '') ||
+      cmp(x.method ?? '', y.method ?? '') ||
+      cmp(x.pointer, y.pointer) ||
+      cmp(x.message, y.message),
+  );
   const breaking = changes.filter((c) => c.breaking).length;
   return { breaking, nonBreaking: changes.length - breaking, changes };
 }
@@ -288,7 +461,17 @@ function securitySchemeChanges(oldDoc: Obj, newDoc: Obj, add: (d: Draft, key: st
     for (const k of ['type', 'in', 'name', 'scheme', 'bearerFormat', 'openIdConnectUrl', 'flows'] as const) {
       if (canonicalJson(a[k] ?? null) === canonicalJson(b[k] ?? null)) continue;
       const show = (v: unknown) => (typeof v === 'string' ? v : v === undefined ? 'none' : 'changed');
-      add({ kind: 'security-scheme-changed', breaking: true, where: `security scheme ${name}`, property: k, pointer: pointer('components', 'securitySchemes', name, k), what: k === 'flows' ? 'changed' : `changed from ${show(a[k])} to ${show(b[k])}` }, `securitySchemes/${name}`);
+      add(
+        {
+          kind: 'security-scheme-changed',
+          breaking: true,
+          where: `security scheme ${name}`,
+          property: k,
+          pointer: pointer('components', 'securitySchemes', name, k),
+          what: k === 'flows' ? 'changed' : `changed from ${show(a[k])} to ${show(b[k])}`,
+        },
+        `securitySchemes/${name}`,
+      );
     }
   }
 }
@@ -313,10 +496,28 @@ function compareContent(
     const mp = childPointer(ptr, mt);
     const w = single && mt.includes('json') ? where : `${where} (${mt})`;
     if (!n) {
-      emit({ kind: 'media-type-removed', breaking: true, checkId: dir === 'request' ? 'request-body-media-type-removed' : 'response-media-type-removed', direction: dir, where: `${where} (${mt})`, pointer: mp, what: 'media type removed' });
+      emit({
+        kind: 'media-type-removed',
+        breaking: true,
+        checkId: dir === 'request' ? 'request-body-media-type-removed' : 'response-media-type-removed',
+        direction: dir,
+        where: `${where} (${mt})`,
+        pointer: mp,
+        what: 'media type removed',
+      });
       continue;
     }
     for (const c of diffSchemas(oldDoc, newDoc, m.schema, n.schema, dir, childPointer(mp, 'schema'), { sharedRef, holder: 'body' })) fromSchema(w, dir)(c);
   }
-  for (const mt of mb.keys()) if (!ma.has(mt)) emit({ kind: 'media-type-added', breaking: false, checkId: dir === 'request' ? 'request-body-media-type-added' : 'response-media-type-added', direction: dir, where: `${where} (${mt})`, pointer: childPointer(ptr, mt), what: 'media type added' });
+  for (const mt of mb.keys())
+    if (!ma.has(mt))
+      emit({
+        kind: 'media-type-added',
+        breaking: false,
+        checkId: dir === 'request' ? 'request-body-media-type-added' : 'response-media-type-added',
+        direction: dir,
+        where: `${where} (${mt})`,
+        pointer: childPointer(ptr, mt),
+        what: 'media type added',
+      });
 }

@@ -16,7 +16,11 @@ function linesOf(changes: readonly Change[]): Group['lines'] {
     const paths = changes.filter((c) => c.kind === kind);
     if (paths.length < 2) continue;
     const list = paths.map((c) => c.message.replace(/^path /, '').replace(/: (added|removed)/, '')).join(', ');
-    out.push({ breaking: kind === 'path-removed', text: `${paths.length} paths ${kind === 'path-added' ? 'added' : 'removed'}: ${list}`, pointer: paths[0]!.pointer });
+    out.push({
+      breaking: kind === 'path-removed',
+      text: `${paths.length} paths ${kind === 'path-added' ? 'added' : 'removed'}: ${list}`,
+      pointer: paths[0]!.pointer,
+    });
   }
   for (const c of changes) {
     if ((c.kind === 'path-added' || c.kind === 'path-removed') && changes.filter((x) => x.kind === c.kind).length >= 2) continue;
@@ -83,7 +87,8 @@ export function formatDiffText(r: DiffResult): string {
   const w = Math.max(8, ...rows.map((x) => x.provider.length));
   let out = `API changes: ${summary(r)} in ${groups.length} group(s)\n\n`;
   out += `  ${'provider'.padEnd(w)}  groups  with breaking  breaking  non-breaking\n`;
-  for (const x of rows) out += `  ${x.provider.padEnd(w)}  ${String(x.groups).padStart(6)}  ${String(x.withBreaking).padStart(13)}  ${String(x.breaking).padStart(8)}  ${String(x.other).padStart(12)}\n`;
+  for (const x of rows)
+    out += `  ${x.provider.padEnd(w)}  ${String(x.groups).padStart(6)}  ${String(x.withBreaking).padStart(13)}  ${String(x.breaking).padStart(8)}  ${String(x.other).padStart(12)}\n`;
   for (const g of groups) {
     out += `\n${g.heading}\n`;
     for (const l of g.lines) out += `  ${l.breaking ? 'BREAKING' : 'ok      '}  ${l.text}\n`;
@@ -151,7 +156,11 @@ export function formatDiffGithub(r: DiffResult, file: string, locate: Locate = (
     if (g.breaking === 0) continue;
     const list = g.lines.filter((l) => l.breaking);
     const at = locate(g.changes.find((c) => c.breaking)!);
-    const props = [`file=${escProp(file)}`, ...(at ? [`line=${at.line}`, `col=${at.column}`] : []), `title=${escProp(`Breaking: ${g.heading} (${g.breaking})`)}`];
+    const props = [
+      `file=${escProp(file)}`,
+      ...(at ? [`line=${at.line}`, `col=${at.column}`] : []),
+      `title=${escProp(`Breaking: ${g.heading} (${g.breaking})`)}`,
+    ];
     out += `::error ${props.join(',')}::${escData(list.map((l) => l.text).join('\n'))}\n`;
   }
   out += `::notice title=API diff::${escData(`${summary(r)}${r.changes.length ? ` in ${grouped(r.changes).length} group(s)` : ''}`)}\n`;

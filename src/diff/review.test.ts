@@ -31,11 +31,19 @@ const edited = (name: string, edit: (d: Obj) => void): [Obj, Obj] => {
 /** Every change line of the text and markdown outputs names the place of one change: `where property:`. */
 function expectEveryLineNamesItsPlace(r: DiffResult): void {
   const places = r.changes.map((c) => `${c.where}${c.property ? ` ${c.property}` : ''}: `);
-  const text = formatDiffText(r).split('\n').filter((l) => /^ {2}(BREAKING|ok) {2}/.test(l));
-  const md = formatDiffMarkdown(r).split('\n').filter((l) => l.startsWith('- '));
+  const text = formatDiffText(r)
+    .split('\n')
+    .filter((l) => /^ {2}(BREAKING|ok) {2}/.test(l));
+  const md = formatDiffMarkdown(r)
+    .split('\n')
+    .filter((l) => l.startsWith('- '));
   expect(text.length).toBeGreaterThan(0);
   expect(md).toHaveLength(text.length);
-  for (const l of [...text, ...md]) expect(places.some((p) => l.includes(p) || /\d+ paths (added|removed): /.test(l)), l).toBe(true);
+  for (const l of [...text, ...md])
+    expect(
+      places.some((p) => l.includes(p) || /\d+ paths (added|removed): /.test(l)),
+      l,
+    ).toBe(true);
 }
 
 const only = (r: DiffResult, kind: Change['kind']): Change => {
@@ -51,7 +59,14 @@ describe('diff of Swagger 2.0 documents (upgraded as the build does)', () => {
     });
     const r = await diffOpenApi(a, b);
     const c = only(r, 'type-changed');
-    expect(c).toMatchObject({ breaking: true, checkId: 'request-parameter-type-changed', method: 'get', path: '/businesses/search', where: 'query parameter term', message: 'query parameter term: type changed from string to integer' });
+    expect(c).toMatchObject({
+      breaking: true,
+      checkId: 'request-parameter-type-changed',
+      method: 'get',
+      path: '/businesses/search',
+      where: 'query parameter term',
+      message: 'query parameter term: type changed from string to integer',
+    });
     expect(r.changes).toHaveLength(1);
     expectEveryLineNamesItsPlace(r);
   });
@@ -63,7 +78,9 @@ describe('diff of Swagger 2.0 documents (upgraded as the build does)', () => {
     const r = await diffOpenApi(a, b);
     expect(r.changes).toHaveLength(1);
     expect(r.changes[0]).toMatchObject({ kind: 'server-changed', breaking: true, provider: 'shared', group: 'servers', where: 'servers' });
-    expect(r.changes[0]!.message).toMatch(/^servers: url changed from https:\/\/api\.yelp\.com\/v3 to https:\/\/api\.yelp\.com\/v4; reaches 6 operations: GET \/autocomplete, GET \/businesses\/search, /);
+    expect(r.changes[0]!.message).toMatch(
+      /^servers: url changed from https:\/\/api\.yelp\.com\/v3 to https:\/\/api\.yelp\.com\/v4; reaches 6 operations: GET \/autocomplete, GET \/businesses\/search, /,
+    );
     expect(r.changes[0]!.operations).toHaveLength(6);
     expectEveryLineNamesItsPlace(r);
   });
@@ -74,7 +91,10 @@ describe('diff of Swagger 2.0 documents (upgraded as the build does)', () => {
       set(d, '/securityDefinitions/auth/tokenUrl', 'https://api.yelp.com/oauth3/token');
     });
     const r = await diffOpenApi(a, b);
-    expect(r.changes.map((c) => c.message.replace(/; reaches .*/, ''))).toEqual(['security scheme auth flows: changed', 'servers: url changed from https://api.yelp.com/v3 to https://api2.yelp.com/v3']);
+    expect(r.changes.map((c) => c.message.replace(/; reaches .*/, ''))).toEqual([
+      'security scheme auth flows: changed',
+      'servers: url changed from https://api.yelp.com/v3 to https://api2.yelp.com/v3',
+    ]);
     expect(r.changes.every((c) => c.breaking)).toBe(true);
   });
 
@@ -85,7 +105,10 @@ describe('diff of Swagger 2.0 documents (upgraded as the build does)', () => {
       get<unknown[]>(d, '/paths/~1autocomplete/get/parameters').push({ name: 'lang', in: 'query', required: true, type: 'string' });
     });
     const r = await diffOpenApi(a, b);
-    expect(r.changes.map((c) => [c.provider, c.group])).toEqual([[undefined, '/businesses/search'], [undefined, 'search']]);
+    expect(r.changes.map((c) => [c.provider, c.group])).toEqual([
+      [undefined, '/businesses/search'],
+      [undefined, 'search'],
+    ]);
     const text = formatDiffText(r);
     expect(text).not.toContain('unknown');
     expect(text).toContain('\nsearch\n  BREAKING  GET /autocomplete: query parameter lang: required parameter added\n');
@@ -135,14 +158,34 @@ describe('diff of OpenAPI 3.x documents', () => {
   it('reports a change to a shared component once, naming it and the operations it reaches', async () => {
     const [a, b] = edited('unified-slice.yaml', (d) => {
       set(d, '/components/schemas/Image/properties/url', undefined);
-      set(d, '/components/schemas/Image/required', get<string[]>(d, '/components/schemas/Image/required').filter((x) => x !== 'url'));
+      set(
+        d,
+        '/components/schemas/Image/required',
+        get<string[]>(d, '/components/schemas/Image/required').filter((x) => x !== 'url'),
+      );
     });
     const r = await diffOpenApi(a, b);
     expect(r.changes).toHaveLength(1);
     const c = r.changes[0]!;
-    expect(c).toMatchObject({ kind: 'property-removed', breaking: true, checkId: 'response-required-property-removed', provider: 'shared', group: 'schemas/Image', where: 'response schema Image', property: 'url', pointer: '/components/schemas/Image/properties/url' });
-    expect(c.operations).toEqual(['GET /fal-ai/dreamshaper/requests/{request_id}', 'GET /fal-ai/f-lite/standard/requests/{request_id}', 'GET /fal-ai/f-lite/texture/requests/{request_id}', 'GET /fal-ai/fast-fooocus-sdxl/requests/{request_id}']);
-    expect(c.message).toBe('response schema Image url: required property removed; reaches 4 operations: GET /fal-ai/dreamshaper/requests/{request_id}, GET /fal-ai/f-lite/standard/requests/{request_id}, GET /fal-ai/f-lite/texture/requests/{request_id}, … (1 more)');
+    expect(c).toMatchObject({
+      kind: 'property-removed',
+      breaking: true,
+      checkId: 'response-required-property-removed',
+      provider: 'shared',
+      group: 'schemas/Image',
+      where: 'response schema Image',
+      property: 'url',
+      pointer: '/components/schemas/Image/properties/url',
+    });
+    expect(c.operations).toEqual([
+      'GET /fal-ai/dreamshaper/requests/{request_id}',
+      'GET /fal-ai/f-lite/standard/requests/{request_id}',
+      'GET /fal-ai/f-lite/texture/requests/{request_id}',
+      'GET /fal-ai/fast-fooocus-sdxl/requests/{request_id}',
+    ]);
+    expect(c.message).toBe(
+      'response schema Image url: required property removed; reaches 4 operations: GET /fal-ai/dreamshaper/requests/{request_id}, GET /fal-ai/f-lite/standard/requests/{request_id}, GET /fal-ai/f-lite/texture/requests/{request_id}, … (1 more)',
+    );
     expectEveryLineNamesItsPlace(r);
   });
 
@@ -162,6 +205,8 @@ describe('diff of OpenAPI 3.x documents', () => {
     const md = formatDiffMarkdown(r);
     expect(md.indexOf('| Provider |')).toBeLessThan(md.indexOf('<details>'));
     expect(md.split('<details>').length).toBe(md.split('</details>').length);
-    expect(formatDiffGithub(r, 'specs/openapi.yaml', () => ({ line: 7, column: 3 }))).toMatch(/^::error file=specs\/openapi\.yaml,line=7,col=3,title=Breaking%3A fal \/ fal-ai\/dreamshaper \(1\)::POST \/fal-ai\/dreamshaper: request body num_inference_steps: maximum lowered from/m);
+    expect(formatDiffGithub(r, 'specs/openapi.yaml', () => ({ line: 7, column: 3 }))).toMatch(
+      /^::error file=specs\/openapi\.yaml,line=7,col=3,title=Breaking%3A fal \/ fal-ai\/dreamshaper \(1\)::POST \/fal-ai\/dreamshaper: request body num_inference_steps: maximum lowered from/m,
+    );
   });
 });

@@ -27,8 +27,20 @@ export interface SchemaDiffOptions {
 }
 
 /** Lower bounds: raising them narrows. Upper bounds: lowering them narrows. oasdiff's check for a request where there is one. */
-const LOWER = { minimum: 'min-increased', exclusiveMinimum: 'min-increased', minLength: 'min-length-increased', minItems: 'min-items-increased', minProperties: undefined } as const;
-const UPPER = { maximum: 'max-decreased', exclusiveMaximum: 'max-decreased', maxLength: 'max-length-decreased', maxItems: 'max-items-decreased', maxProperties: undefined } as const;
+const LOWER = {
+  minimum: 'min-increased',
+  exclusiveMinimum: 'min-increased',
+  minLength: 'min-length-increased',
+  minItems: 'min-items-increased',
+  minProperties: undefined,
+} as const;
+const UPPER = {
+  maximum: 'max-decreased',
+  exclusiveMaximum: 'max-decreased',
+  maxLength: 'max-length-decreased',
+  maxItems: 'max-items-decreased',
+  maxProperties: undefined,
+} as const;
 
 function deref(doc: Obj, schema: unknown): Obj | undefined {
   let s = schema;
@@ -46,7 +58,8 @@ function types(s: Obj): string[] {
 const join = (path: string, name: string): string => (path ? `${path}.${name}` : name);
 
 /** A type set accepts another: every type of `inner` is in `outer` (an integer is a number). */
-const accepts = (outer: readonly string[], inner: readonly string[]): boolean => inner.every((t) => outer.includes(t) || (t === 'integer' && outer.includes('number')));
+const accepts = (outer: readonly string[], inner: readonly string[]): boolean =>
+  inner.every((t) => outer.includes(t) || (t === 'integer' && outer.includes('number')));
 
 /**
  * Compare two schemas in the direction data flows. For a request, what the
@@ -58,7 +71,16 @@ const accepts = (outer: readonly string[], inner: readonly string[]): boolean =>
  * compared once (cycle-safe), and a shared component can be left to the
  * caller (`sharedRef`).
  */
-export function diffSchemas(oldDoc: Obj, newDoc: Obj, oldSchema: unknown, newSchema: unknown, dir: Direction, ptr: string, options: SchemaDiffOptions = {}, seen = new Set<string>()): SchemaChange[] {
+export function diffSchemas(
+  oldDoc: Obj,
+  newDoc: Obj,
+  oldSchema: unknown,
+  newSchema: unknown,
+  dir: Direction,
+  ptr: string,
+  options: SchemaDiffOptions = {},
+  seen = new Set<string>(),
+): SchemaChange[] {
   const out: SchemaChange[] = [];
   const stack: Array<[unknown, unknown, string, string]> = [[oldSchema, newSchema, ptr, '']];
   const req = dir === 'request';
@@ -74,7 +96,8 @@ export function diffSchemas(oldDoc: Obj, newDoc: Obj, oldSchema: unknown, newSch
     const a = deref(oldDoc, rawA);
     const b = deref(newDoc, rawB);
     if (!a || !b) continue;
-    const push = (kind: ChangeKind, breaking: boolean, what: string, check?: string, at = p, property = prop) => out.push({ kind, breaking, ...(check ? { checkId: check } : {}), pointer: at, property, what });
+    const push = (kind: ChangeKind, breaking: boolean, what: string, check?: string, at = p, property = prop) =>
+      out.push({ kind, breaking, ...(check ? { checkId: check } : {}), pointer: at, property, what });
     const ta = types(a);
     const tb = types(b);
     if (ta.length > 0 && tb.length > 0 && ta.join('|') !== tb.join('|')) {
@@ -92,16 +115,33 @@ export function diffSchemas(oldDoc: Obj, newDoc: Obj, oldSchema: unknown, newSch
     for (const [k, id] of Object.entries(LOWER)) {
       const x = a[k];
       const y = b[k];
-      if (typeof y === 'number' && (typeof x !== 'number' || y > x)) push('constraint-narrowed', req, `${k} ${typeof x === 'number' ? `raised from ${x} to ${y}` : `set to ${y}`}`, req && id ? `${prefix(prop)}-${id}` : undefined, childPointer(p, k));
-      else if (typeof x === 'number' && (typeof y !== 'number' || y < x)) push('constraint-widened', false, `${k} ${typeof y === 'number' ? `lowered from ${x} to ${y}` : 'removed'}`, undefined, childPointer(p, k));
+      if (typeof y === 'number' && (typeof x !== 'number' || y > x))
+        push(
+          'constraint-narrowed',
+          req,
+          `${k} ${typeof x === 'number' ? `raised from ${x} to ${y}` : `set to ${y}`}`,
+          req && id ? `${prefix(prop)}-${id}` : undefined,
+          childPointer(p, k),
+        );
+      else if (typeof x === 'number' && (typeof y !== 'number' || y < x))
+        push('constraint-widened', false, `${k} ${typeof y === 'number' ? `lowered from ${x} to ${y}` : 'removed'}`, undefined, childPointer(p, k));
     }
     for (const [k, id] of Object.entries(UPPER)) {
       const x = a[k];
       const y = b[k];
-      if (typeof y === 'number' && (typeof x !== 'number' || y < x)) push('constraint-narrowed', req, `${k} ${typeof x === 'number' ? `lowered from ${x} to ${y}` : `set to ${y}`}`, req && id ? `${prefix(prop)}-${id}` : undefined, childPointer(p, k));
-      else if (typeof x === 'number' && (typeof y !== 'number' || y > x)) push('constraint-widened', false, `${k} ${typeof y === 'number' ? `raised from ${x} to ${y}` : 'removed'}`, undefined, childPointer(p, k));
+      if (typeof y === 'number' && (typeof x !== 'number' || y < x))
+        push(
+          'constraint-narrowed',
+          req,
+          `${k} ${typeof x === 'number' ? `lowered from ${x} to ${y}` : `set to ${y}`}`,
+          req && id ? `${prefix(prop)}-${id}` : undefined,
+          childPointer(p, k),
+        );
+      else if (typeof x === 'number' && (typeof y !== 'number' || y > x))
+        push('constraint-widened', false, `${k} ${typeof y === 'number' ? `raised from ${x} to ${y}` : 'removed'}`, undefined, childPointer(p, k));
     }
-    if (typeof b.pattern === 'string' && b.pattern !== a.pattern) push('constraint-narrowed', req, `pattern changed to ${b.pattern}`, req ? `${prefix(prop)}-pattern-changed` : undefined, childPointer(p, 'pattern'));
+    if (typeof b.pattern === 'string' && b.pattern !== a.pattern)
+      push('constraint-narrowed', req, `pattern changed to ${b.pattern}`, req ? `${prefix(prop)}-pattern-changed` : undefined, childPointer(p, 'pattern'));
     const reqA = new Set(Array.isArray(a.required) ? (a.required as unknown[]).map(String) : []);
     const reqB = new Set(Array.isArray(b.required) ? (b.required as unknown[]).map(String) : []);
     const propsA = isObject(a.properties) ? a.properties : {};
@@ -111,7 +151,15 @@ export function diffSchemas(oldDoc: Obj, newDoc: Obj, oldSchema: unknown, newSch
       const sub = join(prop, name);
       if (!(name in propsA)) {
         const required = reqB.has(name);
-        if (req) push('property-added', required, `${required ? 'required' : 'optional'} property added`, required ? 'new-required-request-property' : 'new-optional-request-property', pp, sub);
+        if (req)
+          push(
+            'property-added',
+            required,
+            `${required ? 'required' : 'optional'} property added`,
+            required ? 'new-required-request-property' : 'new-optional-request-property',
+            pp,
+            sub,
+          );
         else push('property-added', false, 'property added', `response-${required ? 'required' : 'optional'}-property-added`, pp, sub);
       } else {
         stack.push([propsA[name], propsB[name], pp, sub]);
@@ -123,7 +171,15 @@ export function diffSchemas(oldDoc: Obj, newDoc: Obj, oldSchema: unknown, newSch
       const pp = childPointer(p, 'properties', name);
       // A removed response property breaks every client that reads it, required or not (docs: "How changes are classed").
       if (req) push('property-removed', true, 'property removed', 'request-property-removed', pp, join(prop, name));
-      else push('property-removed', true, `${reqA.has(name) ? 'required' : 'optional'} property removed`, `response-${reqA.has(name) ? 'required' : 'optional'}-property-removed`, pp, join(prop, name));
+      else
+        push(
+          'property-removed',
+          true,
+          `${reqA.has(name) ? 'required' : 'optional'} property removed`,
+          `response-${reqA.has(name) ? 'required' : 'optional'}-property-removed`,
+          pp,
+          join(prop, name),
+        );
     }
     if (isObject(a.items) && isObject(b.items)) stack.push([a.items, b.items, childPointer(p, 'items'), `${prop}[]`]);
     for (const k of ['allOf', 'anyOf', 'oneOf'] as const) {
@@ -133,8 +189,10 @@ export function diffSchemas(oldDoc: Obj, newDoc: Obj, oldSchema: unknown, newSch
     }
     const pa = a.prefixItems;
     const pb = b.prefixItems;
-    if (Array.isArray(pa) && Array.isArray(pb) && pa.length === pb.length) pa.forEach((s, i) => stack.push([s, pb[i], childPointer(p, 'prefixItems', i), `${prop}[${i}]`]));
-    if (isObject(a.additionalProperties) && isObject(b.additionalProperties)) stack.push([a.additionalProperties, b.additionalProperties, childPointer(p, 'additionalProperties'), `${prop}{}`]);
+    if (Array.isArray(pa) && Array.isArray(pb) && pa.length === pb.length)
+      pa.forEach((s, i) => stack.push([s, pb[i], childPointer(p, 'prefixItems', i), `${prop}[${i}]`]));
+    if (isObject(a.additionalProperties) && isObject(b.additionalProperties))
+      stack.push([a.additionalProperties, b.additionalProperties, childPointer(p, 'additionalProperties'), `${prop}{}`]);
   }
   return out;
 }

@@ -90,7 +90,12 @@ export interface CometCommitResult {
 /** `api: null` keeps the previous `/api/models` catalog file byte for byte (e.g. `--from` with only a /v1/models file). */
 export async function commitComet(
   root: string,
-  input: { models: readonly CometModel[]; api: readonly CometApiModel[] | null; meta: FetchMeta | null; /** YYYY-MM-DD the catalog (and its prices) was read. */ apiAsOf?: string },
+  input: {
+    models: readonly CometModel[];
+    api: readonly CometApiModel[] | null;
+    meta: FetchMeta | null /** YYYY-MM-DD the catalog (and its prices) was read. */;
+    apiAsOf?: string;
+  },
   old: CometState,
   options: CommitOptions = {},
 ): Promise<CometCommitResult> {
@@ -114,7 +119,9 @@ async function swap(dir: string, provider: string, files: Map<string, string>, o
     for (const [rel, content] of files) {
       const name = findSecret(content, options.secrets);
       if (name) {
-        throw new HubError(`${provider}: the response data contains the value of ${name} (in ${rel}); refusing to write it. The previous snapshot is unchanged.`);
+        throw new HubError(
+          `${provider}: the response data contains the value of ${name} (in ${rel}); refusing to write it. The previous snapshot is unchanged.`,
+        );
       }
     }
   }

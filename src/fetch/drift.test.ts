@@ -1,7 +1,17 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { sha256 } from '../core/hash.js';
-import { cometDrift, driftReport, driftSummaryLines, falDrift, modelChanges, priceChanges, renderDriftMarkdown, withPrices, type PricedRegistry } from './drift.js';
+import {
+  cometDrift,
+  driftReport,
+  driftSummaryLines,
+  falDrift,
+  modelChanges,
+  priceChanges,
+  renderDriftMarkdown,
+  withPrices,
+  type PricedRegistry,
+} from './drift.js';
 import type { FalListing, FalListingEntry } from './fal/types.js';
 
 const entry = (id: string, sha: string | null, price?: number): FalListingEntry => ({
@@ -42,8 +52,16 @@ describe('falDrift', () => {
 });
 
 describe('cometDrift', () => {
-  const v1 = (...ids: string[]) => ({ provider: 'comet' as const, source: 's', models: ids.map((id) => ({ id, object: 'model', created: 1, owned_by: 'custom', supported_endpoint_types: [] })) });
-  const api = (...items: Array<[string, number]>) => ({ provider: 'comet' as const, source: 's', models: items.map(([id, per]) => ({ id, pricing: { currency: 'USD', per_request: per } })) });
+  const v1 = (...ids: string[]) => ({
+    provider: 'comet' as const,
+    source: 's',
+    models: ids.map((id) => ({ id, object: 'model', created: 1, owned_by: 'custom', supported_endpoint_types: [] })),
+  });
+  const api = (...items: Array<[string, number]>) => ({
+    provider: 'comet' as const,
+    source: 's',
+    models: items.map(([id, per]) => ({ id, pricing: { currency: 'USD', per_request: per } })),
+  });
   it('models and the public catalog', () => {
     const d = cometDrift({ before: { v1: v1('a', 'b'), api: api(['a', 1], ['x', 1]) }, after: { v1: v1('a', 'c'), api: api(['a', 2], ['y', 1]) } });
     expect(d).toMatchObject({ outcome: 'changed', added: ['c'], removed: ['b'], catalog: { added: ['y'], removed: ['x'] } });
@@ -102,7 +120,11 @@ const EDITS: Record<string, (d: Obj) => void> = {
 };
 
 /** A FAL snapshot drift: `edits` maps model ids to the edit of their (real) document. */
-function snapshotDrift(edits: Record<string, string>): { before: FalListing; after: FalListing; files: { before: Map<string, string>; after: Map<string, string> } } {
+function snapshotDrift(edits: Record<string, string>): {
+  before: FalListing;
+  after: FalListing;
+  files: { before: Map<string, string>; after: Map<string, string> };
+} {
   const files = { before: new Map<string, string>(), after: new Map<string, string>() };
   const entries = (side: 'before' | 'after') =>
     Object.entries(edits).map(([id, edit]): FalListingEntry => {
@@ -118,7 +140,15 @@ function snapshotDrift(edits: Record<string, string>): { before: FalListing; aft
 
 describe('modelChanges and the classifying drift report', () => {
   it('classes each changed document by what it does to callers, with the diff engine', async () => {
-    const s = snapshotDrift({ 'fal-ai/a': 'required', 'fal-ai/b': 'enum', 'fal-ai/c': 'removed', 'fal-ai/d': 'narrowed', 'fal-ai/e': 'output', 'fal-ai/f': 'calm', 'fal-ai/g': 'words' });
+    const s = snapshotDrift({
+      'fal-ai/a': 'required',
+      'fal-ai/b': 'enum',
+      'fal-ai/c': 'removed',
+      'fal-ai/d': 'narrowed',
+      'fal-ai/e': 'output',
+      'fal-ai/f': 'calm',
+      'fal-ai/g': 'words',
+    });
     const changes = await modelChanges(s.before, s.after, s.files);
     expect(changes.map((m) => [m.id, m.impacts, m.breaking])).toEqual([
       ['fal-ai/a', ['input-required'], 1],
@@ -152,13 +182,16 @@ describe('modelChanges and the classifying drift report', () => {
     const before = listing(...s.before.models, ...gone);
     const after = listing(...s.after.models, ...extra);
     const changes = await modelChanges(before, after, s.files);
-    const reg = (price: number): PricedRegistry => ({ models: [{ provider: 'fal', id: 'fal-ai/model-000', pricing: { unitPrice: price, unit: 'image', currency: 'USD', source: 'fal', asOf: '2026-01-01' } }] });
+    const reg = (price: number): PricedRegistry => ({
+      models: [{ provider: 'fal', id: 'fal-ai/model-000', pricing: { unitPrice: price, unit: 'image', currency: 'USD', source: 'fal', asOf: '2026-01-01' } }],
+    });
     const report = driftReport([withPrices(falDrift({ before, after, changes }), reg(0.04), reg(0.05))]);
     const md = renderDriftMarkdown(report);
     const summary = md.slice(0, md.indexOf('## Details')).split('\n');
     expect(summary.length).toBeLessThan(80);
     const text = summary.join('\n');
-    for (const m of changes.filter((x) => x.impacts.includes('input-required') || x.impacts.includes('input-enum-removed'))) expect(text).toContain(`\`${m.id}\``);
+    for (const m of changes.filter((x) => x.impacts.includes('input-required') || x.impacts.includes('input-enum-removed')))
+      expect(text).toContain(`\`${m.id}\``);
     expect(changes.filter((x) => x.impacts.includes('input-required'))).toHaveLength(50);
     expect(text).toContain('- **Price changes** (1): `fal-ai/model-000` (0.04 USD / image → 0.05 USD / image (+25%))');
     expect(report.providers[0]!.changes).toHaveLength(300);
@@ -166,7 +199,9 @@ describe('modelChanges and the classifying drift report', () => {
 });
 
 describe('priceChanges (from the registries before and after)', () => {
-  const reg = (...models: Array<[string, string, Obj | null]>): PricedRegistry => ({ models: models.map(([provider, id, pricing]) => ({ provider, id, pricing })) });
+  const reg = (...models: Array<[string, string, Obj | null]>): PricedRegistry => ({
+    models: models.map(([provider, id, pricing]) => ({ provider, id, pricing })),
+  });
   const p = (unitPrice: number | null, more: Obj = {}) => ({ unitPrice, unit: 'image', currency: 'USD', source: 'listing', asOf: '2026-01-01', ...more });
   it.each([
     ['a raised unit price, with its percentage', reg(['fal', 'a', p(0.04)]), reg(['fal', 'a', p(0.05, { asOf: '2026-02-01' })]), [{ id: 'a', percent: 25 }]],
@@ -181,7 +216,9 @@ describe('priceChanges (from the registries before and after)', () => {
     expect(priceChanges(before, after, 'fal')).toMatchObject(want);
   });
   it('token prices of Comet', () => {
-    expect(priceChanges(reg(['comet', 'x', p(null, { input: 2 })]), reg(['comet', 'x', p(null, { input: 3 })]), 'comet')).toMatchObject([{ id: 'x', percent: 50 }]);
+    expect(priceChanges(reg(['comet', 'x', p(null, { input: 2 })]), reg(['comet', 'x', p(null, { input: 3 })]), 'comet')).toMatchObject([
+      { id: 'x', percent: 50 },
+    ]);
   });
   it('withPrices marks an otherwise unchanged provider as changed, and leaves a failed one alone', () => {
     const same = falDrift({ before: listing(entry('a', 'h')), after: listing(entry('a', 'h')) });

@@ -82,7 +82,18 @@ export interface CometDriftInput {
 }
 
 function emptyDrift(provider: 'fal' | 'comet', before: number, notes: readonly string[] = []): ProviderDrift {
-  return { provider, outcome: 'unchanged', models: { before, after: before }, added: [], removed: [], deprecated: [], documents: { changed: [], nowUnavailable: [], nowAvailable: [] }, changes: [], prices: [], notes: [...notes] };
+  return {
+    provider,
+    outcome: 'unchanged',
+    models: { before, after: before },
+    added: [],
+    removed: [],
+    deprecated: [],
+    documents: { changed: [], nowUnavailable: [], nowAvailable: [] },
+    changes: [],
+    prices: [],
+    notes: [...notes],
+  };
 }
 
 function setDiff(a: Iterable<string>, b: ReadonlySet<string>): string[] {
@@ -97,7 +108,8 @@ function undated(value: unknown): string {
   return canonicalJson(JSON.parse(JSON.stringify(value ?? null, (k, v: unknown) => (k === 'as_of' || k === 'asOf' ? undefined : v))));
 }
 
-const priceKey = (p: Price | null): string => (p ? canonicalJson({ unitPrice: p.unitPrice, unit: p.unit, currency: p.currency, input: p.input ?? null, output: p.output ?? null }) : 'null');
+const priceKey = (p: Price | null): string =>
+  p ? canonicalJson({ unitPrice: p.unitPrice, unit: p.unit, currency: p.currency, input: p.input ?? null, output: p.output ?? null }) : 'null';
 
 function percentOf(a: Price | null, b: Price | null): number | null {
   if (!a || !b || a.unit !== b.unit || a.currency !== b.currency) return null;
@@ -109,7 +121,13 @@ function percentOf(a: Price | null, b: Price | null): number | null {
 const asPrice = (raw: unknown): Price | null => {
   if (!isObject(raw) || typeof raw.unit !== 'string' || typeof raw.currency !== 'string') return null;
   const unitPrice = typeof raw.unitPrice === 'number' ? raw.unitPrice : null;
-  return { unitPrice, unit: raw.unit, currency: raw.currency, ...(typeof raw.input === 'number' ? { input: raw.input } : {}), ...(typeof raw.output === 'number' ? { output: raw.output } : {}) };
+  return {
+    unitPrice,
+    unit: raw.unit,
+    currency: raw.currency,
+    ...(typeof raw.input === 'number' ? { input: raw.input } : {}),
+    ...(typeof raw.output === 'number' ? { output: raw.output } : {}),
+  };
 };
 
 /** A registry as far as prices go: `data/model_registry.json`, or null when there was none. */
@@ -147,7 +165,11 @@ export function withPrices(d: ProviderDrift, before: PricedRegistry | null, afte
  * engine (the same one as `api-hub diff`), by model. `files` are the snapshot
  * files (path inside specs/providers/fal/ -> text) before and after.
  */
-export async function modelChanges(before: FalListing | null, after: FalListing, files: { before: ReadonlyMap<string, string>; after: ReadonlyMap<string, string> }): Promise<ModelChange[]> {
+export async function modelChanges(
+  before: FalListing | null,
+  after: FalListing,
+  files: { before: ReadonlyMap<string, string>; after: ReadonlyMap<string, string> },
+): Promise<ModelChange[]> {
   const old = new Map((before?.models ?? []).map((m) => [m.endpoint_id, m] as const));
   const out: ModelChange[] = [];
   for (const m of [...after.models].sort((x, y) => cmp(x.endpoint_id, y.endpoint_id))) {
@@ -177,7 +199,15 @@ export async function modelChanges(before: FalListing | null, after: FalListing,
   return out;
 }
 
-const IMPACTS: readonly Impact[] = ['input-required', 'input-enum-removed', 'input-removed', 'input-narrowed', 'output-lost', 'output-retyped', 'operation-removed'];
+const IMPACTS: readonly Impact[] = [
+  'input-required',
+  'input-enum-removed',
+  'input-removed',
+  'input-narrowed',
+  'output-lost',
+  'output-retyped',
+  'operation-removed',
+];
 
 export function falDrift(input: FalDriftInput): ProviderDrift {
   const beforeModels = input.before?.models ?? [];
@@ -226,7 +256,12 @@ export function cometDrift(input: CometDriftInput): ProviderDrift {
   const ca = new Map((input.after.api?.models ?? []).map((m) => [m.id, m] as const));
   if (input.before.api || input.after.api) {
     const first = !input.before.api && input.before.v1 !== null;
-    d.catalog = { models: ca.size, first, added: input.before.api ? setDiff(ca.keys(), new Set(cb.keys())) : [], removed: setDiff(cb.keys(), new Set(ca.keys())) };
+    d.catalog = {
+      models: ca.size,
+      first,
+      added: input.before.api ? setDiff(ca.keys(), new Set(cb.keys())) : [],
+      removed: setDiff(cb.keys(), new Set(ca.keys())),
+    };
   }
   const changedFiles = canonicalJson(input.before.v1) !== canonicalJson(input.after.v1) || undated(input.before.api) !== undated(input.after.api);
   d.outcome = input.before.v1 === null ? 'first' : hasChanges(d) || changedFiles ? 'changed' : 'unchanged';
@@ -235,13 +270,22 @@ export function cometDrift(input: CometDriftInput): ProviderDrift {
 
 function hasChanges(d: ProviderDrift): boolean {
   return (
-    d.added.length + d.removed.length + d.deprecated.length + d.documents.changed.length + d.documents.nowAvailable.length + d.documents.nowUnavailable.length + d.prices.length > 0 ||
-    (d.catalog ? d.catalog.first || d.catalog.added.length + d.catalog.removed.length > 0 : false)
+    d.added.length +
+      d.removed.length +
+      d.deprecated.length +
+      d.documents.changed.length +
+      d.documents.nowAvailable.length +
+      d.documents.nowUnavailable.length +
+      d.prices.length >
+      0 || (d.catalog ? d.catalog.first || d.catalog.added.length + d.catalog.removed.length > 0 : false)
   );
 }
 
 export function driftReport(providers: readonly ProviderDrift[]): DriftReport {
-  return { changed: providers.some((p) => p.outcome === 'changed' || p.outcome === 'first'), providers: [...providers].sort((a, b) => cmp(a.provider, b.provider)) };
+  return {
+    changed: providers.some((p) => p.outcome === 'changed' || p.outcome === 'first'),
+    providers: [...providers].sort((a, b) => cmp(a.provider, b.provider)),
+  };
 }
 
 const NAMES = { fal: 'FAL', comet: 'Comet' } as const;
@@ -326,7 +370,12 @@ function detailOf(changes: readonly Change[], impact: Impact): string {
  * of models and the price table.
  */
 export function renderDriftMarkdown(report: DriftReport): string {
-  const out: string[] = ['# Provider drift', '', 'Written by `api-hub fetch`: what changed at the providers between the previous snapshot and this one. Summary first; details (folded) after it; everything in drift-report.json.', ''];
+  const out: string[] = [
+    '# Provider drift',
+    '',
+    'Written by `api-hub fetch`: what changed at the providers between the previous snapshot and this one. Summary first; details (folded) after it; everything in drift-report.json.',
+    '',
+  ];
   if (!report.changed && report.providers.every((p) => p.outcome === 'unchanged')) {
     out.push('**No changes at the providers** since the previous snapshot.', '');
   }
@@ -339,9 +388,17 @@ export function renderDriftMarkdown(report: DriftReport): string {
     } else if (p.outcome === 'unchanged') {
       out.push(`No changes (${p.models.after} models).`, '');
     } else {
-      const delta = [p.added.length ? `+${p.added.length}` : '', p.removed.length ? `−${p.removed.length}` : '', p.deprecated.length ? `${p.deprecated.length} deprecated` : ''].filter(Boolean).join(', ');
+      const delta = [
+        p.added.length ? `+${p.added.length}` : '',
+        p.removed.length ? `−${p.removed.length}` : '',
+        p.deprecated.length ? `${p.deprecated.length} deprecated` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
       const broken = p.changes.filter((m) => m.breaking > 0).length;
-      const docs = p.documents.changed.length ? ` ${p.documents.changed.length} document(s) changed${p.provider === 'fal' ? `, ${broken} of them breaking callers` : ''}.` : '';
+      const docs = p.documents.changed.length
+        ? ` ${p.documents.changed.length} document(s) changed${p.provider === 'fal' ? `, ${broken} of them breaking callers` : ''}.`
+        : '';
       out.push(`Models: ${p.models.before} → ${p.models.after}${delta ? ` (${delta})` : ''}.${docs}`, '');
       if (!hasChanges(p)) out.push('Only listing details changed (descriptions, tags, dates…): see the diff of the snapshot files.', '');
       const lines: string[] = [];
@@ -353,7 +410,14 @@ export function renderDriftMarkdown(report: DriftReport): string {
       if (p.removed.length) lines.push(classLine('Removed', ids(p.removed), false));
       if (p.deprecated.length) lines.push(classLine('Deprecated (no longer in the active list)', ids(p.deprecated), false));
       if (p.added.length) lines.push(classLine('Added', ids(p.added), false));
-      if (p.prices.length) lines.push(classLine('Price changes', p.prices.map((c) => ({ id: c.id, detail: `${formatPrice(c.before)} → ${formatPrice(c.after)}${formatPercent(c.percent)}` })), false));
+      if (p.prices.length)
+        lines.push(
+          classLine(
+            'Price changes',
+            p.prices.map((c) => ({ id: c.id, detail: `${formatPrice(c.before)} → ${formatPrice(c.after)}${formatPercent(c.percent)}` })),
+            false,
+          ),
+        );
       if (p.documents.nowUnavailable.length) lines.push(classLine('Documents no longer available', ids(p.documents.nowUnavailable), false));
       if (p.documents.nowAvailable.length) lines.push(classLine('Documents available again', ids(p.documents.nowAvailable), false));
       if (p.catalog?.first) lines.push(`- Public catalog (/api/models): first snapshot, ${p.catalog.models} models.`);
@@ -380,8 +444,16 @@ export function renderDriftMarkdown(report: DriftReport): string {
     listSection(details, `${n}: deprecated (${p.deprecated.length})`, p.deprecated);
     if (p.provider === 'fal') listSection(details, `${n}: documents changed (${p.documents.changed.length})`, p.documents.changed);
     if (p.prices.length > 0) {
-      details.push(`<details><summary>${n}: price changes (${p.prices.length})</summary>`, '', '| Model | Before | After | Change |', '| --- | --- | --- | --: |');
-      for (const c of p.prices.slice(0, LIST_LIMIT)) details.push(`| ${code(c.id)} | ${formatPrice(c.before)} | ${formatPrice(c.after)} | ${c.percent === null ? '' : `${c.percent > 0 ? '+' : ''}${c.percent}%`} |`);
+      details.push(
+        `<details><summary>${n}: price changes (${p.prices.length})</summary>`,
+        '',
+        '| Model | Before | After | Change |',
+        '| --- | --- | --- | --: |',
+      );
+      for (const c of p.prices.slice(0, LIST_LIMIT))
+        details.push(
+          `| ${code(c.id)} | ${formatPrice(c.before)} | ${formatPrice(c.after)} | ${c.percent === null ? '' : `${c.percent > 0 ? '+' : ''}${c.percent}%`} |`,
+        );
       if (p.prices.length > LIST_LIMIT) details.push(`| … and ${p.prices.length - LIST_LIMIT} more (see drift-report.json) | | | |`);
       details.push('', '</details>', '');
     }
@@ -395,7 +467,8 @@ function modelsSection(out: string[], title: string, models: readonly ModelChang
   out.push(`<details><summary>${title}</summary>`, '');
   for (const m of models.slice(0, LIST_LIMIT)) {
     out.push(`#### ${code(m.id)}`, '');
-    for (const c of m.changes) out.push(`- ${c.breaking ? '⚠️ ' : ''}${esc(c.method && c.path ? `${c.method.toUpperCase()} ${c.path}: ${c.message}` : c.message)}`);
+    for (const c of m.changes)
+      out.push(`- ${c.breaking ? '⚠️ ' : ''}${esc(c.method && c.path ? `${c.method.toUpperCase()} ${c.path}: ${c.message}` : c.message)}`);
     out.push('');
   }
   if (models.length > LIST_LIMIT) out.push(`… and ${models.length - LIST_LIMIT} more (see drift-report.json)`, '');
@@ -422,13 +495,19 @@ export function driftSummaryLines(report: DriftReport): string[] {
       const parts = [
         `${p.added.length} added`,
         `${p.removed.length} removed`,
-        ...(p.provider === 'fal' ? [`${p.deprecated.length} deprecated`, `${p.documents.changed.length} document(s) changed (${p.changes.filter((m) => m.breaking > 0).length} breaking callers)`] : []),
+        ...(p.provider === 'fal'
+          ? [
+              `${p.deprecated.length} deprecated`,
+              `${p.documents.changed.length} document(s) changed (${p.changes.filter((m) => m.breaking > 0).length} breaking callers)`,
+            ]
+          : []),
         `${p.prices.length} price change(s)`,
         ...(p.catalog?.first ? [`public catalog: first snapshot (${p.catalog.models} models)`] : []),
       ];
       lines.push(`${n}: ${p.models.before} → ${p.models.after} models; ${parts.join(', ')}`);
     }
   }
-  if (report.providers.length > 0 && report.providers.every((p) => p.outcome === 'unchanged')) lines.unshift('No changes at the providers since the previous snapshot.');
+  if (report.providers.length > 0 && report.providers.every((p) => p.outcome === 'unchanged'))
+    lines.unshift('No changes at the providers since the previous snapshot.');
   return lines;
 }

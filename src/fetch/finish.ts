@@ -34,7 +34,16 @@ export interface ProviderResult {
 /** The result of a FAL snapshot that was committed (or worked out, in a dry run): counts from its listing. */
 export function falProviderResult(c: { listing: FalListing; change: SnapshotChange | null }, problems: Diagnostic[], notes: string[]): ProviderResult {
   const unavailable = c.listing.models.filter((m) => m.openapi.status !== 'available').map((m) => m.endpoint_id);
-  return { provider: 'fal', ok: true, models: c.listing.models.length, documents: c.listing.models.length - unavailable.length, unavailable, change: c.change, problems, notes };
+  return {
+    provider: 'fal',
+    ok: true,
+    models: c.listing.models.length,
+    documents: c.listing.models.length - unavailable.length,
+    unavailable,
+    change: c.change,
+    problems,
+    notes,
+  };
 }
 
 export interface FetchRunResult {
@@ -56,7 +65,14 @@ export type AfterCommit = () => Promise<{ files: string[]; registry: PricedRegis
  * files it wrote and the registry) and write the drift report. An interrupted
  * run that swapped nothing writes nothing at all, nor does a dry run.
  */
-export async function finishFetch(root: string, results: ProviderResult[], drifts: ProviderDrift[], interrupted: boolean, afterCommit?: AfterCommit, dryRun = false): Promise<FetchRunResult> {
+export async function finishFetch(
+  root: string,
+  results: ProviderResult[],
+  drifts: ProviderDrift[],
+  interrupted: boolean,
+  afterCommit?: AfterCommit,
+  dryRun = false,
+): Promise<FetchRunResult> {
   const written: string[] = [];
   if (dryRun) return { providers: results, drift: driftReport(drifts), written, interrupted, stats: null, dryRun: true };
   const committed = results.some((r) => r.ok);

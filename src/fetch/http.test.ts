@@ -32,20 +32,23 @@ describe('HttpClient', () => {
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
       res.on('close', () => inFlight--);
-      setTimeout(() => {
-        if (path.startsWith('/slow')) return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-        if (path === '/bad-request') return void res.writeHead(400).end('{"error":{"type":"validation_error","message":"limit must be ≤ 100"}}');
-        if (path === '/etag') {
-          if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
-          return void res.writeHead(200, { etag: '"v1"' }).end('{"n":1}');
-        }
-        if (path === '/big') return void res.writeHead(200).end(JSON.stringify({ s: 'x'.repeat(5000) }));
-        if (path === '/garbage-retry-after') {
-          if (hits.get(path) === 1) return void res.writeHead(429, { 'retry-after': 'whenever' }).end();
-          return void res.writeHead(200).end('[]');
-        }
-        res.writeHead(404).end();
-      }, path.startsWith('/slow') ? 40 : 0);
+      setTimeout(
+        () => {
+          if (path.startsWith('/slow')) return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+          if (path === '/bad-request') return void res.writeHead(400).end('{"error":{"type":"validation_error","message":"limit must be ≤ 100"}}');
+          if (path === '/etag') {
+            if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
+            return void res.writeHead(200, { etag: '"v1"' }).end('{"n":1}');
+          }
+          if (path === '/big') return void res.writeHead(200).end(JSON.stringify({ s: 'x'.repeat(5000) }));
+          if (path === '/garbage-retry-after') {
+            if (hits.get(path) === 1) return void res.writeHead(429, { 'retry-after': 'whenever' }).end();
+            return void res.writeHead(200).end('[]');
+          }
+          res.writeHead(404).end();
+        },
+        path.startsWith('/slow') ? 40 : 0,
+      );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

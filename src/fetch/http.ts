@@ -197,7 +197,12 @@ export class HttpClient {
     const status = res.status;
     const detail = await errorDetail(res);
     const kind: FetchErrorKind = status === 401 || status === 403 ? 'auth' : 'http';
-    return new FetchError(kind, `${c.label}: HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''} from GET ${url}${detail ? `: ${detail}` : ''}${afterRetries(c)}`, url, status);
+    return new FetchError(
+      kind,
+      `${c.label}: HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''} from GET ${url}${detail ? `: ${detail}` : ''}${afterRetries(c)}`,
+      url,
+      status,
+    );
   }
 
   private toFetchError(err: unknown, url: string, c: CallContext, signal: AbortSignal | undefined): FetchError {

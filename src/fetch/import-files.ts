@@ -56,7 +56,10 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
     const { main: items, extra: prices } = readInputs(inputs, problems, 'the FAL files', {
       main: readFalPage,
       isExtra: isFalPricingResponse,
-      extra: (data, display) => { const { prices: items, problems } = readFalPricing(data, display); return { items, problems }; },
+      extra: (data, display) => {
+        const { prices: items, problems } = readFalPricing(data, display);
+        return { items, problems };
+      },
     });
     const old = await readFalState(root);
     const plan = planFalImport(items, old.listing);
@@ -74,30 +77,56 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
       merged = [...kept, ...items];
       if (prices !== null) {
         const given = new Set(prices.map((p) => p.endpoint_id));
-        mergedPrices = [...plan.notInFiles.flatMap((m) => (m.pricing && !given.has(m.endpoint_id) ? [{ endpoint_id: m.endpoint_id, ...m.pricing }] : [])), ...prices];
+        mergedPrices = [
+          ...plan.notInFiles.flatMap((m) => (m.pricing && !given.has(m.endpoint_id) ? [{ endpoint_id: m.endpoint_id, ...m.pricing }] : [])),
+          ...prices,
+        ];
       }
       notes.push(
         `the files hold part of the catalog (no ${listSome(plan.missingCategories)}): ${dryRun ? 'would merge' : 'merged'} ${items.length} model(s) into the snapshot, keeping the ${kept.length} model(s) not in the files; ` +
           `to replace the snapshot with exactly these files, removing those ${kept.length}, add --prune`,
       );
     } else if (plan.notInFiles.length > 0) {
-      notes.push(`${options.prune ? '--prune: ' : 'the files hold every category of the snapshot: '}${plan.notInFiles.length} model(s) not in the files ${dryRun ? 'would be' : 'were'} removed`);
+      notes.push(
+        `${options.prune ? '--prune: ' : 'the files hold every category of the snapshot: '}${plan.notInFiles.length} model(s) not in the files ${dryRun ? 'would be' : 'were'} removed`,
+      );
     }
-    const c = await commitFal(root, { items: merged, prices: mergedPrices, priceOrigin: { source: origin.priceSource ?? FAL_PRICING_API_SOURCE, asOf }, meta: null }, old, { dryRun });
+    const c = await commitFal(
+      root,
+      { items: merged, prices: mergedPrices, priceOrigin: { source: origin.priceSource ?? FAL_PRICING_API_SOURCE, asOf }, meta: null },
+      old,
+      { dryRun },
+    );
     if (prices === null && c.carriedPrices > 0) notes.push(`no pricing file given: kept ${c.carriedPrices} price(s) from the previous snapshot`);
     const result = falProviderResult(c, [...old.problems, ...problems, ...c.problems], notes);
     const changes = await modelChanges(old.listing, c.listing, c.files);
     return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, changes, notes })], false, afterCommit, dryRun);
   }
   const { main: models, extra: api } = readInputs(inputs, problems, 'the Comet catalog', {
-    main: (data, display) => { const { models: items, problems } = readCometModels(data, display); return { items, problems }; },
+    main: (data, display) => {
+      const { models: items, problems } = readCometModels(data, display);
+      return { items, problems };
+    },
     isExtra: isCometApiModelsResponse,
-    extra: (data, display) => { const { models: items, problems } = readCometApiModels(data, display); return { items, problems }; },
+    extra: (data, display) => {
+      const { models: items, problems } = readCometApiModels(data, display);
+      return { items, problems };
+    },
   });
-  if (models.length === 0 && api !== null) throw new HubError('--from for comet needs a /v1/models response too (the /api/models catalog alone does not say which models the key can call)');
+  if (models.length === 0 && api !== null)
+    throw new HubError('--from for comet needs a /v1/models response too (the /api/models catalog alone does not say which models the key can call)');
   const old = await readCometState(root);
   const c = await commitComet(root, { models, api, apiAsOf: asOf, meta: null }, old, { dryRun });
-  const result: ProviderResult = { provider, ok: true, models: c.catalog.models.length, documents: 0, unavailable: [], change: c.change, problems: [...old.problems, ...problems], notes: [] };
+  const result: ProviderResult = {
+    provider,
+    ok: true,
+    models: c.catalog.models.length,
+    documents: 0,
+    unavailable: [],
+    change: c.change,
+    problems: [...old.problems, ...problems],
+    notes: [],
+  };
   return finishFetch(root, [result], [cometDrift({ before: { v1: old.v1, api: old.api }, after: { v1: c.catalog, api: c.api } })], false, afterCommit, dryRun);
 }
 
@@ -135,7 +164,9 @@ export async function importFalPrices(root: string, files: readonly string[], or
   const prices: FalPrice[] = [];
   for (const { display, data } of inputs) {
     if (!isFalPricingResponse(data)) {
-      throw new HubError(`${display}: not a FAL /v1/models/pricing response (expected {"prices": [{endpoint_id, unit_price, unit, currency}], ...}); the snapshot was not changed`);
+      throw new HubError(
+        `${display}: not a FAL /v1/models/pricing response (expected {"prices": [{endpoint_id, unit_price, unit, currency}], ...}); the snapshot was not changed`,
+      );
     }
     const r = readFalPricing(data, display);
     problems.push(...r.problems);
@@ -151,9 +182,13 @@ export async function importFalPrices(root: string, files: readonly string[], or
   const source = origin.priceSource ?? FAL_PRICING_API_SOURCE;
   const asOf = origin.asOf ?? new Date().toISOString().slice(0, 10);
   // The listing's ETags stay; those of pricing requests go, since the prices they stood for are replaced.
-  const meta = old.meta ? { ...old.meta, requests: Object.fromEntries(Object.entries(old.meta.requests).filter(([url]) => !url.includes('/models/pricing'))) } : null;
+  const meta = old.meta
+    ? { ...old.meta, requests: Object.fromEntries(Object.entries(old.meta.requests).filter(([url]) => !url.includes('/models/pricing'))) }
+    : null;
   const c = await commitFal(root, { items, prices: kept, priceOrigin: { source, asOf }, meta }, old);
-  const notes = [`${c.listing.models.filter((m) => m.pricing).length} of ${c.listing.models.length} model(s) priced from ${inputs.length} file(s) (source ${source}, as of ${asOf})`];
+  const notes = [
+    `${c.listing.models.filter((m) => m.pricing).length} of ${c.listing.models.length} model(s) priced from ${inputs.length} file(s) (source ${source}, as of ${asOf})`,
+  ];
   if (kept.length < prices.length) notes.push(`${prices.length - kept.length} price(s) for endpoints the snapshot does not list were ignored`);
   const result = falProviderResult(c, [...old.problems, ...problems, ...c.problems], notes);
   return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, notes })], false, afterCommit);

@@ -16,7 +16,11 @@ const events: FetchEvent[] = [
 function render(mode: 'tty' | 'plain' | 'quiet'): string {
   let out = '';
   let t = 0;
-  const p = new ProgressDisplay((s) => (out += s), mode, () => (t += 100));
+  const p = new ProgressDisplay(
+    (s) => (out += s),
+    mode,
+    () => (t += 100),
+  );
   for (const e of events) p.handle(e);
   p.end();
   return out;

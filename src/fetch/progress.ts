@@ -39,7 +39,12 @@ export class ProgressDisplay {
         if (!s) break;
         s.pages = e.page;
         s.models = e.models;
-        if (this.mode === 'plain') this.line(e.provider === 'fal' ? `fal: page ${e.page}${e.cached ? ' (not modified)' : ''}, ${e.models} models so far` : `${e.provider}: ${e.models} models listed${e.cached ? ' (not modified)' : ''}`);
+        if (this.mode === 'plain')
+          this.line(
+            e.provider === 'fal'
+              ? `fal: page ${e.page}${e.cached ? ' (not modified)' : ''}, ${e.models} models so far`
+              : `${e.provider}: ${e.models} models listed${e.cached ? ' (not modified)' : ''}`,
+          );
         break;
       case 'pricing':
         if (!s) break;

@@ -96,12 +96,21 @@ async function fetchFal(run: LiveRun): Promise<FalOutcome> {
     const onPage = stagePages(stage, secrets);
     const r = await fetchFalLive({ http, baseUrl, key, old: before.fal, root, emit, signal, fetchedAt, onPage });
     const priceOrigin = { source: FAL_PRICING_API_SOURCE, asOf: fetchedAt.slice(0, 10) };
-    const c = await commitFal(root, { items: r.items, prices: r.prices, priceOrigin, meta: r.meta }, before.fal, { secrets, signal, dryRun: o.dryRun === true, ...(stage ? { stage } : {}) });
+    const c = await commitFal(root, { items: r.items, prices: r.prices, priceOrigin, meta: r.meta }, before.fal, {
+      secrets,
+      signal,
+      dryRun: o.dryRun === true,
+      ...(stage ? { stage } : {}),
+    });
     stage = undefined; // committed (or discarded by the commit on failure)
     const notes = falNotes(r, c);
     for (const n of notes) emit({ type: 'note', provider: 'fal', message: redact(n) });
     emit({ type: 'done', provider: 'fal', message: `fal: ${c.listing.models.length} models` });
-    const result = falProviderResult(c, [...before.fal.problems, ...r.problems, ...c.problems].map((d) => redactDiagnostic(d, redact)), notes.map(redact));
+    const result = falProviderResult(
+      c,
+      [...before.fal.problems, ...r.problems, ...c.problems].map((d) => redactDiagnostic(d, redact)),
+      notes.map(redact),
+    );
     return [result, c, r.deprecated];
   } catch (err) {
     await stage?.discard();
@@ -128,7 +137,8 @@ function falNotes(r: FalLiveResult, c: FalCommitResult): string[] {
   const notes = [...r.notes];
   if (r.prices === null && c.carriedPrices > 0) notes.push(`kept ${c.carriedPrices} price(s) from the previous snapshot`);
   const unavailable = c.listing.models.filter((m) => m.openapi.status !== 'available').map((m) => m.endpoint_id);
-  if (unavailable.length > 0) notes.push(`${unavailable.length} model(s) listed without an OpenAPI document (e.g. expansion_failed), kept and marked unavailable`);
+  if (unavailable.length > 0)
+    notes.push(`${unavailable.length} model(s) listed without an OpenAPI document (e.g. expansion_failed), kept and marked unavailable`);
   return notes;
 }
 
@@ -139,18 +149,43 @@ async function fetchComet(run: LiveRun): Promise<CometOutcome> {
     const baseUrl = baseUrlFrom(o.env, 'COMET_API_BASE_URL', COMET_DEFAULT_BASE_URL);
     const key = envValue(o.env, 'COMET_API_KEY');
     if (!key) {
-      return [{ ...failed('comet', 'comet: COMET_API_KEY is not set; set it (in the environment or .env) to list the models your key can call. The previous comet snapshot is unchanged.'), auth: true }, null];
+      return [
+        {
+          ...failed(
+            'comet',
+            'comet: COMET_API_KEY is not set; set it (in the environment or .env) to list the models your key can call. The previous comet snapshot is unchanged.',
+          ),
+          auth: true,
+        },
+        null,
+      ];
     }
     emit({ type: 'start', provider: 'comet', message: `comet: fetching ${cometHostRoot(baseUrl)}/v1/models and /api/models` });
     const r = await fetchCometLive({ http, baseUrl, key, old: before.comet, emit, signal, fetchedAt });
-    const c = await commitComet(root, { models: r.models, api: r.api, apiAsOf: fetchedAt.slice(0, 10), meta: r.meta }, before.comet, { secrets, signal, dryRun: o.dryRun === true });
+    const c = await commitComet(root, { models: r.models, api: r.api, apiAsOf: fetchedAt.slice(0, 10), meta: r.meta }, before.comet, {
+      secrets,
+      signal,
+      dryRun: o.dryRun === true,
+    });
     const inCatalog = new Set(r.api.map((m) => m.id));
     const notes: string[] = [];
     const unpriced = r.models.filter((m) => !inCatalog.has(m.id)).length;
     if (unpriced > 0) notes.push(`${unpriced} of ${r.models.length} model(s) from /v1/models are not in the public catalog (no category or price)`);
     for (const n of notes) emit({ type: 'note', provider: 'comet', message: n });
     emit({ type: 'done', provider: 'comet', message: `comet: ${c.catalog.models.length} models` });
-    return [{ provider: 'comet', ok: true, models: c.catalog.models.length, documents: 0, unavailable: [], change: c.change, problems: [...before.comet.problems, ...r.problems].map((d) => redactDiagnostic(d, redact)), notes }, c];
+    return [
+      {
+        provider: 'comet',
+        ok: true,
+        models: c.catalog.models.length,
+        documents: 0,
+        unavailable: [],
+        change: c.change,
+        problems: [...before.comet.problems, ...r.problems].map((d) => redactDiagnostic(d, redact)),
+        notes,
+      },
+      c,
+    ];
   } catch (err) {
     const f = failure('comet', err, redact, 'COMET_API_KEY');
     emit({ type: 'failed', provider: 'comet', message: f.error ?? '' });
@@ -164,11 +199,27 @@ async function driftsOf(before: LiveRun['before'], falOut: FalOutcome | null, co
   if (falOut) {
     const c = falOut[1];
     const changes = c ? await modelChanges(before.fal.listing, c.listing, c.files) : [];
-    drifts.push(falDrift({ before: before.fal.listing, after: c?.listing ?? null, deprecated: falOut[2], changes, ...(falOut[0].ok ? {} : { error: falOut[0].error }), notes: falOut[0].notes }));
+    drifts.push(
+      falDrift({
+        before: before.fal.listing,
+        after: c?.listing ?? null,
+        deprecated: falOut[2],
+        changes,
+        ...(falOut[0].ok ? {} : { error: falOut[0].error }),
+        notes: falOut[0].notes,
+      }),
+    );
   }
   if (cometOut) {
     const c = cometOut[1];
-    drifts.push(cometDrift({ before: { v1: before.comet.v1, api: before.comet.api }, after: c ? { v1: c.catalog, api: c.api } : null, ...(cometOut[0].ok ? {} : { error: cometOut[0].error }), notes: cometOut[0].notes }));
+    drifts.push(
+      cometDrift({
+        before: { v1: before.comet.v1, api: before.comet.api },
+        after: c ? { v1: c.catalog, api: c.api } : null,
+        ...(cometOut[0].ok ? {} : { error: cometOut[0].error }),
+        notes: cometOut[0].notes,
+      }),
+    );
   }
   return drifts;
 }

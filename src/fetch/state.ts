@@ -32,8 +32,19 @@ async function readJson(root: string, path: string, problems: Diagnostic[], list
   if (read.kind === 'absent') return null;
   if (read.kind === 'ok') return read;
   const d = read.diagnostic;
-  const why = read.reason === 'unreadable' ? `cannot read the previous snapshot file (${d.message})` : read.reason === 'syntax' ? `the previous snapshot file is not valid JSON (${d.message})` : `the previous snapshot file is not a snapshot (${d.message})`;
-  problems.push({ ruleId: 'snapshot-unreadable', severity: 'warn', message: `${why}; it is treated as absent`, file: d.file ?? displayPath(root, path), ...(d.pointer ? { pointer: d.pointer } : {}) });
+  const why =
+    read.reason === 'unreadable'
+      ? `cannot read the previous snapshot file (${d.message})`
+      : read.reason === 'syntax'
+        ? `the previous snapshot file is not valid JSON (${d.message})`
+        : `the previous snapshot file is not a snapshot (${d.message})`;
+  problems.push({
+    ruleId: 'snapshot-unreadable',
+    severity: 'warn',
+    message: `${why}; it is treated as absent`,
+    file: d.file ?? displayPath(root, path),
+    ...(d.pointer ? { pointer: d.pointer } : {}),
+  });
   return null;
 }
 

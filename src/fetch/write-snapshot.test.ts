@@ -13,8 +13,20 @@ describe('writeSnapshotDir', () => {
   it('replaces the directory with exactly the new files and reports the change', async () => {
     dir = await mkdtemp(join(tmpdir(), 'snap-'));
     const target = join(dir, 'fal');
-    await writeSnapshotDir(target, new Map([['a.json', '1'], ['sub/b.json', '2']]));
-    const change = await writeSnapshotDir(target, new Map([['a.json', '1'], ['c.json', '3']]));
+    await writeSnapshotDir(
+      target,
+      new Map([
+        ['a.json', '1'],
+        ['sub/b.json', '2'],
+      ]),
+    );
+    const change = await writeSnapshotDir(
+      target,
+      new Map([
+        ['a.json', '1'],
+        ['c.json', '3'],
+      ]),
+    );
     expect(change).toEqual({ added: ['c.json'], removed: ['sub/b.json'], changed: [], unchanged: 1 });
     expect((await readdir(target)).sort()).toEqual(['a.json', 'c.json']);
     expect((await readdir(dir)).sort()).toEqual(['fal']); // no temp or old dirs left behind
@@ -25,7 +37,15 @@ describe('writeSnapshotDir', () => {
     const target = join(dir, 'fal');
     await writeSnapshotDir(target, new Map([['a.json', 'old']]));
     // A file path that cannot be created (a path component is an existing file) makes the write fail midway.
-    await expect(writeSnapshotDir(target, new Map([['x.json', 'new'], ['x.json/inner', 'boom']]))).rejects.toThrow();
+    await expect(
+      writeSnapshotDir(
+        target,
+        new Map([
+          ['x.json', 'new'],
+          ['x.json/inner', 'boom'],
+        ]),
+      ),
+    ).rejects.toThrow();
     expect(await readFile(join(target, 'a.json'), 'utf8')).toBe('old');
     expect((await readdir(dir)).sort()).toEqual(['fal']);
   });
@@ -45,7 +65,13 @@ describe('SnapshotStage', () => {
   it('commits exactly the final files, whatever was staged before', async () => {
     dir = await mkdtemp(join(tmpdir(), 'snap-'));
     const target = join(dir, 'fal');
-    await writeSnapshotDir(target, new Map([['a.json', 'old'], ['gone.json', 'x']]));
+    await writeSnapshotDir(
+      target,
+      new Map([
+        ['a.json', 'old'],
+        ['gone.json', 'x'],
+      ]),
+    );
     const stage = await SnapshotStage.open(target);
     stage.stage('openapi/a.json', 'staged');
     stage.stage('openapi/dropped.json', 'not in the final set');
@@ -53,7 +79,14 @@ describe('SnapshotStage', () => {
     stage.stage('openapi/twice.json', 'second');
     // While staged, the old snapshot is untouched.
     expect((await readdir(target)).sort()).toEqual(['a.json', 'gone.json']);
-    const change = await stage.commit(new Map([['a.json', 'new'], ['openapi/a.json', 'staged'], ['openapi/twice.json', 'final'], ['models.json', 'm']]));
+    const change = await stage.commit(
+      new Map([
+        ['a.json', 'new'],
+        ['openapi/a.json', 'staged'],
+        ['openapi/twice.json', 'final'],
+        ['models.json', 'm'],
+      ]),
+    );
     expect(change).toEqual({ added: ['models.json', 'openapi/a.json', 'openapi/twice.json'], removed: ['gone.json'], changed: ['a.json'], unchanged: 0 });
     expect((await readdir(join(target, 'openapi'))).sort()).toEqual(['a.json', 'twice.json']);
     expect(await readFile(join(target, 'openapi/twice.json'), 'utf8')).toBe('final');

@@ -11,7 +11,16 @@ const cases: Array<[string, { given: Record<string, string>; want: StaleFile[] }
   ['all current', { given: { 'client.d.ts': 'types', 'client.js': 'code' }, want: [] }],
   ['one differs', { given: { 'client.d.ts': 'types', 'client.js': 'code\n' }, want: [{ path: 'client.js', reason: 'differs' }] }],
   ['one missing', { given: { 'client.js': 'code' }, want: [{ path: 'client.d.ts', reason: 'missing' }] }],
-  ['nothing generated yet', { given: {}, want: [{ path: 'client.d.ts', reason: 'missing' }, { path: 'client.js', reason: 'missing' }] }],
+  [
+    'nothing generated yet',
+    {
+      given: {},
+      want: [
+        { path: 'client.d.ts', reason: 'missing' },
+        { path: 'client.js', reason: 'missing' },
+      ],
+    },
+  ],
   ['extra files are ignored', { given: { 'client.d.ts': 'types', 'client.js': 'code', '.gitkeep': '' }, want: [] }],
 ];
 

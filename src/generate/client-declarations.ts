@@ -218,8 +218,8 @@ function emitCometTypes(features: CometFeatures, doc: Record<string, unknown>): 
     add(
       'tasks',
       '    /**\n' +
-        '     * Poll a submitted task (by its submit operationId and the submit\'s answer) until its status is one of the\n' +
-        '     * document\'s `done` statuses (compared case-insensitively): resolves with the last state and the result.\n' +
+        "     * Poll a submitted task (by its submit operationId and the submit's answer) until its status is one of the\n" +
+        "     * document's `done` statuses (compared case-insensitively): resolves with the last state and the result.\n" +
         '     * A `failed` status rejects with a HubTaskError, an error answer with a HubApiError; `signal` bounds the wait.\n' +
         '     */\n' +
         '    wait<Id extends CometTaskId>(operationId: Id, submitted: CometTaskMap[Id]["submitted"], options?: CometTaskWaitOptions<Id>): Promise<CometTaskOutcome<Id>>;\n' +
@@ -280,7 +280,8 @@ function jsonSchemaOf(doc: Record<string, unknown>, ref: OperationRef): unknown 
 /** `CometTaskMap` (every operation with an \`x-hub-poll\` link) and the poller's types. */
 function emitTaskTypes(features: CometFeatures, doc: Record<string, unknown>): string {
   let out = '\n/** A task that ended in a `done` status: its last polled state, the status as sent, and the result. */\n';
-  out += 'export interface CometTaskOutcome<Id extends CometTaskId> {\n  task: CometTaskMap[Id]["task"];\n  status: string;\n  result: CometTaskMap[Id]["result"];\n}\n';
+  out +=
+    'export interface CometTaskOutcome<Id extends CometTaskId> {\n  task: CometTaskMap[Id]["task"];\n  status: string;\n  result: CometTaskMap[Id]["result"];\n}\n';
   out += '\nexport interface CometTaskWaitOptions<Id extends CometTaskId> extends PollOptions {\n';
   out += '  /** Called with every polled state of the task. */\n  onTaskUpdate?: (task: CometTaskMap[Id]["task"]) => void;\n}\n';
   out += '\n/**\n * Every Comet task of the document, by the operationId of its submit: the submit body and answer, the polled\n';
@@ -290,7 +291,10 @@ function emitTaskTypes(features: CometFeatures, doc: Record<string, unknown>): s
     const p = t.descriptor;
     const media = t.form ? FORM_MEDIA_TYPE : JSON_MEDIA_TYPE;
     const task = answerType(doc, t.poll);
-    out += jsDoc(`${t.submit.method.toUpperCase()} ${t.submit.path}, polled by ${p.method.toUpperCase()} ${p.path} until ${p.done.join('|')}${p.failed.length > 0 ? ` (fails on ${p.failed.join('|')})` : ''}`, '  ');
+    out += jsDoc(
+      `${t.submit.method.toUpperCase()} ${t.submit.path}, polled by ${p.method.toUpperCase()} ${p.path} until ${p.done.join('|')}${p.failed.length > 0 ? ` (fails on ${p.failed.join('|')})` : ''}`,
+      '  ',
+    );
     out += `  ${stringLiteral(t.operationId)}: {\n`;
     out += `    body: ${requestBodyType(t.submit.path, t.submit.method, media)};\n`;
     out += `    submitted: ${answerType(doc, t.submit)};\n`;

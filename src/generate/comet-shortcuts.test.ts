@@ -21,7 +21,9 @@ function chatDoc(eventStream: unknown, extraPaths: Record<string, unknown> = {})
       ...extraPaths,
     },
     components: {
-      responses: { Chat: { description: 'ok', content: { ...json({ type: 'object' }), ...(eventStream === undefined ? {} : { 'text/event-stream': eventStream }) } } },
+      responses: {
+        Chat: { description: 'ok', content: { ...json({ type: 'object' }), ...(eventStream === undefined ? {} : { 'text/event-stream': eventStream }) } },
+      },
       schemas: { Chunk: { type: 'object' }, Task: { type: 'object' } },
     },
   };
@@ -35,8 +37,16 @@ const ssePointer = '/paths/~1v1~1chat~1completions/post/responses/200/content/te
 
 describe('cometFeatures', () => {
   it.each([
-    ['a $ref to a component (through a $ref response)', { schema: { type: 'string', 'x-hub-sse-data-schema': { $ref: '#/components/schemas/Chunk' } } }, { chunkSchema: 'Chunk', terminator: '[DONE]' }],
-    ['a custom terminator', { schema: { type: 'string', 'x-hub-sse-data-schema': { $ref: '#/components/schemas/Chunk' }, 'x-hub-sse-terminator': 'END' } }, { chunkSchema: 'Chunk', terminator: 'END' }],
+    [
+      'a $ref to a component (through a $ref response)',
+      { schema: { type: 'string', 'x-hub-sse-data-schema': { $ref: '#/components/schemas/Chunk' } } },
+      { chunkSchema: 'Chunk', terminator: '[DONE]' },
+    ],
+    [
+      'a custom terminator',
+      { schema: { type: 'string', 'x-hub-sse-data-schema': { $ref: '#/components/schemas/Chunk' }, 'x-hub-sse-terminator': 'END' } },
+      { chunkSchema: 'Chunk', terminator: 'END' },
+    ],
   ])('chat.stream from %s', (_name, eventStream, want) => {
     const f = features(chatDoc(eventStream));
     expect(f.chatStream).toMatchObject({ group: 'chat', name: 'stream', path: '/v1/chat/completions', bodyType: 'CometChatCompletionsBody', ...want });
@@ -53,8 +63,16 @@ describe('cometFeatures', () => {
   it.each([
     ['without x-hub-sse-data-schema', { schema: { type: 'string' } }, 'has no `x-hub-sse-data-schema` $ref'],
     ['with an inline schema', { schema: { type: 'string', 'x-hub-sse-data-schema': { type: 'object' } } }, 'has no `x-hub-sse-data-schema` $ref'],
-    ['with a $ref to a missing component', { schema: { 'x-hub-sse-data-schema': { $ref: '#/components/schemas/Nope' } } }, 'must be a $ref to an existing #/components/schemas entry, not "#/components/schemas/Nope"'],
-    ['with a $ref outside components.schemas', { schema: { 'x-hub-sse-data-schema': { $ref: '#/components/responses/Chat' } } }, 'must be a $ref to an existing #/components/schemas entry'],
+    [
+      'with a $ref to a missing component',
+      { schema: { 'x-hub-sse-data-schema': { $ref: '#/components/schemas/Nope' } } },
+      'must be a $ref to an existing #/components/schemas entry, not "#/components/schemas/Nope"',
+    ],
+    [
+      'with a $ref outside components.schemas',
+      { schema: { 'x-hub-sse-data-schema': { $ref: '#/components/responses/Chat' } } },
+      'must be a $ref to an existing #/components/schemas entry',
+    ],
   ])('an event-stream answer %s leaves chat.stream out with a warning', (_name, eventStream, message) => {
     const f = features(chatDoc(eventStream));
     expect(f.chatStream).toBeUndefined();
@@ -68,9 +86,20 @@ describe('cometFeatures', () => {
     const imagine = { post: { 'x-hub-source': source, requestBody: { content: json({ type: 'object' }) }, responses: { '200': { description: 'ok' } } } };
     const action = { post: { 'x-hub-source': source, requestBody: { content: { 'multipart/form-data': { schema: { type: 'object' } } } }, responses: {} } };
     const f = features(chatDoc(undefined, { '/mj/task/{id}/fetch': task, '/mj/submit/imagine': imagine, '/mj/submit/action': action }));
-    expect(f.shortcuts.map((s) => `${s.group}.${s.name}:${s.media}`)).toEqual(['chat.completions:application/json', 'midjourney.imagine:application/json', 'midjourney.action:multipart/form-data']);
+    expect(f.shortcuts.map((s) => `${s.group}.${s.name}:${s.media}`)).toEqual([
+      'chat.completions:application/json',
+      'midjourney.imagine:application/json',
+      'midjourney.action:multipart/form-data',
+    ]);
     expect(f.midjourneyTask).toMatchObject({ group: 'midjourney', path: '/mj/task/{id}/fetch', terminal: ['SUCCESS', 'FAILURE'] });
-    expect(f.midjourneyTask?.descriptor).toEqual({ method: 'get', path: '/mj/task/{id}/fetch', parameters: { id: ['path', '/result'] }, status: '/status', done: ['SUCCESS'], failed: ['FAILURE'] });
+    expect(f.midjourneyTask?.descriptor).toEqual({
+      method: 'get',
+      path: '/mj/task/{id}/fetch',
+      parameters: { id: ['path', '/result'] },
+      status: '/status',
+      done: ['SUCCESS'],
+      failed: ['FAILURE'],
+    });
 
     const textOnly = { post: { 'x-hub-source': source, requestBody: { content: { 'text/plain': { schema: { type: 'string' } } } }, responses: {} } };
     expect(features(chatDoc(undefined, { '/mj/submit/action': textOnly })).shortcuts.map((s) => s.name)).toEqual(['completions']);

@@ -39,7 +39,14 @@ export const COMET_SHORTCUTS: readonly CometShortcut[] = [
   { group: 'midjourney', name: 'action', method: 'post', path: '/mj/submit/action', bodyType: 'MidjourneyActionBody' },
   { group: 'responses', name: 'create', method: 'post', path: '/v1/responses', bodyType: 'CometResponsesBody' },
   { group: 'messages', name: 'create', method: 'post', path: '/v1/messages', bodyType: 'AnthropicMessagesBody' },
-  { group: 'gemini', name: 'generateContent', method: 'post', path: '/v1beta/models/{model}:generateContent', bodyType: 'GeminiGenerateContentBody', pathParams: ['model'] },
+  {
+    group: 'gemini',
+    name: 'generateContent',
+    method: 'post',
+    path: '/v1beta/models/{model}:generateContent',
+    bodyType: 'GeminiGenerateContentBody',
+    pathParams: ['model'],
+  },
   { group: 'videos', name: 'create', method: 'post', path: '/v1/videos', bodyType: 'CometVideosCreateBody' },
   { group: 'suno', name: 'music', method: 'post', path: '/suno/submit/music', bodyType: 'SunoMusicBody' },
   { group: 'kling', name: 'text2video', method: 'post', path: '/kling/v1/videos/text2video', bodyType: 'KlingText2VideoBody' },
@@ -110,7 +117,15 @@ export function cometFeatures(doc: Record<string, unknown>, inventory: Inventory
   if (chat && chatOp) {
     const sse = sseSchema(doc, chatOp);
     if (sse.ok) {
-      features.chatStream = { group: 'chat', name: 'stream', method: 'post', path: CHAT_PATH, bodyType: chat.bodyType, chunkSchema: sse.schema, terminator: sse.terminator };
+      features.chatStream = {
+        group: 'chat',
+        name: 'stream',
+        method: 'post',
+        path: CHAT_PATH,
+        bodyType: chat.bodyType,
+        chunkSchema: sse.schema,
+        terminator: sse.terminator,
+      };
     } else if (sse.reason !== undefined) {
       diagnostics.push({
         ruleId: 'generate-sse-schema',
@@ -129,7 +144,14 @@ export function cometFeatures(doc: Record<string, unknown>, inventory: Inventory
       group: 'midjourney',
       path: MIDJOURNEY_TASK_PATH,
       terminal: ['SUCCESS', 'FAILURE'],
-      descriptor: { method: 'get', path: MIDJOURNEY_TASK_PATH, parameters: { id: ['path', '/result'] }, status: '/status', done: ['SUCCESS'], failed: ['FAILURE'] },
+      descriptor: {
+        method: 'get',
+        path: MIDJOURNEY_TASK_PATH,
+        parameters: { id: ['path', '/result'] },
+        status: '/status',
+        done: ['SUCCESS'],
+        failed: ['FAILURE'],
+      },
     };
   }
   return features;
@@ -151,11 +173,16 @@ function sseSchema(doc: Record<string, unknown>, op: OperationRef): SseResult {
   const schema = deref(doc, media.schema);
   const ext = isObject(schema) ? schema['x-hub-sse-data-schema'] : undefined;
   const ptr = childPointer(mediaPtr, 'schema', 'x-hub-sse-data-schema');
-  if (!isObject(ext) || typeof ext.$ref !== 'string') return { ok: false, reason: 'its text/event-stream schema has no `x-hub-sse-data-schema` $ref, so the chunk type is unknown', pointer: ptr };
+  if (!isObject(ext) || typeof ext.$ref !== 'string')
+    return { ok: false, reason: 'its text/event-stream schema has no `x-hub-sse-data-schema` $ref, so the chunk type is unknown', pointer: ptr };
   const m = /^#\/components\/schemas\/([^/]+)$/.exec(ext.$ref);
   const name = m?.[1] === undefined ? undefined : unescapeSegment(m[1]);
   if (name === undefined || resolvePointer(doc, ext.$ref) === undefined) {
-    return { ok: false, reason: `\`x-hub-sse-data-schema\` must be a $ref to an existing #/components/schemas entry, not ${JSON.stringify(ext.$ref)}`, pointer: ptr };
+    return {
+      ok: false,
+      reason: `\`x-hub-sse-data-schema\` must be a $ref to an existing #/components/schemas entry, not ${JSON.stringify(ext.$ref)}`,
+      pointer: ptr,
+    };
   }
   const terminator = isObject(schema) && typeof schema['x-hub-sse-terminator'] === 'string' ? schema['x-hub-sse-terminator'] : '[DONE]';
   return { ok: true, schema: name, terminator };

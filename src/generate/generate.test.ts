@@ -55,11 +55,17 @@ describe('generate', () => {
         '    input: NonNullable<paths["/fal-ai/flux/dev"]["post"]["requestBody"]>["content"]["application/json"];\n' +
         '    output: paths["/fal-ai/flux/dev/requests/{request_id}"]["get"]["responses"][200]["content"]["application/json"];\n',
     );
-    expect(dts).toMatch(/export type CometPaths = Pick<paths, "\/kling\/v1\/videos\/text2video" \| .*"\/v1\/chat\/completions" \| .*"\/v1beta\/models\/\{model\}:generateContent">;/);
+    expect(dts).toMatch(
+      /export type CometPaths = Pick<paths, "\/kling\/v1\/videos\/text2video" \| .*"\/v1\/chat\/completions" \| .*"\/v1beta\/models\/\{model\}:generateContent">;/,
+    );
     expect(dts).toContain('completions(body: CometChatCompletionsBody, init?: RequestExtras)');
-    expect(dts).toContain('stream(body: CometChatCompletionsBody & { stream?: true }, init?: RequestExtras): AsyncGenerator<ChatCompletionChunk, void, undefined>;');
+    expect(dts).toContain(
+      'stream(body: CometChatCompletionsBody & { stream?: true }, init?: RequestExtras): AsyncGenerator<ChatCompletionChunk, void, undefined>;',
+    );
     expect(dts).toContain('export type ChatCompletionChunk = components["schemas"]["ChatCompletionChunk"];');
-    expect(dts).toContain('subscribe<Id extends FalEndpointId>(endpointId: Id, input: FalInput<Id>, options?: FalSubscribeOptions<Id>): Promise<FalOutput<Id>>;');
+    expect(dts).toContain(
+      'subscribe<Id extends FalEndpointId>(endpointId: Id, input: FalInput<Id>, options?: FalSubscribeOptions<Id>): Promise<FalOutput<Id>>;',
+    );
   });
 
   it('inputs keep properties with a default optional (openapi-typescript defaultNonNullable: false)', async () => {

@@ -33,7 +33,12 @@ export interface GenerateResult {
 }
 
 /** Every file `generate` writes, sorted: the document's three and the runtime's modules. */
-export const GENERATED_FILES: readonly string[] = ['client.d.ts', 'client.js', ...RUNTIME_SOURCES.flatMap((r) => [`${r.out}.d.ts`, `${r.out}.js`]), 'schema.d.ts'].sort();
+export const GENERATED_FILES: readonly string[] = [
+  'client.d.ts',
+  'client.js',
+  ...RUNTIME_SOURCES.flatMap((r) => [`${r.out}.d.ts`, `${r.out}.js`]),
+  'schema.d.ts',
+].sort();
 
 /**
  * Generate `schema.d.ts` (openapi-typescript), `client.js` and `client.d.ts`
@@ -46,7 +51,15 @@ export async function generate(document: unknown, options: GenerateOptions = {})
   if (!isObject(document) || typeof document.openapi !== 'string' || !/^3\.[01]\./.test(document.openapi)) {
     const found = isObject(document) ? `openapi: ${JSON.stringify(document.openapi ?? null)}` : 'not an object';
     throw new HubError(`${file ?? 'the input'} is not an OpenAPI 3.0/3.1 document (${found})`, {
-      diagnostics: [{ ruleId: 'generate-not-openapi', severity: 'error', message: `expected \`openapi: 3.1.x\`, found ${found}`, pointer: '', ...(file === undefined ? {} : { file }) }],
+      diagnostics: [
+        {
+          ruleId: 'generate-not-openapi',
+          severity: 'error',
+          message: `expected \`openapi: 3.1.x\`, found ${found}`,
+          pointer: '',
+          ...(file === undefined ? {} : { file }),
+        },
+      ],
     });
   }
   const header = fileHeader(file);

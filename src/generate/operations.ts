@@ -91,7 +91,12 @@ export function collectOperations(doc: Record<string, unknown>, file?: string): 
       const ref: OperationRef = { path, method, pointer: ptr, ...(typeof op.summary === 'string' ? { summary: op.summary } : {}) };
       const source = op['x-hub-source'];
       if (!isObject(source)) {
-        warn('generate-missing-source', ptr, 'operation has no `x-hub-source`, so it belongs to no provider client', 'rebuild specs/openapi.yaml with `api-hub build`');
+        warn(
+          'generate-missing-source',
+          ptr,
+          'operation has no `x-hub-source`, so it belongs to no provider client',
+          'rebuild specs/openapi.yaml with `api-hub build`',
+        );
         continue;
       }
       if (source.provider === 'comet') {
@@ -101,16 +106,29 @@ export function collectOperations(doc: Record<string, unknown>, file?: string): 
         providers.add('fal');
         const { endpointId, role } = source;
         if (typeof endpointId !== 'string' || endpointId === '' || !isFalRole(role)) {
-          warn('generate-bad-source', pointer('paths', path, method, 'x-hub-source'), '`x-hub-source` of a FAL operation needs `endpointId` and `role` (submit, status, result or cancel)');
+          warn(
+            'generate-bad-source',
+            pointer('paths', path, method, 'x-hub-source'),
+            '`x-hub-source` of a FAL operation needs `endpointId` and `role` (submit, status, result or cancel)',
+          );
           continue;
         }
         falHere.push([{ provider: 'fal', endpointId, role }, ref]);
       } else {
-        warn('generate-bad-source', pointer('paths', path, method, 'x-hub-source', 'provider'), `unknown provider ${JSON.stringify(source.provider)}; expected "fal" or "comet"`);
+        warn(
+          'generate-bad-source',
+          pointer('paths', path, method, 'x-hub-source', 'provider'),
+          `unknown provider ${JSON.stringify(source.provider)}; expected "fal" or "comet"`,
+        );
       }
     }
     if (providers.size > 1) {
-      warn('generate-mixed-path', pointer('paths', path), 'path has both FAL and Comet operations; it is left out of both clients', 'a path belongs to one provider; check the build report for a path conflict');
+      warn(
+        'generate-mixed-path',
+        pointer('paths', path),
+        'path has both FAL and Comet operations; it is left out of both clients',
+        'a path belongs to one provider; check the build report for a path conflict',
+      );
       continue;
     }
     if (providers.has('comet')) {
@@ -123,7 +141,11 @@ export function collectOperations(doc: Record<string, unknown>, file?: string): 
         const roles = falRoles.get(src.endpointId) ?? {};
         const existing = roles[src.role];
         if (existing) {
-          warn('generate-fal-duplicate-role', ref.pointer, `FAL endpoint ${src.endpointId} already has a ${src.role} operation at ${existing.method.toUpperCase()} ${existing.path}; this one is ignored`);
+          warn(
+            'generate-fal-duplicate-role',
+            ref.pointer,
+            `FAL endpoint ${src.endpointId} already has a ${src.role} operation at ${existing.method.toUpperCase()} ${existing.path}; this one is ignored`,
+          );
           continue;
         }
         roles[src.role] = ref;
@@ -145,7 +167,12 @@ export function collectOperations(doc: Record<string, unknown>, file?: string): 
 type Warn = (ruleId: string, ptr: string, message: string, suggestion?: string) => void;
 
 /** A FAL endpoint goes into the typed map only when everything the generated types index into exists. */
-function checkFalEndpoint(doc: Record<string, unknown>, endpointId: string, roles: Partial<Record<FalRole, OperationRef>>, warn: Warn): FalEndpoint | undefined {
+function checkFalEndpoint(
+  doc: Record<string, unknown>,
+  endpointId: string,
+  roles: Partial<Record<FalRole, OperationRef>>,
+  warn: Warn,
+): FalEndpoint | undefined {
   const { submit, result, status, cancel } = roles;
   const skipped = `FAL endpoint ${endpointId} is left out of the typed client`;
   if (!submit || !result) {
@@ -156,7 +183,11 @@ function checkFalEndpoint(doc: Record<string, unknown>, endpointId: string, role
   }
   // The runtime submits to `/<endpointId>` without a per-endpoint table; the document must agree.
   if (submit.method !== 'post' || submit.path !== `/${endpointId}`) {
-    warn('generate-fal-path', submit.pointer, `${skipped}: its submit operation is ${submit.method.toUpperCase()} ${submit.path}, expected POST /${endpointId}`);
+    warn(
+      'generate-fal-path',
+      submit.pointer,
+      `${skipped}: its submit operation is ${submit.method.toUpperCase()} ${submit.path}, expected POST /${endpointId}`,
+    );
     return undefined;
   }
   if (!hasJsonRequestBody(doc, submit)) {

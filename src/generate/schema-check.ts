@@ -3,9 +3,24 @@ import { childPointer, resolvePointer } from '../core/pointer.js';
 
 /** Maps whose keys are names chosen by the author, never keywords: every entry is walked. */
 const NAME_MAPS = new Set([
-  'properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions',
-  'paths', 'webhooks', 'content', 'encoding', 'headers', 'links', 'callbacks', 'responses',
-  'schemas', 'parameters', 'requestBodies', 'securitySchemes', 'pathItems',
+  'properties',
+  'patternProperties',
+  'dependentSchemas',
+  '$defs',
+  'definitions',
+  'paths',
+  'webhooks',
+  'content',
+  'encoding',
+  'headers',
+  'links',
+  'callbacks',
+  'responses',
+  'schemas',
+  'parameters',
+  'requestBodies',
+  'securitySchemes',
+  'pathItems',
 ]);
 /**
  * Keywords whose values are data, not OpenAPI or JSON Schema: a `$ref` inside them is not a reference.

@@ -27,10 +27,20 @@ const inline: Array<[string, Record<string, unknown>, 'direct']> = [
     {
       openapi: '3.0.3',
       info: { title: 't', version: '1' },
-      paths: { '/pets': { get: { operationId: 'listPets', responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } } } } } },
+      paths: {
+        '/pets': {
+          get: {
+            operationId: 'listPets',
+            responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } } },
+          },
+        },
+      },
       components: {
         schemas: {
-          Pet: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat', dog: '#/components/schemas/Dog' } } },
+          Pet: {
+            oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
+            discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat', dog: '#/components/schemas/Dog' } },
+          },
           Cat: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['cat'] }, lives: { type: 'integer', default: 9 } } },
           Dog: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' }, good: { type: 'boolean' } } },
         },
@@ -74,7 +84,12 @@ describe('emitSchemaTypes: the bytes of openapiTS()', () => {
       openapi: '3.0.3',
       info: { title: 't', version: '1' },
       paths: {},
-      components: { schemas: { Pet: { oneOf: [{ $ref: '#/components/schemas/Cat' }], discriminator: { propertyName: 'kind', mapping: { cat: 'Cat' } } }, Cat: { type: 'object' } } },
+      components: {
+        schemas: {
+          Pet: { oneOf: [{ $ref: '#/components/schemas/Cat' }], discriminator: { propertyName: 'kind', mapping: { cat: 'Cat' } } },
+          Cat: { type: 'object' },
+        },
+      },
     };
     expect(needsRedoclyPasses(doc)).toContain('discriminator mapping "cat"');
     await expect(reference(doc)).rejects.toThrow("Can't resolve $ref at #/components/schemas/Pet/discriminator/mapping/cat");

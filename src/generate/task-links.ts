@@ -71,7 +71,11 @@ export function taskLinks(doc: Record<string, unknown>, comet: readonly Operatio
   return { links, diagnostics };
 }
 
-function readLink(doc: Record<string, unknown>, ext: unknown, byId: ReadonlyMap<string, OperationRef>): { poll: OperationRef; descriptor: PollDescriptor } | string {
+function readLink(
+  doc: Record<string, unknown>,
+  ext: unknown,
+  byId: ReadonlyMap<string, OperationRef>,
+): { poll: OperationRef; descriptor: PollDescriptor } | string {
   if (!isObject(ext)) return 'x-hub-poll is not an object';
   if (typeof ext.operationId !== 'string') return 'x-hub-poll has no operationId';
   const poll = byId.get(ext.operationId);
@@ -131,7 +135,8 @@ function parameterPlaces(doc: Record<string, unknown>, ref: OperationRef): Map<s
     if (!Array.isArray(list)) continue;
     for (const p of list) {
       const param = deref(doc, p);
-      if (isObject(param) && typeof param.name === 'string' && (param.in === 'path' || param.in === 'query' || param.in === 'header')) out.set(param.name, param.in);
+      if (isObject(param) && typeof param.name === 'string' && (param.in === 'path' || param.in === 'query' || param.in === 'header'))
+        out.set(param.name, param.in);
     }
   }
   return out;

@@ -25,7 +25,14 @@ export interface AuditSummary {
 
 function isRecord(v: unknown): v is AuditRecord {
   const r = v as Partial<AuditRecord> | null;
-  return typeof r === 'object' && r !== null && typeof r.time === 'string' && typeof r.tool === 'string' && typeof r.outcome === 'string' && typeof r.durationMs === 'number';
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.time === 'string' &&
+    typeof r.tool === 'string' &&
+    typeof r.outcome === 'string' &&
+    typeof r.durationMs === 'number'
+  );
 }
 
 /** The records of the log and its rotated generations, oldest first. Missing files are skipped. */

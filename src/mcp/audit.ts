@@ -48,7 +48,8 @@ export function redactArgs(value: unknown, redact: Redactor): unknown {
   if (Array.isArray(value)) return value.map((v) => redactArgs(v, redact));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = /key|token|secret|password|authorization/i.test(k) && v !== undefined ? '[redacted]' : redactArgs(v, redact);
+    for (const [k, v] of Object.entries(value))
+      out[k] = /key|token|secret|password|authorization/i.test(k) && v !== undefined ? '[redacted]' : redactArgs(v, redact);
     return out;
   }
   return value;

@@ -25,7 +25,13 @@ export interface ListPage<T> {
  * of items (more items, more text). At least one item is returned when there
  * is one, even if it alone is over the budget (the caller then pages its text).
  */
-export function fitListPage<T>(all: readonly T[], offset: number, limit: number, budget: number, render: (page: ListPage<T>) => string): { page: ListPage<T>; text: string } {
+export function fitListPage<T>(
+  all: readonly T[],
+  offset: number,
+  limit: number,
+  budget: number,
+  render: (page: ListPage<T>) => string,
+): { page: ListPage<T>; text: string } {
   const total = all.length;
   const start = Math.min(Math.max(0, offset), total);
   const make = (n: number, shrunk: boolean): ListPage<T> => {

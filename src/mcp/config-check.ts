@@ -41,13 +41,17 @@ export function checkMcpConfig(data: unknown, text: string): string[] {
   if (!hub) problems.push('the api-hub server is missing');
   else if (!hub.args.includes('mcp')) problems.push(`${hub.name}: the arguments do not run "mcp"`);
   for (const s of servers) {
-    if (s.args.includes('--allow-push')) problems.push(`${s.name}: --allow-push makes the server able to change the Apidog project; the committed config stays read-only`);
+    if (s.args.includes('--allow-push'))
+      problems.push(`${s.name}: --allow-push makes the server able to change the Apidog project; the committed config stays read-only`);
     if (s.command === 'npx' || s.command.endsWith('/npx')) {
       const pkg = s.args.find((a) => !a.startsWith('-'));
       if (!pkg) problems.push(`${s.name}: npx without a package`);
-      else if (!/^(@[^/@]+\/)?[^@/]+@\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(pkg)) problems.push(`${s.name}: ${pkg} is not pinned to an exact version (write name@x.y.z)`);
+      else if (!/^(@[^/@]+\/)?[^@/]+@\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(pkg))
+        problems.push(`${s.name}: ${pkg} is not pinned to an exact version (write name@x.y.z)`);
     }
-    for (const [k, v] of Object.entries(s.env)) if (!REFERENCE.test(v)) problems.push(`${s.name}: env ${k} holds a literal value; refer to a variable or a prompt instead (\${${k}}, \${env:${k}} or \${input:…})`);
+    for (const [k, v] of Object.entries(s.env))
+      if (!REFERENCE.test(v))
+        problems.push(`${s.name}: env ${k} holds a literal value; refer to a variable or a prompt instead (\${${k}}, \${env:${k}} or \${input:…})`);
   }
   if (patternHits(text).length > 0) problems.push('holds something that looks like a key');
   return problems;

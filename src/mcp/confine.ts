@@ -31,8 +31,16 @@ export async function confinePath(root: string, input: string): Promise<Confined
   const dot = dotSegment(relative(root, abs));
   if (dot !== undefined) return refuseDot(input, dot);
   // A directory is let through: the caller answers "is not a file".
-  if (!DATA_FILE.test(abs) && !(await stat(abs).then((st) => st.isDirectory()).catch(() => false))) {
-    return { ok: false, message: `${JSON.stringify(input)} is not an OpenAPI or registry file: this server reads only .yaml, .yml and .json files inside the project, such as specs/openapi.yaml or data/model_registry.json.` };
+  if (
+    !DATA_FILE.test(abs) &&
+    !(await stat(abs)
+      .then((st) => st.isDirectory())
+      .catch(() => false))
+  ) {
+    return {
+      ok: false,
+      message: `${JSON.stringify(input)} is not an OpenAPI or registry file: this server reads only .yaml, .yml and .json files inside the project, such as specs/openapi.yaml or data/model_registry.json.`,
+    };
   }
   // Follow symlinks (of the file, or of the nearest existing parent) and check again.
   const realRoot = await realpath(root).catch(() => root);
@@ -43,7 +51,18 @@ export async function confinePath(root: string, input: string): Promise<Confined
       if (!isInside(realRoot, real)) return refuse('leads outside the project root through a symbolic link');
       const realDot = dotSegment(relative(realRoot, real));
       if (realDot !== undefined) return refuseDot(input, realDot);
-      if (real !== realRoot && probe === abs && !DATA_FILE.test(real) && !(await stat(real).then((st) => st.isDirectory()).catch(() => false))) return { ok: false, message: `${JSON.stringify(input)} leads through a symbolic link to a file that is not an OpenAPI or registry file (.yaml, .yml, .json).` };
+      if (
+        real !== realRoot &&
+        probe === abs &&
+        !DATA_FILE.test(real) &&
+        !(await stat(real)
+          .then((st) => st.isDirectory())
+          .catch(() => false))
+      )
+        return {
+          ok: false,
+          message: `${JSON.stringify(input)} leads through a symbolic link to a file that is not an OpenAPI or registry file (.yaml, .yml, .json).`,
+        };
       break;
     }
     const parent = resolve(probe, '..');

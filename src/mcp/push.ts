@@ -17,7 +17,11 @@ import { problemLines } from './result.js';
  * the answer is a JSON summary like `api-hub push --json`'s, redacted too.
  */
 export const pushWithProjectConfig: PushFn = async ({ root, file, dryRun, env }) => {
-  const [{ loadConfig, configErrors }, { specValidator }, push] = await Promise.all([import('../project/config.js'), import('../project/validation.js'), import('../push/index.js')]);
+  const [{ loadConfig, configErrors }, { specValidator }, push] = await Promise.all([
+    import('../project/config.js'),
+    import('../project/validation.js'),
+    import('../push/index.js'),
+  ]);
   const redact = makeRedactor(secretValues(env));
 
   const config = await loadConfig(root);

@@ -180,7 +180,10 @@ async function modelCardText(ctx: ToolContext, model: ModelEntry): Promise<strin
   }
   let text = '';
   for (let d = DEFAULT_DEPTH; d >= 0; d--) {
-    text = json({ ...buildModelCard(model, spec, specError, { section: 'all', maxDepth: d }), ...(d < DEFAULT_DEPTH ? { budgetNote: `Schemas inlined to depth ${d} to fit the ${ctx.budget}-character budget.` } : {}) });
+    text = json({
+      ...buildModelCard(model, spec, specError, { section: 'all', maxDepth: d }),
+      ...(d < DEFAULT_DEPTH ? { budgetNote: `Schemas inlined to depth ${d} to fit the ${ctx.budget}-character budget.` } : {}),
+    });
     if (text.length <= ctx.budget) break;
   }
   if (text.length > ctx.budget) {
@@ -209,7 +212,8 @@ function overview(spec: LoadedSpec): Record<string, unknown> {
   const providers = new Map<string, number>();
   for (const o of ops) providers.set(o.provider ?? '(none)', (providers.get(o.provider ?? '(none)') ?? 0) + 1);
   const components = doc.components as Record<string, unknown> | undefined;
-  const schemes = components && typeof components.securitySchemes === 'object' && components.securitySchemes !== null ? Object.keys(components.securitySchemes) : [];
+  const schemes =
+    components && typeof components.securitySchemes === 'object' && components.securitySchemes !== null ? Object.keys(components.securitySchemes) : [];
   const schemas = components && typeof components.schemas === 'object' && components.schemas !== null ? Object.keys(components.schemas).length : 0;
   return {
     file: spec.file,
@@ -226,4 +230,3 @@ function overview(spec: LoadedSpec): Record<string, unknown> {
     howToUse: 'search_operations finds operations; get_operation describes one; search_models and get_model work by model id.',
   };
 }
-

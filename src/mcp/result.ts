@@ -31,6 +31,10 @@ export function thrownResult(err: unknown, budget: number): CallToolResult {
 }
 
 /** Problems as `- file:line:col message [rule]` lines (file defaulting to `file`), for an error answer. */
-export function problemLines(problems: ReadonlyArray<{ file?: string; line?: number; column?: number; message: string; ruleId?: string }>, file: string, withRule = true): string {
+export function problemLines(
+  problems: ReadonlyArray<{ file?: string; line?: number; column?: number; message: string; ruleId?: string }>,
+  file: string,
+  withRule = true,
+): string {
   return problems.map((p) => `- ${p.file ?? file}:${p.line ?? 1}:${p.column ?? 1} ${p.message}${withRule && p.ruleId ? ` [${p.ruleId}]` : ''}`).join('\n');
 }

@@ -85,7 +85,12 @@ export function createServer(options: HubServerOptions): McpServer {
         `Results are limited to about ${budget} characters; larger ones are paged (offset / nextOffset).`,
     },
   );
-  if (options.auditLog) auditTools(server, new AuditLog(resolve(root, options.auditLog), { warn: log, ...(options.auditMaxBytes ? { maxBytes: options.auditMaxBytes } : {}) }), ctx.env);
+  if (options.auditLog)
+    auditTools(
+      server,
+      new AuditLog(resolve(root, options.auditLog), { warn: log, ...(options.auditMaxBytes ? { maxBytes: options.auditMaxBytes } : {}) }),
+      ctx.env,
+    );
   registerSearchModels(server, ctx);
   registerGetModel(server, ctx);
   registerOperationTools(server, ctx);
@@ -110,7 +115,15 @@ function auditTools(server: McpServer, log: AuditLog, env: () => Promise<Env>): 
       const time = new Date().toISOString();
       const redact = makeRedactor(secretValues(await env().catch(() => ({}))));
       const record = (outcome: 'ok' | 'error' | 'exception', chars: number, error?: string): void =>
-        log.write({ time, tool: name, args: redactArgs(args[0], redact), outcome, durationMs: Math.round(performance.now() - started), resultChars: chars, ...(error === undefined ? {} : { error: redactText(error, redact).slice(0, 300) }) });
+        log.write({
+          time,
+          tool: name,
+          args: redactArgs(args[0], redact),
+          outcome,
+          durationMs: Math.round(performance.now() - started),
+          resultChars: chars,
+          ...(error === undefined ? {} : { error: redactText(error, redact).slice(0, 300) }),
+        });
       try {
         const result = await (cb as (...a: Parameters<typeof cb>) => unknown)(...args);
         const d = describeResult(result);

@@ -39,7 +39,9 @@ export async function serveStdio(options: HubServerOptions & { warm?: boolean })
       const t = performance.now();
       setImmediate(() => {
         Promise.all([catalog.registry(), catalog.spec()])
-          .then(([r, s]) => log(`loaded ${r.models.length} models and ${s.index.operations.length} operations (${s.file}) in ${Math.round(performance.now() - t)} ms`))
+          .then(([r, s]) =>
+            log(`loaded ${r.models.length} models and ${s.index.operations.length} operations (${s.file}) in ${Math.round(performance.now() - t)} ms`),
+          )
           .catch((err: Error) => log(`could not load the data yet: ${err.message}`));
       });
     }

@@ -89,7 +89,9 @@ export interface BuildOutput {
  */
 export function buildUnified(input: BuildInput, options: BuildOptions = {}): BuildOutput {
   const disabled = new Set(options.disable ?? []);
-  const sources = [...input.sources].sort((a, b) => cmp(a.provider, b.provider) || cmp(a.sourceId, b.sourceId)).map((s) => ({ ...s, doc: options.consumeInput ? s.doc : cloneJson(s.doc) }));
+  const sources = [...input.sources]
+    .sort((a, b) => cmp(a.provider, b.provider) || cmp(a.sourceId, b.sourceId))
+    .map((s) => ({ ...s, doc: options.consumeInput ? s.doc : cloneJson(s.doc) }));
   const configured = new Map((input.providers ?? []).map((p) => [p.name, p]));
   const fal = sources.filter((s) => s.provider === 'fal');
   const bases = falOperationBases(fal.map((s) => s.sourceId));
@@ -98,7 +100,14 @@ export function buildUnified(input: BuildInput, options: BuildOptions = {}): Bui
 
   const findings: BuildFinding[] = [...(input.findings ?? [])];
   for (const c of bases.collisions) {
-    findings.push({ ruleId: 'operation-id-collision', severity: 'warn', provider: 'fal', sourceId: c.ids[0]!, message: `endpoint ids ${c.ids.join(', ')} map to the same operationId base ${c.base}; suffixed _2, _3… in id order`, pointer: '' });
+    findings.push({
+      ruleId: 'operation-id-collision',
+      severity: 'warn',
+      provider: 'fal',
+      sourceId: c.ids[0]!,
+      message: `endpoint ids ${c.ids.join(', ')} map to the same operationId base ${c.base}; suffixed _2, _3… in id order`,
+      pointer: '',
+    });
   }
   const excluded = [...input.excluded];
   const kept = runSourcePasses(sources, passes, findings, excluded);
@@ -127,7 +136,12 @@ export function buildUnified(input: BuildInput, options: BuildOptions = {}): Bui
 }
 
 /** The passes every source document goes through, in order (the prefix policy's come later: see runPrefixPasses). */
-function sourcePasses(sources: readonly SourceDocument[], configured: ReadonlyMap<string, ProviderConfig>, naming: FalNaming, dangling: DanglingPolicy): Pass[] {
+function sourcePasses(
+  sources: readonly SourceDocument[],
+  configured: ReadonlyMap<string, ProviderConfig>,
+  naming: FalNaming,
+  dangling: DanglingPolicy,
+): Pass[] {
   return [
     from32,
     upgradeTo31,
@@ -159,7 +173,15 @@ function runSourcePasses(sources: readonly SourceDocument[], passes: readonly Pa
   for (const src of sources) {
     runPasses(passes, src, reportingTo(findings, src));
     if (isObject(src.doc.webhooks) && Object.keys(src.doc.webhooks).length > 0) {
-      findings.push({ ruleId: 'webhooks-left-out', severity: 'warn', message: `${Object.keys(src.doc.webhooks).length} webhook(s) are not part of the unified document (it describes the calls the studio makes)`, pointer: '/webhooks', provider: src.provider, sourceId: src.sourceId, file: src.file });
+      findings.push({
+        ruleId: 'webhooks-left-out',
+        severity: 'warn',
+        message: `${Object.keys(src.doc.webhooks).length} webhook(s) are not part of the unified document (it describes the calls the studio makes)`,
+        pointer: '/webhooks',
+        provider: src.provider,
+        sourceId: src.sourceId,
+        file: src.file,
+      });
     }
     const q = src.doc['x-hub-quarantined'];
     if (typeof q === 'string') excluded.push({ provider: src.provider, id: src.sourceId, reason: `quarantined: ${q}` });
@@ -198,7 +220,13 @@ function tagCollector(sourceTags: ReadonlyMap<string, string>): (paths: Obj) => 
 }
 
 /** The unified document before overlays: info, servers, the tags of its operations, sorted paths and components. */
-function unifiedDocument(sources: readonly SourceDocument[], kept: readonly SourceDocument[], merged: MergeResult, securitySchemes: Record<string, Obj>, collectTags: (paths: Obj) => Map<string, string>): Obj {
+function unifiedDocument(
+  sources: readonly SourceDocument[],
+  kept: readonly SourceDocument[],
+  merged: MergeResult,
+  securitySchemes: Record<string, Obj>,
+  collectTags: (paths: Obj) => Map<string, string>,
+): Obj {
   const components: Obj = {};
   for (const section of Object.keys(merged.components).sort(cmp)) components[section] = sortKeys(merged.components[section]!);
   components.securitySchemes = sortKeys(securitySchemes);
@@ -274,7 +302,11 @@ function buildReport(document: Obj, r: ReportInput): BuildReport {
 }
 
 /** Per provider: its documents, how many of them the document includes, how many are excluded. */
-function providerCounts(sources: readonly SourceDocument[], kept: readonly SourceDocument[], excluded: readonly Exclusion[]): BuildReport['summary']['sources'] {
+function providerCounts(
+  sources: readonly SourceDocument[],
+  kept: readonly SourceDocument[],
+  excluded: readonly Exclusion[],
+): BuildReport['summary']['sources'] {
   const perProvider: BuildReport['summary']['sources'] = {};
   for (const s of sources) (perProvider[s.provider] ??= { documents: 0, included: 0, excluded: 0 }).documents++;
   for (const s of kept) perProvider[s.provider]!.included++;
@@ -350,7 +382,8 @@ function tagDescriptions(sources: readonly SourceDocument[]): Map<string, string
   const out = new Map<string, string>();
   for (const s of sources) {
     if (!Array.isArray(s.doc.tags)) continue;
-    for (const t of s.doc.tags) if (isObject(t) && typeof t.name === 'string' && typeof t.description === 'string' && !out.has(t.name)) out.set(t.name, t.description);
+    for (const t of s.doc.tags)
+      if (isObject(t) && typeof t.name === 'string' && typeof t.description === 'string' && !out.has(t.name)) out.set(t.name, t.description);
   }
   return out;
 }

@@ -34,4 +34,3 @@ function parseTarget(ref: string): Target | null {
   for (let i = 0; i < 4 && at !== -1; i++) at = ref.indexOf('/', at + 1);
   return { section: segs[1]!, name: segs[2]!, rest: at === -1 ? '' : ref.slice(at) };
 }
-

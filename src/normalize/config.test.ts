@@ -4,16 +4,67 @@ import { createBuildConfig as createConfig } from './config.js';
 describe('build configuration', () => {
   it.each([
     ['no file or an empty one', undefined, { providers: [], build: {} }],
-    ['other stages\' keys are left alone', { push: { projectId: 1 }, providers: [] }, { providers: [], build: {} }],
+    ["other stages' keys are left alone", { push: { projectId: 1 }, providers: [] }, { providers: [], build: {} }],
     [
       'a provider with every option',
-      { providers: [{ name: 'yelp', source: 'specs/yelp.yaml', label: 'Yelp', pathPrefix: '/yelp', operationIdPrefix: 'yelp_', prefixScope: 'all', server: 'https://api.yelp.com/v3' }], build: { danglingRefs: 'quarantine' } },
-      { providers: [{ name: 'yelp', source: 'specs/yelp.yaml', label: 'Yelp', pathPrefix: '/yelp', operationIdPrefix: 'yelp_', prefixScope: 'all', server: 'https://api.yelp.com/v3' }], build: { danglingRefs: 'quarantine' } },
+      {
+        providers: [
+          {
+            name: 'yelp',
+            source: 'specs/yelp.yaml',
+            label: 'Yelp',
+            pathPrefix: '/yelp',
+            operationIdPrefix: 'yelp_',
+            prefixScope: 'all',
+            server: 'https://api.yelp.com/v3',
+          },
+        ],
+        build: { danglingRefs: 'quarantine' },
+      },
+      {
+        providers: [
+          {
+            name: 'yelp',
+            source: 'specs/yelp.yaml',
+            label: 'Yelp',
+            pathPrefix: '/yelp',
+            operationIdPrefix: 'yelp_',
+            prefixScope: 'all',
+            server: 'https://api.yelp.com/v3',
+          },
+        ],
+        build: { danglingRefs: 'quarantine' },
+      },
     ],
     [
       'routes added to a built-in provider from a selection of another document',
-      { providers: [{ name: 'openai', provider: 'comet', source: 'specs/providers/openai/openapi.json', server: 'https://api.cometapi.com', basePath: '/v1', paths: ['POST /chat/completions', '/models'], overlays: ['specs/providers/comet/overlays/openai-routes.yaml'] }] },
-      { providers: [{ name: 'openai', provider: 'comet', source: 'specs/providers/openai/openapi.json', server: 'https://api.cometapi.com', basePath: '/v1', paths: ['POST /chat/completions', '/models'], overlays: ['specs/providers/comet/overlays/openai-routes.yaml'] }], build: {} },
+      {
+        providers: [
+          {
+            name: 'openai',
+            provider: 'comet',
+            source: 'specs/providers/openai/openapi.json',
+            server: 'https://api.cometapi.com',
+            basePath: '/v1',
+            paths: ['POST /chat/completions', '/models'],
+            overlays: ['specs/providers/comet/overlays/openai-routes.yaml'],
+          },
+        ],
+      },
+      {
+        providers: [
+          {
+            name: 'openai',
+            provider: 'comet',
+            source: 'specs/providers/openai/openapi.json',
+            server: 'https://api.cometapi.com',
+            basePath: '/v1',
+            paths: ['POST /chat/completions', '/models'],
+            overlays: ['specs/providers/comet/overlays/openai-routes.yaml'],
+          },
+        ],
+        build: {},
+      },
     ],
   ])('accepts %s', async (_name, given, want) => {
     expect(await createConfig(given)).toEqual({ config: want });
@@ -24,8 +75,23 @@ describe('build configuration', () => {
     ['a built-in name', { providers: [{ name: 'fal', source: 'a.yaml' }] }, '/providers/0/name', 'built-in'],
     ['an unknown key', { providers: [{ name: 'x', source: 'a.yaml', prefix: '/x' }] }, '/providers/0', 'unknown key prefix'],
     ['a bad path prefix', { providers: [{ name: 'x', source: 'a.yaml', pathPrefix: 'x/' }] }, '/providers/0/pathPrefix', 'starts with /'],
-    ['a duplicate name', { providers: [{ name: 'x', source: 'a.yaml' }, { name: 'x', source: 'b.yaml' }] }, '/providers/1/name', 'used twice'],
-    ['a paths entry that is not a path', { providers: [{ name: 'x', source: 'a.yaml', paths: ['chat/completions'] }] }, '/providers/0/paths/0', "'/path' (every method) or 'METHOD /path'"],
+    [
+      'a duplicate name',
+      {
+        providers: [
+          { name: 'x', source: 'a.yaml' },
+          { name: 'x', source: 'b.yaml' },
+        ],
+      },
+      '/providers/1/name',
+      'used twice',
+    ],
+    [
+      'a paths entry that is not a path',
+      { providers: [{ name: 'x', source: 'a.yaml', paths: ['chat/completions'] }] },
+      '/providers/0/paths/0',
+      "'/path' (every method) or 'METHOD /path'",
+    ],
     ['an empty paths list', { providers: [{ name: 'x', source: 'a.yaml', paths: [] }] }, '/providers/0/paths', 'must NOT have fewer than 1 items'],
     ['a base path with a trailing /', { providers: [{ name: 'x', source: 'a.yaml', basePath: '/v1/' }] }, '/providers/0/basePath', 'a path such as /v1'],
     ['a bad policy', { build: { danglingRefs: 'ignore' } }, '/build/danglingRefs', 'patch, quarantine'],

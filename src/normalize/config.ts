@@ -63,10 +63,16 @@ export const BUILT_IN_PROVIDERS = ['fal', 'comet'] as const;
 type ConfigValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 let validator: ConfigValidator | undefined;
 
-
 /** Validate a parsed configuration object; problems carry JSON pointers into it. */
 export async function createBuildConfig(data: unknown, file?: string): Promise<BuildConfigResult> {
-  const at = (pointer: string, message: string, suggestion?: string): Diagnostic => ({ ruleId: 'config-invalid', severity: 'error', message, pointer, ...(file ? { file } : {}), ...(suggestion ? { suggestion } : {}) });
+  const at = (pointer: string, message: string, suggestion?: string): Diagnostic => ({
+    ruleId: 'config-invalid',
+    severity: 'error',
+    message,
+    pointer,
+    ...(file ? { file } : {}),
+    ...(suggestion ? { suggestion } : {}),
+  });
   if (data === undefined || data === null) return { config: { ...(file ? { file } : {}), providers: [], build: {} } };
   if (!isObject(data)) return { problems: [at('', 'the configuration must be a mapping (providers:, build:, …)')] };
   const mine = { ...(data.providers !== undefined ? { providers: data.providers } : {}), ...(data.build !== undefined ? { build: data.build } : {}) };

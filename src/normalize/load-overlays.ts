@@ -16,7 +16,11 @@ import { validateOverlay, type OverlayFile } from './overlay/index.js';
 export async function loadOverlays(root: string, dir: string): Promise<OverlayFile[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const files = names.filter((n) => /\.(ya?ml|json)$/i.test(n)).sort(cmp);
-  return loadOverlayFiles(root, files.map((n) => join(dir, n)), `${displayPath(root, dir)}/`);
+  return loadOverlayFiles(
+    root,
+    files.map((n) => join(dir, n)),
+    `${displayPath(root, dir)}/`,
+  );
 }
 
 /** Overlay documents by absolute path, in the given order; `where` names them in the error. */
@@ -29,10 +33,13 @@ export async function loadOverlayFiles(root: string, paths: readonly string[], w
     const p = await validateOverlay(data, display);
     if (p.length > 0 || !isObject(data)) {
       const { locatePointers } = await import('../core/positions.js');
-      const at = locatePointers(text, format, p.map((d) => d.pointer ?? ''));
+      const at = locatePointers(
+        text,
+        format,
+        p.map((d) => d.pointer ?? ''),
+      );
       problems.push(...p.map((d) => ({ ...d, ...at.get(d.pointer ?? '') })));
-    }
-    else out.push({ file: display, overlay: data });
+    } else out.push({ file: display, overlay: data });
   }
   if (problems.length > 0) throw new HubError(`${problems.length} problem(s) in ${where}; nothing was built`, { diagnostics: problems });
   return out;

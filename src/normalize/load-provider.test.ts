@@ -9,11 +9,17 @@ import { HubError } from '../core/errors.js';
 import { resolvePointer } from '../core/pointer.js';
 
 const FILES: Record<string, string> = {
-  '/api/openapi.yaml': "openapi: 3.0.3\ninfo: { title: Remote, version: '1' }\nservers: [{ url: 'https://remote.example.com' }]\npaths:\n  /things: { get: { operationId: listThings, responses: { '200': { $ref: 'common/responses.yaml#/ok' } } } }\n",
+  '/api/openapi.yaml':
+    "openapi: 3.0.3\ninfo: { title: Remote, version: '1' }\nservers: [{ url: 'https://remote.example.com' }]\npaths:\n  /things: { get: { operationId: listThings, responses: { '200': { $ref: 'common/responses.yaml#/ok' } } } }\n",
   '/api/common/responses.yaml': "ok: { description: ok, content: { application/json: { schema: { $ref: '../models/thing.yaml' } } } }\n",
   '/api/models/thing.yaml': 'type: object\nproperties: { id: { type: integer }, note: { type: string, nullable: true } }\n',
   '/api/local-ref.yaml': "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n  /a: { get: { responses: { '200': { $ref: 'file:///etc/passwd' } } } }\n",
-  '/api/swagger.json': JSON.stringify({ swagger: '2.0', info: { title: 'S', version: '1' }, host: 'api.example.com', paths: { '/s': { get: { responses: { 200: { description: 'ok' } } } } } }),
+  '/api/swagger.json': JSON.stringify({
+    swagger: '2.0',
+    info: { title: 'S', version: '1' },
+    host: 'api.example.com',
+    paths: { '/s': { get: { responses: { 200: { description: 'ok' } } } } },
+  }),
 };
 
 let server: Server;
@@ -79,7 +85,11 @@ describe('loadProvider', () => {
       join(root, 'specs', 'up', 'overlay.yaml'),
       "overlay: 1.0.0\ninfo: { title: o, version: '1' }\nactions:\n  - target: $.components.schemas.Chat.properties.model.anyOf\n    remove: true\n  - target: $.paths['/chat'].post\n    update: { operationId: hubChat }\n  - target: $.paths['/files']\n    update: { x-never: true }\n",
     );
-    const { source, findings } = await loadProvider(root, { name: 'up', provider: 'hub', source: 'specs/up/openapi.yaml', paths: ['POST /chat', 'GET /gone'], overlays: ['specs/up/overlay.yaml'] }, {});
+    const { source, findings } = await loadProvider(
+      root,
+      { name: 'up', provider: 'hub', source: 'specs/up/openapi.yaml', paths: ['POST /chat', 'GET /gone'], overlays: ['specs/up/overlay.yaml'] },
+      {},
+    );
     expect(source).toMatchObject({ provider: 'hub', sourceId: 'up', file: 'specs/up/openapi.yaml' });
     expect(Object.keys(source.doc.paths as object)).toEqual(['/chat']);
     expect(resolvePointer(source.doc, '/paths/~1chat/post/operationId')).toBe('hubChat');
@@ -99,6 +109,8 @@ describe('loadProvider', () => {
 
   it('refuses an invalid provider overlay with its file, exit 2', async () => {
     await writeFile(join(root, 'specs', 'up', 'bad-overlay.yaml'), "overlay: 2.0.0\ninfo: { title: o, version: '1' }\nactions: []\n");
-    await expect(loadProvider(root, { name: 'up', source: 'specs/up/openapi.yaml', overlays: ['specs/up/bad-overlay.yaml'] }, {})).rejects.toThrow(/problem\(s\) in the overlays of provider up/);
+    await expect(loadProvider(root, { name: 'up', source: 'specs/up/openapi.yaml', overlays: ['specs/up/bad-overlay.yaml'] }, {})).rejects.toThrow(
+      /problem\(s\) in the overlays of provider up/,
+    );
   });
 });

@@ -22,7 +22,12 @@ export const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
  * What bundling and conversion did is returned as findings for the report.
  * A source that cannot be read, parsed or bundled is a HubError (exit 2).
  */
-export async function loadProvider(root: string, provider: ProviderConfig, build: BuildConfig, fetchImpl: typeof fetch = fetch): Promise<{ source: SourceDocument; findings: BuildFinding[] }> {
+export async function loadProvider(
+  root: string,
+  provider: ProviderConfig,
+  build: BuildConfig,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ source: SourceDocument; findings: BuildFinding[] }> {
   const remote = isUrl(provider.source);
   const location = remote ? new URL(provider.source).href : resolve(root, provider.source);
   const display = (loc: string) => (isUrl(loc) ? loc : displayPath(root, loc));
@@ -36,30 +41,58 @@ export async function loadProvider(root: string, provider: ProviderConfig, build
   const rootFile = set.files.get(location);
   if (!rootFile) throw fail(`cannot read ${display(location)}: ${set.missing.get(location) ?? 'unknown error'}`, problems);
   const data = rootFile.data;
-  const family: OasFamily | undefined = !isObject(data) ? undefined : data.swagger === '2.0' ? '2.0' : typeof data.openapi === 'string' && /^3\.[0-2]\./.test(data.openapi) ? '3.x' : undefined;
+  const family: OasFamily | undefined = !isObject(data)
+    ? undefined
+    : data.swagger === '2.0'
+      ? '2.0'
+      : typeof data.openapi === 'string' && /^3\.[0-2]\./.test(data.openapi)
+        ? '3.x'
+        : undefined;
   if (!family) throw fail(`${display(location)} is not an OpenAPI 2.0, 3.0, 3.1 or 3.2 document (no swagger: "2.0" or openapi: 3.x.y)`);
 
   const base = { provider: provider.provider ?? provider.name, sourceId: provider.name, file: display(location) };
   const findings: BuildFinding[] = problems.map((p) => ({ ...p, ...base, file: p.file ?? base.file }));
   const bundled = bundleFileSet(set, family, { confine, allowRemoteRefs: build.allowRemoteRefs ?? false });
-  for (const f of bundled.findings) findings.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer, ...base, file: display(f.location) });
+  for (const f of bundled.findings)
+    findings.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer, ...base, file: display(f.location) });
   if (bundled.files.length > 1) {
     const counts = new Map<string, number>();
     for (const h of bundled.hoisted) counts.set(h.section, (counts.get(h.section) ?? 0) + 1);
-    const placed = [...counts].sort(([a], [b]) => cmp(a, b)).map(([s, n]) => `${n} ${s}`).join(', ');
-    findings.push({ ruleId: 'bundle', severity: 'info', message: `bundled ${bundled.files.length} files: ${placed || 'no components'} placed in components, ${bundled.inlined} other reference(s) inlined`, pointer: '', ...base });
+    const placed = [...counts]
+      .sort(([a], [b]) => cmp(a, b))
+      .map(([s, n]) => `${n} ${s}`)
+      .join(', ');
+    findings.push({
+      ruleId: 'bundle',
+      severity: 'info',
+      message: `bundled ${bundled.files.length} files: ${placed || 'no components'} placed in components, ${bundled.inlined} other reference(s) inlined`,
+      pointer: '',
+      ...base,
+    });
   }
   let doc = bundled.document;
   if (family === '2.0') {
     try {
       const up = await upgradeSwagger2(doc);
       doc = up.doc;
-      findings.push({ ruleId: 'upgrade-from-2.0', severity: 'info', message: `converted from Swagger 2.0 to OpenAPI ${String(doc.openapi)} with swagger2openapi${up.patches ? ` (${up.patches} fix(es) of the source)` : ''}`, pointer: '/swagger', ...base });
+      findings.push({
+        ruleId: 'upgrade-from-2.0',
+        severity: 'info',
+        message: `converted from Swagger 2.0 to OpenAPI ${String(doc.openapi)} with swagger2openapi${up.patches ? ` (${up.patches} fix(es) of the source)` : ''}`,
+        pointer: '/swagger',
+        ...base,
+      });
       // 2.0 without `schemes` means "the scheme the document was read with"; swagger2openapi leaves `//host`.
       const scheme = remote ? new URL(location).protocol : 'https:';
       for (const server of Array.isArray(doc.servers) ? doc.servers : []) {
         if (isObject(server) && typeof server.url === 'string' && server.url.startsWith('//')) {
-          findings.push({ ruleId: 'upgrade-from-2.0', severity: remote ? 'info' : 'warn', message: `no schemes in the 2.0 document: server ${server.url} taken as ${scheme}${server.url}${remote ? ' (the scheme it was fetched with)' : ''}`, pointer: '/host', ...base });
+          findings.push({
+            ruleId: 'upgrade-from-2.0',
+            severity: remote ? 'info' : 'warn',
+            message: `no schemes in the 2.0 document: server ${server.url} taken as ${scheme}${server.url}${remote ? ' (the scheme it was fetched with)' : ''}`,
+            pointer: '/host',
+            ...base,
+          });
           server.url = `${scheme}${server.url}`;
         }
       }
@@ -69,21 +102,39 @@ export async function loadProvider(root: string, provider: ProviderConfig, build
   }
   if (provider.paths) {
     const sel = selectPaths(doc, provider.paths);
-    const parts = [`kept ${sel.kept.length} operation(s), left out ${sel.dropped}`, `${sel.pruned} component(s) only those reach`, ...(sel.webhooks > 0 ? [`${sel.webhooks} webhook(s)`] : [])];
+    const parts = [
+      `kept ${sel.kept.length} operation(s), left out ${sel.dropped}`,
+      `${sel.pruned} component(s) only those reach`,
+      ...(sel.webhooks > 0 ? [`${sel.webhooks} webhook(s)`] : []),
+    ];
     findings.push({ ruleId: 'provider-paths', severity: 'info', message: `paths: ${parts.join(', ')}`, pointer: '/paths', ...base });
     for (const m of sel.missing) {
-      findings.push({ ruleId: 'provider-paths-missing', severity: 'warn', message: `paths: ${m} is not in the document (renamed or removed upstream?); nothing imported for it`, pointer: '/paths', ...base });
+      findings.push({
+        ruleId: 'provider-paths-missing',
+        severity: 'warn',
+        message: `paths: ${m} is not in the document (renamed or removed upstream?); nothing imported for it`,
+        pointer: '/paths',
+        ...base,
+      });
     }
   }
   if (provider.overlays && provider.overlays.length > 0) {
-    const overlays = await loadOverlayFiles(root, provider.overlays.map((o) => resolve(root, o)), `the overlays of provider ${provider.name}`);
+    const overlays = await loadOverlayFiles(
+      root,
+      provider.overlays.map((o) => resolve(root, o)),
+      `the overlays of provider ${provider.name}`,
+    );
     for (const o of overlays) for (const f of applyOverlay(doc, o)) findings.push({ ...f, ...base, file: o.file });
   }
   // One file: the hash of its text. Several: of every file's name and hash, so a change in any of them shows.
   const hash =
     bundled.files.length === 1
       ? sha256(rootFile.text)
-      : sha256(bundled.files.map((f) => `${isUrl(f) ? f : relative(dirname(location), f).split('\\').join('/')}\u0000${sha256(set.files.get(f)?.text ?? '')}`).join('\n'));
+      : sha256(
+          bundled.files
+            .map((f) => `${isUrl(f) ? f : relative(dirname(location), f).split('\\').join('/')}\u0000${sha256(set.files.get(f)?.text ?? '')}`)
+            .join('\n'),
+        );
   return { source: { ...base, sha256: hash, doc }, findings };
 }
 

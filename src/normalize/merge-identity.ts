@@ -107,7 +107,14 @@ function identityOf(state: IdentityState, k: string): string {
   const textKey = withKnownTargets(state, textOf(entry), entry.doc);
   if (textKey !== undefined) {
     let h = state.byText.get(textKey);
-    if (h === undefined) state.byText.set(textKey, (h = intern(state, canonicalWithRefs(entry.value, (ref) => mapKnown(state, ref, entry.doc)))));
+    if (h === undefined)
+      state.byText.set(
+        textKey,
+        (h = intern(
+          state,
+          canonicalWithRefs(entry.value, (ref) => mapKnown(state, ref, entry.doc)),
+        )),
+      );
     state.identities.set(k, h);
     return h;
   }

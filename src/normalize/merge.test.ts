@@ -4,7 +4,13 @@ import { mergeDocuments } from './merge.js';
 import type { SourceDocument } from './types.js';
 import { resolvePointer } from '../core/pointer.js';
 
-const src = (sourceId: string, yaml: string): SourceDocument => ({ provider: 'fal', sourceId, file: `${sourceId}.json`, sha256: 'x', doc: parse(yaml) as Record<string, unknown> });
+const src = (sourceId: string, yaml: string): SourceDocument => ({
+  provider: 'fal',
+  sourceId,
+  file: `${sourceId}.json`,
+  sha256: 'x',
+  doc: parse(yaml) as Record<string, unknown>,
+});
 
 const modelDoc = (id: string, imageType: string) => `
 paths:
@@ -29,13 +35,19 @@ components:
 
 describe('mergeDocuments', () => {
   it('shares identical components, namespaces clashing ones, rewrites refs and prunes the unused', () => {
-    const r = mergeDocuments([src('a/one', modelDoc('a/one', 'object')), src('b/two', modelDoc('b/two', 'object')), src('c/three', modelDoc('c/three', 'string'))]);
+    const r = mergeDocuments([
+      src('a/one', modelDoc('a/one', 'object')),
+      src('b/two', modelDoc('b/two', 'object')),
+      src('c/three', modelDoc('c/three', 'string')),
+    ]);
     const schemas = r.components.schemas!;
     expect(Object.keys(schemas).sort()).toEqual(['In', 'BTwo_In', 'CThree_In', 'CThree_Image', 'Image', 'Out', 'CThree_Out', 'QueueStatus'].sort());
     // QueueStatus is defined once and shared by all three documents.
     expect(r.shared).toContainEqual({ section: 'schemas', name: 'QueueStatus', sources: 3 });
     // The clashing Image of c/three is namespaced and its Out follows it.
-    expect(resolvePointer(r.paths, '/~1c~1three~1requests~1{request_id}/get/responses/200/content/application~1json/schema/$ref')).toBe('#/components/schemas/CThree_Out');
+    expect(resolvePointer(r.paths, '/~1c~1three~1requests~1{request_id}/get/responses/200/content/application~1json/schema/$ref')).toBe(
+      '#/components/schemas/CThree_Out',
+    );
     expect(resolvePointer(schemas, '/CThree_Out/properties/images/items/$ref')).toBe('#/components/schemas/CThree_Image');
     expect(resolvePointer(schemas, '/Out/properties/images/items/$ref')).toBe('#/components/schemas/Image');
     expect(r.renames.find((x) => x.to === 'CThree_Image')).toEqual({ section: 'schemas', from: 'Image', to: 'CThree_Image', sources: ['c/three'] });
@@ -61,10 +73,13 @@ describe('mergeDocuments', () => {
 
   it('terminates on circular references', () => {
     const r = mergeDocuments([
-      src('t', `
+      src(
+        't',
+        `
 paths: { /t: { get: { responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Node' } } } } } } } }
 components: { schemas: { Node: { type: object, properties: { next: { $ref: '#/components/schemas/Node' } } } } }
-`),
+`,
+      ),
     ]);
     expect(Object.keys(r.components.schemas!)).toEqual(['Node']);
   });
@@ -99,11 +114,19 @@ components:
     Out: ${order === 'ab' ? "{ type: object, properties: { img: { $ref: '#/components/schemas/Image' } } }" : "{ properties: { img: { $ref: '#/components/schemas/Image' } }, type: object }"}
     Image: ${order === 'ab' ? `{ type: object, properties: { px: { type: ${pixel} } } }` : `{ properties: { px: { type: ${pixel} } }, type: object }`}
 `;
-    const r = mergeDocuments([src('a/one', doc('a/one', 'ab', 'integer')), src('b/two', doc('b/two', 'ba', 'integer')), src('c/three', doc('c/three', 'ab', 'string'))]);
+    const r = mergeDocuments([
+      src('a/one', doc('a/one', 'ab', 'integer')),
+      src('b/two', doc('b/two', 'ba', 'integer')),
+      src('c/three', doc('c/three', 'ab', 'string')),
+    ]);
     // a/one and b/two: same structure in another key order, shared; c/three's Out has a/one's text but another Image.
     expect(Object.keys(r.components.schemas!).sort()).toEqual(['CThree_Image', 'CThree_Out', 'Image', 'Out']);
-    expect(r.shared).toEqual(expect.arrayContaining([{ section: 'schemas', name: 'Out', sources: 2 }, { section: 'schemas', name: 'Image', sources: 2 }]));
+    expect(r.shared).toEqual(
+      expect.arrayContaining([
+        { section: 'schemas', name: 'Out', sources: 2 },
+        { section: 'schemas', name: 'Image', sources: 2 },
+      ]),
+    );
     expect(resolvePointer(r.components.schemas!, '/CThree_Out/properties/img/$ref')).toBe('#/components/schemas/CThree_Image');
   });
 });
-

@@ -18,7 +18,11 @@ schema:
 `);
     const refs: string[] = [];
     const mappings: unknown[] = [];
-    forEachRef(doc, (r) => refs.push(r), (m) => mappings.push(m));
+    forEachRef(
+      doc,
+      (r) => refs.push(r),
+      (m) => mappings.push(m),
+    );
     expect(refs.sort()).toEqual(['#/r/default', '#/s/default-property', '#/s/enum-property']);
     expect(mappings).toEqual([{ a: '#/s/A' }]);
   });
@@ -36,7 +40,11 @@ components:
 `);
     const seen: string[] = [];
     forEachSchemaRoot(doc, (_s, ptr) => seen.push(ptr));
-    expect(seen.sort()).toEqual(['/components/parameters/Filter/content/application~1json/schema', '/components/parameters/Limit/schema', '/components/schemas/a~1b']);
+    expect(seen.sort()).toEqual([
+      '/components/parameters/Filter/content/application~1json/schema',
+      '/components/parameters/Limit/schema',
+      '/components/schemas/a~1b',
+    ]);
   });
 });
 

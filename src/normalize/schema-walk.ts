@@ -8,10 +8,27 @@ const LIST = 1;
 const ONE = 2;
 const MAP = 3;
 const SUBSCHEMAS: Readonly<Record<string, typeof LIST | typeof ONE | typeof MAP | undefined>> = Object.assign(Object.create(null) as Record<string, never>, {
-  allOf: LIST, anyOf: LIST, oneOf: LIST, prefixItems: LIST,
-  additionalProperties: ONE, items: ONE, not: ONE, if: ONE, then: ONE, else: ONE, contains: ONE, propertyNames: ONE,
-  unevaluatedItems: ONE, unevaluatedProperties: ONE, contentSchema: ONE, additionalItems: ONE,
-  properties: MAP, patternProperties: MAP, $defs: MAP, dependentSchemas: MAP, definitions: MAP,
+  allOf: LIST,
+  anyOf: LIST,
+  oneOf: LIST,
+  prefixItems: LIST,
+  additionalProperties: ONE,
+  items: ONE,
+  not: ONE,
+  if: ONE,
+  then: ONE,
+  else: ONE,
+  contains: ONE,
+  propertyNames: ONE,
+  unevaluatedItems: ONE,
+  unevaluatedProperties: ONE,
+  contentSchema: ONE,
+  additionalItems: ONE,
+  properties: MAP,
+  patternProperties: MAP,
+  $defs: MAP,
+  dependentSchemas: MAP,
+  definitions: MAP,
 });
 
 export type SchemaVisitor = (schema: Obj, ptr: string) => void;
@@ -175,15 +192,38 @@ const DATA = 1;
 const NAMES = 2;
 const EXAMPLES = 3;
 
-const REF_KEYS: Readonly<Record<string, typeof DATA | typeof NAMES | typeof EXAMPLES | undefined>> = Object.assign(Object.create(null) as Record<string, never>, {
-  // Keys whose values are literal data (examples, defaults), where a `$ref` is a value and not a reference.
-  example: DATA, default: DATA, enum: DATA, const: DATA, value: DATA,
-  examples: EXAMPLES,
-  // Maps whose keys are names chosen by the author (a property called `default`, the `default` response).
-  paths: NAMES, webhooks: NAMES, responses: NAMES, properties: NAMES, patternProperties: NAMES, $defs: NAMES, definitions: NAMES,
-  dependentSchemas: NAMES, schemas: NAMES, parameters: NAMES, requestBodies: NAMES, headers: NAMES, content: NAMES, callbacks: NAMES,
-  links: NAMES, pathItems: NAMES, securitySchemes: NAMES, encoding: NAMES, mediaTypes: NAMES,
-});
+const REF_KEYS: Readonly<Record<string, typeof DATA | typeof NAMES | typeof EXAMPLES | undefined>> = Object.assign(
+  Object.create(null) as Record<string, never>,
+  {
+    // Keys whose values are literal data (examples, defaults), where a `$ref` is a value and not a reference.
+    example: DATA,
+    default: DATA,
+    enum: DATA,
+    const: DATA,
+    value: DATA,
+    examples: EXAMPLES,
+    // Maps whose keys are names chosen by the author (a property called `default`, the `default` response).
+    paths: NAMES,
+    webhooks: NAMES,
+    responses: NAMES,
+    properties: NAMES,
+    patternProperties: NAMES,
+    $defs: NAMES,
+    definitions: NAMES,
+    dependentSchemas: NAMES,
+    schemas: NAMES,
+    parameters: NAMES,
+    requestBodies: NAMES,
+    headers: NAMES,
+    content: NAMES,
+    callbacks: NAMES,
+    links: NAMES,
+    pathItems: NAMES,
+    securitySchemes: NAMES,
+    encoding: NAMES,
+    mediaTypes: NAMES,
+  },
+);
 
 /**
  * Every `$ref` string anywhere in a JSON value, with a setter to rewrite it.

@@ -13,7 +13,10 @@ import type { BuildFinding, Obj, SourceDocument } from './types.js';
  * shared; a different one is renamed `<provider>_<name>` and the provider's
  * security requirements are rewritten. Every rename is reported.
  */
-export function mergeSecuritySchemes(base: Readonly<Record<string, Obj>>, sources: readonly SourceDocument[]): { schemes: Record<string, Obj>; renames: Rename[]; findings: BuildFinding[] } {
+export function mergeSecuritySchemes(
+  base: Readonly<Record<string, Obj>>,
+  sources: readonly SourceDocument[],
+): { schemes: Record<string, Obj>; renames: Rename[]; findings: BuildFinding[] } {
   const schemes: Record<string, Obj> = { ...base };
   const renames: Rename[] = [];
   const findings: BuildFinding[] = [];
@@ -30,7 +33,15 @@ export function mergeSecuritySchemes(base: Readonly<Record<string, Obj>>, source
         to = stem;
         for (let n = 2; schemes[to] !== undefined && canonicalJson(schemes[to]) !== canonicalJson(scheme); n++) to = `${stem}_${n}`;
         renames.push({ section: 'securitySchemes', from: name, to, sources: [src.sourceId] });
-        findings.push({ ruleId: 'security-scheme-renamed', severity: 'info', message: `security scheme ${name} differs from another provider's; renamed ${to}`, provider: src.provider, sourceId: src.sourceId, file: src.file, pointer: pointer('components', 'securitySchemes', name) });
+        findings.push({
+          ruleId: 'security-scheme-renamed',
+          severity: 'info',
+          message: `security scheme ${name} differs from another provider's; renamed ${to}`,
+          provider: src.provider,
+          sourceId: src.sourceId,
+          file: src.file,
+          pointer: pointer('components', 'securitySchemes', name),
+        });
       }
       schemes[to] = scheme;
       map.set(name, to);

@@ -26,7 +26,13 @@ components:
 
 describe('selectPaths', () => {
   it.each([
-    ['one method of a path, and a whole path', ['POST /chat/completions', '/models'], ['POST /chat/completions', 'GET /models'], ['Chat', 'Msg', 'Model', 'User'], 2],
+    [
+      'one method of a path, and a whole path',
+      ['POST /chat/completions', '/models'],
+      ['POST /chat/completions', 'GET /models'],
+      ['Chat', 'Msg', 'Model', 'User'],
+      2,
+    ],
     ['a whole path with two methods', ['/chat/completions'], ['GET /chat/completions', 'POST /chat/completions'], ['Chat', 'Msg', 'User', 'List'], 2],
     ['lower-case methods', ['get /models'], ['GET /models'], ['Model'], 3],
   ])('%s', (_name, entries, kept, schemas, dropped) => {

@@ -142,5 +142,11 @@ function literalBlock(s: string, indent: number): string {
   const keep = s.endsWith('\n');
   const body = keep ? s.slice(0, -1) : s;
   const p = pad(indent);
-  return (keep ? '|' : '|-') + body.split('\n').map((line) => (line === '' ? '\n' : `\n${p}${line}`)).join('');
+  return (
+    (keep ? '|' : '|-') +
+    body
+      .split('\n')
+      .map((line) => (line === '' ? '\n' : `\n${p}${line}`))
+      .join('')
+  );
 }

@@ -54,7 +54,11 @@ async function locateTargets(root: string, results: readonly TraceResult[]): Pro
     if (!isInside(root, abs)) continue;
     const text = await readFile(abs, 'utf8').catch(() => undefined);
     if (text === undefined) continue;
-    const positions = locatePointers(text, /\.json$/i.test(file) ? 'json' : 'yaml', targets.map((t) => t.pointer));
+    const positions = locatePointers(
+      text,
+      /\.json$/i.test(file) ? 'json' : 'yaml',
+      targets.map((t) => t.pointer),
+    );
     for (const t of targets) {
       const at = positions.get(t.pointer);
       if (at) Object.assign(t, { line: at.line, column: at.column });

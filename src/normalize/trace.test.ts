@@ -36,7 +36,10 @@ describe('traceToSource', () => {
   });
 
   it('traces a component to every operation that reaches it, through other components, with the report note', () => {
-    const r = traceToSource(DOC, '/components/schemas/Image/type', { renames: [{ section: 'schemas', from: 'Pic', to: 'Image', sources: ['a', 'b'] }], shared: [] });
+    const r = traceToSource(DOC, '/components/schemas/Image/type', {
+      renames: [{ section: 'schemas', from: 'Pic', to: 'Image', sources: ['a', 'b'] }],
+      shared: [],
+    });
     expect(r.kind).toBe('component');
     expect(r.sources.map((s) => s.endpointId)).toEqual(['a', 'b']);
     expect(r.note).toContain('renamed from Pic');
@@ -59,7 +62,7 @@ describe('traceToSource', () => {
     expect(traceToSource(DOC, '/components')).toMatchObject({ kind: 'document', sources: [] });
   });
 
-  it('gives the place inside each provider document: the provider\'s own path and component name', () => {
+  it("gives the place inside each provider document: the provider's own path and component name", () => {
     const doc = parse(`
 paths:
   /yelp/search:
@@ -70,9 +73,13 @@ components:
   schemas:
     Yelp_Business: { type: object, properties: { id: { type: string } } }
 `) as Record<string, unknown>;
-    expect(traceToSource(doc, '/paths/~1yelp~1search/get/responses/200').targets).toEqual([{ file: 'specs/providers/yelp/swagger.yaml', pointer: '/paths/~1search/get/responses/200' }]);
+    expect(traceToSource(doc, '/paths/~1yelp~1search/get/responses/200').targets).toEqual([
+      { file: 'specs/providers/yelp/swagger.yaml', pointer: '/paths/~1search/get/responses/200' },
+    ]);
     const report = { renames: [{ section: 'schemas', from: 'Business', to: 'Yelp_Business', sources: ['yelp'] }], shared: [] };
-    expect(traceToSource(doc, '/components/schemas/Yelp_Business/properties/id', report).targets).toEqual([{ file: 'specs/providers/yelp/swagger.yaml', pointer: '/components/schemas/Business/properties/id' }]);
+    expect(traceToSource(doc, '/components/schemas/Yelp_Business/properties/id', report).targets).toEqual([
+      { file: 'specs/providers/yelp/swagger.yaml', pointer: '/components/schemas/Business/properties/id' },
+    ]);
   });
 
   it('a $ref into a component counts as a use of that component', () => {
@@ -89,4 +96,3 @@ components:
     expect(traceToSource(doc, '/components/schemas/Box/properties/size').sources.map((s) => s.endpointId)).toEqual(['c']);
   });
 });
-

@@ -86,7 +86,14 @@ export function traceToSource(document: Obj, pointer: string, report?: Pick<Buil
     const ops = section === 'securitySchemes' ? [...(index.security.get(name) ?? [])] : operationsReaching(index, `${section}/${name}`);
     const sources = distinct(ops.map((o) => index.operations.get(o)));
     const renamed = report?.renames.find((r) => r.section === section && r.to === name);
-    return { pointer, kind: 'component', owner, sources, ...noteFor(report, section, name), targets: targets(sources, () => makePointer('components', section, renamed?.from ?? name, ...segs.slice(3))) };
+    return {
+      pointer,
+      kind: 'component',
+      owner,
+      sources,
+      ...noteFor(report, section, name),
+      targets: targets(sources, () => makePointer('components', section, renamed?.from ?? name, ...segs.slice(3))),
+    };
   }
   return { pointer, kind: 'document', sources: [] };
 }

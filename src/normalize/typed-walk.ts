@@ -15,7 +15,8 @@ export function walkTyped(root: Obj, rootType: string, visit: (node: Obj, type: 
     const [node, type, ptr] = stack.pop()!;
     if (type === 'Data') continue;
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) if (node[i] !== null && typeof node[i] === 'object') stack.push([node[i], childType(type, i), childPointer(ptr, i)]);
+      for (let i = node.length - 1; i >= 0; i--)
+        if (node[i] !== null && typeof node[i] === 'object') stack.push([node[i], childType(type, i), childPointer(ptr, i)]);
       continue;
     }
     if (!isObject(node)) continue;

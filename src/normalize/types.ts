@@ -42,7 +42,11 @@ export interface SchemaPassVisitor {
  * share one walk of the document (see run-passes.ts): each schema is visited
  * by each pass in order, parents before children.
  */
-export type Pass = PassInfo & ({ run(src: SourceDocument, ctx: PassContext): void; schemas?: never } | { schemas(src: SourceDocument, ctx: PassContext): SchemaPassVisitor | undefined; run?: never });
+export type Pass = PassInfo &
+  (
+    | { run(src: SourceDocument, ctx: PassContext): void; schemas?: never }
+    | { schemas(src: SourceDocument, ctx: PassContext): SchemaPassVisitor | undefined; run?: never }
+  );
 
 export interface PassInfo {
   name: string;

@@ -58,7 +58,11 @@ function loadFalSources(root: string, fal: NonNullable<Snapshots['fal']>, exclud
   const sources: SourceDocument[] = [];
   for (const m of fal.models) {
     if (m.openapi.status !== 'available') {
-      excluded.push({ provider: 'fal', id: m.endpoint_id, reason: m.openapi.status === 'unavailable' ? `no OpenAPI document: ${m.openapi.code}: ${m.openapi.message}` : 'no OpenAPI document in the listing' });
+      excluded.push({
+        provider: 'fal',
+        id: m.endpoint_id,
+        reason: m.openapi.status === 'unavailable' ? `no OpenAPI document: ${m.openapi.code}: ${m.openapi.message}` : 'no OpenAPI document in the listing',
+      });
       continue;
     }
     sources.push(readFalSource(root, m, m.openapi.file, m.openapi.sha256));
@@ -79,7 +83,9 @@ function readFalSource(root: string, m: FalListedModel, file: string, expectedSh
   }
   const hash = sha256(text);
   if (hash !== expectedSha256) {
-    throw new HubError(`${display}: content does not match the sha256 in specs/providers/fal/models.json; the snapshot was edited by hand or is corrupt — re-run the fetch, or use an overlay for fixes`);
+    throw new HubError(
+      `${display}: content does not match the sha256 in specs/providers/fal/models.json; the snapshot was edited by hand or is corrupt — re-run the fetch, or use an overlay for fixes`,
+    );
   }
   let doc: unknown;
   try {
@@ -125,7 +131,8 @@ async function loadCometSource(root: string, securitySchemes: Record<string, Obj
   // Endpoints the curated document leaves out on purpose (removed or unavailable upstream) go to the report.
   const left = doc['x-hub-excluded'];
   if (Array.isArray(left)) {
-    for (const e of left) if (isObject(e) && typeof e.id === 'string' && typeof e.reason === 'string') excluded.push({ provider: 'comet', id: e.id, reason: e.reason });
+    for (const e of left)
+      if (isObject(e) && typeof e.id === 'string' && typeof e.reason === 'string') excluded.push({ provider: 'comet', id: e.id, reason: e.reason });
     delete doc['x-hub-excluded'];
   }
   return { provider: 'comet', sourceId: 'comet', file: cometDisplay, sha256: sha256(cometRead.text), doc };

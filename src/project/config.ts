@@ -52,12 +52,26 @@ export interface LoadOptions {
 
 /** Find and read every configuration file of the project at `root`; missing files give the defaults. */
 export async function loadConfig(root: string, options: LoadOptions = {}): Promise<ProjectConfig> {
-  const files = findConfigFiles(root, { ...(options.lintConfig ? { lint: options.lintConfig } : {}), ...(options.ignoreFile ? { ignore: options.ignoreFile } : {}) });
+  const files = findConfigFiles(root, {
+    ...(options.lintConfig ? { lint: options.lintConfig } : {}),
+    ...(options.ignoreFile ? { ignore: options.ignoreFile } : {}),
+  });
   const hub = files.hub ? await readHubFile(files.hub, files.root) : { data: undefined, text: '', problems: [] };
   const lintText = files.lint ? await readText(files.lint) : { text: '' };
   const lint = files.lint
     ? lintText.problem
-      ? { config: defaultLintConfig(files.root), problems: [{ ruleId: 'config', severity: 'error' as const, message: `cannot read the config file: ${lintText.problem}`, file: displayPath(files.root, files.lint), pointer: '' }] }
+      ? {
+          config: defaultLintConfig(files.root),
+          problems: [
+            {
+              ruleId: 'config',
+              severity: 'error' as const,
+              message: `cannot read the config file: ${lintText.problem}`,
+              file: displayPath(files.root, files.lint),
+              pointer: '',
+            },
+          ],
+        }
       : loadLintConfigText(lintText.text, files.lint, displayPath(files.root, files.lint))
     : { config: defaultLintConfig(files.root), problems: [] };
   // `x-api-hub.ignoreFile` in redocly.yaml moves the ignore file; --ignore-file wins over both.
@@ -70,7 +84,12 @@ export async function loadConfig(root: string, options: LoadOptions = {}): Promi
 export async function createConfig(given: { hub?: unknown; lint?: unknown; ignore?: string } = {}, root = process.cwd()): Promise<ProjectConfig> {
   const files = findConfigFiles(root);
   const lint = given.lint === undefined ? { config: defaultLintConfig(files.root), problems: [] } : createLintConfig(given.lint, { dir: files.root });
-  return assemble({ root: files.root, ignore: files.ignore }, { data: given.hub, text: '', problems: [] }, { ...lint, text: given.lint === undefined ? '' : JSON.stringify(given.lint) }, { text: given.ignore ?? '' });
+  return assemble(
+    { root: files.root, ignore: files.ignore },
+    { data: given.hub, text: '', problems: [] },
+    { ...lint, text: given.lint === undefined ? '' : JSON.stringify(given.lint) },
+    { text: given.ignore ?? '' },
+  );
 }
 
 async function assemble(
@@ -84,7 +103,12 @@ async function assemble(
   const build = await createBuildConfig(hub.data, display);
   const ignoreDisplay = displayPath(files.root, files.ignore);
   const ignore = ignoreText.problem
-    ? { ignore: parseIgnoreFile('', ignoreDisplay).ignore, problems: [{ ruleId: 'config', severity: 'error' as const, message: `cannot read the ignore file: ${ignoreText.problem}`, file: ignoreDisplay, pointer: '' }] }
+    ? {
+        ignore: parseIgnoreFile('', ignoreDisplay).ignore,
+        problems: [
+          { ruleId: 'config', severity: 'error' as const, message: `cannot read the ignore file: ${ignoreText.problem}`, file: ignoreDisplay, pointer: '' },
+        ],
+      }
     : parseIgnoreFile(ignoreText.text, ignoreDisplay);
   const buildProblems = build.problems ? await locate(build.problems, files, hub.text) : [];
   return {
@@ -111,7 +135,12 @@ export function configErrors(...lists: Diagnostic[][]): Diagnostic[] {
 async function readHubFile(path: string, root: string): Promise<{ data: unknown; text: string; problems: Diagnostic[] }> {
   const display = displayPath(root, path);
   const read = await readText(path);
-  if (read.problem) return { data: undefined, text: '', problems: [{ ruleId: 'config-unreadable', severity: 'error', message: `cannot read (${read.problem})`, file: display }] };
+  if (read.problem)
+    return {
+      data: undefined,
+      text: '',
+      problems: [{ ruleId: 'config-unreadable', severity: 'error', message: `cannot read (${read.problem})`, file: display }],
+    };
   const parsed = parseText(read.text, display);
   if (!parsed.ok) return { data: undefined, text: read.text, problems: [parsed.problem] };
   return { data: parsed.value.data, text: read.text, problems: [] };
@@ -122,7 +151,11 @@ async function locate(problems: Diagnostic[], files: ConfigFiles, text: string):
   if (problems.length === 0 || !files.hub) return problems;
   const { locatePointers } = await import('../core/positions.js');
   const format = files.hub.endsWith('.json') ? 'json' : 'yaml';
-  const positions = locatePointers(text, format, problems.map((p) => p.pointer ?? ''));
+  const positions = locatePointers(
+    text,
+    format,
+    problems.map((p) => p.pointer ?? ''),
+  );
   return problems.map((p) => (p.line === undefined ? { ...p, ...positions.get(p.pointer ?? '') } : p));
 }
 

@@ -57,7 +57,10 @@ export function generatorVersion(): string {
     }
     for (const name of names) {
       if (name.endsWith('/')) walk(join(dir, name));
-      else if (/\.(?:js|ts)$/.test(name) && !name.endsWith('.test.ts')) h.update(`${join(dir, name)}\u0000`).update(readFileSync(join(dir, name))).update('\u0000');
+      else if (/\.(?:js|ts)$/.test(name) && !name.endsWith('.test.ts'))
+        h.update(`${join(dir, name)}\u0000`)
+          .update(readFileSync(join(dir, name)))
+          .update('\u0000');
     }
   };
   for (const root of roots) for (const stage of ['generate', 'core']) walk(join(root, stage));

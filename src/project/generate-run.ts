@@ -42,7 +42,12 @@ export async function runGenerate(input: unknown | (() => Promise<unknown>), opt
     const hit = await readGenerateCache(options.cache.dir, options.outDir, key);
     if (hit) {
       const files = [...hit.contents].map(([path, contents]) => ({ path, contents }));
-      const result: GenerateResult = { files, diagnostics: hit.entry.diagnostics, falEndpoints: hit.entry.falEndpoints, cometOperations: hit.entry.cometOperations };
+      const result: GenerateResult = {
+        files,
+        diagnostics: hit.entry.diagnostics,
+        falEndpoints: hit.entry.falEndpoints,
+        cometOperations: hit.entry.cometOperations,
+      };
       if (options.check) return { result, stale: [], cached: true };
       return { result, written: files.map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.contents), changed: false })), cached: true };
     }

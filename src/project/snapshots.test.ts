@@ -20,7 +20,10 @@ function project(files: Record<string, string>): string {
 
 /** The HubError loadSnapshots throws: its message and its one diagnostic. */
 async function failure(root: string): Promise<{ message: string; diagnostic: unknown }> {
-  const err: unknown = await loadSnapshots(root).then(() => undefined, (e: unknown) => e);
+  const err: unknown = await loadSnapshots(root).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(HubError);
   const e = err as HubError;
   expect(e.diagnostics).toHaveLength(1);
@@ -36,7 +39,11 @@ describe('loadSnapshots', () => {
   });
 
   it('reads a well-formed FAL listing', async () => {
-    const listing = { provider: 'fal', source: 's', models: [{ endpoint_id: 'a/b', metadata: null, openapi: { status: 'available', file: 'openapi/a__b.json', sha256: 'x' } }] };
+    const listing = {
+      provider: 'fal',
+      source: 's',
+      models: [{ endpoint_id: 'a/b', metadata: null, openapi: { status: 'available', file: 'openapi/a__b.json', sha256: 'x' } }],
+    };
     expect((await loadSnapshots(project({ [FAL]: JSON.stringify(listing) }))).fal).toEqual(listing);
   });
 

@@ -21,7 +21,12 @@ import { buildRegistry, COMET_DOCUMENT_FILE, serializeRegistry, type ModelRegist
  */
 export async function loadSnapshots(root: string): Promise<Snapshots> {
   const p = projectPaths(root);
-  const fal = await readListing<FalListing>(root, p.falListing, isFalEntry, 'a FAL listing entry (endpoint_id, openapi.status, and for an available document a file inside specs/providers/fal/ and its sha256)');
+  const fal = await readListing<FalListing>(
+    root,
+    p.falListing,
+    isFalEntry,
+    'a FAL listing entry (endpoint_id, openapi.status, and for an available document a file inside specs/providers/fal/ and its sha256)',
+  );
   const v1 = await readListing<CometCatalog>(root, p.cometCatalog, isCometEntry, 'a Comet model (id)');
   if (!v1) return { fal, comet: null };
   const api = await readListing<CometApiCatalog>(root, join(p.cometCatalogDir, 'api-models.json'), isCometEntry, 'a Comet catalog model (id)');

@@ -33,7 +33,11 @@ describe('apidog helpers', () => {
 
   it('retry settings come from the documented environment variables', () => {
     expect(retryPolicyFromEnv({})).toEqual(DEFAULT_RETRY);
-    expect(retryPolicyFromEnv({ API_HUB_RETRY_BASE_MS: '5', API_HUB_RETRY_MAX_MS: 'x', API_HUB_RETRY_AFTER_MAX_MS: '100' })).toEqual({ ...DEFAULT_RETRY, baseDelay: 5, maxRetryAfter: 100 });
+    expect(retryPolicyFromEnv({ API_HUB_RETRY_BASE_MS: '5', API_HUB_RETRY_MAX_MS: 'x', API_HUB_RETRY_AFTER_MAX_MS: '100' })).toEqual({
+      ...DEFAULT_RETRY,
+      baseDelay: 5,
+      maxRetryAfter: 100,
+    });
   });
 
   it.each([

@@ -91,7 +91,13 @@ export function apidogUrl(target: Pick<ApidogTarget, 'baseUrl' | 'projectId' | '
  * a 5xx or a dropped connection may come after the work was done, so it is
  * repeated only for calls whose effect does not change when done twice.
  */
-export async function apidogPost(target: ApidogTarget, operation: ApidogOperation, body: string, repeatable: boolean, http: HttpOptions): Promise<ApidogResponse> {
+export async function apidogPost(
+  target: ApidogTarget,
+  operation: ApidogOperation,
+  body: string,
+  repeatable: boolean,
+  http: HttpOptions,
+): Promise<ApidogResponse> {
   const url = apidogUrl(target, operation);
   const policy = http.retry ?? DEFAULT_RETRY;
   const doFetch = http.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
@@ -132,7 +138,8 @@ export async function apidogPost(target: ApidogTarget, operation: ApidogOperatio
       send,
     );
   } catch (err) {
-    if (err instanceof Unreachable) throw new ApidogError(http.redact(`cannot reach Apidog at ${target.baseUrl}: ${err.reason}`), undefined, undefined, err.cause);
+    if (err instanceof Unreachable)
+      throw new ApidogError(http.redact(`cannot reach Apidog at ${target.baseUrl}: ${err.reason}`), undefined, undefined, err.cause);
     throw err;
   }
   const text = await response.text();
@@ -174,7 +181,10 @@ export function explain(status: number, text: string, target: ApidogTarget, oper
     422: `Apidog refused the request (422). Either the X-Apidog-Api-Version header (sent: ${APIDOG_API_VERSION}, the only documented version) is no longer accepted, or Apidog could not read the ${operation === 'import-openapi' ? 'document' : 'export options'}: see the body below.`,
     429: 'Apidog is rate limiting (429) and still was after the retries; try again later.',
   };
-  const generic = status >= 500 ? `Apidog failed with ${status}${attempts > 1 ? ` after ${attempts} attempts` : ''}; try again later.` : `Apidog refused the request with ${status}.`;
+  const generic =
+    status >= 500
+      ? `Apidog failed with ${status}${attempts > 1 ? ` after ${attempts} attempts` : ''}; try again later.`
+      : `Apidog refused the request with ${status}.`;
   const shown = text.length > BODY_LIMIT ? `${text.slice(0, BODY_LIMIT)}\n... (${text.length - BODY_LIMIT} more characters)` : text;
   const body = redact(shown);
   const message = `${operation} failed: ${why[status] ?? generic}\nApidog's answer (${status}): ${body.trim() === '' ? '(empty body)' : body}`;

@@ -42,7 +42,12 @@ describe('createConfig', () => {
 
   it.each([
     ['a push that is not a mapping', { push: ['x'] }, '/push', '`push` must be a mapping'],
-    ['an unknown behaviour', { push: { schemaOverwriteBehavior: 'MERGE' } }, '/push/schemaOverwriteBehavior', 'must be one of OVERWRITE_EXISTING, AUTO_MERGE, KEEP_EXISTING, CREATE_NEW, not "MERGE"'],
+    [
+      'an unknown behaviour',
+      { push: { schemaOverwriteBehavior: 'MERGE' } },
+      '/push/schemaOverwriteBehavior',
+      'must be one of OVERWRITE_EXISTING, AUTO_MERGE, KEEP_EXISTING, CREATE_NEW, not "MERGE"',
+    ],
     ['a string for a boolean', { push: { deleteUnmatchedResources: 'yes' } }, '/push/deleteUnmatchedResources', 'must be true or false, not "yes"'],
     ['a negative id', { push: { targetBranchId: -1 } }, '/push/targetBranchId', 'must be a whole number >= 0'],
     ['an empty spec', { push: { spec: ' ' } }, '/push/spec', 'must be a non-empty string'],

@@ -75,7 +75,14 @@ const OPTION_KINDS: Record<keyof ApidogImportOptions, Kind> = {
 export function createPushConfig(object: unknown, file?: string): PushConfigResult {
   const diagnostics: Diagnostic[] = [];
   const report = (ptr: string, message: string, suggestion?: string): void => {
-    diagnostics.push({ ruleId: 'config-invalid', severity: 'error', message, pointer: ptr, ...(file === undefined ? {} : { file }), ...(suggestion === undefined ? {} : { suggestion }) });
+    diagnostics.push({
+      ruleId: 'config-invalid',
+      severity: 'error',
+      message,
+      pointer: ptr,
+      ...(file === undefined ? {} : { file }),
+      ...(suggestion === undefined ? {} : { suggestion }),
+    });
   };
   const config = { push: clonePush(DEFAULT_PUSH_CONFIG) };
   if (object === undefined || object === null) return { ...config, diagnostics };

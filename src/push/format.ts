@@ -36,7 +36,8 @@ export function formatPlan(spec: string, plan: PushPlan, target: PushTarget, dep
   out += `  document     ${spec}: ${formatBytes(plan.bytes)} (${n(plan.bytes)} bytes), sent as it is in the \`input\` string\n`;
   out += `  contents     ${n(plan.endpoints)} endpoints in ${n(plan.folders.length)} folders (${n(plan.folderCount)} with their parents), ${n(plan.schemas)} schemas\n`;
   out += `  options      ${JSON.stringify(plan.options)}\n`;
-  if (plan.options.deleteUnmatchedResources === true) out += '  WARNING      deleteUnmatchedResources is on: everything in the project that is not in this document will be deleted\n';
+  if (plan.options.deleteUnmatchedResources === true)
+    out += '  WARNING      deleteUnmatchedResources is on: everything in the project that is not in this document will be deleted\n';
   const rows = rollUp(plan.folders, depth);
   if (rows.length > 0) {
     out += `Endpoints per folder (${depth === 1 ? 'top level' : `first ${depth} levels`}; --json lists every folder):\n`;
@@ -49,10 +50,24 @@ export function formatPlan(spec: string, plan: PushPlan, target: PushTarget, dep
 /** The outcome as one JSON-ready object: what `api-hub push --json` prints and the MCP push tool answers. */
 export function outcomeSummary(outcome: PushOutcome): Record<string, unknown> {
   const { spec, validation } = outcome;
-  if (outcome.status === 'invalid') return { status: 'invalid', spec, errorCount: validation.errorCount, warningCount: validation.warningCount, problems: validation.problems };
+  if (outcome.status === 'invalid')
+    return { status: 'invalid', spec, errorCount: validation.errorCount, warningCount: validation.warningCount, problems: validation.problems };
   const { plan, target } = outcome;
   if (outcome.status === 'dry-run') {
-    return { status: 'dry-run', spec, errorCount: validation.errorCount, warningCount: validation.warningCount, url: target.url, tokenSet: target.tokenSet, bytes: plan.bytes, endpoints: plan.endpoints, schemas: plan.schemas, folderCount: plan.folderCount, options: plan.options, folders: Object.fromEntries(plan.folders.map((f) => [f.folder, f.endpoints])) };
+    return {
+      status: 'dry-run',
+      spec,
+      errorCount: validation.errorCount,
+      warningCount: validation.warningCount,
+      url: target.url,
+      tokenSet: target.tokenSet,
+      bytes: plan.bytes,
+      endpoints: plan.endpoints,
+      schemas: plan.schemas,
+      folderCount: plan.folderCount,
+      options: plan.options,
+      folders: Object.fromEntries(plan.folders.map((f) => [f.folder, f.endpoints])),
+    };
   }
   const { result } = outcome;
   return {

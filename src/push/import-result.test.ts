@@ -2,10 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { parseImportResult } from './import-result.js';
 
 const counters = (extra: Record<string, number> = {}) => ({
-  endpointCreated: 2, endpointUpdated: 3, endpointFailed: 0, endpointIgnored: 1,
-  schemaCreated: 0, schemaUpdated: 5, schemaFailed: 0, schemaIgnored: 0,
-  endpointFolderCreated: 1, endpointFolderUpdated: 0, endpointFolderFailed: 0, endpointFolderIgnored: 0,
-  schemaFolderCreated: 0, schemaFolderUpdated: 0, schemaFolderFailed: 0, schemaFolderIgnored: 0,
+  endpointCreated: 2,
+  endpointUpdated: 3,
+  endpointFailed: 0,
+  endpointIgnored: 1,
+  schemaCreated: 0,
+  schemaUpdated: 5,
+  schemaFailed: 0,
+  schemaIgnored: 0,
+  endpointFolderCreated: 1,
+  endpointFolderUpdated: 0,
+  endpointFolderFailed: 0,
+  endpointFolderIgnored: 0,
+  schemaFolderCreated: 0,
+  schemaFolderUpdated: 0,
+  schemaFolderFailed: 0,
+  schemaFolderIgnored: 0,
   ...extra,
 });
 

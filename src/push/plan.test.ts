@@ -43,6 +43,9 @@ describe('planPush', () => {
       { folder: 'Comet/chat', endpoints: 1, folders: 1 },
       { folder: 'FAL/text-to-image', endpoints: 8, folders: 2 },
     ]);
-    expect(rollUp(folders, 1).map((r) => [r.folder, r.endpoints])).toEqual([['Comet', 1], ['FAL', 8]]);
+    expect(rollUp(folders, 1).map((r) => [r.folder, r.endpoints])).toEqual([
+      ['Comet', 1],
+      ['FAL', 8],
+    ]);
   });
 });

@@ -63,7 +63,11 @@ export function planPush(document: unknown, text: string, options: ApidogImportO
 function folderOf(op: Record<string, unknown>): string {
   const folder = op['x-apidog-folder'];
   if (typeof folder === 'string' && folder.trim() !== '') {
-    const clean = folder.split('/').map((s) => s.trim()).filter((s) => s !== '').join('/');
+    const clean = folder
+      .split('/')
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .join('/');
     if (clean !== '') return clean;
   }
   const tags = op.tags;

@@ -34,7 +34,11 @@ export const EXPORT_REQUEST = {
 export async function pullFromApidog(input: PullInput): Promise<PullResult> {
   const { target: partial, redact } = apidogSettings(input.env, input.locale);
   const target = requireTarget(partial, 'api-hub pull');
-  const response = await apidogPost(target, 'export-openapi', JSON.stringify(EXPORT_REQUEST), true, { retry: retryPolicyFromEnv(input.env), ...input.http, redact });
+  const response = await apidogPost(target, 'export-openapi', JSON.stringify(EXPORT_REQUEST), true, {
+    retry: retryPolicyFromEnv(input.env),
+    ...input.http,
+    redact,
+  });
   let body: unknown;
   try {
     body = JSON.parse(response.text) as unknown;
@@ -44,7 +48,9 @@ export async function pullFromApidog(input: PullInput): Promise<PullResult> {
   const document = isOpenApi(body) ? body : isObject(body) && isOpenApi(body.data) ? body.data : undefined;
   if (!document) {
     throw new ApidogError(
-      redact(`export-openapi: Apidog's answer is not an OpenAPI document (no \`openapi\` field).\nApidog's answer (${response.status}): ${response.text.slice(0, 4000)}`),
+      redact(
+        `export-openapi: Apidog's answer is not an OpenAPI document (no \`openapi\` field).\nApidog's answer (${response.status}): ${response.text.slice(0, 4000)}`,
+      ),
       response.status,
       redact(response.text),
     );

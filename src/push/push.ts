@@ -71,11 +71,13 @@ export function apidogSettings(env: Env, locale: string): { target: Partial<Apid
 
 /** Refuse to talk to Apidog without a token and a project (exit 2, saying where they go). */
 export function requireTarget(target: Partial<ApidogTarget> & { baseUrl: string; locale: string }, command: string): ApidogTarget {
-  const missing = [target.token === undefined ? 'APIDOG_ACCESS_TOKEN' : undefined, target.projectId === undefined ? 'APIDOG_PROJECT_ID' : undefined].filter((m) => m !== undefined);
+  const missing = [target.token === undefined ? 'APIDOG_ACCESS_TOKEN' : undefined, target.projectId === undefined ? 'APIDOG_PROJECT_ID' : undefined].filter(
+    (m) => m !== undefined,
+  );
   if (target.token === undefined || target.projectId === undefined) {
     throw new HubError(
       `${command} needs ${missing.join(' and ')}: set ${missing.length > 1 ? 'them' : 'it'} in the environment or in .env (see .env.example). ` +
-        'The token is created in Apidog under Avatar > Account Settings > API Access Token; the project id is the number in the project\'s URL.',
+        "The token is created in Apidog under Avatar > Account Settings > API Access Token; the project id is the number in the project's URL.",
     );
   }
   return { baseUrl: target.baseUrl, locale: target.locale, token: target.token, projectId: target.projectId };
@@ -96,7 +98,9 @@ export async function pushToApidog(input: PushInput): Promise<PushOutcome> {
   const spec = displayPath(root, specPath);
   const bytes = await readFile(specPath).catch((err: NodeJS.ErrnoException) => {
     const why = err.code === 'ENOENT' ? 'the file does not exist' : err.message;
-    throw new HubError(`cannot read ${spec}: ${why}`, { diagnostics: [{ ruleId: 'read-error', severity: 'error', message: why, file: spec, suggestion: 'build it first with `api-hub build`' }] });
+    throw new HubError(`cannot read ${spec}: ${why}`, {
+      diagnostics: [{ ruleId: 'read-error', severity: 'error', message: why, file: spec, suggestion: 'build it first with `api-hub build`' }],
+    });
   });
   const text = bytes.toString('utf8');
 
@@ -118,8 +122,16 @@ export async function pushToApidog(input: PushInput): Promise<PushOutcome> {
   if (validation.fatal || validation.errorCount > 0) return { ...checked, status: 'invalid' };
 
   const plan = planPush(data, text, config.options);
-  const url = partial.projectId !== undefined ? apidogUrl({ ...partial, projectId: partial.projectId }, 'import-openapi') : apidogUrl({ ...partial, projectId: 'PROJECT' }, 'import-openapi').replace('/PROJECT/', '/{APIDOG_PROJECT_ID}/');
-  const info: PushTarget = { url, baseUrl: partial.baseUrl, tokenSet: partial.token !== undefined, ...(partial.projectId === undefined ? {} : { projectId: partial.projectId }) };
+  const url =
+    partial.projectId !== undefined
+      ? apidogUrl({ ...partial, projectId: partial.projectId }, 'import-openapi')
+      : apidogUrl({ ...partial, projectId: 'PROJECT' }, 'import-openapi').replace('/PROJECT/', '/{APIDOG_PROJECT_ID}/');
+  const info: PushTarget = {
+    url,
+    baseUrl: partial.baseUrl,
+    tokenSet: partial.token !== undefined,
+    ...(partial.projectId === undefined ? {} : { projectId: partial.projectId }),
+  };
   if (!target) return { ...checked, status: 'dry-run', plan, target: info };
 
   // Updating in place is idempotent, so a 5xx may be repeated; CREATE_NEW is not (a repeat could duplicate).
@@ -130,7 +142,13 @@ export async function pushToApidog(input: PushInput): Promise<PushOutcome> {
   const answer = parseJson(response.text);
   if (answer === undefined || (isObject(answer) && answer.success === false)) {
     const why = answer === undefined ? 'a body that is not JSON' : '`success: false`';
-    throw new ApidogError(redact(`import-openapi: Apidog answered ${response.status} with ${why}; the import may not have happened.\nApidog's answer: ${response.text.slice(0, 4000)}`), response.status, redact(response.text));
+    throw new ApidogError(
+      redact(
+        `import-openapi: Apidog answered ${response.status} with ${why}; the import may not have happened.\nApidog's answer: ${response.text.slice(0, 4000)}`,
+      ),
+      response.status,
+      redact(response.text),
+    );
   }
   return { ...checked, status: 'pushed', plan, target: info, result: parseImportResult(answer), requestMs: response.ms };
 }

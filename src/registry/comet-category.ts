@@ -27,7 +27,10 @@ const CATEGORY_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/3d/, 'image-to-3d'],
   [/image_edit|image-edit|seededit|i2i|image2image|image_expand|try_on|kontext|-fill|-canny|-depth|inpainting/, 'image-to-image'],
   [/identify_face|image_recognize|ocr|vision|-vl|4v/, 'vision'],
-  [/dall-e|gpt-image|gpt-4o-image|seedream|t2i|imagen|flux|ideogram|recraft|stable-diffusion|sdxl|bria_text_to|qwen-image|-image(-preview)?$|text_to_image|^kling_image$/, 'text-to-image'],
+  [
+    /dall-e|gpt-image|gpt-4o-image|seedream|t2i|imagen|flux|ideogram|recraft|stable-diffusion|sdxl|bria_text_to|qwen-image|-image(-preview)?$|text_to_image|^kling_image$/,
+    'text-to-image',
+  ],
   [/gpt|^o\d|claude|gemini|deepseek|qwen|qwq|glm|grok|llama|kimi|moonshot|doubao|hunyuan|abab|sparkdesk|^yi-|minimax-m|cometapi|codex/, 'llm'],
 ];
 

@@ -82,12 +82,23 @@ export function buildRegistry(fal: FalListing | null, comet: CometSnapshot | nul
         status: doc.status === 'available' ? (typeof md.status === 'string' ? md.status : 'active') : 'unavailable',
         tags: Array.isArray(md.tags) ? md.tags.filter((t): t is string => typeof t === 'string') : [],
         pricing: m.pricing
-          ? { unitPrice: m.pricing.unit_price, unit: m.pricing.unit, currency: m.pricing.currency, source: m.pricing.source ?? 'fal-pricing-api', asOf: m.pricing.as_of ?? null }
+          ? {
+              unitPrice: m.pricing.unit_price,
+              unit: m.pricing.unit,
+              currency: m.pricing.currency,
+              source: m.pricing.source ?? 'fal-pricing-api',
+              asOf: m.pricing.as_of ?? null,
+            }
           : null,
         document:
           doc.status === 'available'
             ? { available: true, file: `specs/providers/fal/${doc.file}`, sha256: doc.sha256, reason: null }
-            : { available: false, file: null, sha256: null, reason: doc.status === 'unavailable' ? `${doc.code}: ${doc.message}` : 'no document in the listing' },
+            : {
+                available: false,
+                file: null,
+                sha256: null,
+                reason: doc.status === 'unavailable' ? `${doc.code}: ${doc.message}` : 'no document in the listing',
+              },
         operationIds: base ? FAL_ROLES.map((r) => falOperationId(base, r)) : [],
       });
     }

@@ -2,11 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { isAllowed, parseAllowlist } from './allowlist.js';
 import type { SecretFinding } from './types.js';
 
-const finding = (over: Partial<SecretFinding> = {}): SecretFinding => ({ file: 'tests/fixtures/a.yaml', line: 3, column: 1, rule: 'generic-secret', label: 'x', excerpt: 'x', fingerprint: '0123456789ab', ...over });
+const finding = (over: Partial<SecretFinding> = {}): SecretFinding => ({
+  file: 'tests/fixtures/a.yaml',
+  line: 3,
+  column: 1,
+  rule: 'generic-secret',
+  label: 'x',
+  excerpt: 'x',
+  fingerprint: '0123456789ab',
+  ...over,
+});
 
 describe('parseAllowlist', () => {
   it('reads entries with a reason', () => {
-    expect(parseAllowlist({ allow: [{ fingerprint: '0123456789ab', reason: 'doc example' }, { path: 'tests/', rule: 'generic-secret', reason: 'fixtures' }] })).toEqual([
+    expect(
+      parseAllowlist({
+        allow: [
+          { fingerprint: '0123456789ab', reason: 'doc example' },
+          { path: 'tests/', rule: 'generic-secret', reason: 'fixtures' },
+        ],
+      }),
+    ).toEqual([
       { fingerprint: '0123456789ab', reason: 'doc example' },
       { path: 'tests/', rule: 'generic-secret', reason: 'fixtures' },
     ]);

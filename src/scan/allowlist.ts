@@ -41,7 +41,8 @@ function pathMatches(entry: string, file: string): boolean {
 export function parseAllowlist(data: unknown, display = ALLOWLIST_FILE): AllowEntry[] {
   if (data === null || data === undefined) return [];
   const list = isObject(data) ? data.allow : undefined;
-  if (!isObject(data) || !(Array.isArray(list) || list === undefined || list === null)) throw new HubError(`${display}: expected a mapping with an 'allow' list`);
+  if (!isObject(data) || !(Array.isArray(list) || list === undefined || list === null))
+    throw new HubError(`${display}: expected a mapping with an 'allow' list`);
   const out: AllowEntry[] = [];
   for (const [i, e] of (Array.isArray(list) ? list : []).entries()) {
     const where = `${display}: allow[${i}]`;

@@ -22,4 +22,3 @@ export function patternHits(text: string): Hit[] {
   }
   return hits;
 }
-

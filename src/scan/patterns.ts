@@ -29,7 +29,8 @@ export function entropy(s: string): number {
   return h;
 }
 
-const PLACEHOLDER = /^(?:x+|\*+|\.+|<[^>]*>?|\$\{.*|\$\(.*|\{\{.*|%.*|process\.env.*|env\..*|your.*|my.*|change.?me.*|example.*|dummy.*|fake.*|test.*|redacted.*|\[redacted\].*|placeholder.*|none|null|undefined|true|false)$/i;
+const PLACEHOLDER =
+  /^(?:x+|\*+|\.+|<[^>]*>?|\$\{.*|\$\(.*|\{\{.*|%.*|process\.env.*|env\..*|your.*|my.*|change.?me.*|example.*|dummy.*|fake.*|test.*|redacted.*|\[redacted\].*|placeholder.*|none|null|undefined|true|false)$/i;
 
 /**
  * A generic value beside a key-like name is reported only when it looks like a

@@ -6,7 +6,12 @@ import { maskedExcerpt } from './mask.js';
 
 // Canaries are made at run time, so no key-shaped literal sits in this file.
 const hex = (n: number): string => randomBytes(n).toString('hex');
-const alnum = (n: number): string => randomBytes(n * 2).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, n).padEnd(n, 'Q7');
+const alnum = (n: number): string =>
+  randomBytes(n * 2)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, n)
+    .padEnd(n, 'Q7');
 const FAL = `${randomUUID()}:${hex(16)}`;
 const OPENAI_PROJ = `sk-proj-${alnum(48)}`;
 const OPENAI_LEGACY = `sk-${alnum(20)}T3BlbkFJ${alnum(20)}`;

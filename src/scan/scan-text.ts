@@ -15,12 +15,14 @@ export function isBinary(text: string): boolean {
   return text.slice(0, 8000).includes('\0');
 }
 
-
 /** Offsets of the start of each line. */
 /** secretlint's recommended preset over the text. */
 async function secretlintHits(path: string, text: string): Promise<Hit[]> {
   const ext = path.includes('.') ? path.slice(path.lastIndexOf('.')) : '';
-  const result = await lintSource({ source: { filePath: path, content: text, ext, contentType: 'text' }, options: { config: SECRETLINT_CONFIG, maskSecrets: true, noPhysicFilePath: true } });
+  const result = await lintSource({
+    source: { filePath: path, content: text, ext, contentType: 'text' },
+    options: { config: SECRETLINT_CONFIG, maskSecrets: true, noPhysicFilePath: true },
+  });
   return result.messages.map((m) => ({
     start: m.range[0],
     end: m.range[1],
@@ -37,7 +39,15 @@ async function secretlintHits(path: string, text: string): Promise<Hit[]> {
 export async function scanText(path: string, text: string): Promise<SecretFinding[]> {
   const findings: SecretFinding[] = [];
   if (isDotEnvPath(path)) {
-    findings.push({ file: path, line: 1, column: 1, rule: 'dotenv-file', label: '.env file (only .env.example may be committed)', excerpt: '(content not shown)', fingerprint: fingerprint(text) });
+    findings.push({
+      file: path,
+      line: 1,
+      column: 1,
+      rule: 'dotenv-file',
+      label: '.env file (only .env.example may be committed)',
+      excerpt: '(content not shown)',
+      fingerprint: fingerprint(text),
+    });
   }
   if (isBinary(text)) return findings;
   const hits = [...patternHits(text), ...(await secretlintHits(path, text))].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -59,9 +69,20 @@ export async function scanText(path: string, text: string): Promise<SecretFindin
   for (const [l, { start: ls, hits: lineHits }] of byLine) {
     const le = text.indexOf('\n', ls);
     const line = text.slice(ls, le < 0 ? text.length : le).replace(/\r$/, '');
-    const excerpt = maskedExcerpt(line, lineHits.map((h) => [h.start - ls, Math.min(h.end - ls, line.length)] as const));
+    const excerpt = maskedExcerpt(
+      line,
+      lineHits.map((h) => [h.start - ls, Math.min(h.end - ls, line.length)] as const),
+    );
     for (const h of lineHits) {
-      findings.push({ file: path, line: l, column: h.start - ls + 1, rule: h.rule, label: h.label, excerpt, fingerprint: fingerprint(text.slice(h.start, h.end)) });
+      findings.push({
+        file: path,
+        line: l,
+        column: h.start - ls + 1,
+        rule: h.rule,
+        label: h.label,
+        excerpt,
+        fingerprint: fingerprint(text.slice(h.start, h.end)),
+      });
     }
   }
   return findings;

@@ -82,14 +82,17 @@ function unquote(path: string): string {
  */
 export function historySources(top: string, rev: string, paths: readonly string[] = []): ScanSource[] {
   git(top, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-  const text = git(top, ['log', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-renames', '--format=commit %H', `${rev}..HEAD`, '--', ...paths]).toString('utf8');
+  const text = git(top, ['log', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-renames', '--format=commit %H', `${rev}..HEAD`, '--', ...paths]).toString(
+    'utf8',
+  );
   const sources: ScanSource[] = [];
   let commit = '';
   let current: { file: string; lines: string[]; numbers: number[] } | undefined;
   let next = 0;
   let inHunk = false;
   const flush = (): void => {
-    if (current && (current.lines.length > 0 || current.file)) sources.push({ file: current.file, text: current.lines.join('\n'), lineNumbers: current.numbers, commit });
+    if (current && (current.lines.length > 0 || current.file))
+      sources.push({ file: current.file, text: current.lines.join('\n'), lineNumbers: current.numbers, commit });
     current = undefined;
   };
   for (const line of text.split('\n')) {

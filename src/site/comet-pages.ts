@@ -2,7 +2,7 @@ import { isObject } from '../core/json.js';
 import { deref, operationObject, requestSchema, responseSchema, serversOf } from '../project/catalog/operations.js';
 import { cometSnippets, exampleBody } from './example.js';
 import type { CometFamily } from './families.js';
-import { attr, esc, page, } from './html.js';
+import { attr, esc, page } from './html.js';
 import { fieldsTable } from './model-page.js';
 import { schemaTable } from './schema-table.js';
 

@@ -100,7 +100,7 @@ const IMPORT = "import { createHubClient } from 'bananastudio-api-hub/client';\n
 export function falSnippets(id: string, base: string, path: string, body: Obj): Snippets {
   const client =
     IMPORT +
-    "const hub = createHubClient({ fal: { apiKey: process.env.FAL_API_KEY! } });\n\n" +
+    'const hub = createHubClient({ fal: { apiKey: process.env.FAL_API_KEY! } });\n\n' +
     `// Submits to the queue, polls until done, returns the typed output.\nconst out = await hub.fal.subscribe(${JSON.stringify(id)}, ${indentJson(body, '')});\nconsole.log(out);\n`;
   const url = `${base}${path}`;
   const curl =
@@ -121,12 +121,10 @@ const COMET_HELPERS: Record<string, string> = {
 export function cometSnippets(method: string, base: string, path: string, body: Obj | undefined): Snippets {
   const helper = COMET_HELPERS[`${method} ${path}`];
   const call =
-    helper && body
-      ? `${helper}(${indentJson(body, '')})`
-      : `hub.comet.${method}(${JSON.stringify(path)}${body ? `, { body: ${indentJson(body, '')} }` : ''})`;
+    helper && body ? `${helper}(${indentJson(body, '')})` : `hub.comet.${method}(${JSON.stringify(path)}${body ? `, { body: ${indentJson(body, '')} }` : ''})`;
   const client =
     IMPORT +
-    "const hub = createHubClient({ comet: { apiKey: process.env.COMET_API_KEY! } });\n\n" +
+    'const hub = createHubClient({ comet: { apiKey: process.env.COMET_API_KEY! } });\n\n' +
     `const { data, error } = await ${call};\nif (error) throw new Error(JSON.stringify(error));\nconsole.log(data);\n`;
   const curl =
     `curl -X ${method} ${shellQuote(base + path)} \\\n  -H "Authorization: Bearer $COMET_API_KEY"` +

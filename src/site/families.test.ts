@@ -35,8 +35,12 @@ describe('cometFamilies', () => {
     const doc = {
       tags: [{ name: 'Comet Midjourney', description: 'Midjourney tasks.' }],
       paths: {
-        '/mj/task/{id}/fetch': { get: { operationId: 'fetch', tags: ['Comet Midjourney'], 'x-apidog-folder': 'Comet/midjourney', 'x-hub-source': { provider: 'comet' } } },
-        '/mj/submit/imagine': { post: { operationId: 'imagine', tags: ['Comet Midjourney'], 'x-apidog-folder': 'Comet/midjourney', 'x-hub-source': { provider: 'comet' } } },
+        '/mj/task/{id}/fetch': {
+          get: { operationId: 'fetch', tags: ['Comet Midjourney'], 'x-apidog-folder': 'Comet/midjourney', 'x-hub-source': { provider: 'comet' } },
+        },
+        '/mj/submit/imagine': {
+          post: { operationId: 'imagine', tags: ['Comet Midjourney'], 'x-apidog-folder': 'Comet/midjourney', 'x-hub-source': { provider: 'comet' } },
+        },
         '/v1/chat/completions': { post: { operationId: 'chat', tags: ['Comet Chat'], 'x-apidog-folder': 'Comet/chat', 'x-hub-source': { provider: 'comet' } } },
         '/fal-ai/flux/dev': { post: { operationId: 'fal', 'x-hub-source': { provider: 'fal' } } },
       },

@@ -19,7 +19,12 @@ export function familyKey(op: OperationInfo): string {
   const segs = op.folder?.split('/').filter(Boolean) ?? [];
   const fromFolder = segs[0]?.toLowerCase() === 'comet' ? segs[1] : segs[0];
   const raw = fromFolder ?? op.tags[0]?.replace(/^comet\s+/i, '') ?? 'other';
-  return raw.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'other';
+  return (
+    raw
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'other'
+  );
 }
 
 /** The Comet operations grouped by family, families by key, routes by path then method. */

@@ -79,7 +79,12 @@ ${o.body}
 }
 
 /** A table with a caption and column headers; `rows` are already HTML. */
-export function table(caption: string, head: readonly string[], rows: readonly string[][], options: { className?: string; captionHidden?: boolean } = {}): string {
+export function table(
+  caption: string,
+  head: readonly string[],
+  rows: readonly string[][],
+  options: { className?: string; captionHidden?: boolean } = {},
+): string {
   const cls = options.className ? ` class="${attr(options.className)}"` : '';
   const cap = `<caption${options.captionHidden ? ' class="sr-only"' : ''}>${esc(caption)}</caption>`;
   const th = head.map((h) => `<th scope="col">${esc(h)}</th>`).join('');

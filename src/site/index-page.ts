@@ -15,7 +15,11 @@ export const kindOf = (category: string | null): string | null => {
 export function sortModels(models: readonly SiteModel[]): SiteModel[] {
   const cat = (m: SiteModel): string => m.entry.category ?? '\uffff';
   return [...models].sort(
-    (a, b) => cmp(cat(a), cat(b)) || cmp(a.entry.displayName.toLowerCase(), b.entry.displayName.toLowerCase()) || cmp(a.entry.provider, b.entry.provider) || cmp(a.entry.id, b.entry.id),
+    (a, b) =>
+      cmp(cat(a), cat(b)) ||
+      cmp(a.entry.displayName.toLowerCase(), b.entry.displayName.toLowerCase()) ||
+      cmp(a.entry.provider, b.entry.provider) ||
+      cmp(a.entry.id, b.entry.id),
   );
 }
 

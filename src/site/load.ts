@@ -51,7 +51,8 @@ export async function loadSiteInput(root: string, specPath?: string): Promise<Lo
   // when that mirrors the text (JSON.parse, several times faster than parsing 5 MB of YAML).
   const indexed = specPath === undefined ? await readIndexedSpec(paths.unified, paths.unifiedIndex) : undefined;
   const spec = indexed ?? (await readDataFile(specFile, specDisplay));
-  if (!isObject(spec.data) || !isObject(spec.data.paths)) throw new HubError(`${specDisplay}: not an OpenAPI document (no \`paths\`); run \`api-hub build\` to write it again`);
+  if (!isObject(spec.data) || !isObject(spec.data.paths))
+    throw new HubError(`${specDisplay}: not an OpenAPI document (no \`paths\`); run \`api-hub build\` to write it again`);
 
   const driftFile = join(root, 'specs/drift-report.json');
   const driftDisplay = displayPath(root, driftFile);

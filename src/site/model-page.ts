@@ -19,7 +19,8 @@ export function providerPage(provider: string, id: string): { href: string; labe
 /** The price as HTML: amount, then source (a link when it is a URL) and date; "no price" when there is none. */
 export function priceHtml(p: SitePrice | null): string {
   if (!p) return '<span class="muted">no price</span>';
-  const src = p.source === null ? '' : isHttpUrl(p.source) ? `source: <a href="${attr(p.source)}">${esc(new URL(p.source).host)}</a>` : `source: ${esc(p.source)}`;
+  const src =
+    p.source === null ? '' : isHttpUrl(p.source) ? `source: <a href="${attr(p.source)}">${esc(new URL(p.source).host)}</a>` : `source: ${esc(p.source)}`;
   const date = p.asOf === null ? '' : `as of <time datetime="${attr(p.asOf)}">${esc(p.asOf)}</time>`;
   const meta = [src, date].filter(Boolean).join(', ');
   return `<span class="price">${esc(p.text)}</span>${meta ? ` <span class="price-meta">(${meta})</span>` : ''}`;
@@ -27,7 +28,10 @@ export function priceHtml(p: SitePrice | null): string {
 
 /** Rows of a schema table as HTML cells: field, type, required, enum values, default, description. */
 export function fieldsTable(caption: string, t: SchemaTable): string {
-  if (t.rows.length === 0) return t.rootType ? `<p>${esc(caption)}: <code>${esc(t.rootType)}</code>, no named fields.</p>` : `<p class="muted">${esc(caption)}: not described in the document.</p>`;
+  if (t.rows.length === 0)
+    return t.rootType
+      ? `<p>${esc(caption)}: <code>${esc(t.rootType)}</code>, no named fields.</p>`
+      : `<p class="muted">${esc(caption)}: not described in the document.</p>`;
   const rows = t.rows.map((r) => [
     `<code class="lvl${Math.min(r.level, 4)}">${esc(r.field)}</code>`,
     `<code>${esc(r.type)}</code>`,
@@ -100,8 +104,16 @@ export function modelPage(m: SiteModel, ctx: ModelPageContext): string {
 
   const opRows = operations.map((op) => {
     const fam = ctx.links.familyOf.get(op.operationId);
-    const idCell = fam ? `<a href="../../comet/${attr(fam)}.html#op-${attr(op.operationId)}"><code>${esc(op.operationId)}</code></a>` : `<code>${esc(op.operationId)}</code>`;
-    return [esc(op.role ?? (op === submit ? 'call' : '')), `<code>${esc(op.method)}</code>`, `<code>${esc(op.path)}</code>`, idCell, op.folder ? esc(op.folder) : ''];
+    const idCell = fam
+      ? `<a href="../../comet/${attr(fam)}.html#op-${attr(op.operationId)}"><code>${esc(op.operationId)}</code></a>`
+      : `<code>${esc(op.operationId)}</code>`;
+    return [
+      esc(op.role ?? (op === submit ? 'call' : '')),
+      `<code>${esc(op.method)}</code>`,
+      `<code>${esc(op.path)}</code>`,
+      idCell,
+      op.folder ? esc(op.folder) : '',
+    ];
   });
   const opIntro = guessed
     ? `<p>Comet serves this model through shared routes: send <code>"model": ${esc(JSON.stringify(e.id))}</code> in the body. The routes below are chosen from the model's name and category; the input and output shown are those of <code>${esc(submit?.operationId ?? 'none')}</code>.</p>`

@@ -17,8 +17,16 @@ describe('sitePrice', () => {
       { unitPrice: null, input: 2.5, output: 10, unit: '1M tokens', currency: 'USD' },
       { amount: 2.5, currency: 'USD', unit: '1M tokens', text: 'input 2.5, output 10 USD per 1M tokens', source: null, asOf: null },
     ],
-    ['FAL snake case, defaults', { unit_price: 0.1 * 3 }, { amount: 0.1 * 3, currency: 'USD', unit: 'unit', text: '0.3 USD per unit', source: null, asOf: null }],
-    ['a free-text date kept as it is', { unitPrice: 1, as_of: 'last week' }, { amount: 1, currency: 'USD', unit: 'unit', text: '1 USD per unit', source: null, asOf: 'last week' }],
+    [
+      'FAL snake case, defaults',
+      { unit_price: 0.1 * 3 },
+      { amount: 0.1 * 3, currency: 'USD', unit: 'unit', text: '0.3 USD per unit', source: null, asOf: null },
+    ],
+    [
+      'a free-text date kept as it is',
+      { unitPrice: 1, as_of: 'last week' },
+      { amount: 1, currency: 'USD', unit: 'unit', text: '1 USD per unit', source: null, asOf: 'last week' },
+    ],
   ])('%s', (_name, raw, expected) => {
     expect(sitePrice(raw)).toEqual(expected);
   });

@@ -20,7 +20,12 @@ const doc = {
       Lora: { allOf: [{ $ref: '#/components/schemas/Base' }], type: 'object', required: ['path'], properties: { path: { type: 'string', title: 'Path' } } },
       Base: { type: 'object', required: ['scale'], properties: { scale: { type: 'number', default: 1 } } },
       Node: { type: 'object', properties: { child: { $ref: '#/components/schemas/Node' } } },
-      Many: { type: 'object', properties: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}`, { type: 'string', enum: Array.from({ length: 50 }, (_x, j) => `v${j}`) }])) },
+      Many: {
+        type: 'object',
+        properties: Object.fromEntries(
+          Array.from({ length: 30 }, (_, i) => [`f${i}`, { type: 'string', enum: Array.from({ length: 50 }, (_x, j) => `v${j}`) }]),
+        ),
+      },
     },
   },
 };

@@ -77,7 +77,8 @@ export function typeText(doc: unknown, schema: unknown, depth = 0): string {
   const nullable = types.includes('null') || s.nullable === true;
   types = types.filter((t) => t !== 'null');
   let base: string;
-  if (types.includes('array') || (types.length === 0 && s.items !== undefined)) base = `array of ${s.items === undefined ? 'any' : typeText(doc, s.items, depth + 1)}`;
+  if (types.includes('array') || (types.length === 0 && s.items !== undefined))
+    base = `array of ${s.items === undefined ? 'any' : typeText(doc, s.items, depth + 1)}`;
   else if (types.length > 0) {
     base = types.join(' | ');
     if (typeof s.format === 'string') base += ` (${s.format})`;
@@ -175,7 +176,14 @@ export function schemaTable(doc: unknown, schema: unknown, options: SchemaTableO
       const own = isObject(raw) ? raw : {};
       const def = own.default !== undefined ? own.default : p?.default;
       const values = p ? enumOf(doc, p) : [];
-      const description = typeof own.description === 'string' ? own.description : typeof p?.description === 'string' ? p.description : typeof p?.title === 'string' ? p.title : '';
+      const description =
+        typeof own.description === 'string'
+          ? own.description
+          : typeof p?.description === 'string'
+            ? p.description
+            : typeof p?.title === 'string'
+              ? p.title
+              : '';
       rows.push({
         field: prefix + name,
         level,

@@ -16,7 +16,14 @@ afterEach(async () => {
 describe('writeSite', () => {
   it('writes the files and the marker, and replaces a site it wrote before as a whole', async () => {
     const out = join(dir, 'site');
-    await writeSite(out, [{ path: 'index.html', content: 'one' }, { path: 'models/fal/a.html', content: 'a' }], [{ path: 'openapi.yaml', content: 'doc' }]);
+    await writeSite(
+      out,
+      [
+        { path: 'index.html', content: 'one' },
+        { path: 'models/fal/a.html', content: 'a' },
+      ],
+      [{ path: 'openapi.yaml', content: 'doc' }],
+    );
     expect((await readdir(out)).sort()).toEqual([SITE_MARKER, 'index.html', 'models', 'openapi.yaml']);
     await writeSite(out, [{ path: 'index.html', content: 'two' }]);
     expect((await readdir(out)).sort()).toEqual([SITE_MARKER, 'index.html']);

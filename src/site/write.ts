@@ -14,7 +14,11 @@ export const SITE_MARKER = '.api-hub-site';
  * replaced when it is empty or a site this command wrote (it holds
  * SITE_MARKER): `--out src` cannot wipe a source tree.
  */
-export async function writeSite(outDir: string, files: readonly SiteFile[], extra: ReadonlyArray<{ path: string; content: string | Uint8Array }> = []): Promise<void> {
+export async function writeSite(
+  outDir: string,
+  files: readonly SiteFile[],
+  extra: ReadonlyArray<{ path: string; content: string | Uint8Array }> = [],
+): Promise<void> {
   const existing = await stat(outDir).catch(() => undefined);
   if (existing) {
     if (!existing.isDirectory()) throw new HubError(`${outDir}: exists and is not a directory`);

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { dailyByModel, median, mergeRecords } from './aggregate.js';
 import type { SpendRecord } from './types.js';
 
-const r = (day: string, model: string, cost: number, extra: Partial<SpendRecord> = {}): SpendRecord => ({ provider: 'fal', day, model, key: 'k', cost, currency: 'USD', ...extra });
+const r = (day: string, model: string, cost: number, extra: Partial<SpendRecord> = {}): SpendRecord => ({
+  provider: 'fal',
+  day,
+  model,
+  key: 'k',
+  cost,
+  currency: 'USD',
+  ...extra,
+});
 
 describe('aggregate', () => {
   it('sums duplicates (a bucket split over pages) and sorts', () => {

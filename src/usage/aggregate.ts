@@ -23,7 +23,14 @@ export function mergeRecords(records: readonly SpendRecord[]): SpendRecord[] {
 }
 
 export function compareRecords(a: SpendRecord, b: SpendRecord): number {
-  return cmp(a.day, b.day) || cmp(a.provider, b.provider) || cmp(a.model, b.model) || cmp(a.key, b.key) || cmp(a.currency, b.currency) || cmp(a.unit ?? '', b.unit ?? '');
+  return (
+    cmp(a.day, b.day) ||
+    cmp(a.provider, b.provider) ||
+    cmp(a.model, b.model) ||
+    cmp(a.key, b.key) ||
+    cmp(a.currency, b.currency) ||
+    cmp(a.unit ?? '', b.unit ?? '')
+  );
 }
 
 /** Money rounded to 1e-9, so sums of decimals print and compare the same on every run. */
@@ -32,7 +39,9 @@ export function round(n: number): number {
 }
 
 /** A model's spend per day (over every key and unit), per currency: `provider|model|currency` → day → cost. */
-export function dailyByModel(records: readonly SpendRecord[]): Map<string, { provider: UsageProvider; model: string; currency: string; days: Map<string, number> }> {
+export function dailyByModel(
+  records: readonly SpendRecord[],
+): Map<string, { provider: UsageProvider; model: string; currency: string; days: Map<string, number> }> {
   const out = new Map<string, { provider: UsageProvider; model: string; currency: string; days: Map<string, number> }>();
   for (const r of records) {
     const id = `${r.provider}|${r.model}|${r.currency}`;

@@ -36,7 +36,16 @@ export function falUsageUrl(apiRoot: string, start: string, end: string, cursor:
  * through the hub's HTTP client (timeouts, retries on 429/5xx with backoff,
  * Retry-After). A 401/403 says an admin key is needed.
  */
-export async function fetchFalUsage(o: { http: HttpClient; apiRoot: string; key: NamedKey; start: string; end: string; redact: Redactor; signal?: AbortSignal; maxPages?: number }): Promise<{ records: SpendRecord[]; problems: Diagnostic[]; pages: number }> {
+export async function fetchFalUsage(o: {
+  http: HttpClient;
+  apiRoot: string;
+  key: NamedKey;
+  start: string;
+  end: string;
+  redact: Redactor;
+  signal?: AbortSignal;
+  maxPages?: number;
+}): Promise<{ records: SpendRecord[]; problems: Diagnostic[]; pages: number }> {
   const headers = { authorization: `Key ${o.key.value}` };
   const records: SpendRecord[] = [];
   const problems: Diagnostic[] = [];
@@ -51,7 +60,9 @@ export async function fetchFalUsage(o: { http: HttpClient; apiRoot: string; key:
       data = (await o.http.getJson(falUsageUrl(o.apiRoot, o.start, o.end, cursor), { label, headers, ...(o.signal ? { signal: o.signal } : {}) })).data;
     } catch (err) {
       if (err instanceof FetchError && err.kind === 'auth') {
-        throw new HubError(`fal: ${o.key.name} was refused by GET /v1/models/usage (HTTP ${err.status}): the usage API needs an admin key; ${FAL_ADMIN_KEY_HINT}`);
+        throw new HubError(
+          `fal: ${o.key.name} was refused by GET /v1/models/usage (HTTP ${err.status}): the usage API needs an admin key; ${FAL_ADMIN_KEY_HINT}`,
+        );
       }
       throw redactError(err, o.redact);
     }
@@ -61,7 +72,8 @@ export async function fetchFalUsage(o: { http: HttpClient; apiRoot: string; key:
     problems.push(...got.problems);
     if (!got.hasMore) return { records, problems, pages: page };
     if (got.nextCursor === null) throw new HubError(`${label}: has_more is true but next_cursor is empty; cannot continue`);
-    if (seen.has(got.nextCursor)) throw new HubError(`${label}: the server returned cursor ${JSON.stringify(got.nextCursor)} again (pagination loop); stopping`);
+    if (seen.has(got.nextCursor))
+      throw new HubError(`${label}: the server returned cursor ${JSON.stringify(got.nextCursor)} again (pagination loop); stopping`);
     seen.add(got.nextCursor);
     cursor = got.nextCursor;
   }
@@ -76,13 +88,22 @@ export function cometQuotaUrl(baseUrl: string, key: string, start: string, end: 
   return u.toString();
 }
 
-export async function fetchCometQuota(o: { http: HttpClient; baseUrl: string; key: NamedKey; start: string; end: string; redact: Redactor; signal?: AbortSignal }): Promise<CometQuota> {
+export async function fetchCometQuota(o: {
+  http: HttpClient;
+  baseUrl: string;
+  key: NamedKey;
+  start: string;
+  end: string;
+  redact: Redactor;
+  signal?: AbortSignal;
+}): Promise<CometQuota> {
   const label = 'comet: /user/quota';
   let data: unknown;
   try {
     data = (await o.http.getJson(cometQuotaUrl(o.baseUrl, o.key.value, o.start, o.end), { label, ...(o.signal ? { signal: o.signal } : {}) })).data;
   } catch (err) {
-    if (err instanceof FetchError && err.kind === 'auth') throw new HubError(`comet: ${o.key.name} was refused by GET /user/quota (HTTP ${err.status}); check the key at https://api.cometapi.com/console/token`);
+    if (err instanceof FetchError && err.kind === 'auth')
+      throw new HubError(`comet: ${o.key.name} was refused by GET /user/quota (HTTP ${err.status}); check the key at https://api.cometapi.com/console/token`);
     throw redactError(err, o.redact);
   }
   const q = readCometQuota(data, label);

@@ -23,23 +23,43 @@ export interface CometQuota {
 
 export function readCometQuota(data: unknown, source: string): CometQuota {
   const out: CometQuota = { records: [], balances: [], keyNames: [], problems: [] };
-  const warn = (message: string, ptr: string): void => void out.problems.push({ ruleId: 'comet-quota-shape', severity: 'warn', message, file: source, pointer: ptr });
+  const warn = (message: string, ptr: string): void =>
+    void out.problems.push({ ruleId: 'comet-quota-shape', severity: 'warn', message, file: source, pointer: ptr });
   if (!isObject(data) || typeof data.total_quota !== 'number') {
     const said = isObject(data) && typeof data.message === 'string' ? `: ${data.message.slice(0, 200)}` : '';
-    out.problems.push({ ruleId: 'comet-quota-shape', severity: 'error', message: `not a Comet /user/quota response: expected an object with a numeric \`total_quota\`${said}`, file: source, pointer: '' });
+    out.problems.push({
+      ruleId: 'comet-quota-shape',
+      severity: 'error',
+      message: `not a Comet /user/quota response: expected an object with a numeric \`total_quota\`${said}`,
+      file: source,
+      pointer: '',
+    });
     return out;
   }
-  out.balances.push({ provider: 'comet', scope: 'account', remaining: data.total_quota, currency: 'USD', ...(typeof data.total_used_quota === 'number' ? { used: data.total_used_quota } : {}) });
+  out.balances.push({
+    provider: 'comet',
+    scope: 'account',
+    remaining: data.total_quota,
+    currency: 'USD',
+    ...(typeof data.total_used_quota === 'number' ? { used: data.total_used_quota } : {}),
+  });
   if (Array.isArray(data.keys)) {
     data.keys.forEach((k: unknown, i: number) => {
       if (!isObject(k) || typeof k.name !== 'string') return warn('key entry needs a `name`; skipped', pointer('keys', i));
       out.keyNames.push(k.name);
       if (typeof k.remain_quota === 'number' && k.remain_quota >= 0) {
-        out.balances.push({ provider: 'comet', scope: `key:${k.name}`, remaining: k.remain_quota, currency: 'USD', ...(typeof k.used_quota === 'number' && k.used_quota >= 0 ? { used: k.used_quota } : {}) });
+        out.balances.push({
+          provider: 'comet',
+          scope: `key:${k.name}`,
+          remaining: k.remain_quota,
+          currency: 'USD',
+          ...(typeof k.used_quota === 'number' && k.used_quota >= 0 ? { used: k.used_quota } : {}),
+        });
       }
     });
   }
-  if (data.daily_quota === undefined || data.daily_quota === null) warn('no `daily_quota` in the answer (Comet sends it when start_date and end_date are given): no daily figures, so no spike or runway check for Comet', '');
+  if (data.daily_quota === undefined || data.daily_quota === null)
+    warn('no `daily_quota` in the answer (Comet sends it when start_date and end_date are given): no daily figures, so no spike or runway check for Comet', '');
   else {
     if (!isObject(data.daily_quota)) warn('`daily_quota` is not an object; no daily figures', pointer('daily_quota'));
     else {
@@ -49,7 +69,8 @@ export function readCometQuota(data: unknown, source: string): CometQuota {
           continue;
         }
         entries.forEach((e: unknown, i: number) => {
-          if (!isObject(e) || typeof e.quota_used !== 'number' || !Number.isFinite(e.quota_used)) return warn('daily entry needs a numeric `quota_used`; skipped', pointer('daily_quota', day, i));
+          if (!isObject(e) || typeof e.quota_used !== 'number' || !Number.isFinite(e.quota_used))
+            return warn('daily entry needs a numeric `quota_used`; skipped', pointer('daily_quota', day, i));
           out.records.push({
             provider: 'comet',
             day,

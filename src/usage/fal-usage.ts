@@ -23,18 +23,36 @@ export function readFalUsagePage(data: unknown, source: string): FalUsagePage {
   const problems: Diagnostic[] = [];
   const records: SpendRecord[] = [];
   if (!isObject(data) || !Array.isArray(data.time_series)) {
-    problems.push({ ruleId: 'fal-usage-shape', severity: 'error', message: 'not a FAL /v1/models/usage response: expected an object with a `time_series` array', file: source, pointer: '' });
+    problems.push({
+      ruleId: 'fal-usage-shape',
+      severity: 'error',
+      message: 'not a FAL /v1/models/usage response: expected an object with a `time_series` array',
+      file: source,
+      pointer: '',
+    });
     return { records, nextCursor: null, hasMore: false, problems };
   }
   data.time_series.forEach((bucket: unknown, b: number) => {
     const day = isObject(bucket) && typeof bucket.bucket === 'string' ? bucketDay(bucket.bucket) : undefined;
     if (!isObject(bucket) || day === undefined || !Array.isArray(bucket.results)) {
-      problems.push({ ruleId: 'fal-usage-shape', severity: 'warn', message: 'time bucket needs a `bucket` date and a `results` array; skipped', file: source, pointer: pointer('time_series', b) });
+      problems.push({
+        ruleId: 'fal-usage-shape',
+        severity: 'warn',
+        message: 'time bucket needs a `bucket` date and a `results` array; skipped',
+        file: source,
+        pointer: pointer('time_series', b),
+      });
       return;
     }
     bucket.results.forEach((item: unknown, i: number) => {
       if (!isObject(item) || typeof item.endpoint_id !== 'string' || item.endpoint_id === '' || !isAmount(item.cost)) {
-        problems.push({ ruleId: 'fal-usage-shape', severity: 'warn', message: 'usage item needs an `endpoint_id` and a numeric `cost`; skipped', file: source, pointer: pointer('time_series', b, 'results', i) });
+        problems.push({
+          ruleId: 'fal-usage-shape',
+          severity: 'warn',
+          message: 'usage item needs an `endpoint_id` and a numeric `cost`; skipped',
+          file: source,
+          pointer: pointer('time_series', b, 'results', i),
+        });
         return;
       }
       const record: SpendRecord = {

@@ -4,7 +4,16 @@ import { buildUsageReport } from './report.js';
 import { knownFrom } from './state.js';
 import { DEFAULT_ANOMALY_OPTIONS, type SpendRecord } from './types.js';
 
-const rec = (day: string, model: string, cost: number, key = 'Production Key'): SpendRecord => ({ provider: 'fal', day, model, key, cost, currency: 'USD', quantity: cost * 10, unit: 'image' });
+const rec = (day: string, model: string, cost: number, key = 'Production Key'): SpendRecord => ({
+  provider: 'fal',
+  day,
+  model,
+  key,
+  cost,
+  currency: 'USD',
+  quantity: cost * 10,
+  unit: 'image',
+});
 const input = (records: SpendRecord[]) => ({
   providers: ['fal' as const],
   records,
@@ -18,7 +27,15 @@ const input = (records: SpendRecord[]) => ({
 
 describe('buildUsageReport', () => {
   const history = ['2025-01-11', '2025-01-12', '2025-01-13', '2025-01-14'].map((d) => rec(d, 'fal-ai/flux/dev', 1));
-  const r = buildUsageReport(input([...history, rec('2025-01-15', 'fal-ai/flux/dev', 4), rec('2025-01-15', 'fal-ai/flux/dev', 4), rec('2025-01-16', 'fal-ai/veo3', 2, 'ci'), rec('2024-12-01', 'old/model', 9)]));
+  const r = buildUsageReport(
+    input([
+      ...history,
+      rec('2025-01-15', 'fal-ai/flux/dev', 4),
+      rec('2025-01-15', 'fal-ai/flux/dev', 4),
+      rec('2025-01-16', 'fal-ai/veo3', 2, 'ci'),
+      rec('2024-12-01', 'old/model', 9),
+    ]),
+  );
 
   it('reports the reported days only, merged, with totals per model and day', () => {
     expect(r.readFrom).toBe('2025-01-01');

@@ -81,7 +81,15 @@ export function buildUsageReport(input: UsageInput): UsageReport {
     byDay.set(did, d);
     total.set(r.currency, round((total.get(r.currency) ?? 0) + r.cost));
   }
-  const anomalies = detectAnomalies({ records: merged, from: input.from, until: input.until, balances: input.balances, keyNames: input.keyNames, known: input.known, options: input.options });
+  const anomalies = detectAnomalies({
+    records: merged,
+    from: input.from,
+    until: input.until,
+    balances: input.balances,
+    keyNames: input.keyNames,
+    known: input.known,
+    options: input.options,
+  });
   return {
     from: input.from,
     until: input.until,
@@ -97,7 +105,9 @@ export function buildUsageReport(input: UsageInput): UsageReport {
       .sort((a, b) => b.cost - a.cost || cmp(a.provider, b.provider) || cmp(a.model, b.model)),
     byDay: [...byDay.values()].sort((a, b) => cmp(a.day, b.day) || cmp(a.provider, b.provider) || cmp(a.currency, b.currency)),
     total: [...total].sort(([a], [b]) => cmp(a, b)).map(([currency, cost]) => ({ currency, cost })),
-    balances: [...input.balances].sort((a, b) => cmp(a.provider, b.provider) || (a.scope === 'account' ? -1 : b.scope === 'account' ? 1 : cmp(a.scope, b.scope))),
+    balances: [...input.balances].sort(
+      (a, b) => cmp(a.provider, b.provider) || (a.scope === 'account' ? -1 : b.scope === 'account' ? 1 : cmp(a.scope, b.scope)),
+    ),
     anomalies,
     problems: [...(input.problems ?? [])],
     notes: [...(input.notes ?? [])],

@@ -66,10 +66,16 @@ export async function runUsage(o: UsageRunOptions): Promise<UsageRunResult> {
   let providers: UsageProvider[];
   if (o.provider === 'all') {
     providers = (['comet', 'fal'] as const).filter((p) => keys[p] !== undefined);
-    if (providers.length === 0) throw new HubError(`no key for usage: set ${USAGE_KEY_VARS.fal[0]} (a FAL admin key) and/or ${USAGE_KEY_VARS.comet.join(' or ')} (in the environment or .env)`);
+    if (providers.length === 0)
+      throw new HubError(
+        `no key for usage: set ${USAGE_KEY_VARS.fal[0]} (a FAL admin key) and/or ${USAGE_KEY_VARS.comet.join(' or ')} (in the environment or .env)`,
+      );
     for (const p of ['comet', 'fal'] as const) if (!keys[p]) notes.push(`${p}: skipped, ${USAGE_KEY_VARS[p].join(' / ')} not set`);
   } else {
-    if (!keys[o.provider]) throw new HubError(`${o.provider}: ${USAGE_KEY_VARS[o.provider][0]} is not set${o.provider === 'fal' ? ' (FAL_API_KEY or FAL_KEY also work when they hold an admin key)' : ' (or COMET_API_KEY)'}; set it in the environment or .env`);
+    if (!keys[o.provider])
+      throw new HubError(
+        `${o.provider}: ${USAGE_KEY_VARS[o.provider][0]} is not set${o.provider === 'fal' ? ' (FAL_API_KEY or FAL_KEY also work when they hold an admin key)' : ' (or COMET_API_KEY)'}; set it in the environment or .env`,
+      );
     providers = [o.provider];
   }
   const secrets = secretEntries(o.env);
@@ -86,7 +92,11 @@ export async function runUsage(o: UsageRunOptions): Promise<UsageRunResult> {
     });
     if (text !== undefined) {
       const parsed = parseUsageState(text, o.statePath ?? '');
-      if (!parsed.state) throw new HubError(`${o.statePath}: ${parsed.problems[0]?.message ?? 'not a usage state'}; fix or delete it (the next run rebuilds it), or pass --state off`, { diagnostics: parsed.problems });
+      if (!parsed.state)
+        throw new HubError(
+          `${o.statePath}: ${parsed.problems[0]?.message ?? 'not a usage state'}; fix or delete it (the next run rebuilds it), or pass --state off`,
+          { diagnostics: parsed.problems },
+        );
       state = parsed.state;
     }
   }
@@ -120,11 +130,29 @@ export async function runUsage(o: UsageRunOptions): Promise<UsageRunResult> {
         })
       : undefined,
   ]);
-  const report = buildUsageReport({ providers, records, balances, keyNames, from: o.from, until: o.until, known: knownFrom(state), options: o.options, problems: problems.map((d) => redactDiagnostic(d, redact)), notes });
+  const report = buildUsageReport({
+    providers,
+    records,
+    balances,
+    keyNames,
+    from: o.from,
+    until: o.until,
+    known: knownFrom(state),
+    options: o.options,
+    problems: problems.map((d) => redactDiagnostic(d, redact)),
+    notes,
+  });
 
   if (statePath === null || o.statePath === null || o.saveState === false) return { report };
   const text = serializeUsageState(learn(state, records, keyNames));
-  const leaked = findSecret(text, new Map([...secrets, ...(keys.fal ? [[keys.fal.name, keys.fal.value] as const] : []), ...(keys.comet ? [[keys.comet.name, keys.comet.value] as const] : [])]));
+  const leaked = findSecret(
+    text,
+    new Map([
+      ...secrets,
+      ...(keys.fal ? [[keys.fal.name, keys.fal.value] as const] : []),
+      ...(keys.comet ? [[keys.comet.name, keys.comet.value] as const] : []),
+    ]),
+  );
   if (leaked) throw new HubError(`refusing to write ${o.statePath}: it would contain the value of ${leaked} (a key name equal to the key?)`);
   await writeFileAtomic(statePath, text);
   return { report, stateWritten: o.statePath };

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { knownFrom, learn, parseUsageState, serializeUsageState } from './state.js';
 import type { SpendRecord } from './types.js';
 
-const rec = (model: string, key: string, provider: SpendRecord['provider'] = 'fal'): SpendRecord => ({ provider, day: '2025-01-15', model, key, cost: 1, currency: 'USD' });
+const rec = (model: string, key: string, provider: SpendRecord['provider'] = 'fal'): SpendRecord => ({
+  provider,
+  day: '2025-01-15',
+  model,
+  key,
+  cost: 1,
+  currency: 'USD',
+});
 
 describe('usage state', () => {
   it('learns models and keys, sorted and without duplicates, and reads back what it wrote', () => {

@@ -24,7 +24,9 @@ export function emptyState(): UsageState {
 
 /** Parse a state file's text; a file that is not a state is a problem (the run then starts from no baseline and does not overwrite it). */
 export function parseUsageState(text: string, file: string): { state?: UsageState; problems: Diagnostic[] } {
-  const bad = (message: string, ptr = ''): { problems: Diagnostic[] } => ({ problems: [{ ruleId: 'usage-state', severity: 'error', message, file, pointer: ptr, suggestion: 'fix or delete the file (it is rebuilt on the next run)' }] });
+  const bad = (message: string, ptr = ''): { problems: Diagnostic[] } => ({
+    problems: [{ ruleId: 'usage-state', severity: 'error', message, file, pointer: ptr, suggestion: 'fix or delete the file (it is rebuilt on the next run)' }],
+  });
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -40,7 +42,8 @@ export function parseUsageState(text: string, file: string): { state?: UsageStat
     for (const p of USAGE_PROVIDERS) {
       const names = section[p];
       if (names === undefined) continue;
-      if (!Array.isArray(names) || !names.every((n): n is string => typeof n === 'string')) return bad(`\`${field}.${p}\` must be a list of names`, pointer(field, p));
+      if (!Array.isArray(names) || !names.every((n): n is string => typeof n === 'string'))
+        return bad(`\`${field}.${p}\` must be a list of names`, pointer(field, p));
       state[field][p] = [...new Set(names)].sort();
     }
   }
@@ -48,7 +51,10 @@ export function parseUsageState(text: string, file: string): { state?: UsageStat
 }
 
 export function serializeUsageState(state: UsageState): string {
-  const sorted = (r: Record<UsageProvider, string[]>): Record<UsageProvider, string[]> => ({ comet: [...new Set(r.comet)].sort(), fal: [...new Set(r.fal)].sort() });
+  const sorted = (r: Record<UsageProvider, string[]>): Record<UsageProvider, string[]> => ({
+    comet: [...new Set(r.comet)].sort(),
+    fal: [...new Set(r.fal)].sort(),
+  });
   return `${JSON.stringify({ version: 1, models: sorted(state.models), keys: sorted(state.keys) }, null, 2)}\n`;
 }
 
@@ -62,8 +68,18 @@ export function knownFrom(state: UsageState | undefined): KnownSets {
 }
 
 /** The state after a run: everything it saw is known from now on (a finding is reported once). */
-export function learn(state: UsageState | undefined, records: readonly SpendRecord[], keyNames: Readonly<Record<UsageProvider, readonly string[]>>): UsageState {
-  const next = state ? { version: 1 as const, models: { comet: [...state.models.comet], fal: [...state.models.fal] }, keys: { comet: [...state.keys.comet], fal: [...state.keys.fal] } } : emptyState();
+export function learn(
+  state: UsageState | undefined,
+  records: readonly SpendRecord[],
+  keyNames: Readonly<Record<UsageProvider, readonly string[]>>,
+): UsageState {
+  const next = state
+    ? {
+        version: 1 as const,
+        models: { comet: [...state.models.comet], fal: [...state.models.fal] },
+        keys: { comet: [...state.keys.comet], fal: [...state.keys.fal] },
+      }
+    : emptyState();
   for (const r of records) {
     if (r.model !== '*') next.models[r.provider].push(r.model);
     if (r.key !== '') next.keys[r.provider].push(r.key);

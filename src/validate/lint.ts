@@ -59,7 +59,13 @@ export function ruleSetting(id: string, base: Severity | 'off', options: LintOpt
  * of a rule at the rule's severity), or only a default that a finding may lower (a
  * SHOULD within a rule of api-hub's).
  */
-function resolveSetting(id: string, base: Severity | 'off', options: LintOptions, version: OasVersion, redocly?: string): { setting: RuleSetting; fixed: boolean; byPreset?: boolean } {
+function resolveSetting(
+  id: string,
+  base: Severity | 'off',
+  options: LintOptions,
+  version: OasVersion,
+  redocly?: string,
+): { setting: RuleSetting; fixed: boolean; byPreset?: boolean } {
   const configured = options.configured?.get(id);
   if (configured) return { setting: configured, fixed: true };
   const preset = options.preset ?? 'api-hub';

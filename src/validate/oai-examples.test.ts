@@ -42,7 +42,7 @@ const KNOWN_SEMANTIC_ERRORS: Record<string, string[]> = {
   'mega.yaml': ['spec-discriminator-defaultMapping'],
 };
 
-describe('OAI examples and the schemas\' pass suite: no structural error', () => {
+describe("OAI examples and the schemas' pass suite: no structural error", () => {
   it.each(readdirSync(join(root, DIR, 'pass')).sort())('%s', async (file) => {
     const r = await validateFiles([`${DIR}/pass/${file}`], { root });
     expect(r.fatal).toBe(false);
@@ -51,7 +51,7 @@ describe('OAI examples and the schemas\' pass suite: no structural error', () =>
   });
 });
 
-describe('the schemas\' fail suite: errors', () => {
+describe("the schemas' fail suite: errors", () => {
   it.each<[string, string, number]>([
     ['unevaluated-properties.yaml', 'struct', 20],
     ['invalid_schema_types.yaml', 'struct', 5],
@@ -93,7 +93,7 @@ const CAUGHT_BY: Record<string, string> = {
   'tests-v3.1-sever_enum_unknown.yaml': 'no-server-variables-empty-enum',
 };
 
-describe('the schemas\' whole fail suite: at least one error, where the problem is', () => {
+describe("the schemas' whole fail suite: at least one error, where the problem is", () => {
   it.each(readdirSync(join(root, DIR, 'fail')).sort())('%s', async (file) => {
     const r = await validateFiles([`${DIR}/fail/${file}`], { root });
     const errors = r.problems.filter((p) => p.severity === 'error');

@@ -5,7 +5,6 @@ import type { IgnoreList } from './ignore/ignore-file.js';
 /** The OpenAPI versions whose official schemas are vendored and precompiled. */
 export type OasVersion = '2.0' | '3.0' | '3.1' | '3.2';
 
-
 /** One parsed file of a (possibly multi-file) description. */
 export interface SourceFile {
   /** Absolute path (the key refs resolve to). */

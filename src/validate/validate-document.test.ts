@@ -26,7 +26,11 @@ paths:
       { file: 'api.yaml', root: '/project' },
     );
     expect(problems.filter((p) => p.severity === 'error').map((p) => [p.ruleId, p.pointer, p.message])).toEqual([
-      ['no-unresolved-refs', '/paths/~1a/get/responses/200/content/application~1json/schema/$ref', '`$ref` "#/components/schemas/Nope" cannot be resolved: `/components/schemas/Nope` does not exist in api.yaml'],
+      [
+        'no-unresolved-refs',
+        '/paths/~1a/get/responses/200/content/application~1json/schema/$ref',
+        '`$ref` "#/components/schemas/Nope" cannot be resolved: `/components/schemas/Nope` does not exist in api.yaml',
+      ],
       ['struct', '/paths/~1a/post/operationid', 'property `operationid` is not allowed in an Operation Object'],
     ]);
     expect(problems.every((p) => p.file === 'api.yaml' && p.line === undefined)).toBe(true);
@@ -43,7 +47,8 @@ paths:
   });
 
   it('a self-referencing schema does not hang', async () => {
-    const problems = await validateDocument(doc(`
+    const problems = await validateDocument(
+      doc(`
 openapi: 3.0.3
 info: {title: t, version: '1'}
 paths: {}
@@ -52,7 +57,8 @@ components:
     A: {$ref: '#/components/schemas/B'}
     B: {$ref: '#/components/schemas/A'}
     C: {type: object, properties: {c: {$ref: '#/components/schemas/C'}}}
-`));
+`),
+    );
     expect(problems.filter((p) => p.ruleId !== 'no-unused-components')).toEqual([]);
   });
 });

@@ -6,7 +6,11 @@ import { validateFiles } from './validate-files.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const F = 'tests/fixtures/validate';
 
-const run = (...files: string[]) => validateFiles(files.map((f) => `${F}/${f}`), { root });
+const run = (...files: string[]) =>
+  validateFiles(
+    files.map((f) => `${F}/${f}`),
+    { root },
+  );
 /** Errors only: these tests are about structure and refs; warnings of the semantic rules are tested beside each rule. */
 const brief = (r: Awaited<ReturnType<typeof run>>) =>
   r.problems.filter((p) => p.severity === 'error').map((p) => ({ ruleId: p.ruleId, file: p.file, line: p.line, column: p.column, message: p.message }));
@@ -67,7 +71,13 @@ describe('refs', () => {
   it('missing external file', async () => {
     const r = await run('refs/missing-file.yaml');
     expect(brief(r)).toEqual([
-      { ruleId: 'no-unresolved-refs', file: `${F}/refs/missing-file.yaml`, line: 8, column: 7, message: '`$ref` "./schemas/does-not-exist.yaml" cannot be resolved: file not found' },
+      {
+        ruleId: 'no-unresolved-refs',
+        file: `${F}/refs/missing-file.yaml`,
+        line: 8,
+        column: 7,
+        message: '`$ref` "./schemas/does-not-exist.yaml" cannot be resolved: file not found',
+      },
     ]);
     expect(r.fatal).toBe(false);
   });
@@ -99,7 +109,13 @@ describe('refs', () => {
         column: 11,
         message: `\`$ref\` "../schemas/pet.yaml#/$defs/Missing" cannot be resolved: \`/$defs/Missing\` does not exist in ${F}/refs/multi/schemas/pet.yaml`,
       },
-      { ruleId: 'struct', file: `${F}/refs/multi/paths/pets.yaml`, line: 26, column: 5, message: 'a Response Object is missing the required property `description`' },
+      {
+        ruleId: 'struct',
+        file: `${F}/refs/multi/paths/pets.yaml`,
+        line: 26,
+        column: 5,
+        message: 'a Response Object is missing the required property `description`',
+      },
       { ruleId: 'struct', file: `${F}/refs/multi/paths/pets.yaml`, line: 27, column: 7, message: 'property `descripton` is not allowed in a Response Object' },
     ]);
   });

@@ -92,7 +92,8 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
     const setOptions = {
       reader,
       projectRoot: options.root,
-      refRoot: (options.refBoundary === 'project' ? findProjectRoot(dirname(path)) : undefined) ?? (isInside(options.root, path) ? options.root : dirname(path)),
+      refRoot:
+        (options.refBoundary === 'project' ? findProjectRoot(dirname(path)) : undefined) ?? (isInside(options.root, path) ? options.root : dirname(path)),
       allowRemoteRefs: options.allowRemoteRefs ?? options.config?.allowRemoteRefs ?? false,
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     };
@@ -119,7 +120,8 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
     : findings;
   problems.push(...dedupe(locateFindings(kept)));
   // Rules the configuration turns on that api-hub does not have: named, never skipped in silence.
-  if (options.config) for (const d of unsupportedRules(options.config, documents)) problems.push({ ...d, pointer: d.pointer ?? '', line: d.line ?? 1, column: d.column ?? 1 });
+  if (options.config)
+    for (const d of unsupportedRules(options.config, documents)) problems.push({ ...d, pointer: d.pointer ?? '', line: d.line ?? 1, column: d.column ?? 1 });
   problems.sort(compareByPosition);
   const { errors, warnings } = countBySeverity(problems);
   return { problems, errorCount: errors, warningCount: warnings, fatal, ignoredCount, sources };
@@ -130,12 +132,24 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
  * description in one file the OFFLOADED_RULES (the main thread then runs the others). If
  * the thread fails at the rules, the main thread runs them after all: same findings.
  */
-function shareWith(worker: StructWorker, set: DocumentSet, settings: Pick<LintOptions, 'configured' | 'preset'>): Pick<LintOptions, 'structErrors' | 'offloaded' | 'rules'> {
+function shareWith(
+  worker: StructWorker,
+  set: DocumentSet,
+  settings: Pick<LintOptions, 'configured' | 'preset'>,
+): Pick<LintOptions, 'structErrors' | 'offloaded' | 'rules'> {
   if (set.files.size > 1 || set.missing.size > 0) return { structErrors: worker.check(set.version).structErrors };
   const mine: Record<string, Rule> = {};
   const theirs: Record<string, Rule> = {};
   for (const [id, rule] of Object.entries(allRules)) (OFFLOADED_RULES.has(id) ? theirs : mine)[id] = rule;
-  const lint = { path: set.root.path, display: set.root.display, refRoot: set.refRoot, allowRemoteRefs: set.allowRemoteRefs, rules: Object.keys(theirs), configured: [...(settings.configured ?? [])], ...(settings.preset ? { preset: settings.preset } : {}) };
+  const lint = {
+    path: set.root.path,
+    display: set.root.display,
+    refRoot: set.refRoot,
+    allowRemoteRefs: set.allowRemoteRefs,
+    rules: Object.keys(theirs),
+    configured: [...(settings.configured ?? [])],
+    ...(settings.preset ? { preset: settings.preset } : {}),
+  };
   const { structErrors, offloaded } = worker.check(set.version, lint);
   const fallback = (): OffloadedFindings => {
     const r = lintRules(set, { ...settings, rules: theirs });

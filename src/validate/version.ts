@@ -16,7 +16,11 @@ export function detectVersion(data: unknown, file: string): VersionResult {
   if ('swagger' in data) {
     const v = data.swagger;
     if (v === '2.0') return { ok: true, version: '2.0' };
-    return fail('unsupported-version', `unsupported \`swagger\` version ${JSON.stringify(v)}: only "2.0" is supported (1.x descriptions are not OpenAPI 2.0+)`, '/swagger');
+    return fail(
+      'unsupported-version',
+      `unsupported \`swagger\` version ${JSON.stringify(v)}: only "2.0" is supported (1.x descriptions are not OpenAPI 2.0+)`,
+      '/swagger',
+    );
   }
   if ('openapi' in data) {
     const v = data.openapi;

@@ -20,7 +20,10 @@ export async function tempProject(options: { withCometSpec?: boolean } = {}): Pr
     await mkdir(join(root, 'specs', 'providers', 'comet', 'overlays'), { recursive: true });
     await mkdir(join(root, 'specs', 'providers', 'openai'), { recursive: true });
     await copyFile(join(projectRoot, 'api-hub.config.yaml'), join(root, 'api-hub.config.yaml'));
-    await copyFile(join(projectRoot, 'specs', 'providers', 'comet', 'overlays', 'openai-routes.yaml'), join(root, 'specs', 'providers', 'comet', 'overlays', 'openai-routes.yaml'));
+    await copyFile(
+      join(projectRoot, 'specs', 'providers', 'comet', 'overlays', 'openai-routes.yaml'),
+      join(root, 'specs', 'providers', 'comet', 'overlays', 'openai-routes.yaml'),
+    );
     await copyFile(openaiRoutes, join(root, 'specs', 'providers', 'openai', 'openapi.json'));
   }
   return { root, cleanup: () => rm(root, { recursive: true, force: true }) };

@@ -14,7 +14,12 @@ export function registerBuild(program: Command, ctx: CliContext, setExit: SetExi
     .command('build')
     .description('merge specs/providers/** into one OAS 3.1 document: specs/openapi.yaml (+ specs/build-report.json)')
     .option('--check', 'write nothing; exit 1 if the committed outputs are stale')
-    .addOption(new Option('--dangling-refs <policy>', 'what to do with $refs to missing components (default: build.danglingRefs of api-hub.config.yaml, else patch)').choices(['patch', 'quarantine']))
+    .addOption(
+      new Option(
+        '--dangling-refs <policy>',
+        'what to do with $refs to missing components (default: build.danglingRefs of api-hub.config.yaml, else patch)',
+      ).choices(['patch', 'quarantine']),
+    )
     .option('--disable-pass <name...>', 'switch off a normalization pass (see specs/build-report.json "passes")')
     .addHelpText(
       'after',

@@ -12,8 +12,12 @@ interface DiffCliOptions {
 export function registerDiff(program: Command, ctx: CliContext, setExit: SetExit): void {
   program
     .command('diff <old> <new>')
-    .description('classify the changes between two OpenAPI documents (2.0, 3.0, 3.1) as breaking or not, grouped by provider and model, each naming its property path')
-    .addOption(new Option('--format <format>', 'output format (github: annotations for a pull request)').choices(['text', 'json', 'markdown', 'github']).default('text'))
+    .description(
+      'classify the changes between two OpenAPI documents (2.0, 3.0, 3.1) as breaking or not, grouped by provider and model, each naming its property path',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format (github: annotations for a pull request)').choices(['text', 'json', 'markdown', 'github']).default('text'),
+    )
     .addOption(new Option('--fail-on <what>', 'exit 1 when changes of this kind are found').choices(['breaking']))
     .addHelpText(
       'after',
@@ -22,7 +26,11 @@ export function registerDiff(program: Command, ctx: CliContext, setExit: SetExit
         '\nExamples:\n  git show HEAD~1:specs/openapi.yaml > /tmp/old.yaml\n  api-hub diff /tmp/old.yaml specs/openapi.yaml --format markdown --fail-on breaking\n  api-hub diff /tmp/old.yaml specs/openapi.yaml --format github   # in a GitHub Actions step',
     )
     .action(async (oldFile: string, newFile: string, opts: DiffCliOptions) => {
-      const [{ readDataFile }, { displayPath }, diff] = await Promise.all([import('../../core/read.js'), import('../../core/paths.js'), import('../../diff/index.js')]);
+      const [{ readDataFile }, { displayPath }, diff] = await Promise.all([
+        import('../../core/read.js'),
+        import('../../core/paths.js'),
+        import('../../diff/index.js'),
+      ]);
       const load = async (f: string) => {
         const abs = resolve(ctx.root, f);
         const read = await readDataFile(abs, displayPath(ctx.root, abs));
@@ -34,9 +42,15 @@ export function registerDiff(program: Command, ctx: CliContext, setExit: SetExit
       let text: string;
       if (opts.format === 'github') {
         const { locatePointers } = await import('../../core/positions.js');
-        const positions = locatePointers(b.text, b.format, result.changes.filter((c) => c.breaking).map((c) => c.pointer));
+        const positions = locatePointers(
+          b.text,
+          b.format,
+          result.changes.filter((c) => c.breaking).map((c) => c.pointer),
+        );
         text = diff.formatDiffGithub(result, b.display, (c) => positions.get(c.pointer));
-      } else text = opts.format === 'json' ? diff.formatDiffJson(result) : opts.format === 'markdown' ? diff.formatDiffMarkdown(result) : diff.formatDiffText(result);
+      } else
+        text =
+          opts.format === 'json' ? diff.formatDiffJson(result) : opts.format === 'markdown' ? diff.formatDiffMarkdown(result) : diff.formatDiffText(result);
       ctx.stdout(text);
       if (opts.failOn === 'breaking' && result.breaking > 0) setExit(ExitCode.findings);
     });

@@ -16,11 +16,16 @@ interface DocsFlags {
 export function registerDocs(program: Command, ctx: CliContext, setExit: SetExit): void {
   program
     .command('docs')
-    .description('write the hub as a static website (site/): the model catalog, a page per model and Comet family, the drift report, the unified document for download')
+    .description(
+      'write the hub as a static website (site/): the model catalog, a page per model and Comet family, the drift report, the unified document for download',
+    )
     .option('-o, --out <dir>', 'where the site goes (replaced as a whole)', 'site')
     .option('-i, --input <file>', 'the unified document', 'specs/openapi.yaml')
     .option('--json', 'print a JSON summary: {out, files, bytes, ms}')
-    .addHelpText('after', '\nOpen site/index.html in a browser (no server needed), or serve the folder from any static host.\n\nExamples:\n  api-hub docs\n  api-hub docs --out /tmp/hub-site')
+    .addHelpText(
+      'after',
+      '\nOpen site/index.html in a browser (no server needed), or serve the folder from any static host.\n\nExamples:\n  api-hub docs\n  api-hub docs --out /tmp/hub-site',
+    )
     .action(async (flags: DocsFlags) => {
       setExit(await runDocs(ctx, flags));
     });
@@ -40,7 +45,13 @@ async function runDocs(ctx: CliContext, flags: DocsFlags): Promise<number> {
   const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
   const where = displayPath(ctx.root, out);
   if (flags.json) {
-    ctx.stdout(JSON.stringify({ out: where, files: files.length + 1, bytes, documentBytes: loaded.input.spec.bytes, driftReport: loaded.files.driftFound, ms }, null, 2) + '\n');
+    ctx.stdout(
+      JSON.stringify(
+        { out: where, files: files.length + 1, bytes, documentBytes: loaded.input.spec.bytes, driftReport: loaded.files.driftFound, ms },
+        null,
+        2,
+      ) + '\n',
+    );
   } else if (!ctx.quiet) {
     ctx.stdout(
       `api-hub docs: wrote ${where}/ (${files.length + 1} files, ${(bytes / 1048576).toFixed(1)} MB of pages + the ${(loaded.input.spec.bytes / 1048576).toFixed(1)} MB document) in ${(ms / 1000).toFixed(1)} s` +

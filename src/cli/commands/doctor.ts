@@ -26,7 +26,9 @@ const STALE_DAYS = 30;
 export function registerDoctor(program: Command, ctx: CliContext, setExit: SetExit): void {
   program
     .command('doctor')
-    .description('check this checkout: Node, keys (set or not, never their values), .env ignored, hooks, snapshot age, price coverage, push and usage readiness, MCP configs')
+    .description(
+      'check this checkout: Node, keys (set or not, never their values), .env ignored, hooks, snapshot age, price coverage, push and usage readiness, MCP configs',
+    )
     .option('--online', 'also ask FAL and Comet whether the keys that are set are accepted (one small request each, over https)')
     .option('--json', 'print the checks as JSON')
     .addHelpText(
@@ -75,17 +77,33 @@ Examples:
       const inGit = git('rev-parse', '--is-inside-work-tree').stdout.trim() === 'true';
       if (!inGit) add('git', 'warn', 'not a git work tree: .env and hook checks skipped');
       else {
-        const tracked = git('ls-files', '--', '.env', '.env.*').stdout.split('\n').filter((f) => f && !f.endsWith('.env.example'));
+        const tracked = git('ls-files', '--', '.env', '.env.*')
+          .stdout.split('\n')
+          .filter((f) => f && !f.endsWith('.env.example'));
         const ignored = ['.env', '.env.local', '.env.production'].every((f) => git('check-ignore', '-q', '--no-index', f).status === 0);
         if (tracked.length > 0) add('.env', 'fail', `tracked by git: ${tracked.join(', ')} (git rm --cached, rotate the keys in it)`);
-        else add('.env', ignored ? 'ok' : 'fail', ignored ? '.env* is ignored by git (except .env.example)' : '.env files are not ignored: add ".env*" and "!.env.example" to .gitignore');
+        else
+          add(
+            '.env',
+            ignored ? 'ok' : 'fail',
+            ignored ? '.env* is ignored by git (except .env.example)' : '.env files are not ignored: add ".env*" and "!.env.example" to .gitignore',
+          );
         const hooks = git('config', '--get', 'core.hooksPath').stdout.trim();
-        add('hooks', hooks === '.githooks' ? 'ok' : 'warn', hooks === '.githooks' ? 'pre-commit hook installed (secret scan, spec validation)' : 'pre-commit hook not installed: run npm ci (or git config core.hooksPath .githooks)');
+        add(
+          'hooks',
+          hooks === '.githooks' ? 'ok' : 'warn',
+          hooks === '.githooks'
+            ? 'pre-commit hook installed (secret scan, spec validation)'
+            : 'pre-commit hook not installed: run npm ci (or git config core.hooksPath .githooks)',
+        );
       }
 
       // Snapshot age per provider, price coverage.
       const now = Date.now();
-      for (const [provider, dir, listing] of [['fal', 'specs/providers/fal', 'specs/providers/fal/models.json'], ['comet', 'specs/providers/comet/catalog', 'specs/providers/comet/catalog/v1-models.json']] as const) {
+      for (const [provider, dir, listing] of [
+        ['fal', 'specs/providers/fal', 'specs/providers/fal/models.json'],
+        ['comet', 'specs/providers/comet/catalog', 'specs/providers/comet/catalog/v1-models.json'],
+      ] as const) {
         let when: number | undefined;
         const meta = await readFile(join(root, dir, '.fetch-meta.json'), 'utf8').catch(() => undefined);
         if (meta) when = Date.parse(String((JSON.parse(meta) as { fetchedAt?: unknown }).fetchedAt));
@@ -102,7 +120,7 @@ Examples:
       const registryText = await readFile(join(root, 'data/model_registry.json'), 'utf8').catch(() => undefined);
       if (registryText === undefined) add('registry', 'fail', 'data/model_registry.json is missing: run api-hub fetch (or check out the committed one)');
       else {
-        const models = ((JSON.parse(registryText) as { models?: Array<{ provider?: string; pricing?: unknown }> }).models ?? []);
+        const models = (JSON.parse(registryText) as { models?: Array<{ provider?: string; pricing?: unknown }> }).models ?? [];
         for (const p of ['fal', 'comet']) {
           const of = models.filter((m) => m.provider === p);
           const priced = of.filter((m) => m.pricing !== null && m.pricing !== undefined).length;
@@ -119,7 +137,12 @@ Examples:
       } catch (e) {
         add('push', 'fail', (e as Error).message);
       }
-      if (apidogUrl) add('push', missing.length ? 'warn' : 'ok', missing.length ? `not ready: ${missing.join(' and ')} not set` : `ready (project ${envValue(env, 'APIDOG_PROJECT_ID')}, ${apidogUrl})`);
+      if (apidogUrl)
+        add(
+          'push',
+          missing.length ? 'warn' : 'ok',
+          missing.length ? `not ready: ${missing.join(' and ')} not set` : `ready (project ${envValue(env, 'APIDOG_PROJECT_ID')}, ${apidogUrl})`,
+        );
 
       // Usage readiness (api-hub usage): whose spend can be read, and over https.
       const usageFal = ['FAL_ADMIN_KEY', 'FAL_API_KEY', 'FAL_KEY'].find((n) => envValue(env, n) !== undefined);
@@ -163,14 +186,30 @@ Examples:
           try {
             const r = await fetch(url(), { headers: headers(key.value), signal: AbortSignal.timeout(15_000) });
             const level: Level = r.ok ? 'ok' : r.status === 401 || r.status === 403 ? 'fail' : 'warn';
-            add(`online ${label}`, level, r.ok ? `${key.name} accepted` : r.status === 401 || r.status === 403 ? `${key.name} rejected (HTTP ${r.status})` : `could not tell (HTTP ${r.status})`);
+            add(
+              `online ${label}`,
+              level,
+              r.ok
+                ? `${key.name} accepted`
+                : r.status === 401 || r.status === 403
+                  ? `${key.name} rejected (HTTP ${r.status})`
+                  : `could not tell (HTTP ${r.status})`,
+            );
           } catch (e) {
             const msg = (e as Error).message.split(key.value).join('[redacted]');
             add(`online ${label}`, msg.includes('only over https') || msg.includes('is not a URL') ? 'fail' : 'warn', `could not ask: ${msg}`);
           }
         };
-        await probe('FAL', () => `${baseUrlFromEnv(env, 'FAL_API_BASE_URL', 'https://api.fal.ai').replace(/\/v1$/, '')}/v1/models?limit=1`, (k) => ({ authorization: `Key ${k}` }));
-        await probe('Comet', () => `${baseUrlFromEnv(env, 'COMET_API_BASE_URL', 'https://api.cometapi.com').replace(/\/v1$/, '')}/v1/models`, (k) => ({ authorization: `Bearer ${k}` }));
+        await probe(
+          'FAL',
+          () => `${baseUrlFromEnv(env, 'FAL_API_BASE_URL', 'https://api.fal.ai').replace(/\/v1$/, '')}/v1/models?limit=1`,
+          (k) => ({ authorization: `Key ${k}` }),
+        );
+        await probe(
+          'Comet',
+          () => `${baseUrlFromEnv(env, 'COMET_API_BASE_URL', 'https://api.cometapi.com').replace(/\/v1$/, '')}/v1/models`,
+          (k) => ({ authorization: `Bearer ${k}` }),
+        );
         if (setKeys.has('Apidog')) add('online Apidog', 'warn', 'not checked online (no read-only Apidog call is cheap enough); api-hub pull tries it');
       } else if (setKeys.size > 0) add('online', 'ok', 'keys not checked against the providers (add --online)');
 

@@ -29,7 +29,10 @@ export async function runFetchCommand(ctx: CliContext, opts: FetchOptions, setEx
   if (opts.pricesFrom) {
     if (opts.from) throw new HubError('give either --from or --prices-from: --from takes pricing responses along with the model pages');
     const providers = opts.provider ?? [];
-    if (providers.length !== 1 || providers[0] !== 'fal') throw new HubError('--prices-from prices the FAL snapshot: give --provider fal (Comet prices come with its /api/models catalog: `api-hub fetch --provider comet`, or --from with a saved /api/models response)');
+    if (providers.length !== 1 || providers[0] !== 'fal')
+      throw new HubError(
+        '--prices-from prices the FAL snapshot: give --provider fal (Comet prices come with its /api/models catalog: `api-hub fetch --provider comet`, or --from with a saved /api/models response)',
+      );
     const r = await importFalPrices(ctx.root, opts.pricesFrom, origin, refreshRegistry(ctx.root));
     report(ctx, r, (t) => t, true);
     setExit(ExitCode.ok);
@@ -38,15 +41,23 @@ export async function runFetchCommand(ctx: CliContext, opts: FetchOptions, setEx
   if (opts.from) {
     const providers = opts.provider ?? [];
     if (providers.length !== 1) throw new HubError('--from imports one provider at a time: give exactly one --provider fal|comet');
-    const r = await importFromFiles(ctx.root, providers[0]!, opts.from, { origin, prune: opts.prune === true, dryRun: opts.dryRun === true, afterCommit: refreshRegistry(ctx.root) });
+    const r = await importFromFiles(ctx.root, providers[0]!, opts.from, {
+      origin,
+      prune: opts.prune === true,
+      dryRun: opts.dryRun === true,
+      afterCommit: refreshRegistry(ctx.root),
+    });
     // A live fetch shows its notes as it goes (progress); an import shows them here.
     for (const p of r.providers) for (const n of p.notes) ctx.stderr(`note: ${p.provider}: ${n}\n`);
     report(ctx, r, (t) => t, true);
     setExit(ExitCode.ok);
     return;
   }
-  if (opts.asOf !== undefined || opts.priceSource !== undefined) throw new HubError('--as-of and --price-source label imported prices: use them with --prices-from or --from (a live fetch records its own source and date)');
-  if (opts.prune) throw new HubError('--prune applies to --from (a live fetch always replaces a provider\'s snapshot with the complete, checked listing)');
+  if (opts.asOf !== undefined || opts.priceSource !== undefined)
+    throw new HubError(
+      '--as-of and --price-source label imported prices: use them with --prices-from or --from (a live fetch records its own source and date)',
+    );
+  if (opts.prune) throw new HubError("--prune applies to --from (a live fetch always replaces a provider's snapshot with the complete, checked listing)");
   // The live path alone loads the HTTP stack (ky, p-limit, the live fetchers); `--from` never needs it.
   const [{ runLiveFetch }, env] = await Promise.all([import('../../fetch/run.js'), withDotEnv(ctx.root, ctx.env)]);
   const redact = makeRedactor(secretValues(env));
@@ -69,9 +80,18 @@ export async function runFetchCommand(ctx: CliContext, opts: FetchOptions, setEx
   process.on('SIGINT', onSigint);
   let r: FetchRunResult;
   try {
-    r = await runLiveFetch(ctx.root, { providers: opts.provider ?? [], env, http, signal: abort.signal, emit: (e) => progress.handle(e), afterCommit: refreshRegistry(ctx.root), dryRun: opts.dryRun === true });
+    r = await runLiveFetch(ctx.root, {
+      providers: opts.provider ?? [],
+      env,
+      http,
+      signal: abort.signal,
+      emit: (e) => progress.handle(e),
+      afterCommit: refreshRegistry(ctx.root),
+      dryRun: opts.dryRun === true,
+    });
   } catch (err) {
-    if (err instanceof HubError) throw new HubError(redact(err.message), { diagnostics: err.diagnostics.map((d) => redactDiagnostic(d, redact)), exitCode: err.exitCode });
+    if (err instanceof HubError)
+      throw new HubError(redact(err.message), { diagnostics: err.diagnostics.map((d) => redactDiagnostic(d, redact)), exitCode: err.exitCode });
     throw new Error(redact((err as Error)?.message ?? String(err)));
   } finally {
     process.off('SIGINT', onSigint);
@@ -94,7 +114,8 @@ function importOrigin(opts: FetchOptions): ImportOrigin {
   }
   if (opts.priceSource !== undefined) {
     const label = opts.priceSource.trim();
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(label)) throw new HubError(`--price-source must be a short label of letters, digits, '.', '_' or '-' (got ${JSON.stringify(opts.priceSource)})`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(label))
+      throw new HubError(`--price-source must be a short label of letters, digits, '.', '_' or '-' (got ${JSON.stringify(opts.priceSource)})`);
     out.priceSource = label;
   }
   return out;
@@ -123,7 +144,9 @@ function report(ctx: CliContext, r: FetchRunResult, redact: (t: string) => strin
     ctx.stderr('dry run: nothing was written; this is what the fetch would change\n');
     for (const d of r.drift?.providers ?? []) {
       if (d.removed.length === 0) continue;
-      say(`${d.provider}: would remove ${d.removed.length} model(s): ${d.removed.slice(0, 20).join(', ')}${d.removed.length > 20 ? `, … and ${d.removed.length - 20} more` : ''}\n`);
+      say(
+        `${d.provider}: would remove ${d.removed.length} model(s): ${d.removed.slice(0, 20).join(', ')}${d.removed.length > 20 ? `, … and ${d.removed.length - 20} more` : ''}\n`,
+      );
     }
   }
   if (ctx.quiet || !r.drift) return;

@@ -8,11 +8,20 @@ export function registerFetch(program: Command, ctx: CliContext, setExit: SetExi
     .command('fetch')
     .description('refresh provider snapshots under specs/providers/ and data/model_registry.json, and report what changed')
     .addOption(new Option('--provider <name...>', 'provider(s) to refresh (default: both)').choices(['fal', 'comet']))
-    .option('--from <file...>', 'import saved API responses instead of calling the live API (FAL: /v1/models pages, /v1/models/pricing; Comet: /v1/models, /api/models)')
-    .option('--prices-from <file...>', 'replace the FAL snapshot\'s prices with saved /v1/models/pricing responses (or a price list in that shape); the listing and documents stay')
+    .option(
+      '--from <file...>',
+      'import saved API responses instead of calling the live API (FAL: /v1/models pages, /v1/models/pricing; Comet: /v1/models, /api/models)',
+    )
+    .option(
+      '--prices-from <file...>',
+      "replace the FAL snapshot's prices with saved /v1/models/pricing responses (or a price list in that shape); the listing and documents stay",
+    )
     .option('--as-of <date>', 'with --prices-from or --from: the date (YYYY-MM-DD) the imported prices are valid for (default: today)')
     .option('--price-source <label>', 'with --prices-from or --from: where the imported prices come from (default: fal-pricing-api)')
-    .option('--prune', 'with --from: replace the snapshot with exactly the files, even when they hold only some FAL categories (removes the models not in them)')
+    .option(
+      '--prune',
+      'with --from: replace the snapshot with exactly the files, even when they hold only some FAL categories (removes the models not in them)',
+    )
     .option('--dry-run', 'fetch or read, and show what would change; write nothing')
     .option('--concurrency <n>', 'maximum parallel requests over the whole run (default 4)')
     .addHelpText(

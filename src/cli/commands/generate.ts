@@ -40,11 +40,19 @@ async function runGenerate(ctx: CliContext, flags: GenerateFlags): Promise<numbe
   const text = await readFile(inputPath, 'utf8').catch((err: NodeJS.ErrnoException) => {
     const why = err.code === 'ENOENT' ? 'the file does not exist' : err.message;
     throw new HubError(`cannot read ${source}: ${why}`, {
-      diagnostics: [{ ruleId: 'read-error', severity: 'error', message: why, file: source, suggestion: 'build it first with `api-hub build`, or pass --input' }],
+      diagnostics: [
+        { ruleId: 'read-error', severity: 'error', message: why, file: source, suggestion: 'build it first with `api-hub build`, or pass --input' },
+      ],
     });
   });
   const cache = flags.cache ? generateCache(ctx.root, sha256(text)) : undefined;
-  return emitGenerated(ctx, () => readDocument(ctx, inputPath, text, source), { source, outDir, check: flags.check === true, started, ...(cache ? { cache } : {}) });
+  return emitGenerated(ctx, () => readDocument(ctx, inputPath, text, source), {
+    source,
+    outDir,
+    check: flags.check === true,
+    started,
+    ...(cache ? { cache } : {}),
+  });
 }
 
 /**

@@ -30,7 +30,11 @@ export function registerMcp(program: Command, ctx: CliContext, setExit: SetExit)
     .option('--allow-push', 'also offer the push_to_apidog tool (destructive: it changes the Apidog project)')
     .option('--budget <chars>', 'largest tool result in characters (default 20000)')
     .option('--root <dir>', 'project root (default: API_HUB_ROOT, else the current directory when it has data/model_registry.json, else this package)')
-    .option('--audit-log <path|off>', 'JSON-lines log of every tool call (time, tool, arguments with secrets masked, outcome, duration, result size), rotated at 5 MB; "off" for none', '.api-hub/mcp-audit.jsonl')
+    .option(
+      '--audit-log <path|off>',
+      'JSON-lines log of every tool call (time, tool, arguments with secrets masked, outcome, duration, result size), rotated at 5 MB; "off" for none',
+      '.api-hub/mcp-audit.jsonl',
+    )
     .addHelpText(
       'after',
       `
@@ -48,11 +52,19 @@ Examples:
     )
     .action(async (flags: McpFlags) => {
       const budget = flags.budget === undefined ? undefined : Number(flags.budget);
-      if (budget !== undefined && (!Number.isInteger(budget) || budget < 1000)) throw new HubError(`--budget must be a whole number of characters, at least 1000 (got ${JSON.stringify(flags.budget)})`);
+      if (budget !== undefined && (!Number.isInteger(budget) || budget < 1000))
+        throw new HubError(`--budget must be a whole number of characters, at least 1000 (got ${JSON.stringify(flags.budget)})`);
       const root = chooseRoot(ctx, flags.root);
       const { serveStdio } = await import('../../mcp/index.js');
       const auditLog = flags.auditLog === undefined || flags.auditLog === 'off' ? false : flags.auditLog;
-      const handle = await serveStdio({ root, allowPush: flags.allowPush ?? false, env: ctx.env, auditLog, log: (line) => ctx.stderr(`[api-hub mcp] ${line}\n`), ...(budget !== undefined ? { budget } : {}) });
+      const handle = await serveStdio({
+        root,
+        allowPush: flags.allowPush ?? false,
+        env: ctx.env,
+        auditLog,
+        log: (line) => ctx.stderr(`[api-hub mcp] ${line}\n`),
+        ...(budget !== undefined ? { budget } : {}),
+      });
       await handle.closed;
       setExit(ExitCode.ok);
     });
@@ -81,16 +93,23 @@ Examples:
         ctx.stdout(`${JSON.stringify(s, null, 2)}\n`);
         return;
       }
-      ctx.stdout(`${s.calls} call(s), ${s.errors} error(s)${s.first ? ` from ${s.first} to ${s.last}` : ''} (${files.join(', ')})${s.unreadable ? `; ${s.unreadable} unreadable line(s)` : ''}\n`);
+      ctx.stdout(
+        `${s.calls} call(s), ${s.errors} error(s)${s.first ? ` from ${s.first} to ${s.last}` : ''} (${files.join(', ')})${s.unreadable ? `; ${s.unreadable} unreadable line(s)` : ''}\n`,
+      );
       if (s.tools.length > 0) {
         const w = Math.max(4, ...s.tools.map((t) => t.tool.length));
         ctx.stdout(`\n${'tool'.padEnd(w)}  calls  errors  median ms  max ms\n`);
-        for (const t of s.tools) ctx.stdout(`${t.tool.padEnd(w)}  ${String(t.calls).padStart(5)}  ${String(t.errors).padStart(6)}  ${String(t.medianMs).padStart(9)}  ${String(t.maxMs).padStart(6)}\n`);
+        for (const t of s.tools)
+          ctx.stdout(
+            `${t.tool.padEnd(w)}  ${String(t.calls).padStart(5)}  ${String(t.errors).padStart(6)}  ${String(t.medianMs).padStart(9)}  ${String(t.maxMs).padStart(6)}\n`,
+          );
       }
       if (s.recent.length > 0) {
         ctx.stdout(`\nlast ${s.recent.length} call(s):\n`);
         for (const r of s.recent) {
-          ctx.stdout(`${r.time}  ${r.tool}  ${r.outcome}  ${r.durationMs} ms  ${r.resultChars} chars  ${JSON.stringify(r.args ?? {})}${r.error ? `  ${r.error}` : ''}\n`);
+          ctx.stdout(
+            `${r.time}  ${r.tool}  ${r.outcome}  ${r.durationMs} ms  ${r.resultChars} chars  ${JSON.stringify(r.args ?? {})}${r.error ? `  ${r.error}` : ''}\n`,
+          );
         }
       }
     });

@@ -21,10 +21,14 @@ export function registerModels(program: Command, ctx: CliContext, setExit: SetEx
     .option('--status <status>', 'only this status: active, deprecated, unavailable')
     .option('--limit <n>', 'print at most N models')
     .option('--json', 'print JSON: {total, models: [...]}')
-    .addHelpText('after', '\nExamples:\n  api-hub models flux\n  api-hub models --category text-to-video            # FAL and Comet\n  api-hub models --provider comet --category image-to-video\n  api-hub models kling --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  api-hub models flux\n  api-hub models --category text-to-video            # FAL and Comet\n  api-hub models --provider comet --category image-to-video\n  api-hub models kling --json',
+    )
     .action(async (query: string[], flags: ModelsFlags) => {
       const limit = flags.limit === undefined ? undefined : Number(flags.limit);
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new HubError(`--limit must be a whole number >= 1 (got ${JSON.stringify(flags.limit)})`);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+        throw new HubError(`--limit must be a whole number >= 1 (got ${JSON.stringify(flags.limit)})`);
       // The catalog modules only: the MCP server (SDK, zod, every tool) is not needed to read the registry.
       const [{ HubCatalog }, { searchModels, summarizeModel }, { howToGetPrice }] = await Promise.all([
         import('../../project/catalog/hub-data.js'),
@@ -40,12 +44,20 @@ export function registerModels(program: Command, ctx: CliContext, setExit: SetEx
       } else if (hits.length === 0) {
         ctx.stderr('no model matches\n');
       } else {
-        ctx.stdout(table(['PROVIDER', 'ID', 'CATEGORY', 'STATUS', 'PRICE'], shown.map((m) => [m.provider, m.id, m.category ?? '-', m.status, m.price ?? '-'])));
+        ctx.stdout(
+          table(
+            ['PROVIDER', 'ID', 'CATEGORY', 'STATUS', 'PRICE'],
+            shown.map((m) => [m.provider, m.id, m.category ?? '-', m.status, m.price ?? '-']),
+          ),
+        );
         const priced = shown.filter((m) => m.price !== null).length;
         if (!ctx.quiet) {
-          ctx.stderr(`${hits.length} model${hits.length === 1 ? '' : 's'}${shown.length < hits.length ? `, ${shown.length} shown` : ''}; ${priced} with a price in the registry\n`);
+          ctx.stderr(
+            `${hits.length} model${hits.length === 1 ? '' : 's'}${shown.length < hits.length ? `, ${shown.length} shown` : ''}; ${priced} with a price in the registry\n`,
+          );
           // A model without a price says how to get one (once per provider).
-          for (const provider of [...new Set(shown.filter((m) => m.price === null).map((m) => m.provider))].sort()) ctx.stderr(`no price for ${provider} models marked -: ${howToGetPrice(provider)}\n`);
+          for (const provider of [...new Set(shown.filter((m) => m.price === null).map((m) => m.provider))].sort())
+            ctx.stderr(`no price for ${provider} models marked -: ${howToGetPrice(provider)}\n`);
         }
       }
       setExit(ExitCode.ok);

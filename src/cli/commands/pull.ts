@@ -60,7 +60,10 @@ async function runPull(ctx: CliContext, flags: PullFlags): Promise<number> {
   const shown = displayPath(ctx.root, outPath);
   const paths = typeof pulled.document.paths === 'object' && pulled.document.paths !== null ? Object.keys(pulled.document.paths).length : 0;
   // Status on stderr: stdout carries only the diff, so `--format json` stays parseable.
-  if (!ctx.quiet) ctx.stderr(redact(`Pulled Apidog project ${pulled.projectId} (${paths} paths, ${push.formatBytes(Buffer.byteLength(text))}) to ${shown} in ${pulled.ms} ms\n`));
+  if (!ctx.quiet)
+    ctx.stderr(
+      redact(`Pulled Apidog project ${pulled.projectId} (${paths} paths, ${push.formatBytes(Buffer.byteLength(text))}) to ${shown} in ${pulled.ms} ms\n`),
+    );
 
   if (flags.diff === undefined || flags.diff === false) return ExitCode.ok;
   const against = typeof flags.diff === 'string' ? flags.diff : config.push.spec;
@@ -70,7 +73,8 @@ async function runPull(ctx: CliContext, flags: PullFlags): Promise<number> {
   if (!isObject(data) || !(typeof data.openapi === 'string' || typeof data.swagger === 'string')) throw new HubError(`${against}: not an OpenAPI document`);
   const result = diff.diffDocuments(data, pulled.document);
   if (!ctx.quiet && flags.format === 'text') ctx.stderr(`Drift from ${displayPath(ctx.root, againstPath)} (old) to Apidog (new):\n`);
-  const formatted = flags.format === 'json' ? diff.formatDiffJson(result) : flags.format === 'markdown' ? diff.formatDiffMarkdown(result) : diff.formatDiffText(result);
+  const formatted =
+    flags.format === 'json' ? diff.formatDiffJson(result) : flags.format === 'markdown' ? diff.formatDiffMarkdown(result) : diff.formatDiffText(result);
   ctx.stdout(redact(formatted));
   return flags.failOn === 'breaking' && result.breaking > 0 ? ExitCode.findings : ExitCode.ok;
 }

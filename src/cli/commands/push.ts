@@ -70,7 +70,9 @@ async function runPush(ctx: CliContext, flags: PushFlags): Promise<number> {
   const validated = `${spec}: ${validation.errorCount} errors, ${validation.warningCount} warnings (validated in ${outcome.validateMs} ms)`;
   if (outcome.status === 'invalid') {
     err(formatStylish(validation));
-    err(`api-hub: refusing to push ${spec}: ${validation.fatal ? 'it cannot be read or parsed as OpenAPI' : `it has ${validation.errorCount} validation error${validation.errorCount === 1 ? '' : 's'}`}. Nothing was sent.\n`);
+    err(
+      `api-hub: refusing to push ${spec}: ${validation.fatal ? 'it cannot be read or parsed as OpenAPI' : `it has ${validation.errorCount} validation error${validation.errorCount === 1 ? '' : 's'}`}. Nothing was sent.\n`,
+    );
     return validation.fatal ? ExitCode.failure : ExitCode.findings;
   }
 
@@ -86,10 +88,12 @@ async function runPush(ctx: CliContext, flags: PushFlags): Promise<number> {
   const { result } = outcome;
   if (!flags.json) {
     if (!ctx.quiet) out(`validated ${validated}\n`);
-    out(`Imported ${spec} (${push.formatBytes(plan.bytes)}, ${plan.endpoints} endpoints, ${plan.schemas} schemas) into Apidog project ${target.projectId ?? ''} in ${outcome.requestMs} ms:\n`);
+    out(
+      `Imported ${spec} (${push.formatBytes(plan.bytes)}, ${plan.endpoints} endpoints, ${plan.schemas} schemas) into Apidog project ${target.projectId ?? ''} in ${outcome.requestMs} ms:\n`,
+    );
     out(push.formatCounters(result));
   }
-  if (result.noCounters) err('api-hub: warning: Apidog\'s answer has no counters, so what was imported is unknown; check the project in Apidog.\n');
+  if (result.noCounters) err("api-hub: warning: Apidog's answer has no counters, so what was imported is unknown; check the project in Apidog.\n");
   if (result.failed) {
     err('api-hub: Apidog could not import everything (see the failed counters and errors above).\n');
     return ExitCode.findings;

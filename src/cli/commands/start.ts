@@ -15,14 +15,15 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
     .option('--no-cache', "do not read or write generate's result cache (node_modules/.cache/api-hub/)")
     .action(async (flags: { cache: boolean }) => {
       const started = performance.now();
-      const [{ runBuild }, { loadConfig }, { validateInProject }, { formatStylish }, { emitGenerated, generateCache }, { projectPaths, displayPath }] = await Promise.all([
-        import('../../project/build-run.js'),
-        import('../../project/config.js'),
-        import('../../project/validation.js'),
-        import('../../validate/format/stylish.js'),
-        import('./generate.js'),
-        import('../../core/paths.js'),
-      ]);
+      const [{ runBuild }, { loadConfig }, { validateInProject }, { formatStylish }, { emitGenerated, generateCache }, { projectPaths, displayPath }] =
+        await Promise.all([
+          import('../../project/build-run.js'),
+          import('../../project/config.js'),
+          import('../../project/validation.js'),
+          import('../../validate/format/stylish.js'),
+          import('./generate.js'),
+          import('../../core/paths.js'),
+        ]);
       const p = projectPaths(ctx.root);
       const step = (name: string) => {
         if (!ctx.quiet) ctx.stderr(`› ${name}\n`);

@@ -20,7 +20,10 @@ export function registerTrace(program: Command, ctx: CliContext, setExit: SetExi
     .argument('<pointer...>', 'JSON pointers, e.g. /paths/~1fal-ai~1flux~1dev/post or /components/schemas/Image')
     .option('--file <path>', 'the unified document (default specs/openapi.yaml; the build report beside it is used when present)')
     .option('--json', 'print JSON')
-    .addHelpText('after', `\nExamples:\n${HELP_EXAMPLES.map((p) => `  api-hub trace ${p}`).join('\n')}\n\nEach provider document is given as file:line:col, where the pointer lies inside it. A pointer that is not in the document exits 1.`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n${HELP_EXAMPLES.map((p) => `  api-hub trace ${p}`).join('\n')}\n\nEach provider document is given as file:line:col, where the pointer lies inside it. A pointer that is not in the document exits 1.`,
+    )
     .action(async (pointers: string[], opts: TraceCliOptions) => {
       const [{ traceFile }] = await Promise.all([import('../../normalize/trace-file.js')]);
       const results = await traceFile(ctx.root, pointers, opts.file);
@@ -37,9 +40,13 @@ function formatTrace(r: TraceResult): string {
   const head = `${r.pointer}: ${r.kind === 'missing' ? 'not in the document' : r.kind === 'document' ? 'written by the hub itself (no provider source)' : `in ${r.kind} ${r.owner}`}\n`;
   const at = new Map((r.targets ?? []).map((t) => [t.file, t.line !== undefined ? `${t.file}:${t.line}:${t.column ?? 1}` : t.file] as const));
   const byFile = new Map<string, string>();
-  for (const s of r.sources) byFile.set(s.file ?? s.provider, `${s.provider}${s.endpointId ? ` ${s.endpointId}` : ''}${s.file ? ` (${at.get(s.file) ?? s.file})` : ''}`);
+  for (const s of r.sources)
+    byFile.set(s.file ?? s.provider, `${s.provider}${s.endpointId ? ` ${s.endpointId}` : ''}${s.file ? ` (${at.get(s.file) ?? s.file})` : ''}`);
   const lines = [...byFile.values()];
-  const shown = lines.slice(0, 10).map((l) => `  from ${l}\n`).join('');
+  const shown = lines
+    .slice(0, 10)
+    .map((l) => `  from ${l}\n`)
+    .join('');
   const more = lines.length > 10 ? `  … and ${lines.length - 10} more provider document(s)\n` : '';
   return head + (r.note ? `  ${r.note}\n` : '') + shown + more;
 }

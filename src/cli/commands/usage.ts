@@ -29,8 +29,8 @@ export function registerUsage(program: Command, ctx: CliContext, setExit: SetExi
     .option('--until <date>', 'last reported day, YYYY-MM-DD (default today, UTC)')
     .option('--json', 'print the report as JSON')
     .option('--fail-on <what>', 'exit 1 when there is an anomaly (`anomaly`), for a scheduled job')
-    .option('--spike-factor <x>', 'a day above X × the model\'s trailing median is a spike (default 3)')
-    .option('--min-spend <amount>', 'a spike also needs at least this spend in a day, in the provider\'s currency (default 1)')
+    .option('--spike-factor <x>', "a day above X × the model's trailing median is a spike (default 3)")
+    .option('--min-spend <amount>', "a spike also needs at least this spend in a day, in the provider's currency (default 1)")
     .option('--window <days>', 'trailing days each day is compared with; also read before the report (default 14)')
     .option('--runway-days <n>', 'flag a balance that runs out within N days at the rate of the last 7 days (default 7)')
     .option('--state <path|off>', 'models and keys seen before (names only), the baseline of the first-use rules', '.api-hub/usage-state.json')
@@ -52,14 +52,19 @@ Examples:
   api-hub usage --fail-on anomaly --spike-factor 4 --min-spend 5     # a daily job`,
     )
     .action(async (flags: UsageFlags) => {
-      const [{ withDotEnv, secretValues }, { makeRedactor, redactError }, usage] = await Promise.all([import('../../core/env.js'), import('../../core/redact.js'), import('../../usage/index.js')]);
+      const [{ withDotEnv, secretValues }, { makeRedactor, redactError }, usage] = await Promise.all([
+        import('../../core/env.js'),
+        import('../../core/redact.js'),
+        import('../../usage/index.js'),
+      ]);
       if (flags.failOn !== undefined && flags.failOn !== 'anomaly') throw new HubError(`--fail-on takes \`anomaly\` (got ${JSON.stringify(flags.failOn)})`);
       if (!['fal', 'comet', 'all'].includes(flags.provider)) throw new HubError(`--provider takes fal, comet or all (got ${JSON.stringify(flags.provider)})`);
       if (flags.since !== undefined && flags.days !== undefined) throw new HubError('give --since or --days, not both');
       const number = (v: string | undefined, flag: string, fallback: number, min: number, whole = false): number => {
         if (v === undefined) return fallback;
         const n = Number(v);
-        if (v.trim() === '' || !Number.isFinite(n) || n < min || (whole && !Number.isInteger(n))) throw new HubError(`${flag} must be ${whole ? 'a whole number' : 'a number'} ≥ ${min} (got ${JSON.stringify(v)})`);
+        if (v.trim() === '' || !Number.isFinite(n) || n < min || (whole && !Number.isInteger(n)))
+          throw new HubError(`${flag} must be ${whole ? 'a whole number' : 'a number'} ≥ ${min} (got ${JSON.stringify(v)})`);
         return n;
       };
       const day = (v: string, flag: string): string => {
@@ -102,7 +107,9 @@ Examples:
       }
       const r = result.report;
       for (const n of r.notes) if (!ctx.quiet) err(`note: ${n}\n`);
-      for (const p of r.problems) if (!ctx.quiet || p.severity === 'error') err(`${p.severity === 'error' ? 'error' : 'warning'}: ${p.file ?? ''} ${p.pointer ? `(${p.pointer}) ` : ''}${p.message} [${p.ruleId}]\n`);
+      for (const p of r.problems)
+        if (!ctx.quiet || p.severity === 'error')
+          err(`${p.severity === 'error' ? 'error' : 'warning'}: ${p.file ?? ''} ${p.pointer ? `(${p.pointer}) ` : ''}${p.message} [${p.ruleId}]\n`);
       if (flags.json) out(`${JSON.stringify(r, null, 2)}\n`);
       else out(usage.formatUsageText(r, { quiet: ctx.quiet, plain: ctx.plain }));
       setExit(flags.failOn === 'anomaly' && r.anomalies.length > 0 ? ExitCode.findings : ExitCode.ok);

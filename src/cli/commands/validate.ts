@@ -77,7 +77,10 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
 
   // Loaded on use: `api-hub --help`, the other commands and cache hits never pay for the validators.
   const [{ loadConfig }, { validateInProject }] = await Promise.all([import('../../project/config.js'), import('../../project/validation.js')]);
-  const project = await loadConfig(ctx.root, { ...(flags.config ? { lintConfig: flags.config } : {}), ...(flags.ignoreFile ? { ignoreFile: flags.ignoreFile } : {}) });
+  const project = await loadConfig(ctx.root, {
+    ...(flags.config ? { lintConfig: flags.config } : {}),
+    ...(flags.ignoreFile ? { ignoreFile: flags.ignoreFile } : {}),
+  });
   if (flags.generateIgnoreFile) {
     // A baseline is written from every current problem: the old one must not hide any.
     project.ignore = new Map();
@@ -97,7 +100,9 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
     if (result.fatal) {
       // A file that could not be read or parsed gives an incomplete list: keep the baseline there is.
       ctx.stdout(await render(ctx, result, format, flags, files));
-      ctx.stderr(`api-hub: the ignore file was not written: validation could not complete (see the problems above); ${displayPath(ctx.root, ignorePath)} is unchanged\n`);
+      ctx.stderr(
+        `api-hub: the ignore file was not written: validation could not complete (see the problems above); ${displayPath(ctx.root, ignorePath)} is unchanged\n`,
+      );
       return ExitCode.failure;
     }
     const { formatIgnoreFile } = await import('../../validate/ignore/ignore-file.js');
@@ -114,7 +119,14 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
   return finish(ctx, result, format, flags, maxWarnings, files);
 }
 
-async function finish(ctx: CliContext, result: ValidateResult, format: Format, flags: ValidateFlags, maxWarnings: number | undefined, files: readonly string[]): Promise<number> {
+async function finish(
+  ctx: CliContext,
+  result: ValidateResult,
+  format: Format,
+  flags: ValidateFlags,
+  maxWarnings: number | undefined,
+  files: readonly string[],
+): Promise<number> {
   const shown = ctx.quiet && format === 'stylish' ? { ...result, problems: result.problems.filter((p) => p.severity === 'error') } : result;
   ctx.stdout(await render(ctx, shown, format, flags, files));
   if (result.fatal) return ExitCode.failure;
@@ -134,10 +146,16 @@ async function render(ctx: CliContext, result: ValidateResult, format: Format, f
     case 'github':
       return (await import('../../validate/format/github.js')).formatGithub(result);
     case 'junit':
-      return (await import('../../validate/format/junit.js')).formatJunit(result, files.map((f) => displayPath(ctx.root, f)));
+      return (await import('../../validate/format/junit.js')).formatJunit(
+        result,
+        files.map((f) => displayPath(ctx.root, f)),
+      );
     case 'sarif': {
       const [{ formatSarif }, { rules }] = await Promise.all([import('../../validate/format/sarif.js'), import('../../validate/rules/index.js')]);
-      const meta = [{ id: 'struct', description: 'Structure against the official OpenAPI JSON Schema of the document\'s version.', severity: 'error' as const }, ...Object.values(rules)];
+      const meta = [
+        { id: 'struct', description: "Structure against the official OpenAPI JSON Schema of the document's version.", severity: 'error' as const },
+        ...Object.values(rules),
+      ];
       return formatSarif(result, { rules: meta.map((r) => ({ id: r.id, description: r.description, severity: r.severity })), toolVersion: packageVersion() });
     }
     default:
@@ -169,4 +187,3 @@ function readText(path: string): string {
     return '';
   }
 }
-

@@ -33,7 +33,13 @@ export function isCometApiModelsResponse(data: unknown): boolean {
 export function readCometApiModels(data: unknown, file: string): { models: CometApiModel[]; total: number | null; problems: Diagnostic[] } {
   const problems: Diagnostic[] = [];
   if (!isObject(data) || !Array.isArray(data.data)) {
-    problems.push({ ruleId: 'comet-catalog-shape', severity: 'error', message: 'not a Comet /api/models response: expected an object with a `data` array', file, pointer: '' });
+    problems.push({
+      ruleId: 'comet-catalog-shape',
+      severity: 'error',
+      message: 'not a Comet /api/models response: expected an object with a `data` array',
+      file,
+      pointer: '',
+    });
     return { models: [], total: null, problems };
   }
   if (data.success === false) {
@@ -42,14 +48,26 @@ export function readCometApiModels(data: unknown, file: string): { models: Comet
   const models: CometApiModel[] = [];
   data.data.forEach((raw: unknown, i: number) => {
     if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '') {
-      problems.push({ ruleId: 'comet-catalog-shape', severity: 'warn', message: 'catalog item has no string `id`; skipped', file, pointer: pointer('data', i) });
+      problems.push({
+        ruleId: 'comet-catalog-shape',
+        severity: 'warn',
+        message: 'catalog item has no string `id`; skipped',
+        file,
+        pointer: pointer('data', i),
+      });
       return;
     }
     models.push(raw as CometApiModel);
   });
   const total = typeof data.total === 'number' ? data.total : null;
   if (total !== null && total > data.data.length && (data.page_size === 0 || data.page_size === undefined)) {
-    problems.push({ ruleId: 'comet-catalog-total', severity: 'warn', message: `the catalog says total ${total} but returned ${data.data.length} models`, file, pointer: '/total' });
+    problems.push({
+      ruleId: 'comet-catalog-total',
+      severity: 'warn',
+      message: `the catalog says total ${total} but returned ${data.data.length} models`,
+      file,
+      pointer: '/total',
+    });
   }
   return { models, total, problems };
 }

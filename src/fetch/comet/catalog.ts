@@ -28,7 +28,13 @@ export function readCometModels(data: unknown, file: string): { models: CometMod
   const list = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.data) ? data.data : undefined;
   const base = Array.isArray(data) ? '' : '/data';
   if (!list) {
-    problems.push({ ruleId: 'comet-models-shape', severity: 'error', message: 'not a Comet /v1/models response: expected `data[]` or an array of models', file, pointer: '' });
+    problems.push({
+      ruleId: 'comet-models-shape',
+      severity: 'error',
+      message: 'not a Comet /v1/models response: expected `data[]` or an array of models',
+      file,
+      pointer: '',
+    });
     return { models: [], problems };
   }
   const models: CometModel[] = [];
@@ -42,7 +48,9 @@ export function readCometModels(data: unknown, file: string): { models: CometMod
       object: typeof raw.object === 'string' ? raw.object : 'model',
       created: typeof raw.created === 'number' ? raw.created : null,
       owned_by: typeof raw.owned_by === 'string' ? raw.owned_by : null,
-      supported_endpoint_types: Array.isArray(raw.supported_endpoint_types) ? raw.supported_endpoint_types.filter((t): t is string => typeof t === 'string') : [],
+      supported_endpoint_types: Array.isArray(raw.supported_endpoint_types)
+        ? raw.supported_endpoint_types.filter((t): t is string => typeof t === 'string')
+        : [],
     });
   });
   return { models, problems };

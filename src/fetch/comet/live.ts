@@ -45,7 +45,12 @@ export async function fetchCometLive(o: CometLiveOptions): Promise<CometLiveResu
 
   const v1Url = `${host}/v1/models`;
   const apiUrl = `${host}/api/models`;
-  const get = async (url: string, label: string, headers: Record<string, string>, cachedFrom: unknown[] | null): Promise<{ data: unknown; cached: unknown[] | null }> => {
+  const get = async (
+    url: string,
+    label: string,
+    headers: Record<string, string>,
+    cachedFrom: unknown[] | null,
+  ): Promise<{ data: unknown; cached: unknown[] | null }> => {
     const entry = o.old.meta?.requests[url];
     let res: JsonResponse = await o.http.getJson(url, { label, headers, etag: cachedFrom ? (entry?.etag ?? null) : null, signal });
     if (res.status === 304) {

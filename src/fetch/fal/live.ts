@@ -111,7 +111,14 @@ export async function fetchFalLive(o: FalLiveOptions): Promise<FalLiveResult> {
     const listed = new Set(items.map((i) => i.endpoint_id));
     const [prices, deprecated] = await Promise.all([
       pricing ? pricing.done() : Promise.resolve(null),
-      lookUpDeprecated(o, api, headers, signal, [...old.ids()].filter((id) => !listed.has(id)), notes),
+      lookUpDeprecated(
+        o,
+        api,
+        headers,
+        signal,
+        [...old.ids()].filter((id) => !listed.has(id)),
+        notes,
+      ),
     ]);
     return { items, prices: prices ? prices.filter((p) => listed.has(p.endpoint_id)) : null, meta, problems, notes, deprecated };
   } catch (err) {
@@ -152,7 +159,8 @@ class FalListing {
       const got = await this.pageAt(page, cursor, label);
       onPage(got, page);
       if (!got.hasMore) return;
-      if (got.nextCursor === null) throw new HubError(`${label}: has_more is true but next_cursor is empty; cannot continue, and a partial catalog is not written`);
+      if (got.nextCursor === null)
+        throw new HubError(`${label}: has_more is true but next_cursor is empty; cannot continue, and a partial catalog is not written`);
       if (seen.has(got.nextCursor) || got.nextCursor === cursor) {
         throw new HubError(`${label}: the server returned cursor ${JSON.stringify(got.nextCursor)} again (pagination loop); stopping`);
       }
@@ -227,7 +235,8 @@ async function getPage(o: FalLiveOptions, url: string, label: string, headers: R
   if (res.status !== 200) throw new HubError(`${label}: unexpected HTTP ${res.status} from GET ${url}`);
   const page = readFalPage(res.data, url);
   const fatal = page.problems.filter((p) => p.severity === 'error');
-  if (fatal.length > 0) throw new HubError(`${label}: ${fatal[0]!.message}${fatal.length > 1 ? ` (and ${fatal.length - 1} more)` : ''}`, { diagnostics: fatal });
+  if (fatal.length > 0)
+    throw new HubError(`${label}: ${fatal[0]!.message}${fatal.length > 1 ? ` (and ${fatal.length - 1} more)` : ''}`, { diagnostics: fatal });
   // readFalPage accepted the data: it is an object.
   const { nextCursor, hasMore } = readCursor(res.data as Record<string, unknown>);
   const entry2: MetaEntry | null = res.etag ? { etag: res.etag, ids: page.items.map((i) => i.endpoint_id), next_cursor: nextCursor, has_more: hasMore } : null;
@@ -339,7 +348,14 @@ class PricingQueue {
  * status filter) to tell "deprecated" from "gone". Only informs the drift
  * report, so a failure here is a note, not an error.
  */
-async function lookUpDeprecated(o: FalLiveOptions, api: string, headers: Record<string, string>, signal: AbortSignal, removed: string[], notes: string[]): Promise<string[]> {
+async function lookUpDeprecated(
+  o: FalLiveOptions,
+  api: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  removed: string[],
+  notes: string[],
+): Promise<string[]> {
   if (removed.length === 0) return [];
   const deprecated: string[] = [];
   try {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { planFalImport } from './partial.js';
 import type { FalListing, FalModelItem } from './types.js';
 
-const entry = (id: string, category?: string): FalListing['models'][number] => ({ endpoint_id: id, metadata: category ? { category } : null, openapi: { status: 'absent' } });
+const entry = (id: string, category?: string): FalListing['models'][number] => ({
+  endpoint_id: id,
+  metadata: category ? { category } : null,
+  openapi: { status: 'absent' },
+});
 const item = (id: string, category?: string): FalModelItem => ({ endpoint_id: id, ...(category ? { metadata: { category } } : {}) });
 const listing = (...models: FalListing['models']): FalListing => ({ provider: 'fal', source: 's', models });
 

@@ -27,8 +27,11 @@ describe('readFalPricing', () => {
 
 describe('stampPrices', () => {
   it('replaces any earlier provenance with the given one', () => {
-    expect(stampPrices([{ endpoint_id: 'a', unit_price: 1, unit: 'images', currency: 'USD', source: 'old', as_of: '2020-01-01' }], { source: 'fal-pricing-api', asOf: '2026-12-07' })).toEqual([
-      { endpoint_id: 'a', unit_price: 1, unit: 'images', currency: 'USD', source: 'fal-pricing-api', as_of: '2026-12-07' },
-    ]);
+    expect(
+      stampPrices([{ endpoint_id: 'a', unit_price: 1, unit: 'images', currency: 'USD', source: 'old', as_of: '2020-01-01' }], {
+        source: 'fal-pricing-api',
+        asOf: '2026-12-07',
+      }),
+    ).toEqual([{ endpoint_id: 'a', unit_price: 1, unit: 'images', currency: 'USD', source: 'fal-pricing-api', as_of: '2026-12-07' }]);
   });
 });

@@ -20,7 +20,13 @@ export function isFalPricingResponse(data: unknown): boolean {
 export function readFalPricing(data: unknown, file: string): { prices: FalPrice[]; nextCursor: string | null; hasMore: boolean; problems: Diagnostic[] } {
   const problems: Diagnostic[] = [];
   if (!isObject(data) || !Array.isArray(data.prices)) {
-    problems.push({ ruleId: 'fal-pricing-shape', severity: 'error', message: 'not a FAL /v1/models/pricing response: expected an object with a `prices` array', file, pointer: '' });
+    problems.push({
+      ruleId: 'fal-pricing-shape',
+      severity: 'error',
+      message: 'not a FAL /v1/models/pricing response: expected an object with a `prices` array',
+      file,
+      pointer: '',
+    });
     return { prices: [], nextCursor: null, hasMore: false, problems };
   }
   const prices: FalPrice[] = [];
@@ -36,7 +42,13 @@ export function readFalPricing(data: unknown, file: string): { prices: FalPrice[
       typeof raw.currency !== 'string' ||
       raw.currency.trim() === ''
     ) {
-      problems.push({ ruleId: 'fal-pricing-shape', severity: 'warn', message: 'price item needs `endpoint_id`, a non-negative `unit_price`, `unit` and `currency`; skipped', file, pointer: pointer('prices', i) });
+      problems.push({
+        ruleId: 'fal-pricing-shape',
+        severity: 'warn',
+        message: 'price item needs `endpoint_id`, a non-negative `unit_price`, `unit` and `currency`; skipped',
+        file,
+        pointer: pointer('prices', i),
+      });
       return;
     }
     // Units and currencies are trimmed: saved pages carry e.g. "1000 characters " (trailing space).
@@ -50,5 +62,12 @@ export const FAL_PRICING_API_SOURCE = 'fal-pricing-api';
 
 /** The same prices, each stamped with where they came from and when. */
 export function stampPrices(prices: readonly FalPrice[], origin: PriceOrigin): FalPrice[] {
-  return prices.map((p) => ({ endpoint_id: p.endpoint_id, unit_price: p.unit_price, unit: p.unit, currency: p.currency, source: origin.source, as_of: origin.asOf }));
+  return prices.map((p) => ({
+    endpoint_id: p.endpoint_id,
+    unit_price: p.unit_price,
+    unit: p.unit,
+    currency: p.currency,
+    source: origin.source,
+    as_of: origin.asOf,
+  }));
 }

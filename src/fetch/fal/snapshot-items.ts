@@ -21,7 +21,10 @@ export async function snapshotItems(root: string, listing: FalListing): Promise<
         const file = `specs/providers/fal/${doc.file}`;
         const text = await readFile(join(dir, doc.file), 'utf8').catch(() => null);
         if (text === null) throw new HubError(`${file}: missing; run \`api-hub fetch --provider fal\` to write the snapshot again`);
-        if (sha256(text) !== doc.sha256) throw new HubError(`${file}: does not match its sha256 in specs/providers/fal/models.json; run \`api-hub fetch --provider fal\` to write the snapshot again`);
+        if (sha256(text) !== doc.sha256)
+          throw new HubError(
+            `${file}: does not match its sha256 in specs/providers/fal/models.json; run \`api-hub fetch --provider fal\` to write the snapshot again`,
+          );
         item.openapi = JSON.parse(text) as Record<string, unknown>;
       } else if (doc.status === 'unavailable') {
         item.openapi = { error: { code: doc.code, message: doc.message } };

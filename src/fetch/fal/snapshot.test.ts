@@ -28,7 +28,9 @@ describe('buildFalSnapshot', () => {
   });
 
   it('keeps models whose document failed to expand, marked unavailable', () => {
-    const { listing, files } = buildFalSnapshot([item('fal-ai/hyper-sdxl', { openapi: { error: { code: 'expansion_failed', message: 'Failed to fetch OpenAPI schema' } } })]);
+    const { listing, files } = buildFalSnapshot([
+      item('fal-ai/hyper-sdxl', { openapi: { error: { code: 'expansion_failed', message: 'Failed to fetch OpenAPI schema' } } }),
+    ]);
     expect(listing.models[0]!.openapi).toEqual({ status: 'unavailable', code: 'expansion_failed', message: 'Failed to fetch OpenAPI schema' });
     expect(files.size).toBe(1);
   });

@@ -61,19 +61,33 @@ export interface FalSnapshotResult {
  * (the listing, sorted by endpoint id) and one OpenAPI document per endpoint.
  * Pure and deterministic: the same items give the same bytes in any order.
  */
-export function buildFalSnapshot(items: readonly FalModelItem[], prices: readonly FalPrice[] = [], source = 'https://api.fal.ai/v1/models?status=active&expand=openapi-3.0'): FalSnapshotResult {
+export function buildFalSnapshot(
+  items: readonly FalModelItem[],
+  prices: readonly FalPrice[] = [],
+  source = 'https://api.fal.ai/v1/models?status=active&expand=openapi-3.0',
+): FalSnapshotResult {
   const problems: Diagnostic[] = [];
   const byId = new Map<string, FalModelItem>();
   for (const item of items) {
     const id = item.endpoint_id;
     if (!isSafeEndpointId(id)) {
-      problems.push({ ruleId: 'fal-endpoint-id', severity: 'error', message: `endpoint id ${JSON.stringify(id)} is not a safe path; skipped`, pointer: pointer('models', id) });
+      problems.push({
+        ruleId: 'fal-endpoint-id',
+        severity: 'error',
+        message: `endpoint id ${JSON.stringify(id)} is not a safe path; skipped`,
+        pointer: pointer('models', id),
+      });
       continue;
     }
     const seen = byId.get(id);
     if (seen) {
       if (canonicalJson(seen) !== canonicalJson(item)) {
-        problems.push({ ruleId: 'fal-duplicate-endpoint', severity: 'warn', message: `${id} appears more than once with different content; the last one is kept`, pointer: pointer('models', id) });
+        problems.push({
+          ruleId: 'fal-duplicate-endpoint',
+          severity: 'warn',
+          message: `${id} appears more than once with different content; the last one is kept`,
+          pointer: pointer('models', id),
+        });
       }
     }
     byId.set(id, item);
@@ -99,7 +113,13 @@ export function buildFalSnapshot(items: readonly FalModelItem[], prices: readonl
     }
     const price = priceById.get(id);
     if (price) {
-      entry.pricing = { unit_price: price.unit_price, unit: price.unit, currency: price.currency, ...(price.source ? { source: price.source } : {}), ...(price.as_of ? { as_of: price.as_of } : {}) };
+      entry.pricing = {
+        unit_price: price.unit_price,
+        unit: price.unit,
+        currency: price.currency,
+        ...(price.source ? { source: price.source } : {}),
+        ...(price.as_of ? { as_of: price.as_of } : {}),
+      };
     }
     entries.push(entry);
   }

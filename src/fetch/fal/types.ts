@@ -40,10 +40,7 @@ export interface PriceOrigin {
 export interface FalListingEntry {
   endpoint_id: string;
   metadata: FalModelMetadata | null;
-  openapi:
-    | { status: 'available'; file: string; sha256: string }
-    | { status: 'unavailable'; code: string; message: string }
-    | { status: 'absent' };
+  openapi: { status: 'available'; file: string; sha256: string } | { status: 'unavailable'; code: string; message: string } | { status: 'absent' };
   pricing?: { unit_price: number; unit: string; currency: string; source?: string; as_of?: string };
 }
 

@@ -68,7 +68,8 @@ export function createCometClient(options: ProviderOptions, table: CometTable): 
     if (row === undefined) throw new TypeError(`comet: ${operationId} is not a task operation of the document (no x-hub-poll)`);
     return row;
   };
-  const wait = async (operationId: string, submitted: unknown, opts?: TaskWaitOptions): Promise<TaskOutcome> => waitForTask(client, taskOf(operationId).poll, submitted, opts);
+  const wait = async (operationId: string, submitted: unknown, opts?: TaskWaitOptions): Promise<TaskOutcome> =>
+    waitForTask(client, taskOf(operationId).poll, submitted, opts);
   const run = async (operationId: string, body: unknown, opts: TaskWaitOptions & { path?: Record<string, unknown> } = {}): Promise<TaskOutcome> => {
     const row = taskOf(operationId);
     const { path, ...waitOptions } = opts;
@@ -119,7 +120,8 @@ export function createCometClient(options: ProviderOptions, table: CometTable): 
   const mj = table.midjourneyTask;
   if (mj) {
     // fetchTask(id) / waitForTask(id): the generic poller with the task id as the "submit answer".
-    const fetchTask = (id: string, init?: RequestExtras): Promise<CallResult> => client.request(mj.poll.method, mj.poll.path, { ...init, params: { path: { id } } });
+    const fetchTask = (id: string, init?: RequestExtras): Promise<CallResult> =>
+      client.request(mj.poll.method, mj.poll.path, { ...init, params: { path: { id } } });
     add(mj.group, 'fetchTask', fetchTask);
     add(mj.group, 'waitForTask', async (id: string, opts: TaskWaitOptions = {}) => (await waitForTask(client, mj.poll, { result: id }, opts, true)).task);
   }

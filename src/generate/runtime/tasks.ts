@@ -143,7 +143,11 @@ export async function waitForTask(
       const s = statusOf(state).toLowerCase();
       return done.has(s) || failed.has(s);
     },
-    { ...options, pollInterval: options.pollInterval ?? first, maxPollInterval: options.maxPollInterval ?? Math.max(first, RUNTIME_DEFAULTS.taskMaxPollInterval) },
+    {
+      ...options,
+      pollInterval: options.pollInterval ?? first,
+      maxPollInterval: options.maxPollInterval ?? Math.max(first, RUNTIME_DEFAULTS.taskMaxPollInterval),
+    },
     first,
     RUNTIME_DEFAULTS.taskMaxPollInterval,
   );

@@ -12,7 +12,10 @@ import { HubError } from '../../core/errors.js';
 
 export const diffSpecsInput = {
   old: z.string().optional().describe('The old (base) OpenAPI document: a file path relative to the project root. Give this or oldText.'),
-  new: z.string().optional().describe('The new OpenAPI document: a file path relative to the project root (default "specs/openapi.yaml" when neither new nor newText is given).'),
+  new: z
+    .string()
+    .optional()
+    .describe('The new OpenAPI document: a file path relative to the project root (default "specs/openapi.yaml" when neither new nor newText is given).'),
   oldText: z.string().optional().describe('The old document as JSON or YAML text, instead of old.'),
   newText: z.string().optional().describe('The new document as JSON or YAML text, instead of new.'),
   breakingOnly: z.boolean().optional().describe('List only breaking changes (both counts are still given). Default false.'),
@@ -53,7 +56,8 @@ async function loadSide(ctx: ToolContext, side: Side): Promise<{ ok: true; doc: 
       }
     }
   }
-  if (!isObject(data) || !(typeof data.openapi === 'string' || typeof data.swagger === 'string')) return { ok: false, message: `${name}: not an OpenAPI document (no "openapi" or "swagger" field).` };
+  if (!isObject(data) || !(typeof data.openapi === 'string' || typeof data.swagger === 'string'))
+    return { ok: false, message: `${name}: not an OpenAPI document (no "openapi" or "swagger" field).` };
   return { ok: true, doc: data, name };
 }
 
@@ -87,7 +91,11 @@ export function registerDiffSpecs(server: McpServer, ctx: ToolContext): void {
             offset: page.offset,
             returned: page.items.length,
             nextOffset: page.nextOffset,
-            ...(page.shrunk ? { note: `This page holds ${page.items.length} changes so that it fits the ${ctx.budget}-character budget; call again with offset=${page.nextOffset} for more.` } : {}),
+            ...(page.shrunk
+              ? {
+                  note: `This page holds ${page.items.length} changes so that it fits the ${ctx.budget}-character budget; call again with offset=${page.nextOffset} for more.`,
+                }
+              : {}),
             changes: page.items,
           }),
         );

@@ -17,10 +17,14 @@ export function fitDocument(
   continueHint: (nextOffset: number) => string,
 ): CallToolResult {
   for (let d = requestedDepth; d >= 0; d--) {
-    const note = d < requestedDepth ? `Schemas are inlined to depth ${d} instead of ${requestedDepth} so that the result fits the ${budget}-character budget; deeper refs point into "$defs".` : undefined;
+    const note =
+      d < requestedDepth
+        ? `Schemas are inlined to depth ${d} instead of ${requestedDepth} so that the result fits the ${budget}-character budget; deeper refs point into "$defs".`
+        : undefined;
     const text = json(build(d, note));
     if (text.length <= budget) {
-      if (offset > 0) return errorResult(`offset ${offset} is past the end: this result fits in one page (${text.length} characters); call without offset.`, [], budget);
+      if (offset > 0)
+        return errorResult(`offset ${offset} is past the end: this result fits in one page (${text.length} characters); call without offset.`, [], budget);
       return textResult(text);
     }
   }

@@ -14,12 +14,16 @@ export const getModelInput = {
   id: z
     .string()
     .min(1)
-    .describe('The model id as search_models gives it: a FAL endpoint id such as "fal-ai/flux/dev", or a Comet model id such as "gpt-4o-mini". "provider:id" is accepted too.'),
+    .describe(
+      'The model id as search_models gives it: a FAL endpoint id such as "fal-ai/flux/dev", or a Comet model id such as "gpt-4o-mini". "provider:id" is accepted too.',
+    ),
   provider: z.enum(['fal', 'comet']).optional().describe('The provider, only needed when two providers use the same id.'),
   section: z
     .enum(MODEL_SECTIONS)
     .optional()
-    .describe('What to include: "all" (default: metadata, price, operations, input and output schemas), "summary" (no schemas), "input" or "output" (metadata plus that one schema).'),
+    .describe(
+      'What to include: "all" (default: metadata, price, operations, input and output schemas), "summary" (no schemas), "input" or "output" (metadata plus that one schema).',
+    ),
   depth: depthField,
   offset: offsetField,
 };
@@ -30,7 +34,7 @@ export function registerGetModel(server: McpServer, ctx: ToolContext): void {
     {
       title: 'Describe a model',
       description:
-        'Everything needed to call one model: metadata, price (with its source and date), the operations that serve it (FAL queue: submit, status, result, cancel; Comet: its family\'s and category\'s routes), how to call it, ' +
+        "Everything needed to call one model: metadata, price (with its source and date), the operations that serve it (FAL queue: submit, status, result, cancel; Comet: its family's and category's routes), how to call it, " +
         'and its input and output JSON Schemas with $refs inlined; refs left (deep or recursive) point into the answer\'s own "$defs". For a Comet model the default answer summarizes the fields; section "input" or "output" gives the full schema. ' +
         'An unknown id returns the nearest ids, names and families (e.g. "midjourney" -> mj_*). Every Comet model id: resource api-hub://models/comet. ' +
         'A result larger than the size budget comes in parts: call again with offset=<the offset named in the note>.',

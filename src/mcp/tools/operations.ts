@@ -12,11 +12,16 @@ export const searchOperationsInput = {
   query: z
     .string()
     .optional()
-    .describe('Free text matched against operationId, path, summary, tags, Apidog folder and FAL endpoint id; every word must match (e.g. "chat completions", "flux dev submit", "midjourney").'),
+    .describe(
+      'Free text matched against operationId, path, summary, tags, Apidog folder and FAL endpoint id; every word must match (e.g. "chat completions", "flux dev submit", "midjourney").',
+    ),
   provider: z.enum(['fal', 'comet']).optional().describe('Only operations of this provider.'),
   method: z.string().optional().describe('Only operations with this HTTP method: GET, POST, PUT, DELETE, PATCH… (any case).'),
   tag: z.string().optional().describe('Only operations with this tag, exactly (case-insensitive), e.g. "fal/image-to-video" or "Comet Chat".'),
-  endpointId: z.string().optional().describe('Only the operations of this FAL endpoint id (its submit, status, result and cancel operations), e.g. "fal-ai/flux/dev".'),
+  endpointId: z
+    .string()
+    .optional()
+    .describe('Only the operations of this FAL endpoint id (its submit, status, result and cancel operations), e.g. "fal-ai/flux/dev".'),
   role: z.enum(['submit', 'status', 'result', 'cancel']).optional().describe('Only FAL queue operations with this role.'),
   limit: limitField(25, 200),
   offset: offsetField,
@@ -26,7 +31,9 @@ export const getOperationInput = {
   operationId: z
     .string()
     .min(1)
-    .describe('The operationId as search_operations gives it (e.g. "falAiFluxDevSubmit", "cometCreateChatCompletion"), or "METHOD /path" (e.g. "POST /v1/chat/completions").'),
+    .describe(
+      'The operationId as search_operations gives it (e.g. "falAiFluxDevSubmit", "cometCreateChatCompletion"), or "METHOD /path" (e.g. "POST /v1/chat/completions").',
+    ),
   depth: depthField,
   offset: offsetField,
 };
@@ -37,7 +44,7 @@ export function registerOperationTools(server: McpServer, ctx: ToolContext): voi
     {
       title: 'Search the unified spec',
       description:
-        'Find operations of the hub\'s unified OpenAPI 3.1 document (every FAL queue operation and every Comet endpoint) by free text, provider, method, tag, FAL endpoint id or queue role. ' +
+        "Find operations of the hub's unified OpenAPI 3.1 document (every FAL queue operation and every Comet endpoint) by free text, provider, method, tag, FAL endpoint id or queue role. " +
         'Each hit has the operationId to pass to get_operation. Results are paged: when "nextOffset" is not null, call again with offset=nextOffset.',
       inputSchema: searchOperationsInput,
       annotations: { ...READ_ONLY, title: 'Search operations' },
@@ -52,7 +59,11 @@ export function registerOperationTools(server: McpServer, ctx: ToolContext): voi
             offset: page.offset,
             returned: page.items.length,
             nextOffset: page.nextOffset,
-            ...(page.shrunk ? { note: `This page holds ${page.items.length} operations so that it fits the ${ctx.budget}-character budget; call again with offset=${page.nextOffset} for more.` } : {}),
+            ...(page.shrunk
+              ? {
+                  note: `This page holds ${page.items.length} operations so that it fits the ${ctx.budget}-character budget; call again with offset=${page.nextOffset} for more.`,
+                }
+              : {}),
             ...(page.total === 0 ? { hint: 'No operation matches; try fewer words or fewer filters.' } : {}),
             operations: page.items.map((o) => ({
               operationId: o.operationId,

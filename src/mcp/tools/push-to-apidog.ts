@@ -8,8 +8,14 @@ import { HubError } from '../../core/errors.js';
 import { isObject } from '../../core/json.js';
 
 export const pushInput = {
-  path: z.string().optional().describe('The OpenAPI file to push, relative to the project root (default "specs/openapi.yaml"). Paths outside the project root are refused.'),
-  dryRun: z.boolean().optional().describe('Only validate and show what would be sent (size, endpoints and schemas, endpoints per folder, import options); push nothing. Default false.'),
+  path: z
+    .string()
+    .optional()
+    .describe('The OpenAPI file to push, relative to the project root (default "specs/openapi.yaml"). Paths outside the project root are refused.'),
+  dryRun: z
+    .boolean()
+    .optional()
+    .describe('Only validate and show what would be sent (size, endpoints and schemas, endpoints per folder, import options); push nothing. Default false.'),
 };
 
 /**

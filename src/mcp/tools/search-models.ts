@@ -10,12 +10,16 @@ export const searchModelsInput = {
   query: z
     .string()
     .optional()
-    .describe('Free text matched against the model id, display name, category and tags (a Comet model\'s tags include its family, e.g. "midjourney" for mj_*); every word must match (e.g. "flux dev", "kling", "veo video"). Leave out to list every model that passes the other filters.'),
+    .describe(
+      'Free text matched against the model id, display name, category and tags (a Comet model\'s tags include its family, e.g. "midjourney" for mj_*); every word must match (e.g. "flux dev", "kling", "veo video"). Leave out to list every model that passes the other filters.',
+    ),
   provider: z.enum(['fal', 'comet']).optional().describe('Only models of this provider: "fal" (FAL queue models) or "comet" (Comet API models).'),
   category: z
     .string()
     .optional()
-    .describe('Only models of this category, exactly (case-insensitive): image-to-video, text-to-image, text-to-video, image-to-image, text-to-speech, … for both providers (FAL\'s names; Comet\'s chat models are "llm", its embedding models "embeddings").'),
+    .describe(
+      'Only models of this category, exactly (case-insensitive): image-to-video, text-to-image, text-to-video, image-to-image, text-to-speech, … for both providers (FAL\'s names; Comet\'s chat models are "llm", its embedding models "embeddings").',
+    ),
   status: z.string().optional().describe('Only models with this status: "active", "deprecated", or "unavailable" (listed by FAL without an OpenAPI document).'),
   limit: limitField(50, 500),
   offset: offsetField,
@@ -27,7 +31,7 @@ export function registerSearchModels(server: McpServer, ctx: ToolContext): void 
     {
       title: 'Search the model registry',
       description:
-        'Find models of every provider (FAL, Comet) in the hub\'s committed registry, offline: by free text, provider, category and status. ' +
+        "Find models of every provider (FAL, Comet) in the hub's committed registry, offline: by free text, provider, category and status. " +
         'Each hit has its id (use it with get_model and estimate_cost), name, category, status and price where known ("withPrice" counts the matches that have one). ' +
         'Results are paged: when "nextOffset" is not null, call again with offset=nextOffset for the rest.',
       inputSchema: searchModelsInput,
@@ -45,7 +49,11 @@ export function registerSearchModels(server: McpServer, ctx: ToolContext): void 
             offset: page.offset,
             returned: page.items.length,
             nextOffset: page.nextOffset,
-            ...(page.shrunk ? { note: `This page holds ${page.items.length} models so that it fits the ${ctx.budget}-character budget; call again with offset=${page.nextOffset} for more.` } : {}),
+            ...(page.shrunk
+              ? {
+                  note: `This page holds ${page.items.length} models so that it fits the ${ctx.budget}-character budget; call again with offset=${page.nextOffset} for more.`,
+                }
+              : {}),
             models: page.items.map(summarizeModel),
           };
           if (page.total === 0) {

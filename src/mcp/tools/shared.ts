@@ -21,7 +21,9 @@ export const limitField = (dflt: number, max: number) =>
     .min(1)
     .max(max)
     .optional()
-    .describe(`How many items at most (default ${dflt}, at most ${max}); a page may hold fewer so that it fits the result size budget, and then says where the next one starts.`);
+    .describe(
+      `How many items at most (default ${dflt}, at most ${max}); a page may hold fewer so that it fits the result size budget, and then says where the next one starts.`,
+    );
 
 export const depthField = z
   .number()
@@ -29,7 +31,9 @@ export const depthField = z
   .min(0)
   .max(8)
   .optional()
-  .describe('How many levels of nested $refs to inline into the schemas (default 3, 0-8). Deeper and recursive refs point to "#/$defs/<Name>", whose targets are included, so the result is always self-contained.');
+  .describe(
+    'How many levels of nested $refs to inline into the schemas (default 3, 0-8). Deeper and recursive refs point to "#/$defs/<Name>", whose targets are included, so the result is always self-contained.',
+  );
 
 /** Runs a handler, turning anything it throws into an isError result (and one stderr line). */
 export async function guarded(ctx: ToolContext, tool: string, run: () => Promise<CallToolResult>): Promise<CallToolResult> {

@@ -21,7 +21,9 @@ export const validateSpecInput = {
   path: z
     .string()
     .optional()
-    .describe('File to validate, relative to the project root (e.g. "specs/openapi.yaml", the default when neither path nor text is given). Paths outside the project root are refused.'),
+    .describe(
+      'File to validate, relative to the project root (e.g. "specs/openapi.yaml", the default when neither path nor text is given). Paths outside the project root are refused.',
+    ),
   text: z
     .string()
     .optional()
@@ -36,9 +38,16 @@ export const validateSpecInput = {
  * validator. Files the document's refs reach are read through a reader that
  * refuses anything outside the root (symbolic links included).
  */
-export async function runValidation(ctx: ToolContext, args: { path?: string | undefined; text?: string | undefined }): Promise<{ ok: true; result: ValidateResult; file: string } | { ok: false; error: CallToolResult }> {
+export async function runValidation(
+  ctx: ToolContext,
+  args: { path?: string | undefined; text?: string | undefined },
+): Promise<{ ok: true; result: ValidateResult; file: string } | { ok: false; error: CallToolResult }> {
   if (args.path !== undefined && args.text !== undefined) return { ok: false, error: errorResult('Give either path or text, not both.', [], ctx.budget) };
-  const [{ nodeFileReader }, { loadConfig }, { validateInProject }] = await Promise.all([import('../../validate/io.js'), import('../../project/config.js'), import('../../project/validation.js')]);
+  const [{ nodeFileReader }, { loadConfig }, { validateInProject }] = await Promise.all([
+    import('../../validate/io.js'),
+    import('../../project/config.js'),
+    import('../../project/validation.js'),
+  ]);
   // The project's rules (redocly.yaml, ignore file): the verdict `api-hub validate` gives.
   const project = await loadConfig(ctx.root);
   const confined: FileReader = {
@@ -49,7 +58,15 @@ export async function runValidation(ctx: ToolContext, args: { path?: string | un
     },
   };
   if (args.text !== undefined) {
-    if (args.text.length > MAX_INLINE) return { ok: false, error: errorResult(`The text is too large (${args.text.length} characters; the limit is ${MAX_INLINE}). Save it under the project root and pass path instead.`, [], ctx.budget) };
+    if (args.text.length > MAX_INLINE)
+      return {
+        ok: false,
+        error: errorResult(
+          `The text is too large (${args.text.length} characters; the limit is ${MAX_INLINE}). Save it under the project root and pass path instead.`,
+          [],
+          ctx.budget,
+        ),
+      };
     const virtual = resolve(ctx.root, INLINE_NAME);
     const text = args.text;
     const reader: FileReader = { read: (p) => (p === virtual ? Promise.resolve(text) : confined.read(p)) };
@@ -72,7 +89,7 @@ export function registerValidateSpec(server: McpServer, ctx: ToolContext): void 
     {
       title: 'Validate an OpenAPI document',
       description:
-        'Validate an OpenAPI 2.0/3.0/3.1/3.2 document with the hub\'s validator: structure against the official schemas and every $ref. ' +
+        "Validate an OpenAPI 2.0/3.0/3.1/3.2 document with the hub's validator: structure against the official schemas and every $ref. " +
         'Give a file path inside the project (default specs/openapi.yaml) or the document text. ' +
         'Returns error and warning counts and the problems (rule, message, file, JSON pointer, line, column), paged: when "nextOffset" is not null, call again with offset=nextOffset.',
       inputSchema: validateSpecInput,
@@ -97,7 +114,11 @@ export function registerValidateSpec(server: McpServer, ctx: ToolContext): void 
             offset: page.offset,
             returned: page.items.length,
             nextOffset: page.nextOffset,
-            ...(page.shrunk ? { note: `This page holds ${page.items.length} problems so that it fits the ${ctx.budget}-character budget; call again with offset=${page.nextOffset} for more.` } : {}),
+            ...(page.shrunk
+              ? {
+                  note: `This page holds ${page.items.length} problems so that it fits the ${ctx.budget}-character budget; call again with offset=${page.nextOffset} for more.`,
+                }
+              : {}),
             problems: page.items.map((p) => ({ ...jsonProblem(p), ...(p.suggestion ? { suggestion: p.suggestion } : {}) })),
           }),
         );

@@ -106,12 +106,16 @@ describe('bundleFileSet', () => {
 
   it('rewrites discriminator mappings that name other files', async () => {
     const d = (await bundle(FILES)).document;
-    expect(resolvePointer(d, '/components/schemas/thing/properties/pet/discriminator/mapping')).toEqual({ cat: '#/components/schemas/cat', dog: '#/components/schemas/dog' });
+    expect(resolvePointer(d, '/components/schemas/thing/properties/pet/discriminator/mapping')).toEqual({
+      cat: '#/components/schemas/cat',
+      dog: '#/components/schemas/dog',
+    });
   });
 
   it('names clashing components deterministically, whatever the traversal order', async () => {
     const files = {
-      '/spec/openapi.yaml': "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n  /b: { get: { responses: { '200': { description: ok, content: { application/json: { schema: { $ref: 'b/item.yaml' } } } } } } }\n  /a: { get: { responses: { '200': { description: ok, content: { application/json: { schema: { $ref: 'a/item.yaml' } } } } } } }\n",
+      '/spec/openapi.yaml':
+        "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n  /b: { get: { responses: { '200': { description: ok, content: { application/json: { schema: { $ref: 'b/item.yaml' } } } } } } }\n  /a: { get: { responses: { '200': { description: ok, content: { application/json: { schema: { $ref: 'a/item.yaml' } } } } } } }\n",
       '/spec/a/item.yaml': 'type: string\n',
       '/spec/b/item.yaml': 'type: integer\n',
     };
@@ -123,7 +127,8 @@ describe('bundleFileSet', () => {
 
   it('puts 2.0 targets in definitions, parameters and responses', async () => {
     const files = {
-      '/spec/swagger.yaml': "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      parameters: [{ $ref: 'common.yaml#/parameters/q' }]\n      responses: { '200': { description: ok, schema: { $ref: 'common.yaml#/definitions/A' } } }\n",
+      '/spec/swagger.yaml':
+        "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      parameters: [{ $ref: 'common.yaml#/parameters/q' }]\n      responses: { '200': { description: ok, schema: { $ref: 'common.yaml#/definitions/A' } } }\n",
       '/spec/common.yaml': 'parameters: { q: { name: q, in: query, type: string } }\ndefinitions: { A: { type: object } }\n',
     };
     const d = (await bundle(files, '2.0', '/spec/swagger.yaml')).document;
@@ -134,7 +139,8 @@ describe('bundleFileSet', () => {
 
   it('reports what it cannot resolve, and refs that leave the allowed directory', async () => {
     const files = {
-      '/spec/openapi.yaml': "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n  /a: { get: { responses: { '200': { $ref: 'missing.yaml' }, '201': { $ref: '../outside.yaml' }, '202': { $ref: 'r.yaml#/nope' } } } }\n",
+      '/spec/openapi.yaml':
+        "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n  /a: { get: { responses: { '200': { $ref: 'missing.yaml' }, '201': { $ref: '../outside.yaml' }, '202': { $ref: 'r.yaml#/nope' } } } }\n",
       '/spec/r.yaml': 'x: 1\n',
       '/outside.yaml': 'description: secret\n',
     };

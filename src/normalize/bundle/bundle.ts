@@ -109,9 +109,11 @@ class Bundler {
     const t = resolveRef(ref, location);
     const denied = t.location === location ? undefined : refNotAllowed(t.location, location, this.options);
     if (denied) return void report('bundle-unresolved-ref', location, ptr, `$ref ${JSON.stringify(ref)} is ${denied}`);
-    if (t.fragment !== '' && !t.fragment.startsWith('/')) return void report('bundle-unresolved-ref', location, ptr, `$ref ${JSON.stringify(ref)}: only JSON pointer fragments are supported`);
+    if (t.fragment !== '' && !t.fragment.startsWith('/'))
+      return void report('bundle-unresolved-ref', location, ptr, `$ref ${JSON.stringify(ref)}: only JSON pointer fragments are supported`);
     const file = this.set.files.get(t.location);
-    if (!file) return void report('bundle-unresolved-ref', location, ptr, `$ref ${JSON.stringify(ref)}: ${this.set.missing.get(t.location) ?? 'file not loaded'}`);
+    if (!file)
+      return void report('bundle-unresolved-ref', location, ptr, `$ref ${JSON.stringify(ref)}: ${this.set.missing.get(t.location) ?? 'file not loaded'}`);
     const value = t.fragment === '' ? file.data : resolvePointer(file.data, t.fragment);
     if (value === undefined) return void report('bundle-unresolved-ref', location, ptr, `$ref ${JSON.stringify(ref)}: nothing at #${t.fragment}`);
     this.used.add(t.location);
@@ -136,7 +138,8 @@ class Bundler {
     }
     const out: Obj = {};
     for (const [k, v] of Object.entries(node)) out[k] = this.convert(v, location, childType(type, k), childPointer(ptr, k));
-    if (type === 'Schema' && isObject(out.discriminator) && isObject(out.discriminator.mapping)) this.convertMapping(out.discriminator.mapping, location, childPointer(ptr, 'discriminator', 'mapping'));
+    if (type === 'Schema' && isObject(out.discriminator) && isObject(out.discriminator.mapping))
+      this.convertMapping(out.discriminator.mapping, location, childPointer(ptr, 'discriminator', 'mapping'));
     return out;
   }
 
@@ -199,7 +202,12 @@ class Bundler {
     if (!resolved) return { ...node };
     const key = `${t.location}#${t.fragment}`;
     if (this.inlining.has(key)) {
-      this.fail('bundle-circular-ref', location, ptr, `$ref ${JSON.stringify(ref)} is circular through objects that are not components (${type}); it cannot be inlined`);
+      this.fail(
+        'bundle-circular-ref',
+        location,
+        ptr,
+        `$ref ${JSON.stringify(ref)} is circular through objects that are not components (${type}); it cannot be inlined`,
+      );
       return {};
     }
     if (type === 'Operation') this.operationRefs++;
@@ -215,10 +223,22 @@ class Bundler {
   reportCounts(): void {
     const root = this.set.root;
     if (this.operationRefs > 0) {
-      this.findings.push({ ruleId: 'bundle-operation-ref', severity: 'warn', message: `${this.operationRefs} $ref(s) directly under a path's operation (not allowed by OpenAPI) were inlined`, location: root, pointer: '/paths' });
+      this.findings.push({
+        ruleId: 'bundle-operation-ref',
+        severity: 'warn',
+        message: `${this.operationRefs} $ref(s) directly under a path's operation (not allowed by OpenAPI) were inlined`,
+        location: root,
+        pointer: '/paths',
+      });
     }
     if (this.dataRefs > 0) {
-      this.findings.push({ ruleId: 'bundle', severity: 'info', message: `${this.dataRefs} $ref(s) inside example or default values named other files; their content was included as the value`, location: root, pointer: '' });
+      this.findings.push({
+        ruleId: 'bundle',
+        severity: 'info',
+        message: `${this.dataRefs} $ref(s) inside example or default values named other files; their content was included as the value`,
+        location: root,
+        pointer: '',
+      });
     }
   }
 }
@@ -230,7 +250,9 @@ class Bundler {
 function placeHoisted(document: Obj, hoists: Iterable<Hoist>, family: OasFamily): BundleResult['hoisted'] {
   const hoisted: BundleResult['hoisted'] = [];
   const container = family === '2.0' ? document : ((document.components = isObject(document.components) ? document.components : {}) as Obj);
-  const ordered = [...hoists].sort((a, b) => cmp(a.section, b.section) || cmp(a.candidate, b.candidate) || cmp(a.location, b.location) || cmp(a.fragment, b.fragment));
+  const ordered = [...hoists].sort(
+    (a, b) => cmp(a.section, b.section) || cmp(a.candidate, b.candidate) || cmp(a.location, b.location) || cmp(a.fragment, b.fragment),
+  );
   for (const h of ordered) {
     const sec = (container[h.section] = isObject(container[h.section]) ? container[h.section] : {}) as Obj;
     let name = h.candidate;

@@ -41,7 +41,13 @@ describe('applyOverlay', () => {
 
   it('removes selected nodes, array items from the highest index down', () => {
     const d = doc();
-    applyOverlay(d, { file: 'o.yaml', overlay: overlay([{ target: '$.paths.*[?(@["x-internal"])]', remove: true }, { target: '$.tags[0]', remove: true }]) });
+    applyOverlay(d, {
+      file: 'o.yaml',
+      overlay: overlay([
+        { target: '$.paths.*[?(@["x-internal"])]', remove: true },
+        { target: '$.tags[0]', remove: true },
+      ]),
+    });
     expect(d.paths).toEqual({ '/a': {}, '/b': { post: { summary: 'c' } } });
     expect(d.tags).toEqual([]);
   });

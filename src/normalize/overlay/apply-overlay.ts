@@ -6,7 +6,8 @@ import type { Obj } from '../types.js';
 
 /** jsonpath-plus, loaded when an overlay is applied (most builds have none): its import is ~7 ms of every start-up. */
 let loaded: typeof import('jsonpath-plus').JSONPath | undefined;
-const jsonPath = (): typeof import('jsonpath-plus').JSONPath => (loaded ??= (createRequire(import.meta.url)('jsonpath-plus') as typeof import('jsonpath-plus')).JSONPath);
+const jsonPath = (): typeof import('jsonpath-plus').JSONPath =>
+  (loaded ??= (createRequire(import.meta.url)('jsonpath-plus') as typeof import('jsonpath-plus')).JSONPath);
 
 export interface OverlayFile {
   /** Project-relative file name, for the report. */
@@ -50,26 +51,52 @@ export function applyOverlay(doc: Obj, { file, overlay }: OverlayFile): Diagnost
       // jsonpath-plus gives array indices as strings.
       matches = raw.map((m) => (Array.isArray(m.parent) ? { ...m, parentProperty: Number(m.parentProperty) } : m));
     } catch (err) {
-      findings.push({ ruleId: 'overlay-invalid-target', severity: 'error', message: `target ${action.target} is not a valid JSONPath: ${(err as Error).message}`, file, pointer: childPointer(ptr, 'target') });
+      findings.push({
+        ruleId: 'overlay-invalid-target',
+        severity: 'error',
+        message: `target ${action.target} is not a valid JSONPath: ${(err as Error).message}`,
+        file,
+        pointer: childPointer(ptr, 'target'),
+      });
       return;
     }
     if (matches.length === 0) {
-      findings.push({ ruleId: 'overlay-no-match', severity: 'warn', message: `target ${label} selects nothing; the action changed nothing`, file, pointer: childPointer(ptr, 'target') });
+      findings.push({
+        ruleId: 'overlay-no-match',
+        severity: 'warn',
+        message: `target ${label} selects nothing; the action changed nothing`,
+        file,
+        pointer: childPointer(ptr, 'target'),
+      });
       return;
     }
     if (action.remove === true) {
-      const ordered = [...matches].sort((a, b) => (typeof b.parentProperty === 'number' && typeof a.parentProperty === 'number' ? b.parentProperty - a.parentProperty : 0));
+      const ordered = [...matches].sort((a, b) =>
+        typeof b.parentProperty === 'number' && typeof a.parentProperty === 'number' ? b.parentProperty - a.parentProperty : 0,
+      );
       let removed = 0;
       for (const m of ordered) {
         if (Array.isArray(m.parent) && typeof m.parentProperty === 'number') m.parent.splice(m.parentProperty, 1);
         else if (isObject(m.parent) && m.parentProperty !== undefined) delete m.parent[String(m.parentProperty)];
         else {
-          findings.push({ ruleId: 'overlay-invalid-target', severity: 'error', message: `target ${label} selects the document root, which cannot be removed`, file, pointer: childPointer(ptr, 'target') });
+          findings.push({
+            ruleId: 'overlay-invalid-target',
+            severity: 'error',
+            message: `target ${label} selects the document root, which cannot be removed`,
+            file,
+            pointer: childPointer(ptr, 'target'),
+          });
           continue;
         }
         removed++;
       }
-      findings.push({ ruleId: 'overlay-action', severity: 'info', message: `removed ${removed} node(s) at ${label}: ${summarize(matches)}`, file, pointer: ptr });
+      findings.push({
+        ruleId: 'overlay-action',
+        severity: 'info',
+        message: `removed ${removed} node(s) at ${label}: ${summarize(matches)}`,
+        file,
+        pointer: ptr,
+      });
       return;
     }
     if (!('update' in action)) {
@@ -82,11 +109,23 @@ export function applyOverlay(doc: Obj, { file, overlay }: OverlayFile): Diagnost
       else if ((Array.isArray(m.parent) && typeof m.parentProperty === 'number') || (isObject(m.parent) && m.parentProperty !== undefined)) {
         (m.parent as Record<string | number, unknown>)[m.parentProperty] = cloneJson(action.update);
       } else if (!isObject(action.update)) {
-        findings.push({ ruleId: 'overlay-invalid-target', severity: 'error', message: `the update of ${label} must be an object to merge into the document root`, file, pointer: childPointer(ptr, 'update') });
+        findings.push({
+          ruleId: 'overlay-invalid-target',
+          severity: 'error',
+          message: `the update of ${label} must be an object to merge into the document root`,
+          file,
+          pointer: childPointer(ptr, 'update'),
+        });
         return;
       }
     }
-    findings.push({ ruleId: 'overlay-action', severity: 'info', message: `updated ${matches.length} node(s) at ${label}: ${summarize(matches)}`, file, pointer: ptr });
+    findings.push({
+      ruleId: 'overlay-action',
+      severity: 'info',
+      message: `updated ${matches.length} node(s) at ${label}: ${summarize(matches)}`,
+      file,
+      pointer: ptr,
+    });
   });
   return findings;
 }

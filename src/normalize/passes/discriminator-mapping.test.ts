@@ -32,19 +32,33 @@ const union = (alts: string[], key = 'oneOf', mapping = '') =>
 
 describe('discriminator-mapping', () => {
   it.each([
-    ['enum, const and allOf alternatives (oneOf)', union(['System', 'User', 'Tool']), { system: '#/components/schemas/System', user: '#/components/schemas/User', tool: '#/components/schemas/Tool' }],
-    ['anyOf, and a property given by $ref', union(['AlsoSystem', 'User'], 'anyOf'), { system: '#/components/schemas/AlsoSystem', user: '#/components/schemas/User' }],
+    [
+      'enum, const and allOf alternatives (oneOf)',
+      union(['System', 'User', 'Tool']),
+      { system: '#/components/schemas/System', user: '#/components/schemas/User', tool: '#/components/schemas/Tool' },
+    ],
+    [
+      'anyOf, and a property given by $ref',
+      union(['AlsoSystem', 'User'], 'anyOf'),
+      { system: '#/components/schemas/AlsoSystem', user: '#/components/schemas/User' },
+    ],
   ])('writes the mapping: %s', (_name, u, expected) => {
     const { doc: out, findings } = runPass(discriminatorMapping, doc(u));
     expect(resolvePointer(out, '/components/schemas/Message/discriminator')).toEqual({ propertyName: 'role', mapping: expected });
-    expect(findings).toEqual([expect.objectContaining({ ruleId: 'discriminator-mapping', severity: 'info', pointer: '/components/schemas/Message/discriminator' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ ruleId: 'discriminator-mapping', severity: 'info', pointer: '/components/schemas/Message/discriminator' }),
+    ]);
     expect(findings[0]!.message).toContain('wrote the mapping');
   });
 
   it.each([
     ['an alternative leaves the property open', union(['System', 'Open']), 'Open does not pin role'],
     ['two alternatives pin the same value', union(['System', 'AlsoSystem']), 'role system is pinned by more than one alternative'],
-    ['an inline alternative', `      oneOf:\n        - $ref: '#/components/schemas/System'\n        - { properties: { role: { const: x } } }\n      discriminator: { propertyName: role }`, 'not a $ref to a component schema'],
+    [
+      'an inline alternative',
+      `      oneOf:\n        - $ref: '#/components/schemas/System'\n        - { properties: { role: { const: x } } }\n      discriminator: { propertyName: role }`,
+      'not a $ref to a component schema',
+    ],
     ['a missing component', union(['System', 'Nowhere']), 'Nowhere does not pin role'],
   ])('leaves the discriminator alone and says why: %s', (_name, u, why) => {
     const { doc: out, findings } = runPass(discriminatorMapping, doc(u));
@@ -64,6 +78,9 @@ describe('discriminator-mapping', () => {
   it('finds unions inside properties too (a nested oneOf)', () => {
     const nested = `      properties:\n        m:\n${union(['System', 'User']).replace(/^/gm, '    ')}`;
     const { doc: out } = runPass(discriminatorMapping, doc(nested));
-    expect(resolvePointer(out, '/components/schemas/Message/properties/m/discriminator/mapping')).toEqual({ system: '#/components/schemas/System', user: '#/components/schemas/User' });
+    expect(resolvePointer(out, '/components/schemas/Message/properties/m/discriminator/mapping')).toEqual({
+      system: '#/components/schemas/System',
+      user: '#/components/schemas/User',
+    });
   });
 });

@@ -33,11 +33,21 @@ export const discriminatorMapping: Pass = {
         const result = pinnedMapping(schema[key] as unknown[], d.propertyName, schemas);
         const at = childPointer(ptr, 'discriminator');
         if (typeof result === 'string') {
-          ctx.report({ ruleId: 'discriminator-mapping', severity: 'info', message: `discriminator ${d.propertyName} left without a mapping: ${result}`, pointer: at });
+          ctx.report({
+            ruleId: 'discriminator-mapping',
+            severity: 'info',
+            message: `discriminator ${d.propertyName} left without a mapping: ${result}`,
+            pointer: at,
+          });
           return;
         }
         d.mapping = result;
-        ctx.report({ ruleId: 'discriminator-mapping', severity: 'info', message: `wrote the mapping of discriminator ${d.propertyName}: ${Object.keys(result).join(', ')}`, pointer: at });
+        ctx.report({
+          ruleId: 'discriminator-mapping',
+          severity: 'info',
+          message: `wrote the mapping of discriminator ${d.propertyName}: ${Object.keys(result).join(', ')}`,
+          pointer: at,
+        });
       },
     };
   },

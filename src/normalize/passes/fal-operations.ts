@@ -62,11 +62,23 @@ export function falOperations(naming: FalNaming): Pass {
           const role = falRole(id, path, method);
           const ptr = childPointer('', 'paths', path, method);
           if (!role) {
-            ctx.report({ ruleId: 'fal-unknown-operation', severity: 'warn', message: `${method.toUpperCase()} ${path} is not one of the four queue operations; named from its path`, pointer: ptr });
+            ctx.report({
+              ruleId: 'fal-unknown-operation',
+              severity: 'warn',
+              message: `${method.toUpperCase()} ${path} is not one of the four queue operations; named from its path`,
+              pointer: ptr,
+            });
           }
-          const opId = role ? falOperationId(base, role) : `${base}${method.charAt(0).toUpperCase()}${method.slice(1)}${camelFromId(path.slice(id.length + 1)).replace(/^./, (c) => c.toUpperCase())}`;
+          const opId = role
+            ? falOperationId(base, role)
+            : `${base}${method.charAt(0).toUpperCase()}${method.slice(1)}${camelFromId(path.slice(id.length + 1)).replace(/^./, (c) => c.toUpperCase())}`;
           if (typeof op.operationId === 'string' && op.operationId !== opId) {
-            ctx.report({ ruleId: 'fal-operation-id', severity: 'info', message: `operationId ${op.operationId} replaced by ${opId}`, pointer: childPointer(ptr, 'operationId') });
+            ctx.report({
+              ruleId: 'fal-operation-id',
+              severity: 'info',
+              message: `operationId ${op.operationId} replaced by ${opId}`,
+              pointer: childPointer(ptr, 'operationId'),
+            });
           }
           const ordered: Obj = { operationId: opId, summary: `${label}: ${role ? ROLE_TEXT[role] : `${method.toUpperCase()} ${path}`}` };
           if (role === 'submit' && description) ordered.description = description;
@@ -84,7 +96,12 @@ export function falOperations(naming: FalNaming): Pass {
         }
       }
       if (roles.length > 0) {
-        ctx.report({ ruleId: 'synthesized-names', severity: 'info', message: `synthesized operationId, summary, tags, x-apidog-folder, servers and security of ${roles.length} operation(s): ${roles.join(', ')}`, pointer: '/paths' });
+        ctx.report({
+          ruleId: 'synthesized-names',
+          severity: 'info',
+          message: `synthesized operationId, summary, tags, x-apidog-folder, servers and security of ${roles.length} operation(s): ${roles.join(', ')}`,
+          pointer: '/paths',
+        });
       }
       delete doc.servers;
       delete doc.security;

@@ -19,7 +19,11 @@ paths:
     );
     expect(doc.openapi).toBe('3.1.0');
     expect(doc['x-self']).toBe('https://example.com/openapi');
-    expect(doc).toMatchObject({ paths: { '/search': { 'x-query': { responses: { '200': { summary: 'Found' } } }, get: { parameters: [{ name: 'p' }], 'x-querystring': [{ name: 'q' }] } } } });
+    expect(doc).toMatchObject({
+      paths: {
+        '/search': { 'x-query': { responses: { '200': { summary: 'Found' } } }, get: { parameters: [{ name: 'p' }], 'x-querystring': [{ name: 'q' }] } },
+      },
+    });
     expect((doc as { paths: Record<string, Record<string, unknown>> }).paths['/search']!.query).toBeUndefined();
     expect(findings.filter((f) => f.severity === 'warn').map((f) => f.pointer)).toEqual(['/paths/~1search/query', '/paths/~1search/get/parameters']);
     expect(findings.map((f) => f.pointer)).toContain('/paths/~1search/get/responses/200/content/application~1jsonl/itemSchema');

@@ -47,7 +47,12 @@ export const from32: Pass = {
         if (qs.length > 0) {
           node.parameters = node.parameters.filter((p) => !qs.includes(p as Obj));
           node['x-querystring'] = qs;
-          ctx.report({ ruleId: 'from-3.2', severity: 'warn', message: `${qs.length} \`in: querystring\` parameter(s) moved to \`x-querystring\` (no 3.1 equivalent)`, pointer: childPointer(ptr, 'parameters') });
+          ctx.report({
+            ruleId: 'from-3.2',
+            severity: 'warn',
+            message: `${qs.length} \`in: querystring\` parameter(s) moved to \`x-querystring\` (no 3.1 equivalent)`,
+            pointer: childPointer(ptr, 'parameters'),
+          });
         }
       }
     });

@@ -39,7 +39,12 @@ export const operationIdUrlSafe: Pass = {
       taken.add(to);
       op.operationId = to;
       renamed.set(from, to);
-      ctx.report({ ruleId: 'operation-id-url-safe', severity: 'info', message: `operationId ${JSON.stringify(from)} has URL-unsafe characters; renamed ${to}`, pointer: ptr });
+      ctx.report({
+        ruleId: 'operation-id-url-safe',
+        severity: 'info',
+        message: `operationId ${JSON.stringify(from)} has URL-unsafe characters; renamed ${to}`,
+        pointer: ptr,
+      });
     }
     if (renamed.size > 0) renameLinkOperationIds(src.doc, renamed);
   },

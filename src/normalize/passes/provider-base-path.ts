@@ -28,7 +28,12 @@ export function providerBasePath(provider: string, sourceId: string, basePath: s
         }
       }
       src.doc.paths = out;
-      ctx.report({ ruleId: 'provider-base-path', severity: 'info', message: `${Object.keys(out).length} path(s) prefixed with the base path ${basePath}`, pointer: '/paths' });
+      ctx.report({
+        ruleId: 'provider-base-path',
+        severity: 'info',
+        message: `${Object.keys(out).length} path(s) prefixed with the base path ${basePath}`,
+        pointer: '/paths',
+      });
     },
   };
 }

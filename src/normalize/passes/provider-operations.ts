@@ -22,7 +22,12 @@ export function providerOperations(provider: string, label: string): Pass {
       const paths = isObject(doc.paths) ? doc.paths : {};
       const absolute = servers?.some((s) => isObject(s) && typeof s.url === 'string' && /^https?:\/\//.test(s.url));
       if (!absolute && Object.keys(paths).length > 0) {
-        ctx.report({ ruleId: 'provider-no-server', severity: 'warn', message: `the document declares no absolute server URL; its operations inherit the unified document's servers. Set \`server:\` for ${provider} in api-hub.config.yaml`, pointer: '/servers' });
+        ctx.report({
+          ruleId: 'provider-no-server',
+          severity: 'warn',
+          message: `the document declares no absolute server URL; its operations inherit the unified document's servers. Set \`server:\` for ${provider} in api-hub.config.yaml`,
+          pointer: '/servers',
+        });
       }
       for (const [path, item] of Object.entries(paths)) {
         if (!isObject(item)) continue;

@@ -15,7 +15,13 @@ describe('provider-prefix', () => {
     expect(Object.keys(doc.paths as object)).toEqual(['/acme/v1/models', '/v1/models/{id}']);
     expect(doc).toMatchObject({
       paths: {
-        '/acme/v1/models': { get: { operationId: 'listModels', 'x-hub-source': { provider: 'acme', path: '/v1/models' }, responses: { '200': { links: { next: { operationId: 'acme_getModel' } } } } } },
+        '/acme/v1/models': {
+          get: {
+            operationId: 'listModels',
+            'x-hub-source': { provider: 'acme', path: '/v1/models' },
+            responses: { '200': { links: { next: { operationId: 'acme_getModel' } } } },
+          },
+        },
         '/v1/models/{id}': { get: { operationId: 'acme_getModel' } },
       },
     });

@@ -47,7 +47,13 @@ export function providerPrefix(provider: string, policy: PrefixPolicy, conflicts
           out[next] = item;
           if (next !== path) {
             paths++;
-            if (!all) ctx.report({ ruleId: 'provider-prefix', severity: 'warn', message: `path ${path} is also another provider's; prefixed as ${next} (the URL is still the server's ${path})`, pointer: pointer('paths', path) });
+            if (!all)
+              ctx.report({
+                ruleId: 'provider-prefix',
+                severity: 'warn',
+                message: `path ${path} is also another provider's; prefixed as ${next} (the URL is still the server's ${path})`,
+                pointer: pointer('paths', path),
+              });
           }
           if (!isObject(item)) continue;
           for (const m of HTTP_METHODS) {
@@ -63,7 +69,11 @@ export function providerPrefix(provider: string, policy: PrefixPolicy, conflicts
         src.doc.paths = out;
       }
       const links = renameLinkOperationIds(src.doc, renamed);
-      const parts = [pathPrefix && `${paths} path(s) prefixed with ${pathPrefix}`, operationIdPrefix && `${renamed.size} operationId(s) with ${operationIdPrefix}`, links && `${links} link(s) updated`].filter(Boolean);
+      const parts = [
+        pathPrefix && `${paths} path(s) prefixed with ${pathPrefix}`,
+        operationIdPrefix && `${renamed.size} operationId(s) with ${operationIdPrefix}`,
+        links && `${links} link(s) updated`,
+      ].filter(Boolean);
       if (parts.length > 0) ctx.report({ ruleId: 'provider-prefix', severity: 'info', message: `prefix policy: ${parts.join(', ')}`, pointer: '/paths' });
     },
   };

@@ -18,11 +18,19 @@ export const schemaTypeMismatch: Pass = {
       if (schema.type === undefined || (!('items' in schema) && !('properties' in schema))) return;
       const t = types(schema.type);
       if (t.length === 0) return;
-      for (const [keyword, needs] of [['items', 'array'], ['properties', 'object']] as const) {
+      for (const [keyword, needs] of [
+        ['items', 'array'],
+        ['properties', 'object'],
+      ] as const) {
         if (!(keyword in schema) || hasType(schema.type, needs)) continue;
         schema[`x-${keyword}`] = schema[keyword];
         delete schema[keyword];
-        ctx.report({ ruleId: 'schema-type-mismatch', severity: 'warn', message: `\`${keyword}\` on a schema of type ${t.join('|')} never applies; kept as \`x-${keyword}\``, pointer: childPointer(ptr, keyword) });
+        ctx.report({
+          ruleId: 'schema-type-mismatch',
+          severity: 'warn',
+          message: `\`${keyword}\` on a schema of type ${t.join('|')} never applies; kept as \`x-${keyword}\``,
+          pointer: childPointer(ptr, keyword),
+        });
       }
     },
   }),

@@ -18,7 +18,15 @@ paths:
 `,
     );
     expect(doc.servers).toEqual([{ url: 'https://api.example.com/v1' }, { url: 'https://' }]);
-    expect(doc).toMatchObject({ paths: { '/a': { get: { servers: [{ description: 'production\n\n`{host}`: Your host.', variables: { host: { default: 'h.example.com', 'x-description': 'Your host.' } } }] } } } });
+    expect(doc).toMatchObject({
+      paths: {
+        '/a': {
+          get: {
+            servers: [{ description: 'production\n\n`{host}`: Your host.', variables: { host: { default: 'h.example.com', 'x-description': 'Your host.' } } }],
+          },
+        },
+      },
+    });
     expect(findings).toHaveLength(2);
   });
 });

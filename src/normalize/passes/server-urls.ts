@@ -39,7 +39,12 @@ export const serverUrls: Pass = {
         if (typeof server.url === 'string' && /[^/]\/+$/.test(server.url) && !/^[a-z]+:\/\/$/i.test(server.url)) {
           const url = server.url.replace(/\/+$/, '');
           if (url.replace(/^[a-z]+:\/\//i, '') !== '') {
-            ctx.report({ ruleId: 'server-urls', severity: 'info', message: `server URL ${server.url} ends with /; written as ${url}`, pointer: childPointer(at, 'url') });
+            ctx.report({
+              ruleId: 'server-urls',
+              severity: 'info',
+              message: `server URL ${server.url} ends with /; written as ${url}`,
+              pointer: childPointer(at, 'url'),
+            });
             server.url = url;
           }
         }
@@ -50,7 +55,12 @@ export const serverUrls: Pass = {
           server.description = typeof server.description === 'string' && server.description !== '' ? `${server.description.trimEnd()}\n\n${note}` : note;
           v['x-description'] = v.description;
           delete v.description;
-          ctx.report({ ruleId: 'server-urls', severity: 'info', message: `description of server variable ${name} moved to the server's description and x-description (swagger-parser rejects it)`, pointer: childPointer(at, 'variables', name, 'description') });
+          ctx.report({
+            ruleId: 'server-urls',
+            severity: 'info',
+            message: `description of server variable ${name} moved to the server's description and x-description (swagger-parser rejects it)`,
+            pointer: childPointer(at, 'variables', name, 'description'),
+          });
         }
       });
     }

@@ -20,7 +20,12 @@ export const tupleItems: Pass = {
       schema.minItems ??= keys.length;
       schema.maxItems ??= keys.length;
       delete schema.items;
-      ctx.report({ ruleId: 'tuple-items', severity: 'warn', message: `\`items\` keyed ${keys.map((k) => `"${k}"`).join(', ')} is not a schema; rewritten as a ${keys.length}-item prefixItems tuple`, pointer: childPointer(ptr, 'items') });
+      ctx.report({
+        ruleId: 'tuple-items',
+        severity: 'warn',
+        message: `\`items\` keyed ${keys.map((k) => `"${k}"`).join(', ')} is not a schema; rewritten as a ${keys.length}-item prefixItems tuple`,
+        pointer: childPointer(ptr, 'items'),
+      });
     },
   }),
 };

@@ -20,7 +20,11 @@ components:
         u: { nullable: true, description: untyped }
 `,
     );
-    const props = { n: resolvePointer(doc, '/components/schemas/A/properties/n'), e: resolvePointer(doc, '/components/schemas/A/properties/e'), u: resolvePointer(doc, '/components/schemas/A/properties/u') };
+    const props = {
+      n: resolvePointer(doc, '/components/schemas/A/properties/n'),
+      e: resolvePointer(doc, '/components/schemas/A/properties/e'),
+      u: resolvePointer(doc, '/components/schemas/A/properties/u'),
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(props.n).toEqual({ type: ['integer', 'null'], exclusiveMinimum: 0, examples: [3] });
     expect(props.e).toEqual({ type: ['string', 'null'], enum: ['a', 'b', null] });

@@ -106,7 +106,10 @@ export const upgradeTo31: Pass = {
       },
       leave() {
         if (constructs.size > 0) {
-          const list = [...constructs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, n]) => `${c} ×${n}`).join(', ');
+          const list = [...constructs]
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([c, n]) => `${c} ×${n}`)
+            .join(', ');
           ctx.report({
             ruleId: 'claims-3.0-uses-3.1',
             severity: 'warn',
@@ -114,7 +117,9 @@ export const upgradeTo31: Pass = {
             pointer: '/openapi',
           });
         }
-        const changes = [nullable && `nullable ×${nullable}`, example && `example ×${example}`, bounds && `boolean exclusive bounds ×${bounds}`].filter(Boolean);
+        const changes = [nullable && `nullable ×${nullable}`, example && `example ×${example}`, bounds && `boolean exclusive bounds ×${bounds}`].filter(
+          Boolean,
+        );
         ctx.report({
           ruleId: 'upgrade-to-3.1',
           severity: 'info',

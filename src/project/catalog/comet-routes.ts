@@ -71,7 +71,9 @@ export function cometRoutes(index: SpecIndex, model: { id: string; category: str
   const category: OperationInfo[] = [];
   for (const re of CATEGORY_ROUTES[categoryName ?? ''] ?? []) for (const o of comet) if (re.test(o.path) && !category.includes(o)) category.push(o);
   const native = families.some((f) => f.native) && family.length > 0;
-  const ordered = native ? [...sortFamily(family, model.id, categoryName), ...category.filter((o) => !family.includes(o))] : [...category, ...sortFamily(family, model.id, categoryName).filter((o) => !category.includes(o))];
+  const ordered = native
+    ? [...sortFamily(family, model.id, categoryName), ...category.filter((o) => !family.includes(o))]
+    : [...category, ...sortFamily(family, model.id, categoryName).filter((o) => !category.includes(o))];
   const primary = ordered.find((o) => o.method === 'POST') ?? ordered[0];
   return { operations: ordered, primary };
 }
@@ -90,5 +92,7 @@ function sortFamily(ops: readonly OperationInfo[], id: string, category: string 
     for (const w of new Set(words(`${o.path.replace(/_/g, ' ')} ${o.operationId.replace(/([a-z])([A-Z])/g, '$1 $2')}`))) if (idWords.has(w)) n++;
     return n;
   };
-  return [...ops].sort((a, b) => Number(b.method === 'POST') - Number(a.method === 'POST') || shared(b) - shared(a) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...ops].sort(
+    (a, b) => Number(b.method === 'POST') - Number(a.method === 'POST') || shared(b) - shared(a) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  );
 }

@@ -21,7 +21,12 @@ export async function estimateCost(index: RegistryIndex, env: Env, fetchImpl: ty
   const found = findModel(index, args.endpointId);
   const notes: string[] = [];
   const estimates: CostEstimate[] = [];
-  if (!found.ok && !args.live) return { ok: false, message: `${found.message} Search the registry for ids (search_models, or \`api-hub models\`), or ask live (live=true, --live) about an endpoint the snapshot does not have.`, suggestions: found.suggestions };
+  if (!found.ok && !args.live)
+    return {
+      ok: false,
+      message: `${found.message} Search the registry for ids (search_models, or \`api-hub models\`), or ask live (live=true, --live) about an endpoint the snapshot does not have.`,
+      suggestions: found.suggestions,
+    };
   const model = found.ok ? found.model : undefined;
   let offlineError: string | undefined;
   if (model) {
@@ -30,7 +35,12 @@ export async function estimateCost(index: RegistryIndex, env: Env, fetchImpl: ty
     else offlineError = r.message;
   } else notes.push(`${args.endpointId} is not in the registry snapshot; asking FAL directly.`);
   if (args.live) {
-    if (model && model.provider !== 'fal') return { ok: false, message: `Live estimates are FAL's API; ${model.id} is a ${model.provider} model (its registry price: ${describePrice(model.pricing) ?? 'not known'}).`, suggestions: [] };
+    if (model && model.provider !== 'fal')
+      return {
+        ok: false,
+        message: `Live estimates are FAL's API; ${model.id} is a ${model.provider} model (its registry price: ${describePrice(model.pricing) ?? 'not known'}).`,
+        suggestions: [],
+      };
     const key = envValue(env, 'FAL_API_KEY') ?? envValue(env, 'FAL_KEY');
     if (!key) {
       return {

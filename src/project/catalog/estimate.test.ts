@@ -21,7 +21,14 @@ describe('estimateFromRegistry', () => {
     const r = estimateFromRegistry(model({ unitPrice: 0.28, unit: 'second', currency: 'USD' }), 10);
     expect(r).toEqual({
       ok: true,
-      estimate: expect.objectContaining({ total: 2.8, unit: 'second', unitPrice: 0.28, currency: 'USD', source: 'registry', text: '10 second × 0.28 USD = 2.8 USD (registry price)' }),
+      estimate: expect.objectContaining({
+        total: 2.8,
+        unit: 'second',
+        unitPrice: 0.28,
+        currency: 'USD',
+        source: 'registry',
+        text: '10 second × 0.28 USD = 2.8 USD (registry price)',
+      }),
     });
   });
   const failures: Array<[string, ModelEntry['pricing'], number, 'units' | 'calls', RegExp]> = [
@@ -47,16 +54,32 @@ describe('falApiRoot', () => {
 
 describe('estimateLive (fetch injected)', () => {
   const calls: Array<{ url: string; init: RequestInit | undefined }> = [];
-  const answer = (status: number, body: unknown): typeof fetch => async (url, init) => {
-    calls.push({ url: String(url), init });
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  };
+  const answer =
+    (status: number, body: unknown): typeof fetch =>
+    async (url, init) => {
+      calls.push({ url: String(url), init });
+      return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    };
   const base = { endpointId: 'fal-ai/flux/dev', apiKey: 'secret-key-123', baseUrl: 'http://fal.test' };
 
   it('posts a unit_price estimate with the key and reads total_cost', async () => {
     calls.length = 0;
-    const r = await estimateLive({ ...base, quantity: 4, mode: 'units', fetch: answer(200, { estimate_type: 'unit_price', total_cost: 0.1, currency: 'USD' }) });
-    expect(r).toEqual({ ok: true, estimate: expect.objectContaining({ total: 0.1, currency: 'USD', source: 'fal-live', mode: 'units', text: '4 unit(s) = 0.1 USD (FAL live estimate, unit_price)' }) });
+    const r = await estimateLive({
+      ...base,
+      quantity: 4,
+      mode: 'units',
+      fetch: answer(200, { estimate_type: 'unit_price', total_cost: 0.1, currency: 'USD' }),
+    });
+    expect(r).toEqual({
+      ok: true,
+      estimate: expect.objectContaining({
+        total: 0.1,
+        currency: 'USD',
+        source: 'fal-live',
+        mode: 'units',
+        text: '4 unit(s) = 0.1 USD (FAL live estimate, unit_price)',
+      }),
+    });
     expect(calls[0]?.url).toBe('http://fal.test/v1/models/pricing/estimate');
     expect(calls[0]?.init?.method).toBe('POST');
     expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe('Key secret-key-123');
@@ -64,11 +87,21 @@ describe('estimateLive (fetch injected)', () => {
   });
   it('posts a historical_api_price estimate for calls', async () => {
     calls.length = 0;
-    await estimateLive({ ...base, quantity: 3, mode: 'calls', fetch: answer(200, { estimate_type: 'historical_api_price', total_cost: 0.3, currency: 'USD' }) });
+    await estimateLive({
+      ...base,
+      quantity: 3,
+      mode: 'calls',
+      fetch: answer(200, { estimate_type: 'historical_api_price', total_cost: 0.3, currency: 'USD' }),
+    });
     expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({ estimate_type: 'historical_api_price', endpoints: { 'fal-ai/flux/dev': { call_quantity: 3 } } });
   });
-  it('reports FAL\'s error message, never the key', async () => {
-    const r = await estimateLive({ ...base, quantity: 1, mode: 'units', fetch: answer(401, { error: { type: 'authorization_error', message: 'bad key secret-key-123' } }) });
+  it("reports FAL's error message, never the key", async () => {
+    const r = await estimateLive({
+      ...base,
+      quantity: 1,
+      mode: 'units',
+      fetch: answer(401, { error: { type: 'authorization_error', message: 'bad key secret-key-123' } }),
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.message).toContain('HTTP 401: bad key [redacted]');
@@ -81,7 +114,14 @@ describe('estimateLive (fetch injected)', () => {
     expect(r.ok).toBe(false);
   });
   it('reports a network failure', async () => {
-    const r = await estimateLive({ ...base, quantity: 1, mode: 'units', fetch: async () => { throw new TypeError('fetch failed'); } });
+    const r = await estimateLive({
+      ...base,
+      quantity: 1,
+      mode: 'units',
+      fetch: async () => {
+        throw new TypeError('fetch failed');
+      },
+    });
     expect(r).toEqual({ ok: false, message: 'FAL pricing estimate failed: http://fal.test/v1/models/pricing/estimate: fetch failed' });
   });
   it('refuses a fractional number of calls before asking', async () => {

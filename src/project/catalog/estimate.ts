@@ -3,7 +3,6 @@ import { makeRedactor } from '../../core/redact.js';
 import { falApiRoot } from '../../fetch/fal/urls.js';
 import { describePrice, formatAmount, howToGetPrice, priceOrigin, type ModelEntry } from './registry-read.js';
 
-
 export type EstimateMode = 'units' | 'calls';
 
 export interface CostEstimate {
@@ -35,13 +34,19 @@ export function estimateFromRegistry(model: ModelEntry, quantity: number, mode: 
   if (!(quantity > 0) || !Number.isFinite(quantity)) return { ok: false, message: `the quantity must be a number greater than 0 (got ${quantity})` };
   const p = model.pricing;
   if (mode === 'calls') {
-    return { ok: false, message: `${model.id}: a per-call estimate uses FAL's historical prices, which only the live API knows; ask live (live=true, or --live on the command line; needs FAL_API_KEY or FAL_KEY), or estimate by units (the registry price is ${describePrice(p) ?? 'not known'}).` };
+    return {
+      ok: false,
+      message: `${model.id}: a per-call estimate uses FAL's historical prices, which only the live API knows; ask live (live=true, or --live on the command line; needs FAL_API_KEY or FAL_KEY), or estimate by units (the registry price is ${describePrice(p) ?? 'not known'}).`,
+    };
   }
   if (!p) {
     return { ok: false, message: `${model.id}: the registry has no price for this model. ${howToGetPrice(model.provider)}` };
   }
   if (p.unitPrice === null) {
-    return { ok: false, message: `${model.id} is priced per token (${describePrice(p)}); a unit estimate needs a single unit price: work it out from the token counts.` };
+    return {
+      ok: false,
+      message: `${model.id} is priced per token (${describePrice(p)}); a unit estimate needs a single unit price: work it out from the token counts.`,
+    };
   }
   const from = priceOrigin(p);
   const total = p.unitPrice * quantity;

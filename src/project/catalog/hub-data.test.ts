@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HubCatalog } from './hub-data.js';
 
 const registry = (ids: string[]) => JSON.stringify({ models: ids.map((id) => ({ provider: 'fal', id })) });
-const specYaml = 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses: {"200": {description: ok}}\n';
+const specYaml =
+  'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses: {"200": {description: ok}}\n';
 
 describe('HubCatalog: lazy, loaded once, reloaded only when the file changes', () => {
   let root: string;
@@ -85,7 +86,12 @@ describe('HubCatalog: lazy, loaded once, reloaded only when the file changes', (
     expect((await c.spec()).index.byOperationId.has('getA')).toBe(true);
 
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
     await writeFile(join(root, 'specs/openapi.yaml'), levels.join('\n') + '\n');
     await utimes(join(root, 'specs/openapi.yaml'), new Date(), new Date(Date.now() + 5_000));
     await expect(c.spec()).rejects.toThrow(/specs\/openapi.yaml: cannot be parsed \(YAML aliases expand to too many nodes/);

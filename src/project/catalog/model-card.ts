@@ -75,8 +75,18 @@ export function buildModelCard(model: ModelEntry, spec: LoadedSpec | null, specE
   }
   const { operations, guessed, primary } = operationsFor(model, spec);
   const doc = spec.document;
-  card.operations = operations.map((op) => ({ ...(op.role ? { role: op.role } : {}), operationId: op.operationId, method: op.method, path: op.path, summary: op.summary }));
-  const submit = guessed ? (primary && hasBody(doc, primary) ? primary : operations.find((op) => hasBody(doc, op))) : operations.find((op) => op.role === 'submit');
+  card.operations = operations.map((op) => ({
+    ...(op.role ? { role: op.role } : {}),
+    operationId: op.operationId,
+    method: op.method,
+    path: op.path,
+    summary: op.summary,
+  }));
+  const submit = guessed
+    ? primary && hasBody(doc, primary)
+      ? primary
+      : operations.find((op) => hasBody(doc, op))
+    : operations.find((op) => op.role === 'submit');
   const result = guessed ? submit : operations.find((op) => op.role === 'result');
   if (model.provider === 'fal' && submit) {
     const base = serversOf(doc, submit, operationObject(doc, submit) ?? {})[0] ?? 'https://queue.fal.run';
@@ -86,7 +96,8 @@ export function buildModelCard(model: ModelEntry, spec: LoadedSpec | null, specE
   } else if (comet) {
     card.howToCall = cometHowToCall(model, doc, submit, operations);
   }
-  if (!model.document.available && operations.length === 0) card.note = `No OpenAPI document for this model${model.document.reason ? `: ${model.document.reason}` : ''}.`;
+  if (!model.document.available && operations.length === 0)
+    card.note = `No OpenAPI document for this model${model.document.reason ? `: ${model.document.reason}` : ''}.`;
   if (o.section === 'summary') return card;
   if (comet && o.section === 'all') {
     const obj = submit ? operationObject(doc, submit) : undefined;

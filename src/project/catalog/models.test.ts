@@ -9,7 +9,13 @@ const index = indexRegistry(
     models: [
       { provider: 'fal', id: 'fal-ai/flux/dev', displayName: 'FLUX.1 [dev]', category: 'text-to-image', tags: [] },
       { provider: 'fal', id: 'fal-ai/flux/dev/image-to-image', displayName: 'FLUX.1 [dev] image-to-image', category: 'image-to-image' },
-      { provider: 'fal', id: 'fal-ai/kling-video/v2/master/image-to-video', displayName: 'Kling 2.0 Master', category: 'image-to-video', pricing: { unitPrice: 0.28, unit: 'second', currency: 'USD' } },
+      {
+        provider: 'fal',
+        id: 'fal-ai/kling-video/v2/master/image-to-video',
+        displayName: 'Kling 2.0 Master',
+        category: 'image-to-video',
+        pricing: { unitPrice: 0.28, unit: 'second', currency: 'USD' },
+      },
       { provider: 'fal', id: 'fal-ai/old', displayName: 'Old', category: 'image-to-video', status: 'deprecated' },
       { provider: 'comet', id: 'flux-dev', category: 'image', tags: ['bfl'] },
       { provider: 'comet', id: 'text-embedding-3-small', category: 'embedding' },

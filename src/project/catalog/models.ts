@@ -53,7 +53,11 @@ export function findModel(index: RegistryIndex, id: string, provider?: string): 
   const [first, second] = hits;
   if (first && !second) return { ok: true, model: first };
   if (first && second) {
-    return { ok: false, message: `"${trimmed}" is a model of several providers (${hits.map((m) => m.provider).join(', ')}); give provider too.`, suggestions: hits.map((m) => `${m.provider}:${m.id}`) };
+    return {
+      ok: false,
+      message: `"${trimmed}" is a model of several providers (${hits.map((m) => m.provider).join(', ')}); give provider too.`,
+      suggestions: hits.map((m) => `${m.provider}:${m.id}`),
+    };
   }
   // Also accept "provider:id" and a case-insensitive exact id.
   const colon = /^([a-z]+):(.+)$/.exec(trimmed);

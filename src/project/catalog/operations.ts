@@ -37,7 +37,9 @@ export function requestSchema(doc: unknown, op: Obj): unknown {
 /** The schema of the first 2xx response with content (200 first). */
 export function responseSchema(doc: unknown, op: Obj): unknown {
   if (!isObject(op.responses)) return undefined;
-  const codes = Object.keys(op.responses).filter((c) => /^2\d\d$|^2XX$/i.test(c)).sort();
+  const codes = Object.keys(op.responses)
+    .filter((c) => /^2\d\d$|^2XX$/i.test(c))
+    .sort();
   for (const c of codes) {
     const s = jsonSchemaOf(doc, op.responses[c]);
     if (s !== undefined) return s;
@@ -49,7 +51,12 @@ export function responseSchema(doc: unknown, op: Obj): unknown {
 export function serversOf(doc: unknown, info: OperationInfo, op: Obj): string[] {
   const item = resolvePointer(doc, info.pointer.slice(0, info.pointer.lastIndexOf('/')));
   const pick = (v: unknown): string[] | undefined =>
-    Array.isArray(v) && v.length > 0 ? v.filter(isObject).map((s) => (typeof s.url === 'string' ? s.url : '')).filter((u) => u !== '') : undefined;
+    Array.isArray(v) && v.length > 0
+      ? v
+          .filter(isObject)
+          .map((s) => (typeof s.url === 'string' ? s.url : ''))
+          .filter((u) => u !== '')
+      : undefined;
   return pick(op.servers) ?? (isObject(item) ? pick(item.servers) : undefined) ?? (isObject(doc) ? pick(doc.servers) : undefined) ?? [];
 }
 

@@ -2,7 +2,10 @@ import { cmp } from '../../core/diagnostic.js';
 
 /** Lower-cased words of a text: `fal-ai/flux/dev` -> [fal, ai, flux, dev]. */
 export function words(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9.]+/).filter((w) => w !== '');
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9.]+/)
+    .filter((w) => w !== '');
 }
 
 export interface RankFields {

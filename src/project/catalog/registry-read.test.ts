@@ -37,7 +37,18 @@ describe('readRegistry (defensive: the registry shape is still growing)', () => 
     const { models, skipped } = readRegistry({ models: [{ provider: 'comet', id: 'gpt-4o' }, { id: 'no-provider' }, 'junk', null] });
     expect(skipped).toBe(3);
     expect(models).toEqual([
-      { provider: 'comet', id: 'gpt-4o', displayName: 'gpt-4o', category: null, status: 'active', tags: [], pricing: null, document: { available: false, file: null, sha256: null, reason: null }, operationIds: [], extra: {} },
+      {
+        provider: 'comet',
+        id: 'gpt-4o',
+        displayName: 'gpt-4o',
+        category: null,
+        status: 'active',
+        tags: [],
+        pricing: null,
+        document: { available: false, file: null, sha256: null, reason: null },
+        operationIds: [],
+        extra: {},
+      },
     ]);
   });
   it('reads nothing from something that is not a registry', () => {
@@ -48,8 +59,12 @@ describe('readRegistry (defensive: the registry shape is still growing)', () => 
 describe('readPrice', () => {
   const cases: Array<[string, unknown, unknown]> = [
     ['a unit price', { unitPrice: 0.025, unit: 'image', currency: 'USD' }, { unitPrice: 0.025, unit: 'image', currency: 'USD' }],
-    ['FAL\'s own field names', { unit_price: 1, unit: 'second', currency: 'USD' }, { unitPrice: 1, unit: 'second', currency: 'USD' }],
-    ['token prices', { unitPrice: null, unit: '1M tokens', currency: 'USD', input: 2.5, output: 10 }, { unitPrice: null, unit: '1M tokens', currency: 'USD', input: 2.5, output: 10 }],
+    ["FAL's own field names", { unit_price: 1, unit: 'second', currency: 'USD' }, { unitPrice: 1, unit: 'second', currency: 'USD' }],
+    [
+      'token prices',
+      { unitPrice: null, unit: '1M tokens', currency: 'USD', input: 2.5, output: 10 },
+      { unitPrice: null, unit: '1M tokens', currency: 'USD', input: 2.5, output: 10 },
+    ],
     ['no numbers at all', { unit: 'image' }, null],
     ['a negative price', { unitPrice: -1, unit: 'image' }, null],
     ['null', null, null],

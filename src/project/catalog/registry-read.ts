@@ -119,7 +119,7 @@ export function priceOrigin(p: ModelPrice): string | null {
 /** How to get a price for a model the registry has none for. */
 export function howToGetPrice(provider: string): string {
   return provider === 'fal'
-    ? 'Get one with `api-hub fetch --provider fal` and FAL_API_KEY (or FAL_KEY) set (FAL\'s pricing API needs a key), or import a saved /v1/models/pricing response with `api-hub fetch --provider fal --prices-from FILE --as-of YYYY-MM-DD`; or ask FAL live (live=true, or --live on the command line).'
+    ? "Get one with `api-hub fetch --provider fal` and FAL_API_KEY (or FAL_KEY) set (FAL's pricing API needs a key), or import a saved /v1/models/pricing response with `api-hub fetch --provider fal --prices-from FILE --as-of YYYY-MM-DD`; or ask FAL live (live=true, or --live on the command line)."
     : provider === 'comet'
       ? 'Comet publishes prices in its public catalog GET /api/models: run `api-hub fetch --provider comet` (needs COMET_API_KEY for the model list), or import a saved response with `api-hub fetch --provider comet --from v1-models.json api-models.json`.'
       : `Refresh the ${provider} snapshot with \`api-hub fetch\`.`;

@@ -16,17 +16,25 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 describe('inlineRefs', () => {
   const cases: Array<[string, { node: unknown; depth: number; want: unknown; defs: string[] }]> = [
-    [
-      'depth 0 inlines nothing: every ref points into $defs',
-      { node: ref('Image'), depth: 0, want: { $ref: '#/$defs/Image' }, defs: ['Image', 'Size'] },
-    ],
+    ['depth 0 inlines nothing: every ref points into $defs', { node: ref('Image'), depth: 0, want: { $ref: '#/$defs/Image' }, defs: ['Image', 'Size'] }],
     [
       'depth 1 inlines the first level; the next level goes to $defs',
       { node: ref('Image'), depth: 1, want: { type: 'object', properties: { url: { type: 'string' }, size: { $ref: '#/$defs/Size' } } }, defs: ['Size'] },
     ],
     [
       'enough depth inlines everything and leaves no $defs',
-      { node: ref('Input'), depth: 3, want: { type: 'object', properties: { image: { type: 'object', properties: { url: { type: 'string' }, size: { type: 'object', properties: { width: { type: 'integer' } } } } }, size: { type: 'object', properties: { width: { type: 'integer' } } } } }, defs: [] },
+      {
+        node: ref('Input'),
+        depth: 3,
+        want: {
+          type: 'object',
+          properties: {
+            image: { type: 'object', properties: { url: { type: 'string' }, size: { type: 'object', properties: { width: { type: 'integer' } } } } },
+            size: { type: 'object', properties: { width: { type: 'integer' } } },
+          },
+        },
+        defs: [],
+      },
     ],
     [
       'a recursive schema is inlined once, then refers to itself through $defs',
@@ -34,12 +42,14 @@ describe('inlineRefs', () => {
     ],
     [
       'sibling keywords of a $ref win over the target',
-      { node: { $ref: '#/components/schemas/Size', description: 'the size' }, depth: 2, want: { type: 'object', properties: { width: { type: 'integer' } }, description: 'the size' }, defs: [] },
+      {
+        node: { $ref: '#/components/schemas/Size', description: 'the size' },
+        depth: 2,
+        want: { type: 'object', properties: { width: { type: 'integer' } }, description: 'the size' },
+        defs: [],
+      },
     ],
-    [
-      'data keywords (default, const, examples arrays) are left alone',
-      { node: ref('WithData'), depth: 2, want: doc.components.schemas.WithData, defs: [] },
-    ],
+    ['data keywords (default, const, examples arrays) are left alone', { node: ref('WithData'), depth: 2, want: doc.components.schemas.WithData, defs: [] }],
   ];
   it.each(cases)('%s', (_name, { node, depth, want, defs }) => {
     const r = inlineRefs(doc, node, { maxDepth: depth });

@@ -17,7 +17,14 @@ export const detectors: Readonly<Record<AnomalyRule, Detector>> = {
 /** Every rule over the context, in a stable order (day, rule, provider, model, key). */
 export function detectAnomalies(ctx: DetectContext): UsageAnomaly[] {
   const out = Object.values(detectors).flatMap((d) => d(ctx));
-  return out.sort((a, b) => cmp(a.day ?? '~', b.day ?? '~') || cmp(a.ruleId, b.ruleId) || cmp(a.provider, b.provider) || cmp(a.model ?? '', b.model ?? '') || cmp(a.key ?? '', b.key ?? ''));
+  return out.sort(
+    (a, b) =>
+      cmp(a.day ?? '~', b.day ?? '~') ||
+      cmp(a.ruleId, b.ruleId) ||
+      cmp(a.provider, b.provider) ||
+      cmp(a.model ?? '', b.model ?? '') ||
+      cmp(a.key ?? '', b.key ?? ''),
+  );
 }
 
 export type { DetectContext, Detector } from './context.js';

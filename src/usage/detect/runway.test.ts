@@ -34,7 +34,12 @@ describe('usage-balance-runway', () => {
 
   it("measures a key's quota against that key's spend only", () => {
     const records = [...spend(10, 'busy'), ...spend(0.1, 'quiet')];
-    const found = detectRunway(ctx(records, [{ provider: 'comet', scope: 'key:quiet', remaining: 2, currency: 'USD' }, { provider: 'comet', scope: 'key:busy', remaining: 30, currency: 'USD' }]));
+    const found = detectRunway(
+      ctx(records, [
+        { provider: 'comet', scope: 'key:quiet', remaining: 2, currency: 'USD' },
+        { provider: 'comet', scope: 'key:busy', remaining: 30, currency: 'USD' },
+      ]),
+    );
     expect(found.map((a) => a.key)).toEqual(['busy']);
   });
 });

@@ -16,13 +16,26 @@ export const detectRunway: Detector = (ctx) => {
     const key = b.scope.startsWith('key:') ? b.scope.slice(4) : undefined;
     let spent = 0;
     for (const r of ctx.records) {
-      if (r.provider === b.provider && r.currency === b.currency && r.day >= first && r.day <= ctx.until && (key === undefined || r.key === key)) spent += r.cost;
+      if (r.provider === b.provider && r.currency === b.currency && r.day >= first && r.day <= ctx.until && (key === undefined || r.key === key))
+        spent += r.cost;
     }
     const rate = spent / o.rateDays;
-    const what = key === undefined ? `${b.provider === 'comet' ? 'Comet' : 'FAL'} account balance` : `${b.provider === 'comet' ? 'Comet' : 'FAL'} key "${key}" quota`;
-    const base = { ruleId: 'usage-balance-runway' as const, severity: 'warn' as const, provider: b.provider, ...(key === undefined ? {} : { key }), baseline: o.runwayDays };
+    const what =
+      key === undefined ? `${b.provider === 'comet' ? 'Comet' : 'FAL'} account balance` : `${b.provider === 'comet' ? 'Comet' : 'FAL'} key "${key}" quota`;
+    const base = {
+      ruleId: 'usage-balance-runway' as const,
+      severity: 'warn' as const,
+      provider: b.provider,
+      ...(key === undefined ? {} : { key }),
+      baseline: o.runwayDays,
+    };
     if (b.remaining <= 0) {
-      out.push({ ...base, value: 0, message: `${what} is exhausted (${money(b.remaining, b.currency)} left)`, suggestion: 'top up now: calls are refused without credit' });
+      out.push({
+        ...base,
+        value: 0,
+        message: `${what} is exhausted (${money(b.remaining, b.currency)} left)`,
+        suggestion: 'top up now: calls are refused without credit',
+      });
       continue;
     }
     if (rate <= 0) continue;

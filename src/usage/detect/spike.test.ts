@@ -3,7 +3,14 @@ import { DEFAULT_ANOMALY_OPTIONS, type SpendRecord } from '../types.js';
 import type { DetectContext } from './context.js';
 import { detectSpikes } from './spike.js';
 
-const rec = (day: string, cost: number, model = 'fal-ai/flux/dev'): SpendRecord => ({ provider: 'fal', day, model, key: 'Production Key', cost, currency: 'USD' });
+const rec = (day: string, cost: number, model = 'fal-ai/flux/dev'): SpendRecord => ({
+  provider: 'fal',
+  day,
+  model,
+  key: 'Production Key',
+  cost,
+  currency: 'USD',
+});
 const ctx = (records: SpendRecord[], options: Partial<DetectContext['options']> = {}): DetectContext => ({
   records,
   from: '2025-01-15',

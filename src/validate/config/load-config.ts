@@ -9,15 +9,7 @@ import { CORE_SCHEMA_FAST } from '../../core/yaml-schema.js';
 import { findConfigFile } from './find.js';
 import { REDOCLY_PRESETS, REDOCLY_RULE_NAMES, type Preset } from './redocly-presets.js';
 import { rules as hubRules } from '../rules/index.js';
-import {
-  IGNORE_FILE_NAME,
-  VERSION_BLOCKS,
-  emptyOverrides,
-  type ApiConfig,
-  type RuleOverrides,
-  type RuleSetting,
-  type ValidateConfig,
-} from './config.js';
+import { IGNORE_FILE_NAME, VERSION_BLOCKS, emptyOverrides, type ApiConfig, type RuleOverrides, type RuleSetting, type ValidateConfig } from './config.js';
 
 export interface ConfigResult {
   config: ValidateConfig;
@@ -53,12 +45,22 @@ export function loadConfigText(text: string, path: string, display = path): Conf
     const mark = (err as { mark?: { line?: number; column?: number } }).mark;
     return {
       config: defaults(dirname(path)),
-      problems: [{ ...problem(display, '', `invalid YAML in the config file: ${(err as { reason?: string }).reason ?? (err as Error).message}`), line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 }],
+      problems: [
+        {
+          ...problem(display, '', `invalid YAML in the config file: ${(err as { reason?: string }).reason ?? (err as Error).message}`),
+          line: (mark?.line ?? 0) + 1,
+          column: (mark?.column ?? 0) + 1,
+        },
+      ],
     };
   }
   const r = createConfig(data ?? {}, { dir: dirname(path), file: path, display });
   if (r.problems.length > 0) {
-    const pos = locatePointers(text, 'yaml', r.problems.map((p) => p.pointer ?? ''));
+    const pos = locatePointers(
+      text,
+      'yaml',
+      r.problems.map((p) => p.pointer ?? ''),
+    );
     for (const p of r.problems) {
       const at = pos.get(p.pointer ?? '');
       if (at) Object.assign(p, at);
@@ -88,7 +90,8 @@ export function createConfig(object: unknown, options: { dir: string; file?: str
     if (typeof p === 'string' && PRESETS.has(p)) {
       config.preset = p as Preset;
       config.setAt!.extends = at;
-    } else problems.push(problem(display, at, `\`extends: ${String(p)}\` is not a preset api-hub knows (${REDOCLY_PRESETS.join(', ')}); it is ignored`, 'warn'));
+    } else
+      problems.push(problem(display, at, `\`extends: ${String(p)}\` is not a preset api-hub knows (${REDOCLY_PRESETS.join(', ')}); it is ignored`, 'warn'));
   });
   readRules(object, [], config.rules, problems, display, config.setAt.rules);
   const hub = object['x-api-hub'];
@@ -101,7 +104,10 @@ export function createConfig(object: unknown, options: { dir: string; file?: str
         if (hub.preset === 'api-hub' || (typeof hub.preset === 'string' && PRESETS.has(hub.preset))) {
           config.preset = hub.preset as Preset;
           config.setAt.extends = '/x-api-hub/preset';
-        } else problems.push(problem(display, '/x-api-hub/preset', `\`x-api-hub.preset\` must be api-hub or one of Redocly's presets (${REDOCLY_PRESETS.join(', ')})`));
+        } else
+          problems.push(
+            problem(display, '/x-api-hub/preset', `\`x-api-hub.preset\` must be api-hub or one of Redocly's presets (${REDOCLY_PRESETS.join(', ')})`),
+          );
       }
       if (hub.ignoreFile !== undefined) {
         if (typeof hub.ignoreFile === 'string') config.ignoreFile = resolve(options.dir, hub.ignoreFile);
@@ -159,14 +165,17 @@ function readRules(obj: Record<string, unknown>, at: string[], into: RuleOverrid
     }
     for (const [id, value] of Object.entries(rules)) {
       if (!knownRule(id) && !isForeignRule(id)) {
-        problems.push(problem(display, pointer(...at, block, id), `\`${id}\` is not a rule of api-hub or Redocly (\`api-hub validate --list-rules\` lists them)`));
+        problems.push(
+          problem(display, pointer(...at, block, id), `\`${id}\` is not a rule of api-hub or Redocly (\`api-hub validate --list-rules\` lists them)`),
+        );
         continue;
       }
       if (!setAt.has(id)) setAt.set(id, pointer(...at, block, id));
       const setting = isObject(value) ? value.severity : value;
       // `spec`: Redocly's old name of `struct`.
       if (typeof setting === 'string' && SETTINGS.has(setting)) target[id === 'spec' ? 'struct' : id] = setting as RuleSetting;
-      else if (isObject(value) && setting === undefined) continue; // options only: Redocly's business
+      else if (isObject(value) && setting === undefined)
+        continue; // options only: Redocly's business
       else {
         const where = isObject(value) ? pointer(...at, block, id, 'severity') : pointer(...at, block, id);
         problems.push(problem(display, where, `rule \`${id}\`: the severity must be error, warn or off, not ${JSON.stringify(setting)}`));

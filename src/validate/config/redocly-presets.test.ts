@@ -35,7 +35,11 @@ function installedPresets(): Record<RedoclyPreset, Record<string, Block>> | unde
         else if (c === '}' && --depth === 0) break;
       }
       // A plain object literal of strings, `!0`/`!1` booleans and nested literals: JSON after quoting the keys.
-      const json = src.slice(start, j + 1).replace(/!0/g, 'true').replace(/!1/g, 'false').replace(/([{,])([A-Za-z_$][\w$]*):/g, '$1"$2":');
+      const json = src
+        .slice(start, j + 1)
+        .replace(/!0/g, 'true')
+        .replace(/!1/g, 'false')
+        .replace(/([{,])([A-Za-z_$][\w$]*):/g, '$1"$2":');
       return JSON.parse(json) as Record<string, Block>;
     };
     return { recommended: literal(m[1]!), 'recommended-strict': literal(m[2]!), minimal: literal(m[3]!), all: literal(m[4]!), spec: literal(m[5]!) };
@@ -57,7 +61,8 @@ describe("Redocly's presets", () => {
           expect(redoclySetting(preset, rule, version), `${preset} ${block} ${rule}`).toBe(severity(value));
           compared++;
         }
-        for (const rule of REDOCLY_RULE_NAMES) if (!(rule in theirs)) expect(redoclySetting(preset, rule, version), `${preset} ${block} ${rule}`).toBe(undefined);
+        for (const rule of REDOCLY_RULE_NAMES)
+          if (!(rule in theirs)) expect(redoclySetting(preset, rule, version), `${preset} ${block} ${rule}`).toBe(undefined);
       }
     }
     expect(compared).toBeGreaterThan(1000);

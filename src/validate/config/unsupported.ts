@@ -40,12 +40,14 @@ export function unsupportedRules(config: ValidateConfig, documents: ReadonlyArra
       // positions are a convenience: the warnings stand without them
     }
   }
-  return [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, pointer]) => ({
-    ruleId: 'config',
-    severity: 'warn' as const,
-    message: `Redocly rule \`${id}\` is not implemented by api-hub: it is not checked (set \`${id}: off\` to say so)`,
-    file: display,
-    pointer,
-    ...(positions.get(pointer) ?? { line: 1, column: 1 }),
-  }));
+  return [...found]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, pointer]) => ({
+      ruleId: 'config',
+      severity: 'warn' as const,
+      message: `Redocly rule \`${id}\` is not implemented by api-hub: it is not checked (set \`${id}: off\` to say so)`,
+      file: display,
+      pointer,
+      ...(positions.get(pointer) ?? { line: 1, column: 1 }),
+    }));
 }

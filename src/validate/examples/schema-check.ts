@@ -57,7 +57,9 @@ class Checker {
       const bad = r ? this.check(r.schema, r.file, value, path, depth + 1) : undefined;
       if (bad || this.legacy) return bad; // 2.0/3.0: siblings of $ref are ignored
     }
-    return this.type(s, value, path) ?? this.generic(s, value, path) ?? this.byType(s, file, value, path, depth) ?? this.combinators(s, file, value, path, depth);
+    return (
+      this.type(s, value, path) ?? this.generic(s, value, path) ?? this.byType(s, file, value, path, depth) ?? this.combinators(s, file, value, path, depth)
+    );
   }
 
   private type(s: Schema, value: unknown, path: Array<string | number>): ValueIssue | undefined {
@@ -72,7 +74,13 @@ class Checker {
   private generic(s: Schema, value: unknown, path: Array<string | number>): ValueIssue | undefined {
     if (Array.isArray(s.enum) && !s.enum.some((e) => deepEqual(e, value))) {
       if (!(value === null && this.o.version === '3.0' && s.nullable === true)) {
-        return issue(path, `must be one of ${s.enum.slice(0, 8).map((e) => JSON.stringify(e)).join(', ')}${s.enum.length > 8 ? ', ...' : ''}, not ${short(value)}`);
+        return issue(
+          path,
+          `must be one of ${s.enum
+            .slice(0, 8)
+            .map((e) => JSON.stringify(e))
+            .join(', ')}${s.enum.length > 8 ? ', ...' : ''}, not ${short(value)}`,
+        );
       }
     }
     if ('const' in s && !this.legacy && !deepEqual(s.const, value)) return issue(path, `must be ${short(s.const)}, not ${short(value)}`);
@@ -108,8 +116,10 @@ class Checker {
     const { minLength, maxLength, pattern } = s;
     if (typeof minLength === 'number' || typeof maxLength === 'number') {
       const len = codePoints(v);
-      if (typeof minLength === 'number' && len < minLength) return issue(path, `must be at least ${minLength} character${minLength === 1 ? '' : 's'} long, not ${len}`);
-      if (typeof maxLength === 'number' && len > maxLength) return issue(path, `must be at most ${maxLength} character${maxLength === 1 ? '' : 's'} long, not ${len}`);
+      if (typeof minLength === 'number' && len < minLength)
+        return issue(path, `must be at least ${minLength} character${minLength === 1 ? '' : 's'} long, not ${len}`);
+      if (typeof maxLength === 'number' && len > maxLength)
+        return issue(path, `must be at most ${maxLength} character${maxLength === 1 ? '' : 's'} long, not ${len}`);
     }
     if (typeof pattern === 'string') {
       const re = regex(pattern);
@@ -120,10 +130,13 @@ class Checker {
 
   private array(s: Schema, file: SourceFile, a: unknown[], path: Array<string | number>, depth: number): ValueIssue | undefined {
     const { minItems, maxItems, uniqueItems, items, prefixItems, additionalItems, contains, minContains, maxContains } = s;
-    if (typeof minItems === 'number' && a.length < minItems) return issue(path, `must have at least ${minItems} item${minItems === 1 ? '' : 's'}, not ${a.length}`);
-    if (typeof maxItems === 'number' && a.length > maxItems) return issue(path, `must have at most ${maxItems} item${maxItems === 1 ? '' : 's'}, not ${a.length}`);
+    if (typeof minItems === 'number' && a.length < minItems)
+      return issue(path, `must have at least ${minItems} item${minItems === 1 ? '' : 's'}, not ${a.length}`);
+    if (typeof maxItems === 'number' && a.length > maxItems)
+      return issue(path, `must have at most ${maxItems} item${maxItems === 1 ? '' : 's'}, not ${a.length}`);
     if (uniqueItems === true) {
-      for (let i = 0; i < a.length; i++) for (let j = 0; j < i; j++) if (deepEqual(a[i], a[j])) return issue(path, `must not contain duplicates (items ${j} and ${i} are equal)`);
+      for (let i = 0; i < a.length; i++)
+        for (let j = 0; j < i; j++) if (deepEqual(a[i], a[j])) return issue(path, `must not contain duplicates (items ${j} and ${i} are equal)`);
     }
     // Positional schemas: 2020-12 prefixItems, or draft 4 array-form items.
     const tuple = Array.isArray(prefixItems) ? prefixItems : Array.isArray(items) ? items : undefined;
@@ -139,16 +152,30 @@ class Checker {
       const matches = a.filter((x, i) => !this.check(contains, file, x, [...path, i], depth + 1)).length;
       const min = typeof minContains === 'number' ? minContains : 1;
       if (matches < min) return issue(path, `must contain at least ${min} matching item${min === 1 ? '' : 's'} (\`contains\`), not ${matches}`);
-      if (typeof maxContains === 'number' && matches > maxContains) return issue(path, `must contain at most ${maxContains} matching items (\`contains\`), not ${matches}`);
+      if (typeof maxContains === 'number' && matches > maxContains)
+        return issue(path, `must contain at most ${maxContains} matching items (\`contains\`), not ${matches}`);
     }
     return undefined;
   }
 
   private object(s: Schema, file: SourceFile, o: Record<string, unknown>, path: Array<string | number>, depth: number): ValueIssue | undefined {
     const keys = Object.keys(o);
-    const { properties, patternProperties, additionalProperties, required, minProperties, maxProperties, propertyNames, dependentRequired, dependentSchemas, dependencies } = s;
-    if (typeof minProperties === 'number' && keys.length < minProperties) return issue(path, `must have at least ${minProperties} propert${minProperties === 1 ? 'y' : 'ies'}, not ${keys.length}`);
-    if (typeof maxProperties === 'number' && keys.length > maxProperties) return issue(path, `must have at most ${maxProperties} propert${maxProperties === 1 ? 'y' : 'ies'}, not ${keys.length}`);
+    const {
+      properties,
+      patternProperties,
+      additionalProperties,
+      required,
+      minProperties,
+      maxProperties,
+      propertyNames,
+      dependentRequired,
+      dependentSchemas,
+      dependencies,
+    } = s;
+    if (typeof minProperties === 'number' && keys.length < minProperties)
+      return issue(path, `must have at least ${minProperties} propert${minProperties === 1 ? 'y' : 'ies'}, not ${keys.length}`);
+    if (typeof maxProperties === 'number' && keys.length > maxProperties)
+      return issue(path, `must have at most ${maxProperties} propert${maxProperties === 1 ? 'y' : 'ies'}, not ${keys.length}`);
     const props = isObject(properties) ? properties : undefined;
     if (Array.isArray(required)) {
       for (const r of required) {

@@ -8,7 +8,16 @@ const result: ValidateResult = {
   warningCount: 1,
   fatal: false,
   problems: [
-    { ruleId: 'struct', severity: 'error', message: 'property `x` is not allowed in an Operation Object', file: 'specs/openapi.yaml', pointer: '/paths/~1a/get/x', line: 12, column: 7, suggestion: 'drop it' },
+    {
+      ruleId: 'struct',
+      severity: 'error',
+      message: 'property `x` is not allowed in an Operation Object',
+      file: 'specs/openapi.yaml',
+      pointer: '/paths/~1a/get/x',
+      line: 12,
+      column: 7,
+      suggestion: 'drop it',
+    },
     { ruleId: 'ref-not-allowed', severity: 'warn', message: 'w', file: 'specs/openapi.yaml', pointer: '/paths/~1b/get/$ref', line: 130, column: 7 },
   ],
 };

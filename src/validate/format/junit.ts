@@ -27,7 +27,9 @@ export function formatJunit(result: ValidateResult, files: readonly string[] = [
       const detail = `${file}:${p.line ?? 1}:${p.column ?? 1} ${p.message}${p.suggestion ? `\n${p.suggestion}` : ''}`;
       if (p.severity === 'error') {
         fails++;
-        cases.push(`    <testcase classname="${esc(file)}" name="${esc(name)}">\n      <failure type="${esc(p.ruleId)}" message="${esc(p.message)}">${esc(detail)}</failure>\n    </testcase>`);
+        cases.push(
+          `    <testcase classname="${esc(file)}" name="${esc(name)}">\n      <failure type="${esc(p.ruleId)}" message="${esc(p.message)}">${esc(detail)}</failure>\n    </testcase>`,
+        );
       } else {
         cases.push(`    <testcase classname="${esc(file)}" name="${esc(name)}">\n      <system-out>warning: ${esc(detail)}</system-out>\n    </testcase>`);
       }
@@ -43,5 +45,10 @@ export function formatJunit(result: ValidateResult, files: readonly string[] = [
 function esc(s: string): string {
   // XML 1.0 forbids most control characters even escaped.
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }

@@ -77,6 +77,9 @@ function level(s: string): 'error' | 'warning' | 'note' {
 
 /** A relative URI reference against the project root (`%SRCROOT%`), or a `file:` URI for files outside it. */
 function artifact(file: string): { uri: string; uriBaseId?: string } {
-  const encoded = file.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+  const encoded = file
+    .split('/')
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
   return file.startsWith('/') ? { uri: `file://${encoded}` } : { uri: encoded, uriBaseId: '%SRCROOT%' };
 }

@@ -32,23 +32,49 @@ export function parseIgnoreFile(text: string, display: string): { ignore: Ignore
     data = text.trim() === '' ? {} : yaml.load(text, { schema: CORE_SCHEMA_FAST });
   } catch (err) {
     const mark = (err as { mark?: { line?: number; column?: number } }).mark;
-    problems.push({ ruleId: 'ignore-file', severity: 'error', message: `invalid YAML: ${(err as { reason?: string }).reason ?? String(err)}`, file: display, pointer: '', line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 });
+    problems.push({
+      ruleId: 'ignore-file',
+      severity: 'error',
+      message: `invalid YAML: ${(err as { reason?: string }).reason ?? String(err)}`,
+      file: display,
+      pointer: '',
+      line: (mark?.line ?? 0) + 1,
+      column: (mark?.column ?? 0) + 1,
+    });
     return { ignore, problems };
   }
   if (data === null || data === undefined) return { ignore, problems };
   if (!isObject(data)) {
-    problems.push({ ruleId: 'ignore-file', severity: 'error', message: 'the ignore file must map file names to rules to lists of ids', file: display, pointer: '' });
+    problems.push({
+      ruleId: 'ignore-file',
+      severity: 'error',
+      message: 'the ignore file must map file names to rules to lists of ids',
+      file: display,
+      pointer: '',
+    });
     return { ignore, problems };
   }
   for (const [file, rules] of Object.entries(data)) {
     if (!isObject(rules)) {
-      problems.push({ ruleId: 'ignore-file', severity: 'error', message: `\`${file}\` must map rule ids to lists of ids`, file: display, pointer: pointer(file) });
+      problems.push({
+        ruleId: 'ignore-file',
+        severity: 'error',
+        message: `\`${file}\` must map rule ids to lists of ids`,
+        file: display,
+        pointer: pointer(file),
+      });
       continue;
     }
     const byRule = new Map<string, Set<string>>();
     for (const [rule, ids] of Object.entries(rules)) {
       if (!Array.isArray(ids) || !ids.every((i) => typeof i === 'string')) {
-        problems.push({ ruleId: 'ignore-file', severity: 'error', message: `\`${file}\` / \`${rule}\` must be a list of ids (strings)`, file: display, pointer: pointer(file, rule) });
+        problems.push({
+          ruleId: 'ignore-file',
+          severity: 'error',
+          message: `\`${file}\` / \`${rule}\` must be a list of ids (strings)`,
+          file: display,
+          pointer: pointer(file, rule),
+        });
         continue;
       }
       byRule.set(rule, new Set(ids as string[]));
@@ -60,7 +86,12 @@ export function parseIgnoreFile(text: string, display: string): { ignore: Ignore
 
 export function isIgnored(ignore: IgnoreList, p: Identified): boolean {
   if (p.stableId === undefined) return false;
-  return ignore.get(p.file ?? '')?.get(p.ruleId)?.has(p.stableId) ?? false;
+  return (
+    ignore
+      .get(p.file ?? '')
+      ?.get(p.ruleId)
+      ?.has(p.stableId) ?? false
+  );
 }
 
 /** The ignore file that silences exactly these problems (sorted, deterministic). */

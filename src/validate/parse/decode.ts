@@ -39,7 +39,13 @@ export function sizeProblem(size: number, max = MAX_FILE_BYTES): DecodeResult | 
 
 function tooLarge(size: number, max: number): DecodeResult {
   const mb = (n: number): string => (n / 1048576).toFixed(1).replace(/\.0$/, '');
-  return { ok: false, ruleId: 'file-too-large', message: `the file is too large to validate (${mb(size)} MB; the limit is ${mb(max)} MB, see --max-file-size)`, line: 1, column: 1 };
+  return {
+    ok: false,
+    ruleId: 'file-too-large',
+    message: `the file is too large to validate (${mb(size)} MB; the limit is ${mb(max)} MB, see --max-file-size)`,
+    line: 1,
+    column: 1,
+  };
 }
 
 function bom(): DecodeResult {

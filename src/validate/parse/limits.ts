@@ -6,9 +6,7 @@ const MAX_EXPANDED_NODES = 2_000_000;
 /** ...and to more than this many times its distinct nodes is an alias bomb. */
 const MAX_EXPANSION = 10;
 
-export type LimitProblem =
-  | { kind: 'too-deep'; path: Array<string | number> }
-  | { kind: 'alias-bomb'; expanded: number; distinct: number };
+export type LimitProblem = { kind: 'too-deep'; path: Array<string | number> } | { kind: 'alias-bomb'; expanded: number; distinct: number };
 
 /**
  * Whether a parsed tree nests deeper than `maxDepth`, and the path to the first

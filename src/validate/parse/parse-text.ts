@@ -54,7 +54,8 @@ export function parseSourceText(text: string, options: { strictJson?: boolean } 
     data = y.data;
     checked = y.subset;
   }
-  if (data === undefined || (data === null && format === 'yaml' && onlyCommentsOrDirectives(text))) return fail({ ruleId: 'empty-file', message: 'the file contains no document (only comments or directives)', line: 1, column: 1 });
+  if (data === undefined || (data === null && format === 'yaml' && onlyCommentsOrDirectives(text)))
+    return fail({ ruleId: 'empty-file', message: 'the file contains no document (only comments or directives)', line: 1, column: 1 });
   const limit = checked ? undefined : format === 'yaml' && hasAnchor(text) ? checkAliases(data) : checkDepth(data);
   if (limit) return fail(limitProblem(limit, text));
   return { ok: true, data, format };
@@ -85,7 +86,9 @@ function parseYaml(text: string): { ok: true; data: unknown; subset: boolean } |
   } catch (err) {
     if (err instanceof yaml.YAMLException) {
       const mark = err.mark as { line?: number; column?: number } | undefined;
-      const reason = /expected a single document/.test(err.reason) ? 'the file contains more than one YAML document (`---`); an OpenAPI description is one document' : err.reason;
+      const reason = /expected a single document/.test(err.reason)
+        ? 'the file contains more than one YAML document (`---`); an OpenAPI description is one document'
+        : err.reason;
       return fail({
         ruleId: 'parse-error',
         message: `invalid YAML: ${reason}`,
@@ -95,7 +98,11 @@ function parseYaml(text: string): { ok: true; data: unknown; subset: boolean } |
     if (err instanceof RangeError) {
       // js-yaml is recursive: thousands of nested flow collections overflow the stack.
       const at = deepFlowPosition(text, MAX_DEPTH);
-      return fail({ ruleId: 'too-deep', message: `nesting is deeper than ${MAX_DEPTH} levels; the file cannot be validated`, ...(at ?? { line: 1, column: 1 }) }) as {
+      return fail({
+        ruleId: 'too-deep',
+        message: `nesting is deeper than ${MAX_DEPTH} levels; the file cannot be validated`,
+        ...(at ?? { line: 1, column: 1 }),
+      }) as {
         ok: false;
         problem: ParseProblem;
       };
@@ -113,7 +120,9 @@ function limitProblem(limit: LimitProblem, text: string): ParseProblem {
     };
   }
   const msg = `nesting is deeper than ${MAX_DEPTH} levels; the file cannot be validated`;
-  return limit.path.length > 0 ? { ruleId: 'too-deep', message: msg, pointer: limit.path } : { ruleId: 'too-deep', message: msg, ...(deepFlowPosition(text, MAX_DEPTH) ?? { line: 1, column: 1 }) };
+  return limit.path.length > 0
+    ? { ruleId: 'too-deep', message: msg, pointer: limit.path }
+    : { ruleId: 'too-deep', message: msg, ...(deepFlowPosition(text, MAX_DEPTH) ?? { line: 1, column: 1 }) };
 }
 
 /** The first alias (`*name`) in the text: where the expansion starts. */

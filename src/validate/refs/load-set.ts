@@ -43,7 +43,9 @@ export async function loadDocumentSet(root: SourceFile, version: OasVersion, opt
       if (options.walkData) walkRefs(file, onRef);
       else for (const ref of refsInText(file.text)) onRef(ref);
     }
-    const loaded = await Promise.all([...wanted].map((p) => loadSource(p, options.reader, options.projectRoot, options.maxFileBytes).then((r) => [p, r] as const)));
+    const loaded = await Promise.all(
+      [...wanted].map((p) => loadSource(p, options.reader, options.projectRoot, options.maxFileBytes).then((r) => [p, r] as const)),
+    );
     level = [];
     for (const [path, result] of loaded) {
       if (result.ok) {

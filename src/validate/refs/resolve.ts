@@ -2,9 +2,7 @@ import { resolvePointer } from '../../core/pointer.js';
 import type { DocumentSet, SourceFile } from '../types.js';
 import { parseRef, type RefTarget } from './ref-target.js';
 
-export type Resolution =
-  | { ok: true; file: SourceFile; pointer: string; value: unknown }
-  | { ok: false; reason: string };
+export type Resolution = { ok: true; file: SourceFile; pointer: string; value: unknown } | { ok: false; reason: string };
 
 /** Resolve a local ref target against the loaded files (no I/O). */
 export function resolveTarget(set: DocumentSet, target: Extract<RefTarget, { kind: 'local' }>): Resolution {

@@ -58,7 +58,14 @@ export function ruleCatalog(): RuleEntry[] {
   for (const id of [...REDOCLY_RULE_NAMES].sort()) {
     if (id === 'struct' || Object.hasOwn(rules, id)) continue;
     const versions = VERSIONS.filter((v) => PRESETS.some((p) => redoclySetting(p, id, v) !== undefined));
-    out.push({ id, hub: '-', presets: settingsOf(id, '-', versions, undefined), redocly: 'yes', implemented: false, description: 'Not implemented by api-hub: named (a warning) in every run whose config turns it on.' });
+    out.push({
+      id,
+      hub: '-',
+      presets: settingsOf(id, '-', versions, undefined),
+      redocly: 'yes',
+      implemented: false,
+      description: 'Not implemented by api-hub: named (a warning) in every run whose config turns it on.',
+    });
   }
   return out;
 }
@@ -68,7 +75,11 @@ export function formatRuleCatalog(entries: readonly RuleEntry[]): string {
   const head = ['rule', 'api-hub', 'minimal', 'recommended', 'all', 'Redocly'];
   const rows = entries.map((e) => [e.id, e.implemented ? e.hub : 'not implemented', e.presets.minimal, e.presets.recommended, e.presets.all, e.redocly]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [
     line(head),
     ...rows.map(line),

@@ -14,7 +14,10 @@ describe(rule.id, () => {
     expect(hits.every((h) => h.severity === 'warn')).toBe(true);
   });
   it('2.0 parameters', async () => {
-    const hits = await runRule(rule, `swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters: [{name: q, in: query, type: string, enum: [x, x]}]\n      responses: {'200': {description: ok}}\n`);
+    const hits = await runRule(
+      rule,
+      `swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters: [{name: q, in: query, type: string, enum: [x, x]}]\n      responses: {'200': {description: ok}}\n`,
+    );
     expect(hits.map((h) => h.pointer)).toEqual(['/paths/~1a/get/parameters/0/enum/1']);
   });
 });

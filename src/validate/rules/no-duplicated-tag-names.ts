@@ -17,7 +17,12 @@ export const noDuplicatedTagNames: Rule = {
         if (!isRecord(tag) || typeof tag.name !== 'string') return;
         const first = seen.get(tag.name);
         if (first === undefined) seen.set(tag.name, i);
-        else report({ file: ctx.file, pointer: at(ctx, 'tags', i, 'name'), message: `tag \`${tag.name}\` is declared twice (first at \`tags[${first}]\`); tag names must be unique` });
+        else
+          report({
+            file: ctx.file,
+            pointer: at(ctx, 'tags', i, 'name'),
+            message: `tag \`${tag.name}\` is declared twice (first at \`tags[${first}]\`); tag names must be unique`,
+          });
       });
     },
   }),

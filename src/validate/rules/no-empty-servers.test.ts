@@ -17,7 +17,9 @@ paths:
 
 describe('no-empty-servers', () => {
   it('no-empty-servers', async () => {
-    expect((await runRule(noEmptyServers, `openapi: 3.0.3\ninfo: {title: t, version: '1'}\nservers: []\npaths: {}\n`)).map((h) => h.pointer)).toEqual(['/servers']);
+    expect((await runRule(noEmptyServers, `openapi: 3.0.3\ninfo: {title: t, version: '1'}\nservers: []\npaths: {}\n`)).map((h) => h.pointer)).toEqual([
+      '/servers',
+    ]);
     expect(await runRule(noEmptyServers, doc)).toEqual([]);
   });
 });

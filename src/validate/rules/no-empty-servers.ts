@@ -10,7 +10,12 @@ export const noEmptyServers: Rule = {
   create: ({ report }) => ({
     Root(root, ctx) {
       if (Array.isArray(root.servers) && root.servers.length === 0) {
-        report({ file: ctx.file, pointer: at(ctx, 'servers'), message: '`servers` is empty, so every path is relative to `/` of the host serving the description', suggestion: 'List the API servers, or remove `servers`.' });
+        report({
+          file: ctx.file,
+          pointer: at(ctx, 'servers'),
+          message: '`servers` is empty, so every path is relative to `/` of the host serving the description',
+          suggestion: 'List the API servers, or remove `servers`.',
+        });
       }
     },
   }),

@@ -8,7 +8,7 @@ import { at, jsonType, matchesType } from './util.js';
 export const noEnumTypeMismatch: Rule = {
   id: 'no-enum-type-mismatch',
   severity: 'warn',
-  description: '`enum` values are of the schema\'s `type`.',
+  description: "`enum` values are of the schema's `type`.",
   create: ({ report }) => ({
     Schema(schema, ctx) {
       const { enum: values, type } = schema;

@@ -13,7 +13,12 @@ export const noExampleValueAndExternalValue: Rule = {
   create: ({ report }) => ({
     Example(example, ctx) {
       if (Object.hasOwn(example, 'value') && Object.hasOwn(example, 'externalValue')) {
-        report({ file: ctx.file, pointer: at(ctx), message: 'the example has both `value` and `externalValue`: they are mutually exclusive', replacesStruct: true });
+        report({
+          file: ctx.file,
+          pointer: at(ctx),
+          message: 'the example has both `value` and `externalValue`: they are mutually exclusive',
+          replacesStruct: true,
+        });
       }
     },
   }),

@@ -15,4 +15,3 @@ describe('no-identical-paths', () => {
     ]);
   });
 });
-

@@ -9,7 +9,32 @@ type Schema = Record<string, unknown>;
 type Report = (pointer: string, message: string) => void;
 
 /** Keywords whose meaning the overlap check understands; a schema with any other keyword is not compared. */
-const SIMPLE = new Set(['type', 'format', 'enum', 'const', 'nullable', 'properties', 'required', 'additionalProperties', 'discriminator', '$ref', '$id', '$schema', '$anchor', '$comment', 'title', 'description', 'default', 'example', 'examples', 'deprecated', 'readOnly', 'writeOnly', 'externalDocs', 'xml']);
+const SIMPLE = new Set([
+  'type',
+  'format',
+  'enum',
+  'const',
+  'nullable',
+  'properties',
+  'required',
+  'additionalProperties',
+  'discriminator',
+  '$ref',
+  '$id',
+  '$schema',
+  '$anchor',
+  '$comment',
+  'title',
+  'description',
+  'default',
+  'example',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'externalDocs',
+  'xml',
+]);
 
 /**
  * Redocly's rule of the same name (recommended: warn), as Redocly CLI 2.77 implements it.
@@ -28,7 +53,8 @@ const SIMPLE = new Set(['type', 'format', 'enum', 'const', 'nullable', 'properti
 export const noIllogicalCompositionKeywords: Rule = {
   id: 'no-illogical-composition-keywords',
   severity: 'warn',
-  description: 'allOf/anyOf/oneOf with fewer than two schemas, empty or duplicate schemas, inline schemas under a discriminator, and oneOf alternatives that overlap.',
+  description:
+    'allOf/anyOf/oneOf with fewer than two schemas, empty or duplicate schemas, inline schemas under a discriminator, and oneOf alternatives that overlap.',
   versions: ['3.0', '3.1', '3.2'],
   create: ({ set, report }) => {
     const strictDiscriminator = set.version !== '3.2';
@@ -38,7 +64,8 @@ export const noIllogicalCompositionKeywords: Rule = {
         const hasDiscriminator = isRecord(schema.discriminator);
         const all = schema.allOf;
         if (Array.isArray(all)) {
-          const single = all.length === 1 && Object.keys(schema).length === 1 && !isRecord(resolveMember(all[0], ctx, at(ctx, 'allOf', 0))?.value.discriminator);
+          const single =
+            all.length === 1 && Object.keys(schema).length === 1 && !isRecord(resolveMember(all[0], ctx, at(ctx, 'allOf', 0))?.value.discriminator);
           if (all.length === 0 || single) tooFew(all, 'allOf', ctx, rep);
           emptyAndDuplicates(all, 'allOf', ctx, rep);
         }
@@ -92,7 +119,11 @@ function oneOfOverlaps(parent: Schema, list: unknown[], ctx: WalkContext, rep: R
       const right = members[p];
       if (!right || equal(list[c], list[p])) continue;
       const why = overlap(left, right, ctx, discriminator, strict);
-      if (why) rep(at(ctx, 'oneOf'), `Schemas in \`oneOf\` must be mutually exclusive. Found overlapping schemas: ${label(list[c], c)} and ${label(list[p], p)}. ${why}`);
+      if (why)
+        rep(
+          at(ctx, 'oneOf'),
+          `Schemas in \`oneOf\` must be mutually exclusive. Found overlapping schemas: ${label(list[c], c)} and ${label(list[p], p)}. ${why}`,
+        );
     }
   }
 }
@@ -103,7 +134,13 @@ function label(m: unknown, i: number): string {
   return `schema at position ${i + 1}`;
 }
 
-function overlap(l: Resolved & { value: Schema }, r: Resolved & { value: Schema }, ctx: WalkContext, discriminator: Schema | undefined, strict: boolean): string | null {
+function overlap(
+  l: Resolved & { value: Schema },
+  r: Resolved & { value: Schema },
+  ctx: WalkContext,
+  discriminator: Schema | undefined,
+  strict: boolean,
+): string | null {
   const a = l.value;
   const b = r.value;
   if (complex(a) || complex(b) || exclusive(a, b)) return null;
@@ -154,8 +191,11 @@ function propertyOverlap(l: Resolved & { value: Schema }, r: Resolved & { value:
     }
     ambiguous.push(k);
   }
-  if (optional.length > 0) return `Add ${names(optional)} to \`required\` in every schema; an optional property cannot distinguish the schemas.${ambiguous.length > 0 ? ` Other shared properties: ${names(ambiguous)}.` : ''}`;
-  return ambiguous.length > 0 ? `Both schemas define ${names(ambiguous)} without constraints that exclude each other. Add a discriminator, or constrain the shared properties to different values.` : null;
+  if (optional.length > 0)
+    return `Add ${names(optional)} to \`required\` in every schema; an optional property cannot distinguish the schemas.${ambiguous.length > 0 ? ` Other shared properties: ${names(ambiguous)}.` : ''}`;
+  return ambiguous.length > 0
+    ? `Both schemas define ${names(ambiguous)} without constraints that exclude each other. Add a discriminator, or constrain the shared properties to different values.`
+    : null;
 }
 
 const hasKey = (o: Schema, k: unknown): boolean => typeof k === 'string' && Object.hasOwn(o, k);
@@ -164,7 +204,8 @@ const requiredOf = (s: Schema): unknown[] => (Array.isArray(s.required) ? s.requ
 const requires = (s: Schema, n: string): boolean => requiredOf(s).includes(n);
 const declares = (s: Schema, n: string): boolean => isRecord(s.properties) && Object.hasOwn(s.properties, n) && s.properties[n] !== undefined;
 /** `additionalProperties: false` and the other schema requires a property this one lacks: no value matches both. */
-const closedWithout = (s: Schema, props: Schema, otherRequired: Set<unknown>): boolean => s.additionalProperties === false && [...otherRequired].some((k) => typeof k !== 'string' || !Object.hasOwn(props, k));
+const closedWithout = (s: Schema, props: Schema, otherRequired: Set<unknown>): boolean =>
+  s.additionalProperties === false && [...otherRequired].some((k) => typeof k !== 'string' || !Object.hasOwn(props, k));
 const complex = (s: Schema): boolean => Object.keys(s).some((k) => !SIMPLE.has(k) && !k.startsWith('x-'));
 const nullableTrue = (s: Schema): boolean => s.nullable === true;
 

@@ -37,13 +37,25 @@ components:
 `,
     );
     expect(hits).toEqual([
-      { pointer: '/components/examples/Bad/value/id', severity: 'warn', message: 'example `bad` does not match its schema: `id` must be an integer, not a string ("one")' },
+      {
+        pointer: '/components/examples/Bad/value/id',
+        severity: 'warn',
+        message: 'example `bad` does not match its schema: `id` must be an integer, not a string ("one")',
+      },
     ]);
   });
 
   it('2.0: response examples by media type', async () => {
-    const hits = await runRule(rule, `swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          schema: {type: array, items: {type: string}}\n          examples: {application/json: [a, 2], text/plain: whatever}\n`);
-    expect(hits.map((h) => [h.pointer, h.message])).toEqual([['/paths/~1a/get/responses/200/examples/application~1json/1', 'the `application/json` example does not match its schema: `1` must be a string, not an integer (2)']]);
+    const hits = await runRule(
+      rule,
+      `swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          schema: {type: array, items: {type: string}}\n          examples: {application/json: [a, 2], text/plain: whatever}\n`,
+    );
+    expect(hits.map((h) => [h.pointer, h.message])).toEqual([
+      [
+        '/paths/~1a/get/responses/200/examples/application~1json/1',
+        'the `application/json` example does not match its schema: `1` must be a string, not an integer (2)',
+      ],
+    ]);
   });
   it('an `example` given as a $ref (DigitalOcean style) is checked as what it points to', async () => {
     const doc = (target: string): string => `openapi: 3.0.3

@@ -21,7 +21,12 @@ export const noInvalidMediaTypeExamples: Rule = {
       if (ctx.set.version !== '2.0' || !isRecord(response.examples) || response.schema === undefined) return;
       for (const [type, value] of Object.entries(response.examples)) {
         if (!/json/i.test(type)) continue; // other media types are strings in their own syntax
-        const p = checkExample(ctx, { value: response.schema, file: ctx.file }, { value, file: ctx.file, pointer: () => at(ctx, 'examples', type) }, `the \`${type}\` example`);
+        const p = checkExample(
+          ctx,
+          { value: response.schema, file: ctx.file },
+          { value, file: ctx.file, pointer: () => at(ctx, 'examples', type) },
+          `the \`${type}\` example`,
+        );
         if (p) report(p);
       }
     },
@@ -29,7 +34,12 @@ export const noInvalidMediaTypeExamples: Rule = {
 };
 
 /** `example` and each `examples` entry (an Example Object, maybe a $ref) of a Media Type, Parameter or Header, against its `schema`. */
-export function checkExamples(node: Record<string, unknown>, ctx: WalkContext, report: (p: { file: WalkContext['file']; pointer: string; message: string }) => void, noun: string): void {
+export function checkExamples(
+  node: Record<string, unknown>,
+  ctx: WalkContext,
+  report: (p: { file: WalkContext['file']; pointer: string; message: string }) => void,
+  noun: string,
+): void {
   if (node.schema === undefined) return;
   const schema = { value: node.schema, file: ctx.file };
   if (node.example !== undefined) {

@@ -23,7 +23,10 @@ paths:
     );
     expect(hits.map((h) => [h.pointer, h.message])).toEqual([
       ['/paths/~1a/get/parameters/0/example', 'the parameter example does not match its schema: the value must be <= 100, not 500'],
-      ['/paths/~1a/get/responses/200/headers/X-Rate/example', 'the header example does not match its schema: the value must be an integer, not a string ("lots")'],
+      [
+        '/paths/~1a/get/responses/200/headers/X-Rate/example',
+        'the header example does not match its schema: the value must be an integer, not a string ("lots")',
+      ],
     ]);
   });
 });

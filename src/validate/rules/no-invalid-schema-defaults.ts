@@ -14,12 +14,22 @@ export const noInvalidSchemaDefaults: Rule = {
   create: ({ report }) => ({
     Schema(schema, ctx) {
       if (schema.default === undefined) return;
-      const p = checkExample(ctx, { value: schema, file: ctx.file }, { value: schema.default, file: ctx.file, pointer: () => at(ctx, 'default') }, 'the `default`');
+      const p = checkExample(
+        ctx,
+        { value: schema, file: ctx.file },
+        { value: schema.default, file: ctx.file, pointer: () => at(ctx, 'default') },
+        'the `default`',
+      );
       if (p) report(p);
     },
     Parameter(param, ctx) {
       if (ctx.set.version !== '2.0' || param.default === undefined || param.in === 'body') return;
-      const p = checkExample(ctx, { value: param, file: ctx.file }, { value: param.default, file: ctx.file, pointer: () => at(ctx, 'default') }, 'the `default`');
+      const p = checkExample(
+        ctx,
+        { value: param, file: ctx.file },
+        { value: param.default, file: ctx.file, pointer: () => at(ctx, 'default') },
+        'the `default`',
+      );
       if (p) report(p);
     },
   }),

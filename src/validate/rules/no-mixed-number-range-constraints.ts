@@ -13,7 +13,10 @@ export const noMixedNumberRangeConstraints: Rule = {
   versions: ['3.1', '3.2'],
   create: ({ report }) => ({
     Schema(schema, ctx) {
-      for (const [plain, exclusive] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']] as const) {
+      for (const [plain, exclusive] of [
+        ['minimum', 'exclusiveMinimum'],
+        ['maximum', 'exclusiveMaximum'],
+      ] as const) {
         if (typeof schema[plain] === 'number' && typeof schema[exclusive] === 'number') {
           report({ file: ctx.file, pointer: at(ctx, exclusive), message: `the schema has both \`${plain}\` and \`${exclusive}\`: use one of them` });
         }

@@ -6,8 +6,16 @@ const doc = (v: string, schema: string): string => `openapi: ${v}\ninfo: {title:
 
 describe(rule.id, () => {
   it.each([
-    ['3.1.0', `{type: string, nullable: true}`, [['/components/schemas/A/nullable', 'warn', '`nullable` is not a keyword in OpenAPI 3.1: it is ignored, so null is not allowed here']]],
-    ['3.2.0', `{type: string, nullable: false}`, [['/components/schemas/A/nullable', 'warn', '`nullable` is not a keyword in OpenAPI 3.2: it is ignored, so null is allowed here']]],
+    [
+      '3.1.0',
+      `{type: string, nullable: true}`,
+      [['/components/schemas/A/nullable', 'warn', '`nullable` is not a keyword in OpenAPI 3.1: it is ignored, so null is not allowed here']],
+    ],
+    [
+      '3.2.0',
+      `{type: string, nullable: false}`,
+      [['/components/schemas/A/nullable', 'warn', '`nullable` is not a keyword in OpenAPI 3.2: it is ignored, so null is allowed here']],
+    ],
     ['3.1.0', `{type: [string, 'null']}`, []],
     ['3.1.0', `{type: object, properties: {nullable: {type: boolean}}}`, []],
     ['3.0.3', `{type: string, nullable: true}`, []],

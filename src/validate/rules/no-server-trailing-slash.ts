@@ -10,7 +10,12 @@ export const noServerTrailingSlash: Rule = {
   create: ({ report }) => ({
     Server(server, ctx) {
       if (typeof server.url !== 'string' || server.url === '/' || !server.url.endsWith('/')) return;
-      report({ file: ctx.file, pointer: at(ctx, 'url'), message: `server URL \`${server.url}\` ends with \`/\`: every path starts with one, so requests get \`//\``, suggestion: `\`${server.url.replace(/\/+$/, '')}\`` });
+      report({
+        file: ctx.file,
+        pointer: at(ctx, 'url'),
+        message: `server URL \`${server.url}\` ends with \`/\`: every path starts with one, so requests get \`//\``,
+        suggestion: `\`${server.url.replace(/\/+$/, '')}\``,
+      });
     },
   }),
 };

@@ -26,7 +26,10 @@ describe('no-server-variables-empty-enum', () => {
 
 describe('no-server-variables-empty-enum in 3.0: SHOULD, so warnings', () => {
   it('an empty enum with a default (the OAI schema test suite passes it)', async () => {
-    const hits = await runRule(noServerVariablesEmptyEnum, `openapi: 3.0.0\ninfo: {title: API, version: 1.0.0}\nservers:\n  - url: https://example.com/{var}\n    variables:\n      var: {enum: [], default: a}\npaths: {}\n`);
+    const hits = await runRule(
+      noServerVariablesEmptyEnum,
+      `openapi: 3.0.0\ninfo: {title: API, version: 1.0.0}\nservers:\n  - url: https://example.com/{var}\n    variables:\n      var: {enum: [], default: a}\npaths: {}\n`,
+    );
     expect(hits.map((h) => [h.severity, h.message])).toEqual([['warn', 'the `enum` of a server variable should not be empty']]);
   });
 });

@@ -15,7 +15,12 @@ export const noUndefinedServerVariable: Rule = {
       const defined = variablesOf(server);
       for (const name of inUrl) {
         if (name in defined) continue;
-        report({ file: ctx.file, pointer: at(ctx, 'url'), message: `the server URL uses \`{${name}}\` but \`variables\` does not define \`${name}\``, suggestion: `Add \`variables: {${name}: {default: ...}}\`.` });
+        report({
+          file: ctx.file,
+          pointer: at(ctx, 'url'),
+          message: `the server URL uses \`{${name}}\` but \`variables\` does not define \`${name}\``,
+          suggestion: `Add \`variables: {${name}: {default: ...}}\`.`,
+        });
       }
       for (const name of Object.keys(defined)) {
         if (inUrl.includes(name)) continue;

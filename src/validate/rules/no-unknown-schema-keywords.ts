@@ -4,20 +4,72 @@ import { at } from './util.js';
 /** The keywords of JSON Schema 2020-12 (every vocabulary) and of the OpenAPI 3.1/3.2 Schema Object. */
 const KNOWN = new Set([
   // core
-  '$schema', '$id', '$ref', '$anchor', '$dynamicRef', '$dynamicAnchor', '$vocabulary', '$comment', '$defs',
+  '$schema',
+  '$id',
+  '$ref',
+  '$anchor',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$vocabulary',
+  '$comment',
+  '$defs',
   // applicator
-  'prefixItems', 'items', 'contains', 'additionalProperties', 'properties', 'patternProperties', 'dependentSchemas', 'propertyNames',
-  'if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not',
+  'prefixItems',
+  'items',
+  'contains',
+  'additionalProperties',
+  'properties',
+  'patternProperties',
+  'dependentSchemas',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
   // unevaluated
-  'unevaluatedItems', 'unevaluatedProperties',
+  'unevaluatedItems',
+  'unevaluatedProperties',
   // validation
-  'type', 'const', 'enum', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern',
-  'maxItems', 'minItems', 'uniqueItems', 'maxContains', 'minContains', 'maxProperties', 'minProperties', 'required', 'dependentRequired',
+  'type',
+  'const',
+  'enum',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxContains',
+  'minContains',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'dependentRequired',
   // meta-data, format, content
-  'title', 'description', 'default', 'deprecated', 'readOnly', 'writeOnly', 'examples', 'format',
-  'contentEncoding', 'contentMediaType', 'contentSchema',
+  'title',
+  'description',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'examples',
+  'format',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
   // OpenAPI's vocabulary
-  'discriminator', 'xml', 'externalDocs', 'example',
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'example',
   // draft 7's name of `$defs`: a place for schemas that `$ref`s point into (no constraint is lost)
   'definitions',
   // reported by no-nullable-in-3.1
@@ -36,13 +88,17 @@ export const noUnknownSchemaKeywords: Rule = {
   id: 'no-unknown-schema-keywords',
   severity: 'warn',
   redocly: 'struct',
-  description: '3.1+: Schema keywords are JSON Schema 2020-12\'s or OpenAPI\'s (unknown ones are ignored).',
+  description: "3.1+: Schema keywords are JSON Schema 2020-12's or OpenAPI's (unknown ones are ignored).",
   versions: ['3.1', '3.2'],
   create: ({ report }) => ({
     Schema(schema, ctx) {
       for (const key in schema) {
         if (KNOWN.has(key) || key.startsWith('x-')) continue;
-        report({ file: ctx.file, pointer: at(ctx, key), message: `\`${key}\` is not a JSON Schema or OpenAPI keyword: it is ignored, so it constrains nothing` });
+        report({
+          file: ctx.file,
+          pointer: at(ctx, key),
+          message: `\`${key}\` is not a JSON Schema or OpenAPI keyword: it is ignored, so it constrains nothing`,
+        });
       }
     },
   }),

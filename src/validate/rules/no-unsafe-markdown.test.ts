@@ -13,7 +13,10 @@ describe(rule.id, () => {
     expect(hits.map((h) => h.pointer)).toEqual(want);
   });
   it('in schemas and operations too', async () => {
-    const hits = await runRule(rule, `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      description: '<script>x</script>'\n      responses: {'200': {description: ok, content: {a/b: {schema: {description: '<SCRIPT src=x>'}}}}}\n`);
+    const hits = await runRule(
+      rule,
+      `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      description: '<script>x</script>'\n      responses: {'200': {description: ok, content: {a/b: {schema: {description: '<SCRIPT src=x>'}}}}}\n`,
+    );
     expect(hits.map((h) => h.pointer)).toEqual(['/paths/~1a/get/description', '/paths/~1a/get/responses/200/content/a~1b/schema/description']);
   });
 });

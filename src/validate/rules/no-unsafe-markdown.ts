@@ -5,8 +5,24 @@ import { at } from './util.js';
 
 /** The objects that have a CommonMark `description`. */
 const WITH_DESCRIPTION: readonly NodeType[] = [
-  'Info', 'Server', 'ServerVariable', 'PathItem', 'Operation', 'Parameter', 'RequestBody', 'Response', 'Example', 'Header',
-  'Link', 'Tag', 'ExternalDocs', 'SecurityScheme', 'OAuthFlow', 'Schema', 'Items', 'MediaType',
+  'Info',
+  'Server',
+  'ServerVariable',
+  'PathItem',
+  'Operation',
+  'Parameter',
+  'RequestBody',
+  'Response',
+  'Example',
+  'Header',
+  'Link',
+  'Tag',
+  'ExternalDocs',
+  'SecurityScheme',
+  'OAuthFlow',
+  'Schema',
+  'Items',
+  'MediaType',
 ];
 const SCRIPT = /<script\b/i;
 const HANDLER = /<[a-z][^>]*\bon[a-z]+\s*=/i;
@@ -24,7 +40,8 @@ export const noUnsafeMarkdown: Rule = {
       const d = node.description;
       if (typeof d !== 'string' || !d.includes('<')) return;
       if (SCRIPT.test(d)) report({ file: ctx.file, pointer: at(ctx, 'description'), message: 'the description contains a `<script>` tag' });
-      if (HANDLER.test(d)) report({ file: ctx.file, pointer: at(ctx, 'description'), message: 'the description contains an HTML event handler attribute (`on...=`)' });
+      if (HANDLER.test(d))
+        report({ file: ctx.file, pointer: at(ctx, 'description'), message: 'the description contains an HTML event handler attribute (`on...=`)' });
     };
     return Object.fromEntries(WITH_DESCRIPTION.map((t) => [t, check]));
   },

@@ -38,7 +38,10 @@ components:
   });
 
   it('2.0: definitions, parameters, responses', async () => {
-    const hits = await runRule(rule, `swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions: {A: {type: string}}\nparameters: {p: {name: p, in: query, type: string}}\n`);
+    const hits = await runRule(
+      rule,
+      `swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions: {A: {type: string}}\nparameters: {p: {name: p, in: query, type: string}}\n`,
+    );
     expect(hits.map((h) => h.pointer)).toEqual(['/definitions/A', '/parameters/p']);
   });
 });

@@ -18,7 +18,10 @@ export const nullableTypeSibling: Rule = {
         file: ctx.file,
         pointer: at(ctx, 'nullable'),
         message: '`nullable` without `type` in the same schema has no effect (OpenAPI 3.0: it only adds null to the type given by `type`)',
-        suggestion: schema.allOf || schema.oneOf || schema.anyOf ? 'With allOf/oneOf/anyOf, add `type` here too, or use `oneOf: [{...}, {nullable: true, type: ...}]`.' : 'Add `type`.',
+        suggestion:
+          schema.allOf || schema.oneOf || schema.anyOf
+            ? 'With allOf/oneOf/anyOf, add `type` here too, or use `oneOf: [{...}, {nullable: true, type: ...}]`.'
+            : 'Add `type`.',
       });
     },
   }),

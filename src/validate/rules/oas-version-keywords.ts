@@ -3,9 +3,32 @@ import { at } from './util.js';
 
 /** JSON Schema keywords OpenAPI 3.1 added to the Schema Object (2020-12), absent from 3.0's subset. */
 const NEW_IN_31 = new Set([
-  'const', '$defs', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas', 'prefixItems', 'contains', 'minContains', 'maxContains',
-  'unevaluatedItems', 'unevaluatedProperties', 'propertyNames', 'patternProperties', 'examples', 'contentMediaType', 'contentEncoding',
-  'contentSchema', '$id', '$anchor', '$schema', '$comment', '$dynamicRef', '$dynamicAnchor', '$vocabulary',
+  'const',
+  '$defs',
+  'if',
+  'then',
+  'else',
+  'dependentRequired',
+  'dependentSchemas',
+  'prefixItems',
+  'contains',
+  'minContains',
+  'maxContains',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'propertyNames',
+  'patternProperties',
+  'examples',
+  'contentMediaType',
+  'contentEncoding',
+  'contentSchema',
+  '$id',
+  '$anchor',
+  '$schema',
+  '$comment',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$vocabulary',
 ]);
 /** And what 3.0 added over 2.0. */
 const NEW_IN_30 = new Set(['oneOf', 'anyOf', 'not', 'nullable', 'writeOnly', 'deprecated']);

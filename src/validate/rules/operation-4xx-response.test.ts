@@ -5,7 +5,7 @@ import { runRule } from './rule-test-helper.js';
 const rule = { ...operation4xxResponse, severity: 'warn' as const };
 
 describe(rule.id, () => {
-  it('off by default (on in Redocly\'s recommended)', () => expect(operation4xxResponse.severity).toBe('off'));
+  it("off by default (on in Redocly's recommended)", () => expect(operation4xxResponse.severity).toBe('off'));
   it.each([
     [`{'200': {description: ok}, '400': {description: no}}`, []],
     [`{'200': {description: ok}, '4XX': {description: no}}`, []],
@@ -16,6 +16,8 @@ describe(rule.id, () => {
     expect(hits.map((h) => h.pointer)).toEqual(want);
   });
   it('skips webhooks', async () => {
-    expect(await runRule(rule, `openapi: 3.1.0\ninfo: {title: t, version: '1'}\nwebhooks:\n  a:\n    post: {responses: {'200': {description: ok}}}\n`)).toEqual([]);
+    expect(await runRule(rule, `openapi: 3.1.0\ninfo: {title: t, version: '1'}\nwebhooks:\n  a:\n    post: {responses: {'200': {description: ok}}}\n`)).toEqual(
+      [],
+    );
   });
 });

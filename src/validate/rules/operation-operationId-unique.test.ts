@@ -17,7 +17,13 @@ paths:
     get: {operationId: list, responses: {'200': {description: ok}}}
 `,
       ),
-    ).toEqual([{ pointer: '/paths/~1b/get/operationId', severity: 'error', message: 'operationId `list` is already used by the operation at /paths/~1a/get; operationIds must be unique' }]);
+    ).toEqual([
+      {
+        pointer: '/paths/~1b/get/operationId',
+        severity: 'error',
+        message: 'operationId `list` is already used by the operation at /paths/~1a/get; operationIds must be unique',
+      },
+    ]);
   });
 
   it('counts webhooks and callbacks too, and is silent when all differ', async () => {

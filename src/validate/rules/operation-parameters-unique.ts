@@ -34,7 +34,13 @@ export const operationParametersUnique: Rule = {
     };
     return {
       PathItem(item, ctx) {
-        check(item.parameters, ctx.file, lazy(() => at(ctx, 'parameters')), ctx, 'path item');
+        check(
+          item.parameters,
+          ctx.file,
+          lazy(() => at(ctx, 'parameters')),
+          ctx,
+          'path item',
+        );
         for (const op of resolvedOperations(item, ctx)) check(op.value.parameters, op.file, op.parameters, ctx, 'operation');
       },
     };

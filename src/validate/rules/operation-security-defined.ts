@@ -17,7 +17,11 @@ export const operationSecurityDefined: Rule = {
     return {
       Operation(op, ctx) {
         if (rootSecurity || op.security !== undefined || ctx.logical[0] !== 'paths') return;
-        report({ file: ctx.file, pointer: at(ctx), message: 'the operation has no `security` and there is no top-level `security`: say which security applies, or `security: []` for a public endpoint' });
+        report({
+          file: ctx.file,
+          pointer: at(ctx),
+          message: 'the operation has no `security` and there is no top-level `security`: say which security applies, or `security: []` for a public endpoint',
+        });
       },
     };
   },

@@ -14,7 +14,12 @@ export const operationTagDefined: Rule = {
         if (!Array.isArray(op.tags)) return;
         op.tags.forEach((tag, i) => {
           if (typeof tag !== 'string' || declared.has(tag)) return;
-          report({ file: ctx.file, pointer: at(ctx, 'tags', i), message: `tag \`${tag}\` is not declared in the top-level \`tags\``, suggestion: `Add \`{name: ${tag}, description: ...}\` to \`tags\`.` });
+          report({
+            file: ctx.file,
+            pointer: at(ctx, 'tags', i),
+            message: `tag \`${tag}\` is not declared in the top-level \`tags\``,
+            suggestion: `Add \`{name: ${tag}, description: ...}\` to \`tags\`.`,
+          });
         });
       },
     };

@@ -10,7 +10,11 @@ export const pathNotIncludeQuery: Rule = {
     Paths(paths, ctx) {
       for (const path of Object.keys(paths)) {
         if (!path.startsWith('/') || !path.includes('?')) continue;
-        report({ file: ctx.file, pointer: at(ctx, path), message: `the path \`${path}\` contains a query string; query items belong in parameters with \`in: query\`` });
+        report({
+          file: ctx.file,
+          pointer: at(ctx, path),
+          message: `the path \`${path}\` contains a query string; query items belong in parameters with \`in: query\``,
+        });
       }
     },
   }),

@@ -10,7 +10,11 @@ ${components}`;
 
 describe(rule.id, () => {
   it.each([
-    ['declared on the path item', `  /a/{id}:\n    parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n    get: {responses: {'200': {description: ok}}}\n`, []],
+    [
+      'declared on the path item',
+      `  /a/{id}:\n    parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n    get: {responses: {'200': {description: ok}}}\n`,
+      [],
+    ],
     ['declared on the operation, via $ref', `  /a/{id}:\n    get:\n      parameters: [{$ref: '#/components/parameters/Id'}]\n`, []],
     [
       'missing on one operation',
@@ -32,14 +36,10 @@ describe(rule.id, () => {
   });
 
   it('follows an operation that is a $ref to another file (DigitalOcean), reporting in that file', async () => {
-    const hits = await runRule(
-      rule,
-      doc(`  /k/{key_id}:\n    get: {$ref: './get.yaml'}\n    put: {$ref: './put.yaml'}\n`),
-      {
-        'get.yaml': `parameters: [{name: key_id, in: path, required: true}]\nresponses: {'200': {description: ok}}\n`,
-        'put.yaml': `parameters: [{name: id, in: path, required: true}]\nresponses: {'200': {description: ok}}\n`,
-      },
-    );
+    const hits = await runRule(rule, doc(`  /k/{key_id}:\n    get: {$ref: './get.yaml'}\n    put: {$ref: './put.yaml'}\n`), {
+      'get.yaml': `parameters: [{name: key_id, in: path, required: true}]\nresponses: {'200': {description: ok}}\n`,
+      'put.yaml': `parameters: [{name: id, in: path, required: true}]\nresponses: {'200': {description: ok}}\n`,
+    });
     expect(hits.map((h) => [h.pointer, h.message])).toEqual([
       ['api/put.yaml#/parameters/0/name', 'path parameter `id` is not in the path `/k/{key_id}`'],
       ['api/put.yaml#/parameters', 'the operation does not declare the path parameter `{key_id}` of `/k/{key_id}`'],

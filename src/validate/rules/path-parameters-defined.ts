@@ -38,7 +38,11 @@ export const pathParametersDefined: Rule = {
         });
         return names;
       };
-      const atPath = declared(item.parameters, ctx.file, lazy(() => at(ctx, 'parameters')));
+      const atPath = declared(
+        item.parameters,
+        ctx.file,
+        lazy(() => at(ctx, 'parameters')),
+      );
       for (const op of resolvedOperations(item, ctx)) {
         const atOp = declared(op.value.parameters, op.file, op.parameters);
         for (const name of template) {

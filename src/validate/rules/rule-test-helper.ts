@@ -21,7 +21,13 @@ export async function runRule(rule: Rule, text: string, files: Record<string, st
 
 /** `runRule`, with each finding's `suggestion` (when it has one). */
 export async function runRuleWithSuggestions(rule: Rule, text: string, files: Record<string, string> = {}): Promise<Array<RuleHit & { suggestion?: string }>> {
-  const load = (path: string, t: string): SourceFile => ({ path, display: path.slice(1), data: yaml.load(t, { schema: CORE_SCHEMA_FAST }), text: t, format: 'yaml' });
+  const load = (path: string, t: string): SourceFile => ({
+    path,
+    display: path.slice(1),
+    data: yaml.load(t, { schema: CORE_SCHEMA_FAST }),
+    text: t,
+    format: 'yaml',
+  });
   const root = load('/api/openapi.yaml', text);
   const data = root.data as Record<string, unknown>;
   const version: OasVersion = data.swagger === '2.0' ? '2.0' : (String(data.openapi).slice(0, 3) as OasVersion);
@@ -31,5 +37,10 @@ export async function runRuleWithSuggestions(rule: Rule, text: string, files: Re
     { root, version, files: all, missing: new Map(), refRoot: '/api', allowRemoteRefs: false },
     { rules: { [rule.id]: rule }, configured: new Map([['struct', 'off']]) },
   );
-  return findings.map((f) => ({ pointer: (f.file === root ? '' : `${f.file.display}#`) + f.pointer, message: f.message, severity: f.severity, ...(f.suggestion ? { suggestion: f.suggestion } : {}) }));
+  return findings.map((f) => ({
+    pointer: (f.file === root ? '' : `${f.file.display}#`) + f.pointer,
+    message: f.message,
+    severity: f.severity,
+    ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+  }));
 }

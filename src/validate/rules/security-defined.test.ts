@@ -26,7 +26,10 @@ components:
   });
 
   it('2.0: securityDefinitions', async () => {
-    const hits = await runRule(rule, `swagger: '2.0'\ninfo: {title: t, version: '1'}\nsecurity: [{basic: []}, {key: []}]\npaths: {}\nsecurityDefinitions:\n  basic: {type: basic}\n`);
+    const hits = await runRule(
+      rule,
+      `swagger: '2.0'\ninfo: {title: t, version: '1'}\nsecurity: [{basic: []}, {key: []}]\npaths: {}\nsecurityDefinitions:\n  basic: {type: basic}\n`,
+    );
     expect(hits.map((h) => h.pointer)).toEqual(['/security/1/key']);
   });
 });

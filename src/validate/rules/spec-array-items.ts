@@ -21,7 +21,12 @@ export const specArrayItems: Rule = {
   create: ({ set, report }) => {
     const missing = (node: Record<string, unknown>): boolean => node.type === 'array' && !Object.hasOwn(node, 'items') && typeof node.$ref !== 'string';
     const flag = (file: Parameters<typeof report>[0]['file'], pointer: string, what: string): void =>
-      report({ file, pointer, message: `${what} is \`type: array\` without \`items\`: OpenAPI ${set.version} requires \`items\` for arrays`, suggestion: 'Add `items` with the schema of the elements.' });
+      report({
+        file,
+        pointer,
+        message: `${what} is \`type: array\` without \`items\`: OpenAPI ${set.version} requires \`items\` for arrays`,
+        suggestion: 'Add `items` with the schema of the elements.',
+      });
     if (set.version === '3.0') {
       return {
         Schema(schema, ctx) {

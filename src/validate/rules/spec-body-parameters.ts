@@ -48,11 +48,29 @@ export const specBodyParameters: Rule = {
       let form: Param | undefined;
       for (const p of params) {
         if (p.in === 'body') {
-          if (body) once(p, `a second \`body\` parameter (the first is \`${String(body.name)}\`): an operation has one body parameter at most`, 'error', 'Describe the whole payload with one body parameter.');
-          else if (form) once(p, `a \`body\` parameter in an operation with \`formData\` parameter \`${String(form.name)}\`: body and form parameters cannot exist together`, 'error', 'Use either one body parameter or formData parameters.');
+          if (body)
+            once(
+              p,
+              `a second \`body\` parameter (the first is \`${String(body.name)}\`): an operation has one body parameter at most`,
+              'error',
+              'Describe the whole payload with one body parameter.',
+            );
+          else if (form)
+            once(
+              p,
+              `a \`body\` parameter in an operation with \`formData\` parameter \`${String(form.name)}\`: body and form parameters cannot exist together`,
+              'error',
+              'Use either one body parameter or formData parameters.',
+            );
           body ??= p;
         } else if (p.in === 'formData') {
-          if (body && !form) once(p, `a \`formData\` parameter in an operation with \`body\` parameter \`${String(body.name)}\`: body and form parameters cannot exist together`, 'error', 'Use either one body parameter or formData parameters.');
+          if (body && !form)
+            once(
+              p,
+              `a \`formData\` parameter in an operation with \`body\` parameter \`${String(body.name)}\`: body and form parameters cannot exist together`,
+              'error',
+              'Use either one body parameter or formData parameters.',
+            );
           form ??= p;
         }
       }
@@ -61,12 +79,29 @@ export const specBodyParameters: Rule = {
       if (list.some((c) => typeof c === 'string' && FORM.test(c))) return;
       const said = list.length === 0 ? 'declares no `consumes`' : `consumes only ${list.map((c) => `\`${String(c)}\``).join(', ')}`;
       const file = params.find((p) => p.in === 'formData' && p.type === 'file');
-      if (file) once(file, `file parameter \`${String(file.name)}\`: the operation ${said}; a file parameter needs \`multipart/form-data\` or \`application/x-www-form-urlencoded\``, 'error', 'Add `consumes: [multipart/form-data]` to the operation (or the document).');
-      else once(form, `form parameter \`${String(form.name)}\`: the operation ${said}; form parameters describe a \`multipart/form-data\` or \`application/x-www-form-urlencoded\` payload`, 'warn', 'Add `consumes: [application/x-www-form-urlencoded]` (or multipart/form-data) to the operation (or the document).');
+      if (file)
+        once(
+          file,
+          `file parameter \`${String(file.name)}\`: the operation ${said}; a file parameter needs \`multipart/form-data\` or \`application/x-www-form-urlencoded\``,
+          'error',
+          'Add `consumes: [multipart/form-data]` to the operation (or the document).',
+        );
+      else
+        once(
+          form,
+          `form parameter \`${String(form.name)}\`: the operation ${said}; form parameters describe a \`multipart/form-data\` or \`application/x-www-form-urlencoded\` payload`,
+          'warn',
+          'Add `consumes: [application/x-www-form-urlencoded]` (or multipart/form-data) to the operation (or the document).',
+        );
     };
     return {
       PathItem(item, ctx) {
-        const shared = paramsOf(item.parameters, ctx.file, lazy(() => at(ctx, 'parameters')), ctx);
+        const shared = paramsOf(
+          item.parameters,
+          ctx.file,
+          lazy(() => at(ctx, 'parameters')),
+          ctx,
+        );
         const ops = resolvedOperations(item, ctx);
         if (ops.length === 0) {
           if (shared.some(isPayload)) check(shared, rootConsumes);

@@ -39,8 +39,14 @@ describe(rule.id, () => {
   });
 
   it.each([
-    ['names match the pinned values', "    P: {oneOf: [{$ref: '#/components/schemas/a'}], discriminator: {propertyName: k}}\n    a: {type: object, properties: {k: {const: a}}}\n"],
-    ['the property is not pinned', "    P: {oneOf: [{$ref: '#/components/schemas/A'}], discriminator: {propertyName: k}}\n    A: {type: object, properties: {k: {type: string}}}\n"],
+    [
+      'names match the pinned values',
+      "    P: {oneOf: [{$ref: '#/components/schemas/a'}], discriminator: {propertyName: k}}\n    a: {type: object, properties: {k: {const: a}}}\n",
+    ],
+    [
+      'the property is not pinned',
+      "    P: {oneOf: [{$ref: '#/components/schemas/A'}], discriminator: {propertyName: k}}\n    A: {type: object, properties: {k: {type: string}}}\n",
+    ],
     ['an explicit mapping', "    P: {oneOf: [{type: object}], discriminator: {propertyName: k, mapping: {x: '#/components/schemas/P/oneOf/0'}}}\n"],
     ['the allOf style (no oneOf/anyOf)', '    P: {type: object, properties: {k: {type: string}}, discriminator: {propertyName: k}}\n'],
   ])('%s: nothing to report', async (_name, schemas) => {
@@ -58,8 +64,15 @@ describe(rule.id, () => {
   });
 
   it('an inline alternative without a pinned value cannot be mapped: says so', async () => {
-    const hits = await runRuleWithSuggestions(rule, doc("    P: {oneOf: [{type: object, properties: {k: {type: string}}}], discriminator: {propertyName: k}}\n"));
-    expect(hits.map((h) => h.suggestion)).toEqual(['Pin `k` (const or enum) in every alternative, and add an explicit `mapping` from each value to its alternative.']);
-    expect(hits.map((h) => h.message)).toEqual(['the discriminator `k` has no `mapping`, so its values must be schema names, but oneOf[0] is inline (it has no schema name): no valid payload selects it']);
+    const hits = await runRuleWithSuggestions(
+      rule,
+      doc('    P: {oneOf: [{type: object, properties: {k: {type: string}}}], discriminator: {propertyName: k}}\n'),
+    );
+    expect(hits.map((h) => h.suggestion)).toEqual([
+      'Pin `k` (const or enum) in every alternative, and add an explicit `mapping` from each value to its alternative.',
+    ]);
+    expect(hits.map((h) => h.message)).toEqual([
+      'the discriminator `k` has no `mapping`, so its values must be schema names, but oneOf[0] is inline (it has no schema name): no valid payload selects it',
+    ]);
   });
 });

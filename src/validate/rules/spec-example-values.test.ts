@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { specExampleValues as rule } from './spec-example-values.js';
 import { runRule } from './rule-test-helper.js';
 
-const doc = (example: string, version = '3.2.0'): string => `openapi: ${version}\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  examples:\n    E: ${example}\n`;
+const doc = (example: string, version = '3.2.0'): string =>
+  `openapi: ${version}\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  examples:\n    E: ${example}\n`;
 
 describe(rule.id, () => {
   it.each([

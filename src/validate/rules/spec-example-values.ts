@@ -20,13 +20,19 @@ const EXCLUSIVE: ReadonlyArray<readonly [string, string]> = [
 export const specExampleValues: Rule = {
   id: 'spec-example-values',
   severity: 'error',
-  description: '3.2: an Example Object does not combine `value` with `externalValue`, `dataValue` or `serializedValue`, nor `serializedValue` with `externalValue`.',
+  description:
+    '3.2: an Example Object does not combine `value` with `externalValue`, `dataValue` or `serializedValue`, nor `serializedValue` with `externalValue`.',
   versions: ['3.2'],
   create: ({ report }) => ({
     Example(example, ctx) {
       for (const [a, b] of EXCLUSIVE) {
         if (Object.hasOwn(example, a) && Object.hasOwn(example, b)) {
-          report({ file: ctx.file, pointer: at(ctx), message: `the example has both \`${a}\` and \`${b}\`: they are mutually exclusive`, replacesStruct: true });
+          report({
+            file: ctx.file,
+            pointer: at(ctx),
+            message: `the example has both \`${a}\` and \`${b}\`: they are mutually exclusive`,
+            replacesStruct: true,
+          });
         }
       }
     },

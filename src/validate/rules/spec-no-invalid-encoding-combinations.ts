@@ -20,7 +20,12 @@ export const specNoInvalidEncodingCombinations: Rule = {
       if (!Object.hasOwn(node, 'encoding')) return;
       for (const key of ['prefixEncoding', 'itemEncoding']) {
         if (!Object.hasOwn(node, key)) continue;
-        report({ file: ctx.file, pointer: at(ctx, key), message: `\`${key}\` together with \`encoding\`: \`encoding\` (by name) excludes \`prefixEncoding\` and \`itemEncoding\` (by position)`, replacesStruct: true });
+        report({
+          file: ctx.file,
+          pointer: at(ctx, key),
+          message: `\`${key}\` together with \`encoding\`: \`encoding\` (by name) excludes \`prefixEncoding\` and \`itemEncoding\` (by position)`,
+          replacesStruct: true,
+        });
       }
     };
     return { MediaType: check, Encoding: check };

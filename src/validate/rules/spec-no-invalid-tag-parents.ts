@@ -9,7 +9,7 @@ import { at, isRecord } from './util.js';
 export const specNoInvalidTagParents: Rule = {
   id: 'spec-no-invalid-tag-parents',
   severity: 'error',
-  description: '3.2: a tag\'s `parent` names a declared tag, and parents form no cycle.',
+  description: "3.2: a tag's `parent` names a declared tag, and parents form no cycle.",
   versions: ['3.2'],
   create: ({ report }) => ({
     Root(root, ctx) {
@@ -19,13 +19,21 @@ export const specNoInvalidTagParents: Rule = {
       root.tags.forEach((t, i) => {
         if (!isRecord(t) || typeof t.name !== 'string' || typeof t.parent !== 'string') return;
         if (!parentOf.has(t.parent)) {
-          report({ file: ctx.file, pointer: at(ctx, 'tags', i, 'parent'), message: `the parent tag \`${t.parent}\` of tag \`${t.name}\` is not declared in \`tags\`` });
+          report({
+            file: ctx.file,
+            pointer: at(ctx, 'tags', i, 'parent'),
+            message: `the parent tag \`${t.parent}\` of tag \`${t.name}\` is not declared in \`tags\``,
+          });
           return;
         }
         const chain = [t.name];
         for (let p: unknown = t.parent; typeof p === 'string' && parentOf.has(p); p = parentOf.get(p)) {
           if (p === t.name) {
-            report({ file: ctx.file, pointer: at(ctx, 'tags', i, 'parent'), message: `the tag parents form a cycle: ${[...chain, p].map((n) => `\`${n}\``).join(' -> ')}` });
+            report({
+              file: ctx.file,
+              pointer: at(ctx, 'tags', i, 'parent'),
+              message: `the tag parents form a cycle: ${[...chain, p].map((n) => `\`${n}\``).join(' -> ')}`,
+            });
             return;
           }
           if (chain.includes(p)) return; // a cycle that does not pass through this tag: reported at its own tags

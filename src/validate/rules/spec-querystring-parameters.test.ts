@@ -46,7 +46,7 @@ describe(rule.id, () => {
     ]);
   });
 
-  it('leaves one inline list to the schema, and allows an operation to override its path item\'s querystring', async () => {
+  it("leaves one inline list to the schema, and allows an operation to override its path item's querystring", async () => {
     const hits = await runRule(
       rule,
       doc(`  /inline:

@@ -40,7 +40,12 @@ export const specQuerystringParameters: Rule = {
             clash.in === 'querystring' && p.in === 'querystring'
               ? `a second \`querystring\` parameter in the same ${where} (the first is \`${String(clash.name)}\`): OpenAPI 3.2 allows only one`
               : `a \`${String(p.in)}\` parameter in the same ${where} as the \`${String(clash.in)}\` parameter \`${String(clash.name)}\`: OpenAPI 3.2 forbids \`query\` parameters alongside a \`querystring\` parameter`;
-          report({ file: p.file, pointer, message, suggestion: 'Describe the whole query string with the one `querystring` parameter, or use `query` parameters only.' });
+          report({
+            file: p.file,
+            pointer,
+            message,
+            suggestion: 'Describe the whole query string with the one `querystring` parameter, or use `query` parameters only.',
+          });
           return;
         }
         if (p.in === 'querystring') querystring ??= p;
@@ -49,7 +54,12 @@ export const specQuerystringParameters: Rule = {
     };
     return {
       PathItem(item, ctx) {
-        const shared = paramsOf(item.parameters, ctx.file, lazy(() => at(ctx, 'parameters')), ctx);
+        const shared = paramsOf(
+          item.parameters,
+          ctx.file,
+          lazy(() => at(ctx, 'parameters')),
+          ctx,
+        );
         // A list the schema rejects as written is its to report.
         if (schemaSees(shared)) return;
         // Nothing to report without a querystring parameter: most path items stop here.

@@ -13,7 +13,11 @@ describe(rule.id, () => {
     ['3.0.3', `{$ref: '#/components/responses/R', description: x}`, ['/paths/~1a/get/responses/200/description']],
     ['3.1.0', `{$ref: '#/components/responses/R', description: x}`, []],
     ['3.1.0', `{$ref: '#/components/responses/R', x-a: 1}`, ['/paths/~1a/get/responses/200/x-a']],
-    ['3.0.3', `{description: ok, content: {a/b: {schema: {$ref: '#/components/schemas/S', maxLength: 3}}}}`, ['/paths/~1a/get/responses/200/content/a~1b/schema/maxLength']],
+    [
+      '3.0.3',
+      `{description: ok, content: {a/b: {schema: {$ref: '#/components/schemas/S', maxLength: 3}}}}`,
+      ['/paths/~1a/get/responses/200/content/a~1b/schema/maxLength'],
+    ],
     ['3.1.0', `{description: ok, content: {a/b: {schema: {$ref: '#/components/schemas/S', maxLength: 3}}}}`, []],
   ])('%s %s', async (v, b, want) => {
     const hits = await runRule(rule, doc(v, b));

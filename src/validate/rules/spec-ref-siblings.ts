@@ -21,7 +21,11 @@ export const specRefSiblings: Rule = {
         if (type === undefined || type === 'PathItem' || (modern && type === 'Schema')) return;
         for (const key in node) {
           if (key === '$ref' || (modern && (key === 'summary' || key === 'description'))) continue;
-          report({ file: ctx.file, pointer: at(ctx, key), message: `\`${key}\` next to \`$ref\` is ignored${modern ? ' (a Reference Object allows only `summary` and `description`)' : ''}` });
+          report({
+            file: ctx.file,
+            pointer: at(ctx, key),
+            message: `\`${key}\` next to \`$ref\` is ignored${modern ? ' (a Reference Object allows only `summary` and `description`)' : ''}`,
+          });
         }
       },
     };

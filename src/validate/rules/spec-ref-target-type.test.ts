@@ -4,9 +4,16 @@ import { runRule } from './rule-test-helper.js';
 
 describe(rule.id, () => {
   it('a Path Item $ref to a Schema (2.0)', async () => {
-    const hits = await runRule(rule, `swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /products: {$ref: '#/definitions/products'}\ndefinitions:\n  products: {type: object}\n`);
+    const hits = await runRule(
+      rule,
+      `swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /products: {$ref: '#/definitions/products'}\ndefinitions:\n  products: {type: object}\n`,
+    );
     expect(hits).toEqual([
-      { pointer: '/paths/~1products/$ref', severity: 'error', message: "this place holds a Path Item Object, but `$ref` points to `#/definitions/products`, which is a Schema Object" },
+      {
+        pointer: '/paths/~1products/$ref',
+        severity: 'error',
+        message: 'this place holds a Path Item Object, but `$ref` points to `#/definitions/products`, which is a Schema Object',
+      },
     ]);
   });
 
@@ -66,6 +73,8 @@ components:
       `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters: [{$ref: 'common.yaml#/components/schemas/S'}]\n      responses: {'200': {description: ok}}\n`,
       { 'common.yaml': `openapi: 3.0.3\ninfo: {title: c, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    S: {type: string}\n` },
     );
-    expect(hits.map((h) => h.message)).toEqual(['this place holds a Parameter Object, but `$ref` points to `common.yaml#/components/schemas/S`, which is a Schema Object']);
+    expect(hits.map((h) => h.message)).toEqual([
+      'this place holds a Parameter Object, but `$ref` points to `common.yaml#/components/schemas/S`, which is a Schema Object',
+    ]);
   });
 });

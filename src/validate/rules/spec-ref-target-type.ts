@@ -6,7 +6,13 @@ import type { Rule } from './rule.js';
 import { at, isRecord } from './util.js';
 
 /** Names of the objects as the specification writes them. */
-const NAMES: Partial<Record<NodeType, string>> = { Root: 'OpenAPI Object', ExternalDocs: 'External Documentation Object', OAuthFlows: 'OAuth Flows Object', OAuthFlow: 'OAuth Flow Object', XML: 'XML Object' };
+const NAMES: Partial<Record<NodeType, string>> = {
+  Root: 'OpenAPI Object',
+  ExternalDocs: 'External Documentation Object',
+  OAuthFlows: 'OAuth Flows Object',
+  OAuthFlow: 'OAuth Flow Object',
+  XML: 'XML Object',
+};
 const objectName = (t: NodeType): string => NAMES[t] ?? `${t.replace(/([a-z])([A-Z])/g, '$1 $2')} Object`;
 
 /**
@@ -26,11 +32,13 @@ const objectName = (t: NodeType): string => NAMES[t] ?? `${t.replace(/([a-z])([A
 export const specRefTargetType: Rule = {
   id: 'spec-ref-target-type',
   severity: 'error',
-  description: 'A `$ref` points to an object of the kind its place holds (a parameters list to a Parameter, a schema to a Schema, ...), judged by where the target lies.',
+  description:
+    'A `$ref` points to an object of the kind its place holds (a parameters list to a Parameter, a schema to a Schema, ...), judged by where the target lies.',
   create: ({ set, report }) => {
     /** Per file, the type at each target pointer (null: untyped); computed once per distinct target. */
     const typed = new Map<SourceFile, Map<string, NodeType | null>>();
-    const isDocument = (file: SourceFile): boolean => file === set.root || (isRecord(file.data) && (Object.hasOwn(file.data, 'openapi') || Object.hasOwn(file.data, 'swagger')));
+    const isDocument = (file: SourceFile): boolean =>
+      file === set.root || (isRecord(file.data) && (Object.hasOwn(file.data, 'openapi') || Object.hasOwn(file.data, 'swagger')));
     const typeOf = (file: SourceFile, ptr: string): NodeType | null => {
       let m = typed.get(file);
       if (!m) typed.set(file, (m = new Map()));

@@ -31,13 +31,15 @@ export function uriProblem(s: string, iri = false, absolute = false): string | u
   const end = s.search(/[/?#]/);
   const head = end === -1 ? s : s.slice(0, end);
   const colon = head.indexOf(':');
-  if (colon !== -1 && !SCHEME.test(head.slice(0, colon))) return `starts with \`${head.slice(0, colon + 1)}\`, which is not a scheme (a relative reference cannot have \`:\` in its first segment)`;
+  if (colon !== -1 && !SCHEME.test(head.slice(0, colon)))
+    return `starts with \`${head.slice(0, colon + 1)}\`, which is not a scheme (a relative reference cannot have \`:\` in its first segment)`;
   if (absolute && colon === -1) return 'is relative: it must be absolute (with a scheme)';
   // `[` and `]` only around an IP literal host (`//[::1]:80`).
   const rest = s.slice(0, hash === -1 ? s.length : hash);
   const authority = /^(?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/([^/?#]*)/.exec(rest);
   const outside = authority ? rest.slice(authority[0].length) : rest;
-  if (/[[\]]/.test(outside) || (authority && /[[\]]/.test(authority[1]!) && !/^([^@]*@)?\[[^\]]*\](:\d*)?$/.test(authority[1]!))) return 'has `[` or `]` outside an IP-literal host';
+  if (/[[\]]/.test(outside) || (authority && /[[\]]/.test(authority[1]!) && !/^([^@]*@)?\[[^\]]*\](:\d*)?$/.test(authority[1]!)))
+    return 'has `[` or `]` outside an IP-literal host';
   return undefined;
 }
 
@@ -59,7 +61,8 @@ export function uriProblem(s: string, iri = false, absolute = false): string | u
 export const specUriFields: Rule = {
   id: 'spec-uri-fields',
   severity: 'error',
-  description: '3.2: fields that hold a URI (`$self`, `$ref`, `url`s, OAuth URLs, `externalValue`, `operationRef`, XML `namespace`, server URLs) are valid RFC 3986 URI references.',
+  description:
+    '3.2: fields that hold a URI (`$self`, `$ref`, `url`s, OAuth URLs, `externalValue`, `operationRef`, XML `namespace`, server URLs) are valid RFC 3986 URI references.',
   versions: ['3.2'],
   create: ({ report }) => {
     const fields =
@@ -85,14 +88,26 @@ export const specUriFields: Rule = {
       XML(xml, ctx) {
         if (typeof xml.namespace !== 'string') return;
         const problem = uriProblem(xml.namespace, true, true);
-        if (problem) report({ file: ctx.file, pointer: at(ctx, 'namespace'), message: `\`namespace\` must be an absolute IRI, but \`${clip(xml.namespace)}\` ${problem}` });
+        if (problem)
+          report({
+            file: ctx.file,
+            pointer: at(ctx, 'namespace'),
+            message: `\`namespace\` must be an absolute IRI, but \`${clip(xml.namespace)}\` ${problem}`,
+          });
       },
       Server(server, ctx) {
         if (typeof server.url !== 'string') return;
         // Variables are substituted before the URL is used: check the template with each filled in.
         const filled = server.url.replace(/\{[^{}]*\}/g, 'x');
-        const problem = uriProblem(filled) ?? (/[?#]/.test(filled) ? `has a ${filled.includes('?') ? 'query' : 'fragment'}, which OpenAPI 3.2 does not allow in a server URL` : undefined);
-        if (problem) report({ file: ctx.file, pointer: at(ctx, 'url'), message: `server \`url\` must be a URL (its variables filled in), but \`${clip(server.url)}\` ${problem}` });
+        const problem =
+          uriProblem(filled) ??
+          (/[?#]/.test(filled) ? `has a ${filled.includes('?') ? 'query' : 'fragment'}, which OpenAPI 3.2 does not allow in a server URL` : undefined);
+        if (problem)
+          report({
+            file: ctx.file,
+            pointer: at(ctx, 'url'),
+            message: `server \`url\` must be a URL (its variables filled in), but \`${clip(server.url)}\` ${problem}`,
+          });
       },
       Ref(ref, _node, ctx) {
         const problem = uriProblem(ref);

@@ -9,7 +9,8 @@ export const tagDescription: Rule = {
   create: ({ report }) => ({
     Tag(tag, ctx) {
       if (tag.description === undefined) report({ file: ctx.file, pointer: at(ctx), message: `tag \`${String(tag.name)}\` has no \`description\`` });
-      else if (tag.description === '') report({ file: ctx.file, pointer: at(ctx, 'description'), message: `the description of tag \`${String(tag.name)}\` is empty` });
+      else if (tag.description === '')
+        report({ file: ctx.file, pointer: at(ctx, 'description'), message: `the description of tag \`${String(tag.name)}\` is empty` });
     },
   }),
 };

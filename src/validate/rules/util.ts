@@ -61,7 +61,10 @@ export function lazy<T>(make: () => T): () => T {
  * as in DigitalOcean's split spec), with the file it is in and a lazy pointer to its
  * `parameters`.
  */
-export function resolvedOperations(item: Record<string, unknown>, ctx: WalkContext): Array<{ value: Record<string, unknown>; file: SourceFile; parameters: () => string }> {
+export function resolvedOperations(
+  item: Record<string, unknown>,
+  ctx: WalkContext,
+): Array<{ value: Record<string, unknown>; file: SourceFile; parameters: () => string }> {
   const out: Array<{ value: Record<string, unknown>; file: SourceFile; parameters: () => string }> = [];
   for (const [key, raw] of operationsOf(item)) {
     const op = ctx.resolve(raw, '', ctx.file);

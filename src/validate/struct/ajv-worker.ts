@@ -75,13 +75,26 @@ async function check(job: Extract<WorkerJob, { kind: 'check' }>): Promise<Struct
 
 function runRules(data: unknown, version: OasVersion, lint: OffloadedLint): OffloadedFindings {
   const root = { path: lint.path, display: lint.display, data, text, format: parsed?.ok ? parsed.format : 'yaml' } as const;
-  const set = { root, version, files: new Map([[lint.path, root]]), missing: new Map<string, string>(), refRoot: lint.refRoot, allowRemoteRefs: lint.allowRemoteRefs };
+  const set = {
+    root,
+    version,
+    files: new Map([[lint.path, root]]),
+    missing: new Map<string, string>(),
+    refRoot: lint.refRoot,
+    allowRemoteRefs: lint.allowRemoteRefs,
+  };
   const wanted = new Set(lint.rules);
   const rules: Record<string, Rule> = {};
   for (const [id, rule] of Object.entries(allRules)) if (wanted.has(id)) rules[id] = rule;
   const { findings, replaced } = lintRules(set, { rules, configured: new Map(lint.configured), ...(lint.preset ? { preset: lint.preset } : {}) });
   return {
-    findings: findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer, ...(f.suggestion ? { suggestion: f.suggestion } : {}) })),
+    findings: findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      pointer: f.pointer,
+      ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+    })),
     replaced: [...replaced],
   };
 }

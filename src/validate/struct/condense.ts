@@ -75,7 +75,14 @@ function requiredAlternatives(branchErrors: readonly RawError[], summary: RawErr
   }
   // One missing property per branch (a branch requiring two would not be "one of").
   if (new Set(names).size !== names.length || branches.size !== names.length) return undefined;
-  return [{ instancePath: summary.instancePath, schemaPath: summary.schemaPath, keyword: 'requiredAlternatives', params: { missingProperties: names, exactlyOne: summary.keyword === 'oneOf' } }];
+  return [
+    {
+      instancePath: summary.instancePath,
+      schemaPath: summary.schemaPath,
+      keyword: 'requiredAlternatives',
+      params: { missingProperties: names, exactlyOne: summary.keyword === 'oneOf' },
+    },
+  ];
 }
 
 /**
@@ -89,7 +96,8 @@ function dropConsequences(errors: RawError[]): RawError[] {
   const failedApplicatorAt = new Set<string>();
   const otherAt = new Set<string>();
   for (const e of errors) {
-    if (e.keyword === 'not' || e.keyword === 'anyOf' || (e.keyword === 'oneOf' && !Array.isArray(e.params.passingSchemas))) failedApplicatorAt.add(e.instancePath);
+    if (e.keyword === 'not' || e.keyword === 'anyOf' || (e.keyword === 'oneOf' && !Array.isArray(e.params.passingSchemas)))
+      failedApplicatorAt.add(e.instancePath);
     if (e.keyword !== 'unevaluatedProperties' && e.keyword !== 'oneOf') otherAt.add(e.instancePath);
   }
   const withErrors = pathsWithErrors(errors);

@@ -51,7 +51,10 @@ export function describeError(err: RawError, data: unknown, version: OasVersion)
       if (p.pattern === TOKEN_PATTERN) return { segments: at, message: `${name} ${JSON.stringify(value)} ${NOT_A_TOKEN}` };
       return { segments: at, message: `${name} ${JSON.stringify(value)} does not match the pattern ${String(p.pattern)}` };
     case 'propertyNames':
-      return { segments: [...at, String(p.propertyName)], message: `\`${String(p.propertyName)}\` is not a valid name here${inWhere}${nameReason(p.reason, at)}` };
+      return {
+        segments: [...at, String(p.propertyName)],
+        message: `\`${String(p.propertyName)}\` is not a valid name here${inWhere}${nameReason(p.reason, at)}`,
+      };
     case 'contains':
       return { segments: at, message: containsMessage(value, name, p) };
     case 'minProperties':
@@ -140,7 +143,7 @@ function nameReason(reason: unknown, at: readonly string[]): string {
   if (r.keyword === 'pattern') return `: it must match the pattern ${String(rp.pattern)}`;
   if (r.keyword === 'format') return `: it must be a valid ${String(rp.format)}`;
   if (r.keyword === 'not' && at[at.length - 1] === 'additionalOperations') {
-    return ': the methods of the Path Item Object\'s fixed fields (GET, PUT, POST, …, QUERY) are not additional operations';
+    return ": the methods of the Path Item Object's fixed fields (GET, PUT, POST, …, QUERY) are not additional operations";
   }
   return '';
 }

@@ -57,7 +57,8 @@ export function startStructWorker(): StructWorker | undefined {
   worker.unref();
   const post = (job: WorkerJob): void => worker.postMessage(job);
   return {
-    parse: (text, strictJson, twin) => post({ kind: 'parse', text, strictJson, ...(twin ? { twin: { json: twin.json, ...(twin.member ? { member: twin.member } : {}) } } : {}) }),
+    parse: (text, strictJson, twin) =>
+      post({ kind: 'parse', text, strictJson, ...(twin ? { twin: { json: twin.json, ...(twin.member ? { member: twin.member } : {}) } } : {}) }),
     check: (version, lint) => {
       const reply = new Promise<StructReply>((resolve, reject) => {
         worker.once('message', resolve);

@@ -17,9 +17,20 @@ export async function chatWithToolsAndImage(imageUrl: string): Promise<string | 
     model: 'gpt-4o-mini',
     messages: [
       { role: 'system', content: 'Answer in JSON.' },
-      { role: 'user', content: [{ type: 'text', text: 'What is in this picture?' }, { type: 'image_url', image_url: { url: imageUrl, detail: 'low' } }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is in this picture?' },
+          { type: 'image_url', image_url: { url: imageUrl, detail: 'low' } },
+        ],
+      },
     ],
-    tools: [{ type: 'function', function: { name: 'lookup', description: 'Look a fruit up', parameters: { type: 'object', properties: { name: { type: 'string' } } } } }],
+    tools: [
+      {
+        type: 'function',
+        function: { name: 'lookup', description: 'Look a fruit up', parameters: { type: 'object', properties: { name: { type: 'string' } } } },
+      },
+    ],
     tool_choice: 'auto',
     response_format: { type: 'json_schema', json_schema: { name: 'answer', schema: { type: 'object' }, strict: true } },
   });
@@ -47,7 +58,10 @@ export async function chatWithToolsMistakes(): Promise<void> {
 // A streamed chat with content parts.
 export async function chatStreamWithParts(signal: AbortSignal): Promise<string> {
   let text = '';
-  for await (const chunk of hub.comet.chat.stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }] }, { signal })) {
+  for await (const chunk of hub.comet.chat.stream(
+    { model: 'gpt-4o-mini', messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }] },
+    { signal },
+  )) {
     text += chunk.choices[0]?.delta.content ?? '';
   }
   // @ts-expect-error: a streamed chat takes the same body: `messages` is required.

@@ -67,7 +67,11 @@ export async function generateImageOneCall(prompt: string, signal: AbortSignal):
 
 export async function animateOrExplain(imageUrl: string): Promise<string> {
   try {
-    const { video } = await hub.fal.subscribe('fal-ai/minimax/video-01/image-to-video', { prompt: 'dance', image_url: imageUrl }, { signal: AbortSignal.timeout(600_000) });
+    const { video } = await hub.fal.subscribe(
+      'fal-ai/minimax/video-01/image-to-video',
+      { prompt: 'dance', image_url: imageUrl },
+      { signal: AbortSignal.timeout(600_000) },
+    );
     return video.url;
   } catch (err) {
     if (err instanceof HubApiError) {
