@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { spawnSync } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
 import { ExitCode } from '../../core/errors.js';
@@ -10,17 +7,6 @@ interface DoctorFlags {
   online?: boolean;
   json?: boolean;
 }
-
-/** `ok` fine; `warn` worth knowing, blocks nothing; `fail` blocks a documented workflow (exit 1). */
-type Level = 'ok' | 'warn' | 'fail';
-interface Check {
-  name: string;
-  level: Level;
-  detail: string;
-}
-
-const MIN_NODE = [20, 19, 0] as const;
-const STALE_DAYS = 30;
 
 /** `api-hub doctor [--online]`: is this checkout ready for the documented workflows? One screen. */
 export function registerDoctor(program: Command, ctx: CliContext, setExit: SetExit): void {
@@ -43,176 +29,8 @@ Examples:
   api-hub doctor --online`,
     )
     .action(async (flags: DoctorFlags) => {
-      const [{ withDotEnv, envValue }, { checkMcpConfig, MCP_CONFIG_FILES }, { baseUrlFromEnv }] = await Promise.all([
-        import('../../core/env.js'),
-        import('../../mcp/config-check.js'),
-        import('../../core/base-url.js'),
-      ]);
-      const checks: Check[] = [];
-      const add = (name: string, level: Level, detail: string): void => void checks.push({ name, level, detail });
-      const root = ctx.root;
-
-      // Node
-      const v = process.versions.node.split('.').map(Number);
-      const nodeOk = (v[0] ?? 0) > MIN_NODE[0] || ((v[0] ?? 0) === MIN_NODE[0] && (v[1] ?? 0) >= MIN_NODE[1]);
-      add('node', nodeOk ? 'ok' : 'fail', `${process.versions.node}${nodeOk ? '' : ` (need ${MIN_NODE.join('.')} or later)`}`);
-
-      // Keys: set or not, never the value.
-      const env = await withDotEnv(root, ctx.env);
-      const keys: Array<[string, string[], string]> = [
-        ['FAL', ['FAL_API_KEY', 'FAL_KEY'], 'FAL prices in fetch and estimate --live'],
-        ['Comet', ['COMET_API_KEY'], 'fetch of Comet'],
-        ['Apidog', ['APIDOG_ACCESS_TOKEN'], 'push and pull'],
-        ['OpenAI', ['OPENAI_API_KEY'], 'the example agent only'],
-      ];
-      const setKeys = new Map<string, { name: string; value: string }>();
-      for (const [label, names, unlocks] of keys) {
-        const name = names.find((n) => envValue(env, n) !== undefined);
-        if (name) setKeys.set(label, { name, value: envValue(env, name)! });
-        add(`key ${label}`, name ? 'ok' : 'warn', name ? `${name} is set` : `${names.join(' or ')} not set (needed for ${unlocks})`);
-      }
-
-      // .env ignored and not tracked; hooks installed.
-      const git = (...args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' });
-      const inGit = git('rev-parse', '--is-inside-work-tree').stdout.trim() === 'true';
-      if (!inGit) add('git', 'warn', 'not a git work tree: .env and hook checks skipped');
-      else {
-        const tracked = git('ls-files', '--', '.env', '.env.*')
-          .stdout.split('\n')
-          .filter((f) => f && !f.endsWith('.env.example'));
-        const ignored = ['.env', '.env.local', '.env.production'].every((f) => git('check-ignore', '-q', '--no-index', f).status === 0);
-        if (tracked.length > 0) add('.env', 'fail', `tracked by git: ${tracked.join(', ')} (git rm --cached, rotate the keys in it)`);
-        else
-          add(
-            '.env',
-            ignored ? 'ok' : 'fail',
-            ignored ? '.env* is ignored by git (except .env.example)' : '.env files are not ignored: add ".env*" and "!.env.example" to .gitignore',
-          );
-        const hooks = git('config', '--get', 'core.hooksPath').stdout.trim();
-        add(
-          'hooks',
-          hooks === '.githooks' ? 'ok' : 'warn',
-          hooks === '.githooks'
-            ? 'pre-commit hook installed (secret scan, spec validation)'
-            : 'pre-commit hook not installed: run npm ci (or git config core.hooksPath .githooks)',
-        );
-      }
-
-      // Snapshot age per provider, price coverage.
-      const now = Date.now();
-      for (const [provider, dir, listing] of [
-        ['fal', 'specs/providers/fal', 'specs/providers/fal/models.json'],
-        ['comet', 'specs/providers/comet/catalog', 'specs/providers/comet/catalog/v1-models.json'],
-      ] as const) {
-        let when: number | undefined;
-        const meta = await readFile(join(root, dir, '.fetch-meta.json'), 'utf8').catch(() => undefined);
-        if (meta) when = Date.parse(String((JSON.parse(meta) as { fetchedAt?: unknown }).fetchedAt));
-        if (when === undefined || Number.isNaN(when)) {
-          const log = inGit ? git('log', '-1', '--format=%cI', '--', listing).stdout.trim() : '';
-          when = log ? Date.parse(log) : (await stat(join(root, listing)).catch(() => undefined))?.mtimeMs;
-        }
-        if (when === undefined || Number.isNaN(when)) add(`snapshot ${provider}`, 'warn', `no snapshot (${listing}); run api-hub fetch --provider ${provider}`);
-        else {
-          const days = Math.floor((now - when) / 86_400_000);
-          add(`snapshot ${provider}`, days > STALE_DAYS ? 'warn' : 'ok', `${days} day(s) old${days > STALE_DAYS ? ' (run api-hub fetch)' : ''}`);
-        }
-      }
-      const registryText = await readFile(join(root, 'data/model_registry.json'), 'utf8').catch(() => undefined);
-      if (registryText === undefined) add('registry', 'fail', 'data/model_registry.json is missing: run api-hub fetch (or check out the committed one)');
-      else {
-        const models = (JSON.parse(registryText) as { models?: Array<{ provider?: string; pricing?: unknown }> }).models ?? [];
-        for (const p of ['fal', 'comet']) {
-          const of = models.filter((m) => m.provider === p);
-          const priced = of.filter((m) => m.pricing !== null && m.pricing !== undefined).length;
-          const pct = of.length ? Math.round((100 * priced) / of.length) : 0;
-          add(`prices ${p}`, of.length && pct >= 50 ? 'ok' : 'warn', `${priced} of ${of.length} model(s) priced (${pct} %)`);
-        }
-      }
-
-      // Push readiness.
-      const missing = ['APIDOG_ACCESS_TOKEN', 'APIDOG_PROJECT_ID'].filter((n) => envValue(env, n) === undefined);
-      let apidogUrl: string | undefined;
-      try {
-        apidogUrl = baseUrlFromEnv(env, 'APIDOG_API_BASE_URL', 'https://api.apidog.com');
-      } catch (e) {
-        add('push', 'fail', (e as Error).message);
-      }
-      if (apidogUrl)
-        add(
-          'push',
-          missing.length ? 'warn' : 'ok',
-          missing.length ? `not ready: ${missing.join(' and ')} not set` : `ready (project ${envValue(env, 'APIDOG_PROJECT_ID')}, ${apidogUrl})`,
-        );
-
-      // Usage readiness (api-hub usage): whose spend can be read, and over https.
-      const usageFal = ['FAL_ADMIN_KEY', 'FAL_API_KEY', 'FAL_KEY'].find((n) => envValue(env, n) !== undefined);
-      const usageComet = ['COMET_QUOTA_KEY', 'COMET_API_KEY'].find((n) => envValue(env, n) !== undefined);
-      let quotaUrlOk = true;
-      try {
-        baseUrlFromEnv(env, 'COMET_QUOTA_API_BASE_URL', 'https://query.cometapi.com');
-      } catch (e) {
-        quotaUrlOk = false;
-        add('usage', 'fail', (e as Error).message);
-      }
-      if (quotaUrlOk) {
-        const parts = [
-          usageFal ? `FAL via ${usageFal}${usageFal === 'FAL_ADMIN_KEY' ? '' : ' (only if it is an admin key)'}` : 'FAL needs FAL_ADMIN_KEY',
-          usageComet ? `Comet via ${usageComet}` : 'Comet needs COMET_QUOTA_KEY or COMET_API_KEY',
-        ];
-        add('usage', usageFal || usageComet ? 'ok' : 'warn', `${usageFal || usageComet ? 'api-hub usage ready: ' : 'not ready: '}${parts.join('; ')}`);
-      }
-
-      // MCP configs.
-      for (const f of MCP_CONFIG_FILES) {
-        const text = await readFile(join(root, f), 'utf8').catch(() => undefined);
-        if (text === undefined) {
-          add(`mcp ${f}`, 'warn', 'missing');
-          continue;
-        }
-        let problems: string[];
-        try {
-          problems = checkMcpConfig(JSON.parse(text) as unknown, text);
-        } catch (e) {
-          problems = [`not valid JSON (${(e as Error).message})`];
-        }
-        add(`mcp ${f}`, problems.length ? 'fail' : 'ok', problems.length ? problems.join('; ') : 'read-only, versions pinned, no key in it');
-      }
-
-      // Keys accepted? Only when asked: one small request each, the key never printed.
-      if (flags.online) {
-        const probe = async (label: string, url: () => string, headers: (key: string) => Record<string, string>): Promise<void> => {
-          const key = setKeys.get(label);
-          if (!key) return;
-          try {
-            const r = await fetch(url(), { headers: headers(key.value), signal: AbortSignal.timeout(15_000) });
-            const level: Level = r.ok ? 'ok' : r.status === 401 || r.status === 403 ? 'fail' : 'warn';
-            add(
-              `online ${label}`,
-              level,
-              r.ok
-                ? `${key.name} accepted`
-                : r.status === 401 || r.status === 403
-                  ? `${key.name} rejected (HTTP ${r.status})`
-                  : `could not tell (HTTP ${r.status})`,
-            );
-          } catch (e) {
-            const msg = (e as Error).message.split(key.value).join('[redacted]');
-            add(`online ${label}`, msg.includes('only over https') || msg.includes('is not a URL') ? 'fail' : 'warn', `could not ask: ${msg}`);
-          }
-        };
-        await probe(
-          'FAL',
-          () => `${baseUrlFromEnv(env, 'FAL_API_BASE_URL', 'https://api.fal.ai').replace(/\/v1$/, '')}/v1/models?limit=1`,
-          (k) => ({ authorization: `Key ${k}` }),
-        );
-        await probe(
-          'Comet',
-          () => `${baseUrlFromEnv(env, 'COMET_API_BASE_URL', 'https://api.cometapi.com').replace(/\/v1$/, '')}/v1/models`,
-          (k) => ({ authorization: `Bearer ${k}` }),
-        );
-        if (setKeys.has('Apidog')) add('online Apidog', 'warn', 'not checked online (no read-only Apidog call is cheap enough); api-hub pull tries it');
-      } else if (setKeys.size > 0) add('online', 'ok', 'keys not checked against the providers (add --online)');
-
+      const [{ withDotEnv }, { runChecks }] = await Promise.all([import('../../core/env.js'), import('./doctor-checks.js')]);
+      const checks = await runChecks(ctx.root, await withDotEnv(ctx.root, ctx.env), flags.online === true);
       const failed = checks.filter((c) => c.level === 'fail').length;
       if (flags.json) ctx.stdout(`${JSON.stringify({ ok: failed === 0, checks }, null, 2)}\n`);
       else {
