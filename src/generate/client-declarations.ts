@@ -28,7 +28,6 @@ function unionOfLiterals(values: readonly string[]): string {
  * (schema.d.ts), so every type comes from the document.
  */
 export function emitClientDts(header: string, inventory: Inventory, features: CometFeatures, doc: Record<string, unknown> = {}): string {
-  const d = RUNTIME_DEFAULTS;
   const schemaImports = features.chatStream ? 'components, paths' : 'paths';
   return `${header}import type { Client, FetchResponse } from 'openapi-fetch';
 import type { ${schemaImports} } from './schema.js';
@@ -50,7 +49,24 @@ export type { PollOptions } from './runtime/tasks.js';
 /** The paths served by Comet (\`x-hub-source.provider: comet\`). */
 export type CometPaths = Pick<paths, ${unionOfLiterals(inventory.cometPaths)}>;
 ${emitCometTypes(features, doc)}
-// ---------------------------------------------------------------- FAL
+${emitFalTypes(inventory)}
+// ---------------------------------------------------------------- both
+
+export interface HubClient {
+  comet: CometClient;
+  fal: FalClient;
+}
+
+export declare function createHubClient(options: HubClientOptions): HubClient;
+export declare function createCometClient(options: ProviderOptions): CometClient;
+export declare function createFalClient(options: ProviderOptions): FalClient;
+`;
+}
+
+/** The FAL part of client.d.ts: the path set, the endpoint map and the queue client. */
+function emitFalTypes(inventory: Inventory): string {
+  const d = RUNTIME_DEFAULTS;
+  return `// ---------------------------------------------------------------- FAL
 
 /** The paths served by the FAL queue (\`x-hub-source.provider: fal\`). */
 export type FalPaths = Pick<paths, ${unionOfLiterals(inventory.falPaths)}>;
@@ -113,17 +129,6 @@ export interface FalSubscribeOptions<Id extends FalEndpointId> extends PollOptio
   /** Ask for the logs with every status. */
   logs?: boolean;
 }
-
-// ---------------------------------------------------------------- both
-
-export interface HubClient {
-  comet: CometClient;
-  fal: FalClient;
-}
-
-export declare function createHubClient(options: HubClientOptions): HubClient;
-export declare function createCometClient(options: ProviderOptions): CometClient;
-export declare function createFalClient(options: ProviderOptions): FalClient;
 `;
 }
 
@@ -139,7 +144,6 @@ function emitFalEntry(e: FalEndpoint): string {
 }
 
 function emitCometTypes(features: CometFeatures, doc: Record<string, unknown>): string {
-  const d = RUNTIME_DEFAULTS;
   const { shortcuts, chatStream, midjourneyTask } = features;
   let out = '';
   for (const s of shortcuts) {
@@ -168,68 +172,83 @@ function emitCometTypes(features: CometFeatures, doc: Record<string, unknown>): 
     ' * pass `parseAs: "stream"` for `text/event-stream`, or use `chat.stream`.\n' +
     ' */\n';
   out += 'export interface CometClient extends Client<CometPaths, "application/json"> {\n';
-  const groups = new Map<string, string[]>();
-  const add = (group: string, text: string): void => void groups.set(group, [...(groups.get(group) ?? []), text]);
-  for (const s of shortcuts) {
-    // A body with `stream: true` is still accepted (object literals widen `false` to boolean, and
-    // forbidding it would reject ordinary code); its event-stream answer is what chat.stream is for.
-    const body = s.bodyType;
-    const args = (s.pathParams ?? []).map((p) => `${safeName(p)}: string, `).join('');
-    add(
-      s.group,
-      `    /** \`${s.method.toUpperCase()} ${s.path}\` */\n` +
-        `    ${s.name}(${args}body: ${body}, init?: RequestExtras): Promise<FetchResponse<${pathsAccess(s.path, s.method)}, {}, "application/json">>;\n`,
-    );
-    if (s.task !== undefined) {
-      const id = stringLiteral(s.task);
-      add(
-        s.group,
-        `    /**\n     * \`${s.method.toUpperCase()} ${s.path}\`, then poll the task (its \`x-hub-poll\` link) until it is done: \`comet.tasks.run(${commentText(id)}, body)\`.\n` +
-          '     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.\n     */\n' +
-          `    ${s.name}AndWait(${args}body: ${body}, options?: CometTaskWaitOptions<${id}>): Promise<CometTaskOutcome<${id}>>;\n`,
-      );
-    }
-  }
-  if (chatStream) {
-    add(
-      chatStream.group,
-      `    /**\n` +
-        `     * \`${chatStream.method.toUpperCase()} ${chatStream.path}\` with \`stream: true\`: the server-sent events as typed chunks, ending at\n` +
-        `     * \`data: ${commentText(chatStream.terminator)}\`. The request is sent when the iteration starts; an error answer, or an event\n` +
-        '     * carrying an `error` object, throws a HubApiError; `break` closes the connection.\n' +
-        '     */\n' +
-        `    ${chatStream.name}(body: ${chatStream.bodyType} & { stream?: true }, init?: RequestExtras): AsyncGenerator<ChatCompletionChunk, void, undefined>;\n`,
-    );
-  }
-  if (midjourneyTask) {
-    add(
-      midjourneyTask.group,
-      `    /** \`GET ${midjourneyTask.path}\`: the task's state. */\n` +
-        `    fetchTask(id: string, init?: RequestExtras): Promise<FetchResponse<${pathsAccess(midjourneyTask.path, 'get')}, {}, "application/json">>;\n` +
-        '    /**\n' +
-        `     * Poll \`GET ${midjourneyTask.path}\` until the task is ${midjourneyTask.terminal.join(' or ')} and return it (check\n` +
-        `     * \`status\` and \`failReason\`). An error answer rejects with a HubApiError. Polls every ${d.taskPollInterval} ms, then\n` +
-        `     * 1.5 times longer each time, up to ${d.taskMaxPollInterval} ms. \`signal: AbortSignal.timeout(ms)\` bounds the wait.\n` +
-        '     */\n' +
-        '    waitForTask(id: string, options?: MidjourneyWaitOptions): Promise<MidjourneyTask & { status: MidjourneyFinalStatus }>;\n',
-    );
-  }
-  if (features.tasks.length > 0) {
-    add(
-      'tasks',
-      '    /**\n' +
-        "     * Poll a submitted task (by its submit operationId and the submit's answer) until its status is one of the\n" +
-        "     * document's `done` statuses (compared case-insensitively): resolves with the last state and the result.\n" +
-        '     * A `failed` status rejects with a HubTaskError, an error answer with a HubApiError; `signal` bounds the wait.\n' +
-        '     */\n' +
-        '    wait<Id extends CometTaskId>(operationId: Id, submitted: CometTaskMap[Id]["submitted"], options?: CometTaskWaitOptions<Id>): Promise<CometTaskOutcome<Id>>;\n' +
-        '    /** Submit (the body as the operation takes it; `path` fills path parameters), then `wait`. */\n' +
-        '    run<Id extends CometTaskId>(operationId: Id, body: CometTaskMap[Id]["body"], options?: CometTaskWaitOptions<Id> & { path?: Record<string, string> }): Promise<CometTaskOutcome<Id>>;\n',
-    );
-  }
-  for (const [group, members] of groups) out += `  ${group}: {\n${members.join('')}  };\n`;
+  for (const [group, members] of cometClientGroups(features)) out += `  ${group}: {\n${members.join('')}  };\n`;
   return out + '}\n';
 }
+
+/** The members of the CometClient groups (`chat`, `images`, `tasks`, …), in the order they are first met. */
+function cometClientGroups(features: CometFeatures): Map<string, string[]> {
+  const { shortcuts, chatStream, midjourneyTask } = features;
+  const groups = new Map<string, string[]>();
+  const add = (group: string, text: string): void => void groups.set(group, [...(groups.get(group) ?? []), text]);
+  for (const s of shortcuts) for (const text of shortcutMembers(s)) add(s.group, text);
+  if (chatStream) add(chatStream.group, chatStreamMember(chatStream));
+  if (midjourneyTask) add(midjourneyTask.group, midjourneyMembers(midjourneyTask));
+  if (features.tasks.length > 0) add('tasks', TASKS_MEMBERS);
+  return groups;
+}
+
+type Shortcut = CometFeatures['shortcuts'][number];
+
+/** A shortcut method, and its `…AndWait` twin when the operation starts a task. */
+function shortcutMembers(s: Shortcut): string[] {
+  const members: string[] = [];
+  // A body with `stream: true` is still accepted (object literals widen `false` to boolean, and
+  // forbidding it would reject ordinary code); its event-stream answer is what chat.stream is for.
+  const body = s.bodyType;
+  const args = (s.pathParams ?? []).map((p) => `${safeName(p)}: string, `).join('');
+  members.push(
+    `    /** \`${s.method.toUpperCase()} ${s.path}\` */\n` +
+      `    ${s.name}(${args}body: ${body}, init?: RequestExtras): Promise<FetchResponse<${pathsAccess(s.path, s.method)}, {}, "application/json">>;\n`,
+  );
+  if (s.task !== undefined) {
+    const id = stringLiteral(s.task);
+    members.push(
+      `    /**\n     * \`${s.method.toUpperCase()} ${s.path}\`, then poll the task (its \`x-hub-poll\` link) until it is done: \`comet.tasks.run(${commentText(id)}, body)\`.\n` +
+        '     * Rejects with a HubApiError on an error answer and a HubTaskError when the task fails.\n     */\n' +
+        `    ${s.name}AndWait(${args}body: ${body}, options?: CometTaskWaitOptions<${id}>): Promise<CometTaskOutcome<${id}>>;\n`,
+    );
+  }
+  return members;
+}
+
+/** `chat.stream`: the server-sent events of a chat completion as typed chunks. */
+function chatStreamMember(chatStream: NonNullable<CometFeatures['chatStream']>): string {
+  return (
+    `    /**\n` +
+    `     * \`${chatStream.method.toUpperCase()} ${chatStream.path}\` with \`stream: true\`: the server-sent events as typed chunks, ending at\n` +
+    `     * \`data: ${commentText(chatStream.terminator)}\`. The request is sent when the iteration starts; an error answer, or an event\n` +
+    '     * carrying an `error` object, throws a HubApiError; `break` closes the connection.\n' +
+    '     */\n' +
+    `    ${chatStream.name}(body: ${chatStream.bodyType} & { stream?: true }, init?: RequestExtras): AsyncGenerator<ChatCompletionChunk, void, undefined>;\n`
+  );
+}
+
+/** `fetchTask` and `waitForTask` of the Midjourney task endpoint. */
+function midjourneyMembers(midjourneyTask: NonNullable<CometFeatures['midjourneyTask']>): string {
+  const d = RUNTIME_DEFAULTS;
+  return (
+    `    /** \`GET ${midjourneyTask.path}\`: the task's state. */\n` +
+    `    fetchTask(id: string, init?: RequestExtras): Promise<FetchResponse<${pathsAccess(midjourneyTask.path, 'get')}, {}, "application/json">>;\n` +
+    '    /**\n' +
+    `     * Poll \`GET ${midjourneyTask.path}\` until the task is ${midjourneyTask.terminal.join(' or ')} and return it (check\n` +
+    `     * \`status\` and \`failReason\`). An error answer rejects with a HubApiError. Polls every ${d.taskPollInterval} ms, then\n` +
+    `     * 1.5 times longer each time, up to ${d.taskMaxPollInterval} ms. \`signal: AbortSignal.timeout(ms)\` bounds the wait.\n` +
+    '     */\n' +
+    '    waitForTask(id: string, options?: MidjourneyWaitOptions): Promise<MidjourneyTask & { status: MidjourneyFinalStatus }>;\n'
+  );
+}
+
+/** `tasks.wait` and `tasks.run`, over every operation with an `x-hub-poll` link. */
+const TASKS_MEMBERS =
+  '    /**\n' +
+  "     * Poll a submitted task (by its submit operationId and the submit's answer) until its status is one of the\n" +
+  "     * document's `done` statuses (compared case-insensitively): resolves with the last state and the result.\n" +
+  '     * A `failed` status rejects with a HubTaskError, an error answer with a HubApiError; `signal` bounds the wait.\n' +
+  '     */\n' +
+  '    wait<Id extends CometTaskId>(operationId: Id, submitted: CometTaskMap[Id]["submitted"], options?: CometTaskWaitOptions<Id>): Promise<CometTaskOutcome<Id>>;\n' +
+  '    /** Submit (the body as the operation takes it; `path` fills path parameters), then `wait`. */\n' +
+  '    run<Id extends CometTaskId>(operationId: Id, body: CometTaskMap[Id]["body"], options?: CometTaskWaitOptions<Id> & { path?: Record<string, string> }): Promise<CometTaskOutcome<Id>>;\n';
 
 /** A TypeScript identifier for a path parameter name (`model` stays, `task-id` becomes `task_id`). */
 function safeName(name: string): string {

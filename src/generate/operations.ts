@@ -59,18 +59,11 @@ interface FalSource {
   role: FalRole;
 }
 
+type Warn = (ruleId: string, ptr: string, message: string, suggestion?: string) => void;
+
 export function collectOperations(doc: Record<string, unknown>, file?: string): Inventory {
   const diagnostics: Diagnostic[] = [];
-  const warn = (ruleId: string, ptr: string, message: string, suggestion?: string): void => {
-    diagnostics.push({
-      ruleId,
-      severity: 'warn',
-      message,
-      pointer: ptr,
-      ...(file === undefined ? {} : { file }),
-      ...(suggestion === undefined ? {} : { suggestion }),
-    });
-  };
+  const warn = diagnosticCollector(diagnostics, file);
 
   const paths = isObject(doc.paths) ? doc.paths : {};
   const falPaths: string[] = [];
@@ -81,47 +74,7 @@ export function collectOperations(doc: Record<string, unknown>, file?: string): 
   for (const path of Object.keys(paths).sort(cmp)) {
     const item = deref(doc, paths[path]);
     if (!isObject(item)) continue;
-    const providers = new Set<Provider>();
-    const falHere: Array<[FalSource, OperationRef]> = [];
-    const cometHere: OperationRef[] = [];
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isObject(op)) continue;
-      const ptr = pointer('paths', path, method);
-      const ref: OperationRef = { path, method, pointer: ptr, ...(typeof op.summary === 'string' ? { summary: op.summary } : {}) };
-      const source = op['x-hub-source'];
-      if (!isObject(source)) {
-        warn(
-          'generate-missing-source',
-          ptr,
-          'operation has no `x-hub-source`, so it belongs to no provider client',
-          'rebuild specs/openapi.yaml with `api-hub build`',
-        );
-        continue;
-      }
-      if (source.provider === 'comet') {
-        providers.add('comet');
-        cometHere.push(ref);
-      } else if (source.provider === 'fal') {
-        providers.add('fal');
-        const { endpointId, role } = source;
-        if (typeof endpointId !== 'string' || endpointId === '' || !isFalRole(role)) {
-          warn(
-            'generate-bad-source',
-            pointer('paths', path, method, 'x-hub-source'),
-            '`x-hub-source` of a FAL operation needs `endpointId` and `role` (submit, status, result or cancel)',
-          );
-          continue;
-        }
-        falHere.push([{ provider: 'fal', endpointId, role }, ref]);
-      } else {
-        warn(
-          'generate-bad-source',
-          pointer('paths', path, method, 'x-hub-source', 'provider'),
-          `unknown provider ${JSON.stringify(source.provider)}; expected "fal" or "comet"`,
-        );
-      }
-    }
+    const { providers, falHere, cometHere } = classifyPathOperations(path, item, warn);
     if (providers.size > 1) {
       warn(
         'generate-mixed-path',
@@ -137,20 +90,7 @@ export function collectOperations(doc: Record<string, unknown>, file?: string): 
     }
     if (providers.has('fal')) {
       falPaths.push(path);
-      for (const [src, ref] of falHere) {
-        const roles = falRoles.get(src.endpointId) ?? {};
-        const existing = roles[src.role];
-        if (existing) {
-          warn(
-            'generate-fal-duplicate-role',
-            ref.pointer,
-            `FAL endpoint ${src.endpointId} already has a ${src.role} operation at ${existing.method.toUpperCase()} ${existing.path}; this one is ignored`,
-          );
-          continue;
-        }
-        roles[src.role] = ref;
-        falRoles.set(src.endpointId, roles);
-      }
+      for (const [src, ref] of falHere) addFalRole(falRoles, src, ref, warn);
     }
   }
 
@@ -164,7 +104,93 @@ export function collectOperations(doc: Record<string, unknown>, file?: string): 
   return { fal, falPaths, cometPaths, comet, diagnostics };
 }
 
-type Warn = (ruleId: string, ptr: string, message: string, suggestion?: string) => void;
+/** A `warn` that pushes a warning diagnostic (with the file, when known) onto `diagnostics`. */
+function diagnosticCollector(diagnostics: Diagnostic[], file: string | undefined): Warn {
+  return (ruleId, ptr, message, suggestion) => {
+    diagnostics.push({
+      ruleId,
+      severity: 'warn',
+      message,
+      pointer: ptr,
+      ...(file === undefined ? {} : { file }),
+      ...(suggestion === undefined ? {} : { suggestion }),
+    });
+  };
+}
+
+interface PathOperations {
+  providers: Set<Provider>;
+  falHere: Array<[FalSource, OperationRef]>;
+  cometHere: OperationRef[];
+}
+
+/** Sort the operations of one Path Item by the provider their `x-hub-source` names. */
+function classifyPathOperations(path: string, item: Record<string, unknown>, warn: Warn): PathOperations {
+  const providers = new Set<Provider>();
+  const falHere: Array<[FalSource, OperationRef]> = [];
+  const cometHere: OperationRef[] = [];
+  for (const method of HTTP_METHODS) {
+    const op = item[method];
+    if (!isObject(op)) continue;
+    const ptr = pointer('paths', path, method);
+    const ref: OperationRef = { path, method, pointer: ptr, ...(typeof op.summary === 'string' ? { summary: op.summary } : {}) };
+    const source = op['x-hub-source'];
+    if (!isObject(source)) {
+      warn(
+        'generate-missing-source',
+        ptr,
+        'operation has no `x-hub-source`, so it belongs to no provider client',
+        'rebuild specs/openapi.yaml with `api-hub build`',
+      );
+      continue;
+    }
+    if (source.provider === 'comet') {
+      providers.add('comet');
+      cometHere.push(ref);
+    } else if (source.provider === 'fal') {
+      providers.add('fal');
+      const fal = falSource(source, path, method, warn);
+      if (fal) falHere.push([fal, ref]);
+    } else {
+      warn(
+        'generate-bad-source',
+        pointer('paths', path, method, 'x-hub-source', 'provider'),
+        `unknown provider ${JSON.stringify(source.provider)}; expected "fal" or "comet"`,
+      );
+    }
+  }
+  return { providers, falHere, cometHere };
+}
+
+/** The endpoint and role of a FAL operation's `x-hub-source`, or undefined (with a warning) when they are missing. */
+function falSource(source: Record<string, unknown>, path: string, method: HttpMethod, warn: Warn): FalSource | undefined {
+  const { endpointId, role } = source;
+  if (typeof endpointId !== 'string' || endpointId === '' || !isFalRole(role)) {
+    warn(
+      'generate-bad-source',
+      pointer('paths', path, method, 'x-hub-source'),
+      '`x-hub-source` of a FAL operation needs `endpointId` and `role` (submit, status, result or cancel)',
+    );
+    return undefined;
+  }
+  return { provider: 'fal', endpointId, role };
+}
+
+/** Record a FAL operation under its endpoint and role; the first one of a role wins. */
+function addFalRole(falRoles: Map<string, Partial<Record<FalRole, OperationRef>>>, src: FalSource, ref: OperationRef, warn: Warn): void {
+  const roles = falRoles.get(src.endpointId) ?? {};
+  const existing = roles[src.role];
+  if (existing) {
+    warn(
+      'generate-fal-duplicate-role',
+      ref.pointer,
+      `FAL endpoint ${src.endpointId} already has a ${src.role} operation at ${existing.method.toUpperCase()} ${existing.path}; this one is ignored`,
+    );
+    return;
+  }
+  roles[src.role] = ref;
+  falRoles.set(src.endpointId, roles);
+}
 
 /** A FAL endpoint goes into the typed map only when everything the generated types index into exists. */
 function checkFalEndpoint(

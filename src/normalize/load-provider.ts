@@ -5,13 +5,13 @@ import { HubError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { isObject } from '../core/json.js';
 import { displayPath, isInside } from '../core/paths.js';
-import { bundleFileSet, isUrl, loadFileSet, type LocationReader, type OasFamily } from './bundle/index.js';
+import { type BundleResult, bundleFileSet, type FileSet, isUrl, loadFileSet, type LocationReader, type OasFamily } from './bundle/index.js';
 import type { BuildConfig, ProviderConfig } from './config.js';
 import { upgradeSwagger2 } from './upgrade-swagger2.js';
 import { selectPaths } from './select-paths.js';
 import { loadOverlayFiles } from './load-overlays.js';
 import { applyOverlay } from './overlay/index.js';
-import type { BuildFinding, SourceDocument } from './types.js';
+import type { BuildFinding, Obj, SourceDocument } from './types.js';
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
 
@@ -40,21 +40,60 @@ export async function loadProvider(
   const { set, problems } = await loadFileSet(location, { read, confine, allowRemoteRefs: build.allowRemoteRefs ?? false, display });
   const rootFile = set.files.get(location);
   if (!rootFile) throw fail(`cannot read ${display(location)}: ${set.missing.get(location) ?? 'unknown error'}`, problems);
-  const data = rootFile.data;
-  const family: OasFamily | undefined = !isObject(data)
-    ? undefined
-    : data.swagger === '2.0'
-      ? '2.0'
-      : typeof data.openapi === 'string' && /^3\.[0-2]\./.test(data.openapi)
-        ? '3.x'
-        : undefined;
+  const family = oasFamily(rootFile.data);
   if (!family) throw fail(`${display(location)} is not an OpenAPI 2.0, 3.0, 3.1 or 3.2 document (no swagger: "2.0" or openapi: 3.x.y)`);
 
   const base = { provider: provider.provider ?? provider.name, sourceId: provider.name, file: display(location) };
   const findings: BuildFinding[] = problems.map((p) => ({ ...p, ...base, file: p.file ?? base.file }));
   const bundled = bundleFileSet(set, family, { confine, allowRemoteRefs: build.allowRemoteRefs ?? false });
-  for (const f of bundled.findings)
-    findings.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer, ...base, file: display(f.location) });
+  findings.push(...bundleFindings(bundled, base, display));
+  let doc = bundled.document;
+  if (family === '2.0') {
+    try {
+      const up = await upgradeFrom2(doc, remote ? new URL(location).protocol : undefined, base);
+      doc = up.doc;
+      findings.push(...up.findings);
+    } catch (err) {
+      throw fail(`swagger2openapi could not convert ${display(location)}: ${(err as Error).message}`);
+    }
+  }
+  if (provider.paths) findings.push(...selectProviderPaths(doc, provider.paths, base));
+  if (provider.overlays && provider.overlays.length > 0) {
+    const overlays = await loadOverlayFiles(
+      root,
+      provider.overlays.map((o) => resolve(root, o)),
+      `the overlays of provider ${provider.name}`,
+    );
+    for (const o of overlays) for (const f of applyOverlay(doc, o)) findings.push({ ...f, ...base, file: o.file });
+  }
+  const hash = sourceHash(set, bundled, location, rootFile.text);
+  return { source: { ...base, sha256: hash, doc }, findings };
+}
+
+/** What every finding of a provider carries: its provider, source id and (by default) file. */
+interface FindingBase {
+  provider: string;
+  sourceId: string;
+  file: string;
+}
+
+/** `swagger: "2.0"` or `openapi: 3.0-3.2`; undefined for anything else. */
+function oasFamily(data: unknown): OasFamily | undefined {
+  if (!isObject(data)) return undefined;
+  if (data.swagger === '2.0') return '2.0';
+  return typeof data.openapi === 'string' && /^3\.[0-2]\./.test(data.openapi) ? '3.x' : undefined;
+}
+
+/** The bundler's findings, and a summary of what it placed in components when there were several files. */
+function bundleFindings(bundled: BundleResult, base: FindingBase, display: (loc: string) => string): BuildFinding[] {
+  const findings: BuildFinding[] = bundled.findings.map((f) => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    pointer: f.pointer,
+    ...base,
+    file: display(f.location),
+  }));
   if (bundled.files.length > 1) {
     const counts = new Map<string, number>();
     for (const h of bundled.hoisted) counts.set(h.section, (counts.get(h.section) ?? 0) + 1);
@@ -70,72 +109,70 @@ export async function loadProvider(
       ...base,
     });
   }
-  let doc = bundled.document;
-  if (family === '2.0') {
-    try {
-      const up = await upgradeSwagger2(doc);
-      doc = up.doc;
+  return findings;
+}
+
+/**
+ * Swagger 2.0 to OpenAPI 3.0 with swagger2openapi. `fetchedWith` is the scheme of
+ * a remote source (`https:`), undefined for a local file.
+ */
+async function upgradeFrom2(swagger: Obj, fetchedWith: string | undefined, base: FindingBase): Promise<{ doc: Obj; findings: BuildFinding[] }> {
+  const up = await upgradeSwagger2(swagger);
+  const doc = up.doc;
+  const findings: BuildFinding[] = [
+    {
+      ruleId: 'upgrade-from-2.0',
+      severity: 'info',
+      message: `converted from Swagger 2.0 to OpenAPI ${String(doc.openapi)} with swagger2openapi${up.patches ? ` (${up.patches} fix(es) of the source)` : ''}`,
+      pointer: '/swagger',
+      ...base,
+    },
+  ];
+  // 2.0 without `schemes` means "the scheme the document was read with"; swagger2openapi leaves `//host`.
+  const remote = fetchedWith !== undefined;
+  const scheme = fetchedWith ?? 'https:';
+  for (const server of Array.isArray(doc.servers) ? doc.servers : []) {
+    if (isObject(server) && typeof server.url === 'string' && server.url.startsWith('//')) {
       findings.push({
         ruleId: 'upgrade-from-2.0',
-        severity: 'info',
-        message: `converted from Swagger 2.0 to OpenAPI ${String(doc.openapi)} with swagger2openapi${up.patches ? ` (${up.patches} fix(es) of the source)` : ''}`,
-        pointer: '/swagger',
+        severity: remote ? 'info' : 'warn',
+        message: `no schemes in the 2.0 document: server ${server.url} taken as ${scheme}${server.url}${remote ? ' (the scheme it was fetched with)' : ''}`,
+        pointer: '/host',
         ...base,
       });
-      // 2.0 without `schemes` means "the scheme the document was read with"; swagger2openapi leaves `//host`.
-      const scheme = remote ? new URL(location).protocol : 'https:';
-      for (const server of Array.isArray(doc.servers) ? doc.servers : []) {
-        if (isObject(server) && typeof server.url === 'string' && server.url.startsWith('//')) {
-          findings.push({
-            ruleId: 'upgrade-from-2.0',
-            severity: remote ? 'info' : 'warn',
-            message: `no schemes in the 2.0 document: server ${server.url} taken as ${scheme}${server.url}${remote ? ' (the scheme it was fetched with)' : ''}`,
-            pointer: '/host',
-            ...base,
-          });
-          server.url = `${scheme}${server.url}`;
-        }
-      }
-    } catch (err) {
-      throw fail(`swagger2openapi could not convert ${display(location)}: ${(err as Error).message}`);
+      server.url = `${scheme}${server.url}`;
     }
   }
-  if (provider.paths) {
-    const sel = selectPaths(doc, provider.paths);
-    const parts = [
-      `kept ${sel.kept.length} operation(s), left out ${sel.dropped}`,
-      `${sel.pruned} component(s) only those reach`,
-      ...(sel.webhooks > 0 ? [`${sel.webhooks} webhook(s)`] : []),
-    ];
-    findings.push({ ruleId: 'provider-paths', severity: 'info', message: `paths: ${parts.join(', ')}`, pointer: '/paths', ...base });
-    for (const m of sel.missing) {
-      findings.push({
-        ruleId: 'provider-paths-missing',
-        severity: 'warn',
-        message: `paths: ${m} is not in the document (renamed or removed upstream?); nothing imported for it`,
-        pointer: '/paths',
-        ...base,
-      });
-    }
+  return { doc, findings };
+}
+
+/** The provider's `paths:` selection applied to `doc`, reported. */
+function selectProviderPaths(doc: Obj, paths: readonly string[], base: FindingBase): BuildFinding[] {
+  const sel = selectPaths(doc, paths);
+  const parts = [
+    `kept ${sel.kept.length} operation(s), left out ${sel.dropped}`,
+    `${sel.pruned} component(s) only those reach`,
+    ...(sel.webhooks > 0 ? [`${sel.webhooks} webhook(s)`] : []),
+  ];
+  const findings: BuildFinding[] = [{ ruleId: 'provider-paths', severity: 'info', message: `paths: ${parts.join(', ')}`, pointer: '/paths', ...base }];
+  for (const m of sel.missing) {
+    findings.push({
+      ruleId: 'provider-paths-missing',
+      severity: 'warn',
+      message: `paths: ${m} is not in the document (renamed or removed upstream?); nothing imported for it`,
+      pointer: '/paths',
+      ...base,
+    });
   }
-  if (provider.overlays && provider.overlays.length > 0) {
-    const overlays = await loadOverlayFiles(
-      root,
-      provider.overlays.map((o) => resolve(root, o)),
-      `the overlays of provider ${provider.name}`,
-    );
-    for (const o of overlays) for (const f of applyOverlay(doc, o)) findings.push({ ...f, ...base, file: o.file });
-  }
-  // One file: the hash of its text. Several: of every file's name and hash, so a change in any of them shows.
-  const hash =
-    bundled.files.length === 1
-      ? sha256(rootFile.text)
-      : sha256(
-          bundled.files
-            .map((f) => `${isUrl(f) ? f : relative(dirname(location), f).split('\\').join('/')}\u0000${sha256(set.files.get(f)?.text ?? '')}`)
-            .join('\n'),
-        );
-  return { source: { ...base, sha256: hash, doc }, findings };
+  return findings;
+}
+
+/** One file: the hash of its text. Several: of every file's name and hash, so a change in any of them shows. */
+function sourceHash(set: FileSet, bundled: BundleResult, location: string, rootText: string): string {
+  if (bundled.files.length === 1) return sha256(rootText);
+  return sha256(
+    bundled.files.map((f) => `${isUrl(f) ? f : relative(dirname(location), f).split('\\').join('/')}\u0000${sha256(set.files.get(f)?.text ?? '')}`).join('\n'),
+  );
 }
 
 async function fetchText(url: string, timeoutMs: number, fetchImpl: typeof fetch): Promise<string> {
