@@ -63,8 +63,56 @@ export interface ModelPageContext {
   links: SiteLinks;
 }
 
+/** The operations of a model, the one that takes its input and the one that returns its output, and their schemas. */
+interface ModelOperations {
+  operations: OperationInfo[];
+  /** Comet's shared routes, chosen from the model's name and category. */
+  guessed: boolean;
+  submit: OperationInfo | undefined;
+  submitObj: Record<string, unknown> | undefined;
+  inSchema: unknown;
+  outSchema: unknown;
+}
+
 /** The page of one model; `path` is its place from the site root (two levels down). */
 export function modelPage(m: SiteModel, ctx: ModelPageContext): string {
+  const e = m.entry;
+  const doc = ctx.spec.document;
+  const ops = modelOperations(m, ctx);
+  const { operations, submit, inSchema, outSchema } = ops;
+  const snippets = modelSnippets(m, doc, ops);
+  const body = `<nav aria-label="Breadcrumb" class="crumbs"><ol><li><a href="../../index.html">Models</a></li><li><a href="../../index.html#category=${attr(encodeURIComponent(e.category ?? '-'))}">${esc(e.category ?? 'uncategorized')}</a></li><li aria-current="page">${esc(e.displayName)}</li></ol></nav>
+<h1>${esc(e.displayName)}</h1>
+<dl class="facts">${modelFacts(m)
+    .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`)
+    .join('')}</dl>
+<section aria-labelledby="input-h"><h2 id="input-h">Input</h2>
+${fieldsTable(`Input fields of ${e.id}`, schemaTable(doc, inSchema))}
+</section>
+<section aria-labelledby="output-h"><h2 id="output-h">Output</h2>
+${fieldsTable(`Output fields of ${e.id}`, schemaTable(doc, outSchema))}
+</section>
+<section aria-labelledby="example-h"><h2 id="example-h">Example</h2>
+${snippets ? codeBlock('ex-ts', 'TypeScript, with the typed client', 'ts', snippets.client) + codeBlock('ex-curl', 'curl', 'sh', snippets.curl) : '<p class="muted">No operation with an input for this model in the unified document.</p>'}
+<p class="sr-only" role="status" id="copy-status"></p>
+</section>
+<section aria-labelledby="ops-h"><h2 id="ops-h">Operations</h2>
+${operationsIntro(m, ops)}
+${operations.length > 0 ? table(`Operations of ${e.id}`, ['Role', 'Method', 'Path', 'Operation id', 'Apidog folder'], operationRows(operations, submit, ctx.links)) : '<p class="muted">None in the unified document.</p>'}
+<p><a href="../../download.html">Download the unified document</a> to import these operations into Apidog.</p>
+</section>`;
+  return page({
+    title: e.displayName,
+    root: '../../',
+    current: 'models',
+    body,
+    scripts: ['assets/copy.js'],
+    description: `${e.displayName} (${e.provider}): price, input and output fields, and examples.`,
+  });
+}
+
+/** Finds the model's operations; for Comet's guessed routes the first with a request body is both submit and result. */
+function modelOperations(m: SiteModel, ctx: ModelPageContext): ModelOperations {
   const e = m.entry;
   const doc = ctx.spec.document;
   const { operations, guessed } = operationsFor(e, e.provider === 'comet' ? ctx.cometSpec : ctx.spec);
@@ -78,19 +126,25 @@ export function modelPage(m: SiteModel, ctx: ModelPageContext): string {
   const resultObj = result ? operationObject(doc, result) : undefined;
   const inSchema = submitObj ? requestSchema(doc, submitObj) : undefined;
   const outSchema = resultObj ? responseSchema(doc, resultObj) : undefined;
+  return { operations, guessed, submit, submitObj, inSchema, outSchema };
+}
 
-  let snippets: Snippets | null = null;
-  if (submit && submitObj) {
-    const base = serversOf(doc, submit, submitObj)[0] ?? (e.provider === 'fal' ? 'https://queue.fal.run' : 'https://api.cometapi.com');
-    let body = inSchema === undefined ? undefined : exampleBody(doc, mediaOf(doc, submitObj), inSchema);
-    if (e.provider === 'fal') snippets = falSnippets(e.id, base, submit.path, body ?? {});
-    else {
-      if (body && 'model' in body) body = { ...body, model: e.id };
-      else if (body && isObject(inSchema)) body = { model: e.id, ...body };
-      snippets = cometSnippets(submit.method, base, submit.path, body);
-    }
-  }
+/** The TypeScript and curl examples of calling the submit operation, or null when there is none. */
+function modelSnippets(m: SiteModel, doc: unknown, ops: ModelOperations): Snippets | null {
+  const e = m.entry;
+  const { submit, submitObj, inSchema } = ops;
+  if (!submit || !submitObj) return null;
+  const base = serversOf(doc, submit, submitObj)[0] ?? (e.provider === 'fal' ? 'https://queue.fal.run' : 'https://api.cometapi.com');
+  let body = inSchema === undefined ? undefined : exampleBody(doc, mediaOf(doc, submitObj), inSchema);
+  if (e.provider === 'fal') return falSnippets(e.id, base, submit.path, body ?? {});
+  if (body && 'model' in body) body = { ...body, model: e.id };
+  else if (body && isObject(inSchema)) body = { model: e.id, ...body };
+  return cometSnippets(submit.method, base, submit.path, body);
+}
 
+/** The facts list at the top: id, provider, category, status, price, tags, the provider's page. */
+function modelFacts(m: SiteModel): Array<[string, string]> {
+  const e = m.entry;
   const provider = providerPage(e.provider, e.id);
   const facts: Array<[string, string]> = [
     ['Id', `<code>${esc(e.id)}</code>`],
@@ -101,9 +155,25 @@ export function modelPage(m: SiteModel, ctx: ModelPageContext): string {
   ];
   if (e.tags.length > 0) facts.push(['Tags', e.tags.map((t) => `<code>${esc(t)}</code>`).join(', ')]);
   if (provider) facts.push(["Provider's page", `<a href="${attr(provider.href)}">${esc(provider.label)}</a>`]);
+  return facts;
+}
 
-  const opRows = operations.map((op) => {
-    const fam = ctx.links.familyOf.get(op.operationId);
+/** The paragraph before the operations table, then the anchors `#op-<operationId>` (those of a known, not guessed, family). */
+function operationsIntro(m: SiteModel, { operations, guessed, submit }: ModelOperations): string {
+  const e = m.entry;
+  const opIntro = guessed
+    ? `<p>Comet serves this model through shared routes: send <code>"model": ${esc(JSON.stringify(e.id))}</code> in the body. The routes below are chosen from the model's name and category; the input and output shown are those of <code>${esc(submit?.operationId ?? 'none')}</code>.</p>`
+    : e.provider === 'fal'
+      ? '<p>FAL runs the model on its queue: submit, poll the status, then read the result (the typed client does all three).</p>'
+      : '';
+  const anchors = guessed ? '' : operations.map((op) => `<span id="op-${attr(op.operationId)}"></span>`).join('');
+  return opIntro + anchors;
+}
+
+/** One row per operation: role, method, path, operation id (linked to its Comet family page), Apidog folder. */
+function operationRows(operations: readonly OperationInfo[], submit: OperationInfo | undefined, links: SiteLinks): string[][] {
+  return operations.map((op) => {
+    const fam = links.familyOf.get(op.operationId);
     const idCell = fam
       ? `<a href="../../comet/${attr(fam)}.html#op-${attr(op.operationId)}"><code>${esc(op.operationId)}</code></a>`
       : `<code>${esc(op.operationId)}</code>`;
@@ -114,39 +184,6 @@ export function modelPage(m: SiteModel, ctx: ModelPageContext): string {
       idCell,
       op.folder ? esc(op.folder) : '',
     ];
-  });
-  const opIntro = guessed
-    ? `<p>Comet serves this model through shared routes: send <code>"model": ${esc(JSON.stringify(e.id))}</code> in the body. The routes below are chosen from the model's name and category; the input and output shown are those of <code>${esc(submit?.operationId ?? 'none')}</code>.</p>`
-    : e.provider === 'fal'
-      ? '<p>FAL runs the model on its queue: submit, poll the status, then read the result (the typed client does all three).</p>'
-      : '';
-  const anchors = guessed ? '' : operations.map((op) => `<span id="op-${attr(op.operationId)}"></span>`).join('');
-
-  const body = `<nav aria-label="Breadcrumb" class="crumbs"><ol><li><a href="../../index.html">Models</a></li><li><a href="../../index.html#category=${attr(encodeURIComponent(e.category ?? '-'))}">${esc(e.category ?? 'uncategorized')}</a></li><li aria-current="page">${esc(e.displayName)}</li></ol></nav>
-<h1>${esc(e.displayName)}</h1>
-<dl class="facts">${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>
-<section aria-labelledby="input-h"><h2 id="input-h">Input</h2>
-${fieldsTable(`Input fields of ${e.id}`, schemaTable(doc, inSchema))}
-</section>
-<section aria-labelledby="output-h"><h2 id="output-h">Output</h2>
-${fieldsTable(`Output fields of ${e.id}`, schemaTable(doc, outSchema))}
-</section>
-<section aria-labelledby="example-h"><h2 id="example-h">Example</h2>
-${snippets ? codeBlock('ex-ts', 'TypeScript, with the typed client', 'ts', snippets.client) + codeBlock('ex-curl', 'curl', 'sh', snippets.curl) : '<p class="muted">No operation with an input for this model in the unified document.</p>'}
-<p class="sr-only" role="status" id="copy-status"></p>
-</section>
-<section aria-labelledby="ops-h"><h2 id="ops-h">Operations</h2>
-${opIntro}${anchors}
-${operations.length > 0 ? table(`Operations of ${e.id}`, ['Role', 'Method', 'Path', 'Operation id', 'Apidog folder'], opRows) : '<p class="muted">None in the unified document.</p>'}
-<p><a href="../../download.html">Download the unified document</a> to import these operations into Apidog.</p>
-</section>`;
-  return page({
-    title: e.displayName,
-    root: '../../',
-    current: 'models',
-    body,
-    scripts: ['assets/copy.js'],
-    description: `${e.displayName} (${e.provider}): price, input and output fields, and examples.`,
   });
 }
 
