@@ -82,117 +82,158 @@ export function diffSchemas(
   seen = new Set<string>(),
 ): SchemaChange[] {
   const out: SchemaChange[] = [];
-  const stack: Array<[unknown, unknown, string, string]> = [[oldSchema, newSchema, ptr, '']];
+  const stack: Pending[] = [[oldSchema, newSchema, ptr, '']];
   const req = dir === 'request';
   const prefix = (prop: string) => (options.holder === 'parameter' ? 'request-parameter' : prop ? `${dir}-property` : `${dir}-body`);
   while (stack.length > 0) {
     const [rawA, rawB, p, prop] = stack.pop()!;
-    if (isObject(rawA) && typeof rawA.$ref === 'string' && isObject(rawB) && typeof rawB.$ref === 'string') {
-      if (rawA.$ref === rawB.$ref && options.sharedRef?.(rawA.$ref, dir)) continue;
-      const key = `${rawA.$ref}|${rawB.$ref}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-    }
+    if (alreadyCompared(rawA, rawB, dir, options, seen)) continue;
     const a = deref(oldDoc, rawA);
     const b = deref(newDoc, rawB);
     if (!a || !b) continue;
-    const push = (kind: ChangeKind, breaking: boolean, what: string, check?: string, at = p, property = prop) =>
+    const push: Push = (kind, breaking, what, check, at = p, property = prop) =>
       out.push({ kind, breaking, ...(check ? { checkId: check } : {}), pointer: at, property, what });
-    const ta = types(a);
-    const tb = types(b);
-    if (ta.length > 0 && tb.length > 0 && ta.join('|') !== tb.join('|')) {
-      const safe = req ? accepts(tb, ta) : accepts(ta, tb);
-      push('type-changed', !safe, `type changed from ${ta.join('|')} to ${tb.join('|')}`, `${prefix(prop)}-type-changed`);
-    }
-    if (Array.isArray(a.enum) && Array.isArray(b.enum)) {
-      const newVals = new Set(b.enum.map((v) => JSON.stringify(v)));
-      const oldVals = new Set(a.enum.map((v) => JSON.stringify(v)));
-      for (const v of oldVals) if (!newVals.has(v)) push('enum-value-removed', req, `enum value ${v} removed`, `${prefix(prop)}-enum-value-removed`);
-      for (const v of newVals) if (!oldVals.has(v)) push('enum-value-added', !req, `enum value ${v} added`, `${prefix(prop)}-enum-value-added`);
-    } else if (!Array.isArray(a.enum) && Array.isArray(b.enum)) {
-      push('constraint-narrowed', req, `values restricted to an enum of ${b.enum.length}`);
-    }
-    for (const [k, id] of Object.entries(LOWER)) {
-      const x = a[k];
-      const y = b[k];
-      if (typeof y === 'number' && (typeof x !== 'number' || y > x))
-        push(
-          'constraint-narrowed',
-          req,
-          `${k} ${typeof x === 'number' ? `raised from ${x} to ${y}` : `set to ${y}`}`,
-          req && id ? `${prefix(prop)}-${id}` : undefined,
-          childPointer(p, k),
-        );
-      else if (typeof x === 'number' && (typeof y !== 'number' || y < x))
-        push('constraint-widened', false, `${k} ${typeof y === 'number' ? `lowered from ${x} to ${y}` : 'removed'}`, undefined, childPointer(p, k));
-    }
-    for (const [k, id] of Object.entries(UPPER)) {
-      const x = a[k];
-      const y = b[k];
-      if (typeof y === 'number' && (typeof x !== 'number' || y < x))
-        push(
-          'constraint-narrowed',
-          req,
-          `${k} ${typeof x === 'number' ? `lowered from ${x} to ${y}` : `set to ${y}`}`,
-          req && id ? `${prefix(prop)}-${id}` : undefined,
-          childPointer(p, k),
-        );
-      else if (typeof x === 'number' && (typeof y !== 'number' || y > x))
-        push('constraint-widened', false, `${k} ${typeof y === 'number' ? `raised from ${x} to ${y}` : 'removed'}`, undefined, childPointer(p, k));
-    }
+    const step: Step = { a, b, p, prop, req, prefix: prefix(prop), push };
+    compareTypes(step);
+    compareEnums(step);
+    compareBounds(step);
     if (typeof b.pattern === 'string' && b.pattern !== a.pattern)
-      push('constraint-narrowed', req, `pattern changed to ${b.pattern}`, req ? `${prefix(prop)}-pattern-changed` : undefined, childPointer(p, 'pattern'));
-    const reqA = new Set(Array.isArray(a.required) ? (a.required as unknown[]).map(String) : []);
-    const reqB = new Set(Array.isArray(b.required) ? (b.required as unknown[]).map(String) : []);
-    const propsA = isObject(a.properties) ? a.properties : {};
-    const propsB = isObject(b.properties) ? b.properties : {};
-    for (const name of Object.keys(propsB)) {
-      const pp = childPointer(p, 'properties', name);
-      const sub = join(prop, name);
-      if (!(name in propsA)) {
-        const required = reqB.has(name);
-        if (req)
-          push(
-            'property-added',
-            required,
-            `${required ? 'required' : 'optional'} property added`,
-            required ? 'new-required-request-property' : 'new-optional-request-property',
-            pp,
-            sub,
-          );
-        else push('property-added', false, 'property added', `response-${required ? 'required' : 'optional'}-property-added`, pp, sub);
-      } else {
-        stack.push([propsA[name], propsB[name], pp, sub]);
-        if (req && reqB.has(name) && !reqA.has(name)) push('property-required', true, 'became required', 'request-property-became-required', pp, sub);
-      }
-    }
-    for (const name of Object.keys(propsA)) {
-      if (name in propsB) continue;
-      const pp = childPointer(p, 'properties', name);
-      // A removed response property breaks every client that reads it, required or not (docs: "How changes are classed").
-      if (req) push('property-removed', true, 'property removed', 'request-property-removed', pp, join(prop, name));
-      else
-        push(
-          'property-removed',
-          true,
-          `${reqA.has(name) ? 'required' : 'optional'} property removed`,
-          `response-${reqA.has(name) ? 'required' : 'optional'}-property-removed`,
-          pp,
-          join(prop, name),
-        );
-    }
-    if (isObject(a.items) && isObject(b.items)) stack.push([a.items, b.items, childPointer(p, 'items'), `${prop}[]`]);
-    for (const k of ['allOf', 'anyOf', 'oneOf'] as const) {
-      const la = a[k];
-      const lb = b[k];
-      if (Array.isArray(la) && Array.isArray(lb) && la.length === lb.length) la.forEach((s, i) => stack.push([s, lb[i], childPointer(p, k, i), prop]));
-    }
-    const pa = a.prefixItems;
-    const pb = b.prefixItems;
-    if (Array.isArray(pa) && Array.isArray(pb) && pa.length === pb.length)
-      pa.forEach((s, i) => stack.push([s, pb[i], childPointer(p, 'prefixItems', i), `${prop}[${i}]`]));
-    if (isObject(a.additionalProperties) && isObject(b.additionalProperties))
-      stack.push([a.additionalProperties, b.additionalProperties, childPointer(p, 'additionalProperties'), `${prop}{}`]);
+      push('constraint-narrowed', req, `pattern changed to ${b.pattern}`, req ? `${step.prefix}-pattern-changed` : undefined, childPointer(p, 'pattern'));
+    compareProperties(step, stack);
+    queueSubschemas(step, stack);
   }
   return out;
+}
+
+/** A pair of schemas still to compare: old, new, pointer, property path. */
+type Pending = [unknown, unknown, string, string];
+type Push = (kind: ChangeKind, breaking: boolean, what: string, check?: string, at?: string, property?: string) => void;
+
+/** One pair of dereferenced schemas being compared, and where their changes go. */
+interface Step {
+  a: Obj;
+  b: Obj;
+  p: string;
+  prop: string;
+  req: boolean;
+  /** The start of oasdiff's check id for this place (`request-property`). */
+  prefix: string;
+  push: Push;
+}
+
+/** Both sides reference: true when the pair was compared before, or is a shared component left to the caller. */
+function alreadyCompared(rawA: unknown, rawB: unknown, dir: Direction, options: SchemaDiffOptions, seen: Set<string>): boolean {
+  if (!(isObject(rawA) && typeof rawA.$ref === 'string' && isObject(rawB) && typeof rawB.$ref === 'string')) return false;
+  if (rawA.$ref === rawB.$ref && options.sharedRef?.(rawA.$ref, dir)) return true;
+  const key = `${rawA.$ref}|${rawB.$ref}`;
+  if (seen.has(key)) return true;
+  seen.add(key);
+  return false;
+}
+
+function compareTypes({ a, b, req, prefix, push }: Step): void {
+  const ta = types(a);
+  const tb = types(b);
+  if (ta.length > 0 && tb.length > 0 && ta.join('|') !== tb.join('|')) {
+    const safe = req ? accepts(tb, ta) : accepts(ta, tb);
+    push('type-changed', !safe, `type changed from ${ta.join('|')} to ${tb.join('|')}`, `${prefix}-type-changed`);
+  }
+}
+
+function compareEnums({ a, b, req, prefix, push }: Step): void {
+  if (Array.isArray(a.enum) && Array.isArray(b.enum)) {
+    const newVals = new Set(b.enum.map((v) => JSON.stringify(v)));
+    const oldVals = new Set(a.enum.map((v) => JSON.stringify(v)));
+    for (const v of oldVals) if (!newVals.has(v)) push('enum-value-removed', req, `enum value ${v} removed`, `${prefix}-enum-value-removed`);
+    for (const v of newVals) if (!oldVals.has(v)) push('enum-value-added', !req, `enum value ${v} added`, `${prefix}-enum-value-added`);
+  } else if (!Array.isArray(a.enum) && Array.isArray(b.enum)) {
+    push('constraint-narrowed', req, `values restricted to an enum of ${b.enum.length}`);
+  }
+}
+
+/** Lower bounds narrow when raised, upper bounds when lowered. */
+const BOUNDS = [
+  { table: LOWER, narrows: (from: number, to: number) => to > from },
+  { table: UPPER, narrows: (from: number, to: number) => to < from },
+] as const;
+
+/** `raised from 1 to 2` / `lowered from 2 to 1`. */
+const moved = (from: number, to: number): string => `${to > from ? 'raised' : 'lowered'} from ${from} to ${to}`;
+
+function compareBounds({ a, b, p, req, prefix, push }: Step): void {
+  for (const { table, narrows } of BOUNDS) {
+    for (const [k, id] of Object.entries(table)) {
+      const x = a[k];
+      const y = b[k];
+      if (typeof y === 'number' && (typeof x !== 'number' || narrows(x, y)))
+        push(
+          'constraint-narrowed',
+          req,
+          `${k} ${typeof x === 'number' ? moved(x, y) : `set to ${y}`}`,
+          req && id ? `${prefix}-${id}` : undefined,
+          childPointer(p, k),
+        );
+      else if (typeof x === 'number' && (typeof y !== 'number' || narrows(y, x)))
+        push('constraint-widened', false, `${k} ${typeof y === 'number' ? moved(x, y) : 'removed'}`, undefined, childPointer(p, k));
+    }
+  }
+}
+
+/** Properties added, removed or become required; those on both sides are queued for comparison. */
+function compareProperties({ a, b, p, prop, req, push }: Step, stack: Pending[]): void {
+  const reqA = new Set(Array.isArray(a.required) ? (a.required as unknown[]).map(String) : []);
+  const reqB = new Set(Array.isArray(b.required) ? (b.required as unknown[]).map(String) : []);
+  const propsA = isObject(a.properties) ? a.properties : {};
+  const propsB = isObject(b.properties) ? b.properties : {};
+  for (const name of Object.keys(propsB)) {
+    const pp = childPointer(p, 'properties', name);
+    const sub = join(prop, name);
+    if (!(name in propsA)) {
+      const required = reqB.has(name);
+      if (req)
+        push(
+          'property-added',
+          required,
+          `${required ? 'required' : 'optional'} property added`,
+          required ? 'new-required-request-property' : 'new-optional-request-property',
+          pp,
+          sub,
+        );
+      else push('property-added', false, 'property added', `response-${required ? 'required' : 'optional'}-property-added`, pp, sub);
+    } else {
+      stack.push([propsA[name], propsB[name], pp, sub]);
+      if (req && reqB.has(name) && !reqA.has(name)) push('property-required', true, 'became required', 'request-property-became-required', pp, sub);
+    }
+  }
+  for (const name of Object.keys(propsA)) {
+    if (name in propsB) continue;
+    const pp = childPointer(p, 'properties', name);
+    // A removed response property breaks every client that reads it, required or not (docs: "How changes are classed").
+    if (req) push('property-removed', true, 'property removed', 'request-property-removed', pp, join(prop, name));
+    else
+      push(
+        'property-removed',
+        true,
+        `${reqA.has(name) ? 'required' : 'optional'} property removed`,
+        `response-${reqA.has(name) ? 'required' : 'optional'}-property-removed`,
+        pp,
+        join(prop, name),
+      );
+  }
+}
+
+/** Queue the subschemas both sides have: items, allOf/anyOf/oneOf of the same length, prefixItems, additionalProperties. */
+function queueSubschemas({ a, b, p, prop }: Step, stack: Pending[]): void {
+  if (isObject(a.items) && isObject(b.items)) stack.push([a.items, b.items, childPointer(p, 'items'), `${prop}[]`]);
+  for (const k of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const la = a[k];
+    const lb = b[k];
+    if (Array.isArray(la) && Array.isArray(lb) && la.length === lb.length) la.forEach((s, i) => stack.push([s, lb[i], childPointer(p, k, i), prop]));
+  }
+  const pa = a.prefixItems;
+  const pb = b.prefixItems;
+  if (Array.isArray(pa) && Array.isArray(pb) && pa.length === pb.length)
+    pa.forEach((s, i) => stack.push([s, pb[i], childPointer(p, 'prefixItems', i), `${prop}[${i}]`]));
+  if (isObject(a.additionalProperties) && isObject(b.additionalProperties))
+    stack.push([a.additionalProperties, b.additionalProperties, childPointer(p, 'additionalProperties'), `${prop}{}`]);
 }

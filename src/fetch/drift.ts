@@ -379,87 +379,100 @@ export function renderDriftMarkdown(report: DriftReport): string {
   if (!report.changed && report.providers.every((p) => p.outcome === 'unchanged')) {
     out.push('**No changes at the providers** since the previous snapshot.', '');
   }
-  for (const p of report.providers) {
-    out.push(`## ${NAMES[p.provider]}`, '');
-    if (p.outcome === 'failed') {
-      out.push(`**Fetch failed; the previous snapshot was kept.** ${p.error ?? ''}`.trim(), '');
-    } else if (p.outcome === 'first') {
-      out.push(`First snapshot: ${p.models.after} models.`, '');
-    } else if (p.outcome === 'unchanged') {
-      out.push(`No changes (${p.models.after} models).`, '');
-    } else {
-      const delta = [
-        p.added.length ? `+${p.added.length}` : '',
-        p.removed.length ? `−${p.removed.length}` : '',
-        p.deprecated.length ? `${p.deprecated.length} deprecated` : '',
-      ]
-        .filter(Boolean)
-        .join(', ');
-      const broken = p.changes.filter((m) => m.breaking > 0).length;
-      const docs = p.documents.changed.length
-        ? ` ${p.documents.changed.length} document(s) changed${p.provider === 'fal' ? `, ${broken} of them breaking callers` : ''}.`
-        : '';
-      out.push(`Models: ${p.models.before} → ${p.models.after}${delta ? ` (${delta})` : ''}.${docs}`, '');
-      if (!hasChanges(p)) out.push('Only listing details changed (descriptions, tags, dates…): see the diff of the snapshot files.', '');
-      const lines: string[] = [];
-      for (const [impact, title, all] of CLASSES) {
-        const models = p.changes.filter((m) => m.impacts.includes(impact)).map((m) => ({ id: m.id, detail: detailOf(m.changes, impact) }));
-        if (models.length > 0) lines.push(classLine(title, models, all));
-      }
-      const ids = (list: readonly string[]) => list.map((id) => ({ id }));
-      if (p.removed.length) lines.push(classLine('Removed', ids(p.removed), false));
-      if (p.deprecated.length) lines.push(classLine('Deprecated (no longer in the active list)', ids(p.deprecated), false));
-      if (p.added.length) lines.push(classLine('Added', ids(p.added), false));
-      if (p.prices.length)
-        lines.push(
-          classLine(
-            'Price changes',
-            p.prices.map((c) => ({ id: c.id, detail: `${formatPrice(c.before)} → ${formatPrice(c.after)}${formatPercent(c.percent)}` })),
-            false,
-          ),
-        );
-      if (p.documents.nowUnavailable.length) lines.push(classLine('Documents no longer available', ids(p.documents.nowUnavailable), false));
-      if (p.documents.nowAvailable.length) lines.push(classLine('Documents available again', ids(p.documents.nowAvailable), false));
-      if (p.catalog?.first) lines.push(`- Public catalog (/api/models): first snapshot, ${p.catalog.models} models.`);
-      if (p.catalog?.added.length) lines.push(classLine('Added to the public catalog (/api/models)', ids(p.catalog.added), false));
-      if (p.catalog?.removed.length) lines.push(classLine('Removed from the public catalog (/api/models)', ids(p.catalog.removed), false));
-      if (lines.length) out.push(...lines, '');
-    }
-    if (p.notes.length > 0) {
-      out.push('Notes:', '');
-      for (const n of p.notes) out.push(`- ${n}`);
-      out.push('');
-    }
-  }
+  for (const p of report.providers) providerSummary(out, p);
   const details: string[] = [];
-  for (const p of report.providers) {
-    if (p.outcome !== 'changed') continue;
-    const n = NAMES[p.provider];
-    const breaking = p.changes.filter((m) => m.breaking > 0);
-    const calm = p.changes.filter((m) => m.breaking === 0);
-    modelsSection(details, `${n}: breaking changes by model (${breaking.length})`, breaking);
-    modelsSection(details, `${n}: documents with only non-breaking changes (${calm.length})`, calm);
-    listSection(details, `${n}: added (${p.added.length})`, p.added);
-    listSection(details, `${n}: removed (${p.removed.length})`, p.removed);
-    listSection(details, `${n}: deprecated (${p.deprecated.length})`, p.deprecated);
-    if (p.provider === 'fal') listSection(details, `${n}: documents changed (${p.documents.changed.length})`, p.documents.changed);
-    if (p.prices.length > 0) {
-      details.push(
-        `<details><summary>${n}: price changes (${p.prices.length})</summary>`,
-        '',
-        '| Model | Before | After | Change |',
-        '| --- | --- | --- | --: |',
-      );
-      for (const c of p.prices.slice(0, LIST_LIMIT))
-        details.push(
-          `| ${code(c.id)} | ${formatPrice(c.before)} | ${formatPrice(c.after)} | ${c.percent === null ? '' : `${c.percent > 0 ? '+' : ''}${c.percent}%`} |`,
-        );
-      if (p.prices.length > LIST_LIMIT) details.push(`| … and ${p.prices.length - LIST_LIMIT} more (see drift-report.json) | | | |`);
-      details.push('', '</details>', '');
-    }
-  }
+  for (const p of report.providers) if (p.outcome === 'changed') providerDetails(details, p);
   if (details.length > 0) out.push('## Details', '', ...details);
   return out.join('\n').replace(/\n+$/, '\n');
+}
+
+/** A provider's summary: its heading, what happened to its snapshot, and its notes. */
+function providerSummary(out: string[], p: ProviderDrift): void {
+  out.push(`## ${NAMES[p.provider]}`, '');
+  if (p.outcome === 'failed') {
+    out.push(`**Fetch failed; the previous snapshot was kept.** ${p.error ?? ''}`.trim(), '');
+  } else if (p.outcome === 'first') {
+    out.push(`First snapshot: ${p.models.after} models.`, '');
+  } else if (p.outcome === 'unchanged') {
+    out.push(`No changes (${p.models.after} models).`, '');
+  } else {
+    out.push(countsLine(p), '');
+    if (!hasChanges(p)) out.push('Only listing details changed (descriptions, tags, dates…): see the diff of the snapshot files.', '');
+    const lines = classLines(p);
+    if (lines.length) out.push(...lines, '');
+  }
+  if (p.notes.length > 0) {
+    out.push('Notes:', '');
+    for (const n of p.notes) out.push(`- ${n}`);
+    out.push('');
+  }
+}
+
+/** `Models: 10 → 12 (+3, −1). 2 document(s) changed, 1 of them breaking callers.` */
+function countsLine(p: ProviderDrift): string {
+  const delta = [
+    p.added.length ? `+${p.added.length}` : '',
+    p.removed.length ? `−${p.removed.length}` : '',
+    p.deprecated.length ? `${p.deprecated.length} deprecated` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const broken = p.changes.filter((m) => m.breaking > 0).length;
+  const docs = p.documents.changed.length
+    ? ` ${p.documents.changed.length} document(s) changed${p.provider === 'fal' ? `, ${broken} of them breaking callers` : ''}.`
+    : '';
+  return `Models: ${p.models.before} → ${p.models.after}${delta ? ` (${delta})` : ''}.${docs}`;
+}
+
+/** One summary line per class of change, then the model lists, prices, documents and public catalog. */
+function classLines(p: ProviderDrift): string[] {
+  const lines: string[] = [];
+  for (const [impact, title, all] of CLASSES) {
+    const models = p.changes.filter((m) => m.impacts.includes(impact)).map((m) => ({ id: m.id, detail: detailOf(m.changes, impact) }));
+    if (models.length > 0) lines.push(classLine(title, models, all));
+  }
+  const ids = (list: readonly string[]) => list.map((id) => ({ id }));
+  if (p.removed.length) lines.push(classLine('Removed', ids(p.removed), false));
+  if (p.deprecated.length) lines.push(classLine('Deprecated (no longer in the active list)', ids(p.deprecated), false));
+  if (p.added.length) lines.push(classLine('Added', ids(p.added), false));
+  if (p.prices.length)
+    lines.push(
+      classLine(
+        'Price changes',
+        p.prices.map((c) => ({ id: c.id, detail: `${formatPrice(c.before)} → ${formatPrice(c.after)}${formatPercent(c.percent)}` })),
+        false,
+      ),
+    );
+  if (p.documents.nowUnavailable.length) lines.push(classLine('Documents no longer available', ids(p.documents.nowUnavailable), false));
+  if (p.documents.nowAvailable.length) lines.push(classLine('Documents available again', ids(p.documents.nowAvailable), false));
+  if (p.catalog?.first) lines.push(`- Public catalog (/api/models): first snapshot, ${p.catalog.models} models.`);
+  if (p.catalog?.added.length) lines.push(classLine('Added to the public catalog (/api/models)', ids(p.catalog.added), false));
+  if (p.catalog?.removed.length) lines.push(classLine('Removed from the public catalog (/api/models)', ids(p.catalog.removed), false));
+  return lines;
+}
+
+/** A changed provider's folded details: changes by model, the model lists, the price table. */
+function providerDetails(details: string[], p: ProviderDrift): void {
+  const n = NAMES[p.provider];
+  const breaking = p.changes.filter((m) => m.breaking > 0);
+  const calm = p.changes.filter((m) => m.breaking === 0);
+  modelsSection(details, `${n}: breaking changes by model (${breaking.length})`, breaking);
+  modelsSection(details, `${n}: documents with only non-breaking changes (${calm.length})`, calm);
+  listSection(details, `${n}: added (${p.added.length})`, p.added);
+  listSection(details, `${n}: removed (${p.removed.length})`, p.removed);
+  listSection(details, `${n}: deprecated (${p.deprecated.length})`, p.deprecated);
+  if (p.provider === 'fal') listSection(details, `${n}: documents changed (${p.documents.changed.length})`, p.documents.changed);
+  if (p.prices.length > 0) pricesSection(details, `${n}: price changes (${p.prices.length})`, p.prices);
+}
+
+function pricesSection(out: string[], title: string, prices: readonly PriceChange[]): void {
+  out.push(`<details><summary>${title}</summary>`, '', '| Model | Before | After | Change |', '| --- | --- | --- | --: |');
+  for (const c of prices.slice(0, LIST_LIMIT))
+    out.push(
+      `| ${code(c.id)} | ${formatPrice(c.before)} | ${formatPrice(c.after)} | ${c.percent === null ? '' : `${c.percent > 0 ? '+' : ''}${c.percent}%`} |`,
+    );
+  if (prices.length > LIST_LIMIT) out.push(`| … and ${prices.length - LIST_LIMIT} more (see drift-report.json) | | | |`);
+  out.push('', '</details>', '');
 }
 
 function modelsSection(out: string[], title: string, models: readonly ModelChange[]): void {

@@ -6,14 +6,14 @@ import { readDataFile } from '../core/read.js';
 import { readFalPage } from './fal/pages.js';
 import { FAL_PRICING_API_SOURCE, isFalPricingResponse, readFalPricing } from './fal/pricing.js';
 import { snapshotItems } from './fal/snapshot-items.js';
-import type { FalPrice } from './fal/types.js';
+import type { FalModelItem, FalPrice } from './fal/types.js';
 import { readCometModels } from './comet/catalog.js';
 import { isCometApiModelsResponse, readCometApiModels } from './comet/api-catalog.js';
 import { commitComet, commitFal } from './commit.js';
 import { cometDrift, falDrift, modelChanges } from './drift.js';
 import { falProviderResult, finishFetch, type AfterCommit, type FetchRunResult, type ProviderResult } from './finish.js';
 import { readCometState, readFalState } from './state.js';
-import { planFalImport } from './fal/partial.js';
+import { type FalImportPlan, planFalImport } from './fal/partial.js';
 import { rebuildFalItems } from './fal/old-items.js';
 
 export interface ImportOptions {
@@ -45,63 +45,89 @@ export interface ImportOptions {
  * fetch does. `dryRun` works everything out and writes nothing.
  */
 export async function importFromFiles(root: string, provider: 'fal' | 'comet', files: readonly string[], options: ImportOptions = {}): Promise<FetchRunResult> {
-  const dryRun = options.dryRun === true;
-  const origin = options.origin ?? {};
-  const afterCommit = options.afterCommit;
-  const problems: Diagnostic[] = [];
   if (files.length === 0) throw new HubError('--from needs at least one file');
   const inputs = await readInputFiles(root, files);
-  const asOf = origin.asOf ?? new Date().toISOString().slice(0, 10);
-  if (provider === 'fal') {
-    const { main: items, extra: prices } = readInputs(inputs, problems, 'the FAL files', {
-      main: readFalPage,
-      isExtra: isFalPricingResponse,
-      extra: (data, display) => {
-        const { prices: items, problems } = readFalPricing(data, display);
-        return { items, problems };
-      },
-    });
-    const old = await readFalState(root);
-    const plan = planFalImport(items, old.listing);
-    const notes: string[] = [];
-    let merged = items;
-    let mergedPrices = prices;
-    if (!plan.whole && !options.prune && plan.notInFiles.length > 0) {
-      const kept = await rebuildFalItems(projectPaths(root).falDir, plan.notInFiles);
-      if (kept === null) {
-        throw new HubError(
-          `fal: the files hold only part of the catalog (no ${listSome(plan.missingCategories)}), and the snapshot's own documents cannot be read back to merge them (a file is missing or was edited). ` +
-            `Nothing was written. Restore specs/providers/fal/ (git checkout), or replace the snapshot with exactly these files with --prune (it would remove ${plan.notInFiles.length} model(s)).`,
-        );
-      }
-      merged = [...kept, ...items];
-      if (prices !== null) {
-        const given = new Set(prices.map((p) => p.endpoint_id));
-        mergedPrices = [
-          ...plan.notInFiles.flatMap((m) => (m.pricing && !given.has(m.endpoint_id) ? [{ endpoint_id: m.endpoint_id, ...m.pricing }] : [])),
-          ...prices,
-        ];
-      }
-      notes.push(
-        `the files hold part of the catalog (no ${listSome(plan.missingCategories)}): ${dryRun ? 'would merge' : 'merged'} ${items.length} model(s) into the snapshot, keeping the ${kept.length} model(s) not in the files; ` +
-          `to replace the snapshot with exactly these files, removing those ${kept.length}, add --prune`,
-      );
-    } else if (plan.notInFiles.length > 0) {
-      notes.push(
-        `${options.prune ? '--prune: ' : 'the files hold every category of the snapshot: '}${plan.notInFiles.length} model(s) not in the files ${dryRun ? 'would be' : 'were'} removed`,
+  const asOf = options.origin?.asOf ?? new Date().toISOString().slice(0, 10);
+  return provider === 'fal' ? importFal(root, inputs, asOf, options) : importComet(root, inputs, asOf, options);
+}
+
+type Input = { display: string; data: unknown };
+
+/** FAL: `/v1/models` pages and optional `/v1/models/pricing` responses, merged into the snapshot when they hold only part of it. */
+async function importFal(root: string, inputs: readonly Input[], asOf: string, options: ImportOptions): Promise<FetchRunResult> {
+  const dryRun = options.dryRun === true;
+  const origin = options.origin ?? {};
+  const problems: Diagnostic[] = [];
+  const { main: items, extra: prices } = readInputs(inputs, problems, 'the FAL files', {
+    main: readFalPage,
+    isExtra: isFalPricingResponse,
+    extra: (data, display) => {
+      const { prices: items, problems } = readFalPricing(data, display);
+      return { items, problems };
+    },
+  });
+  const old = await readFalState(root);
+  const { merged, mergedPrices, notes } = await mergeFalImport(root, items, prices, planFalImport(items, old.listing), options);
+  const c = await commitFal(
+    root,
+    { items: merged, prices: mergedPrices, priceOrigin: { source: origin.priceSource ?? FAL_PRICING_API_SOURCE, asOf }, meta: null },
+    old,
+    { dryRun },
+  );
+  if (prices === null && c.carriedPrices > 0) notes.push(`no pricing file given: kept ${c.carriedPrices} price(s) from the previous snapshot`);
+  const result = falProviderResult(c, [...old.problems, ...problems, ...c.problems], notes);
+  const changes = await modelChanges(old.listing, c.listing, c.files);
+  return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, changes, notes })], false, options.afterCommit, dryRun);
+}
+
+/**
+ * The models and prices to commit: the files' alone, or, when they hold only
+ * part of the catalog and `prune` is not asked, merged with the snapshot's
+ * other models (read back from its documents) and their prices. Notes say which.
+ */
+async function mergeFalImport(
+  root: string,
+  items: FalModelItem[],
+  prices: FalPrice[] | null,
+  plan: FalImportPlan,
+  options: ImportOptions,
+): Promise<{ merged: FalModelItem[]; mergedPrices: FalPrice[] | null; notes: string[] }> {
+  const dryRun = options.dryRun === true;
+  const notes: string[] = [];
+  if (!plan.whole && !options.prune && plan.notInFiles.length > 0) {
+    const kept = await rebuildFalItems(projectPaths(root).falDir, plan.notInFiles);
+    if (kept === null) {
+      throw new HubError(
+        `fal: the files hold only part of the catalog (no ${listSome(plan.missingCategories)}), and the snapshot's own documents cannot be read back to merge them (a file is missing or was edited). ` +
+          `Nothing was written. Restore specs/providers/fal/ (git checkout), or replace the snapshot with exactly these files with --prune (it would remove ${plan.notInFiles.length} model(s)).`,
       );
     }
-    const c = await commitFal(
-      root,
-      { items: merged, prices: mergedPrices, priceOrigin: { source: origin.priceSource ?? FAL_PRICING_API_SOURCE, asOf }, meta: null },
-      old,
-      { dryRun },
+    let mergedPrices = prices;
+    if (prices !== null) {
+      const given = new Set(prices.map((p) => p.endpoint_id));
+      mergedPrices = [
+        ...plan.notInFiles.flatMap((m) => (m.pricing && !given.has(m.endpoint_id) ? [{ endpoint_id: m.endpoint_id, ...m.pricing }] : [])),
+        ...prices,
+      ];
+    }
+    notes.push(
+      `the files hold part of the catalog (no ${listSome(plan.missingCategories)}): ${dryRun ? 'would merge' : 'merged'} ${items.length} model(s) into the snapshot, keeping the ${kept.length} model(s) not in the files; ` +
+        `to replace the snapshot with exactly these files, removing those ${kept.length}, add --prune`,
     );
-    if (prices === null && c.carriedPrices > 0) notes.push(`no pricing file given: kept ${c.carriedPrices} price(s) from the previous snapshot`);
-    const result = falProviderResult(c, [...old.problems, ...problems, ...c.problems], notes);
-    const changes = await modelChanges(old.listing, c.listing, c.files);
-    return finishFetch(root, [result], [falDrift({ before: old.listing, after: c.listing, changes, notes })], false, afterCommit, dryRun);
+    return { merged: [...kept, ...items], mergedPrices, notes };
   }
+  if (plan.notInFiles.length > 0) {
+    notes.push(
+      `${options.prune ? '--prune: ' : 'the files hold every category of the snapshot: '}${plan.notInFiles.length} model(s) not in the files ${dryRun ? 'would be' : 'were'} removed`,
+    );
+  }
+  return { merged: items, mergedPrices: prices, notes };
+}
+
+/** Comet: `/v1/models` responses and the optional `/api/models` catalog. */
+async function importComet(root: string, inputs: readonly Input[], asOf: string, options: ImportOptions): Promise<FetchRunResult> {
+  const dryRun = options.dryRun === true;
+  const problems: Diagnostic[] = [];
   const { main: models, extra: api } = readInputs(inputs, problems, 'the Comet catalog', {
     main: (data, display) => {
       const { models: items, problems } = readCometModels(data, display);
@@ -118,7 +144,7 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
   const old = await readCometState(root);
   const c = await commitComet(root, { models, api, apiAsOf: asOf, meta: null }, old, { dryRun });
   const result: ProviderResult = {
-    provider,
+    provider: 'comet',
     ok: true,
     models: c.catalog.models.length,
     documents: 0,
@@ -127,7 +153,8 @@ export async function importFromFiles(root: string, provider: 'fal' | 'comet', f
     problems: [...old.problems, ...problems],
     notes: [],
   };
-  return finishFetch(root, [result], [cometDrift({ before: { v1: old.v1, api: old.api }, after: { v1: c.catalog, api: c.api } })], false, afterCommit, dryRun);
+  const drift = cometDrift({ before: { v1: old.v1, api: old.api }, after: { v1: c.catalog, api: c.api } });
+  return finishFetch(root, [result], [drift], false, options.afterCommit, dryRun);
 }
 
 /** Where imported prices come from: a label and the date they are valid for (default: `fal-pricing-api`, today). */
