@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Lists the functions longer than a limit (80 lines by default) and exits 1 when there is one
-// that no allowlist entry names; meant to join `npm run lint` once the last long ones are split.
+// that no allowlist entry names. Run by `npm run lint` and `npm test` with scripts/long-functions.allow.
 //
 //   node scripts/long-functions.mjs                      src/, limit 80
 //   node scripts/long-functions.mjs --max 60 src/mcp     another limit, other folders or files
