@@ -7,7 +7,7 @@
 // - What is validated is what will be committed: when a staged spec also has unstaged changes,
 //   specs/ is exported from the index to a temporary directory and validated there.
 // - Exit code of `api-hub validate`: 1 (problems) or 2 (unreadable input) blocks the commit.
-//   Warnings never block. Skip the hook in an emergency with `git commit --no-verify`.
+//   Warnings never block and are only counted. Skip the hook in an emergency with `git commit --no-verify`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,7 +50,8 @@ if (specs.some((f) => unstaged.has(f))) {
 
 console.error(`api-hub pre-commit: validating ${specs.length} staged spec file${specs.length === 1 ? '' : 's'}`);
 const config = ['redocly.yaml', 'redocly.yml', '.redocly.yaml', '.redocly.yml'].map((n) => join(root, n)).find((p) => existsSync(p));
-const args = [cli, 'validate', ...(config ? ['--config', config] : []), ...specs];
+// --quiet: errors in full, warnings only counted (the built document has thousands; `npm run validate:oas` lists them).
+const args = [cli, '--quiet', 'validate', ...(config ? ['--config', config] : []), ...specs];
 const r = spawnSync(process.execPath, args, { cwd, stdio: 'inherit', env: { ...process.env, API_HUB_ROOT: cwd } });
 if (tmp) rmSync(tmp, { recursive: true, force: true });
 const status = r.status ?? 2;

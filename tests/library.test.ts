@@ -24,6 +24,7 @@ describe('the package as a library (src/index.ts, the README example)', () => {
       'pushToApidog',
       'pullFromApidog',
       'createServer',
+      'runUsage',
     ]) {
       expect(typeof (hub as Record<string, unknown>)[name], name).toBe('function');
     }

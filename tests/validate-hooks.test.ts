@@ -105,6 +105,18 @@ describe('.githooks/pre-commit', () => {
     expect(git('commit', '-q', '--no-verify', '-m', 'bad spec, on purpose').status).toBe(0);
   });
 
+  it('counts warnings without listing them, and does not block on them', () => {
+    const { dir, git, write } = repo();
+    install(dir);
+    write('specs/openapi.yaml', VALID.replace('info:', 'servers: [{url: "https://api.example.org/"}]\ninfo:'));
+    git('add', 'specs/openapi.yaml');
+    const ok = git('commit', '-q', '-m', 'spec with a warning');
+    expect(ok.status).toBe(0);
+    expect(ok.out).toMatch(/validating 1 staged spec file/);
+    expect(ok.out).toMatch(/warning/);
+    expect(ok.out).not.toMatch(/no-server-trailing-slash/);
+  });
+
   it('validates what is staged, not the working tree', () => {
     const { dir, git, write } = repo();
     install(dir);
