@@ -3,22 +3,24 @@
  * the table, --fail-on anomaly, exit codes, and canary keys that appear in no
  * output and no file.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliAsync, type AsyncRun } from './fetch-helpers.js';
 import type { FakeApi } from './fetch-server.js';
-import { COMET_CANARY, FAL_ADMIN_CANARY, FAL_PLAIN_CANARY, cometQuotaServer, falUsageServer, lastDays, type FalLine } from './usage-server.js';
+import {
+  COMET_CANARY,
+  FAL_ADMIN_CANARY,
+  FAL_PLAIN_CANARY,
+  cometQuotaServer,
+  falUsageServer,
+  lastDays,
+  type FalLine,
+  serversClosedAfterEach,
+} from './usage-server.js';
 
-const servers: FakeApi[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function up(s: FakeApi): Promise<FakeApi> {
-  servers.push(await s.start());
-  return s;
-}
+const up = serversClosedAfterEach();
 /** Keys a developer may have set, blanked (blank means unset). */
 const BLANK = { FAL_ADMIN_KEY: '', COMET_QUOTA_KEY: '', COMET_QUOTA_API_BASE_URL: '' };
 const UNTIL = '2025-01-20';

@@ -3,14 +3,22 @@
  * service: pagination, 429 with and without Retry-After, 5xx, timeouts, a
  * non-admin key, and canary keys that reach no message and no file.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HubError } from '../src/core/errors.js';
 import { DEFAULT_ANOMALY_OPTIONS, runUsage, type UsageRunOptions } from '../src/usage/index.js';
-import type { FakeApi } from './fetch-server.js';
-import { COMET_CANARY, FAL_ADMIN_CANARY, FAL_PLAIN_CANARY, cometQuotaServer, falUsageServer, lastDays, type FalLine } from './usage-server.js';
+import {
+  COMET_CANARY,
+  FAL_ADMIN_CANARY,
+  FAL_PLAIN_CANARY,
+  cometQuotaServer,
+  falUsageServer,
+  lastDays,
+  type FalLine,
+  serversClosedAfterEach,
+} from './usage-server.js';
 
 const FAST = {
   API_HUB_RETRY_BASE_MS: '5',
@@ -20,14 +28,7 @@ const FAST = {
   API_HUB_FETCH_RETRIES: '3',
 };
 const UNTIL = '2025-01-20';
-const servers: FakeApi[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function up(s: FakeApi): Promise<FakeApi> {
-  servers.push(await s.start());
-  return s;
-}
+const up = serversClosedAfterEach();
 
 /** 12 days of flux at 2 USD/day, then a spike, a new model and a new key on the last day. */
 function falLines(): FalLine[] {

@@ -3,7 +3,20 @@
  * fal.ai/docs/platform-apis/v1/models/usage) and Comet's `GET /user/quota?key=…`
  * (comet-api.md §14) on 127.0.0.1, with the fault rules of tests/fetch-server.ts.
  */
+import { afterEach } from 'vitest';
 import { FakeApi } from './fetch-server.js';
+
+/** Servers a test file starts, closed after each test: `await up(server)` starts one. */
+export function serversClosedAfterEach(): (s: FakeApi) => Promise<FakeApi> {
+  const servers: FakeApi[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async (s) => {
+    servers.push(await s.start());
+    return s;
+  };
+}
 
 export const FAL_ADMIN_CANARY = 'falADMIN-CANARY-5d1e0c7b:7a6b5c4d3e2f1a0b9c8d';
 export const FAL_PLAIN_CANARY = 'falPLAIN-CANARY-0f9e8d7c:1b2c3d4e5f6a7b8c9d0e';

@@ -1,8 +1,8 @@
 // A large file (> 1 MB) is validated on two threads (src/validate/struct/parallel.ts): the second
-// parses its own copy, runs the structural check and, for a description in one file, the rules that
-// check values against schemas. The verdict must be the one of a single thread (API_HUB_THREADS=0),
-// finding for finding, in every shape: YAML, JSON, a description in several files, and problems found
-// by rules of both threads and by the structural check.
+// parses its own copy from the text handed over at read time and runs the structural check. The
+// verdict must be the one of a single thread (API_HUB_THREADS=0), finding for finding, in every
+// shape: YAML, JSON, a description in several files, with problems found by rules of every kind
+// and by the structural check.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ function both(file: string): { one: string; two: string; problems: Array<{ ruleI
 }
 
 describe('validation of a large file on two threads', () => {
-  it('gives the single thread verdict on YAML, with findings from both threads and the structural check', () => {
+  it('gives the single thread verdict on YAML, with findings from the rules and the structural check', () => {
     const file = join(dir, 'large.yaml');
     writeFileSync(file, yaml.dump(largeDoc(), { lineWidth: -1, noRefs: true }));
     const { one, two, problems } = both(file);

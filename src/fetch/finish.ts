@@ -46,6 +46,15 @@ export function falProviderResult(c: { listing: FalListing; change: SnapshotChan
   };
 }
 
+/** The result of a Comet snapshot that was committed (or worked out, in a dry run): its /v1/models count. */
+export function cometProviderResult(
+  c: { catalog: { models: readonly unknown[] }; change: SnapshotChange | null },
+  problems: Diagnostic[],
+  notes: string[],
+): ProviderResult {
+  return { provider: 'comet', ok: true, models: c.catalog.models.length, documents: 0, unavailable: [], change: c.change, problems, notes };
+}
+
 export interface FetchRunResult {
   providers: ProviderResult[];
   drift: DriftReport | null;

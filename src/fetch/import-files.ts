@@ -11,7 +11,7 @@ import { readCometModels } from './comet/catalog.js';
 import { isCometApiModelsResponse, readCometApiModels } from './comet/api-catalog.js';
 import { commitComet, commitFal } from './commit.js';
 import { cometDrift, falDrift, modelChanges } from './drift.js';
-import { falProviderResult, finishFetch, type AfterCommit, type FetchRunResult, type ProviderResult } from './finish.js';
+import { cometProviderResult, falProviderResult, finishFetch, type AfterCommit, type FetchRunResult } from './finish.js';
 import { readCometState, readFalState } from './state.js';
 import { type FalImportPlan, planFalImport } from './fal/partial.js';
 import { rebuildFalItems } from './fal/old-items.js';
@@ -143,16 +143,7 @@ async function importComet(root: string, inputs: readonly Input[], asOf: string,
     throw new HubError('--from for comet needs a /v1/models response too (the /api/models catalog alone does not say which models the key can call)');
   const old = await readCometState(root);
   const c = await commitComet(root, { models, api, apiAsOf: asOf, meta: null }, old, { dryRun });
-  const result: ProviderResult = {
-    provider: 'comet',
-    ok: true,
-    models: c.catalog.models.length,
-    documents: 0,
-    unavailable: [],
-    change: c.change,
-    problems: [...old.problems, ...problems],
-    notes: [],
-  };
+  const result = cometProviderResult(c, [...old.problems, ...problems], []);
   const drift = cometDrift({ before: { v1: old.v1, api: old.api }, after: { v1: c.catalog, api: c.api } });
   return finishFetch(root, [result], [drift], false, options.afterCommit, dryRun);
 }

@@ -3,7 +3,7 @@ import { envValue, secretEntries, type Env } from '../core/env.js';
 import { commitComet, commitFal, type CometCommitResult, type FalCommitResult } from './commit.js';
 import { COMET_DEFAULT_BASE_URL, cometHostRoot, fetchCometLive } from './comet/live.js';
 import { cometDrift, falDrift, modelChanges, type ProviderDrift } from './drift.js';
-import { falProviderResult, finishFetch, type AfterCommit, type FetchRunResult, type ProviderResult } from './finish.js';
+import { cometProviderResult, falProviderResult, finishFetch, type AfterCommit, type FetchRunResult, type ProviderResult } from './finish.js';
 import type { Emit, Provider } from './events.js';
 import { fetchFalLive, type FalKey, type FalLiveResult } from './fal/live.js';
 import { FAL_DEFAULT_BASE_URL, falApiRoot } from './fal/urls.js';
@@ -174,16 +174,11 @@ async function fetchComet(run: LiveRun): Promise<CometOutcome> {
     for (const n of notes) emit({ type: 'note', provider: 'comet', message: n });
     emit({ type: 'done', provider: 'comet', message: `comet: ${c.catalog.models.length} models` });
     return [
-      {
-        provider: 'comet',
-        ok: true,
-        models: c.catalog.models.length,
-        documents: 0,
-        unavailable: [],
-        change: c.change,
-        problems: [...before.comet.problems, ...r.problems].map((d) => redactDiagnostic(d, redact)),
+      cometProviderResult(
+        c,
+        [...before.comet.problems, ...r.problems].map((d) => redactDiagnostic(d, redact)),
         notes,
-      },
+      ),
       c,
     ];
   } catch (err) {

@@ -23,29 +23,11 @@ export interface LintOptions {
   rules?: Readonly<Record<string, Rule>>;
   /** The structural check of the root document as it is, already under way on another thread. */
   structErrors?: Promise<RawError[] | null>;
-  /**
-   * Rules of this description that another thread runs (see struct/parallel.ts): their
-   * findings join these before the structural check. `rules` then holds only the others.
-   */
-  offloaded?: Promise<OffloadedFindings>;
-}
-
-/** What the rules run on another thread found in the root file (plain data: it crosses threads). */
-export interface OffloadedFindings {
-  findings: Array<Pick<Finding, 'ruleId' | 'severity' | 'message' | 'pointer' | 'suggestion'>>;
-  /** `file#pointer` of each structural error a finding replaces (Report.replacesStruct). */
-  replaced: string[];
 }
 
 export interface LintResult {
   findings: Finding[];
   walk: WalkInfo;
-}
-
-/** The rules' half of a lint: one walk with every enabled rule's visitors. */
-export interface RulesResult extends LintResult {
-  /** `file#pointer` of the structural errors that a rule's finding explains better. */
-  replaced: Set<string>;
 }
 
 /** The severity a rule runs at for a document, or `off`. */
@@ -91,24 +73,6 @@ function adjust(base: Severity | 'off', preset: Preset): RuleSetting {
  * the whole against the official schema.
  */
 export async function lintDocumentSet(set: DocumentSet, options: LintOptions = {}): Promise<LintResult> {
-  const { findings, walk, replaced } = lintRules(set, options);
-  if (options.offloaded) {
-    const other = await options.offloaded;
-    for (const f of other.findings) findings.push({ ...f, file: set.root });
-    for (const key of other.replaced) replaced.add(key);
-  }
-  const struct = ruleSetting(STRUCT_RULE_ID, 'error', options, set.version);
-  if (struct !== 'off') {
-    for (const f of await checkStructure(set, walk.needsInlining || set.files.size > 1, options.structErrors)) {
-      if (replaced.has(`${f.file.path}#${f.pointer}`)) continue;
-      findings.push({ ...f, severity: struct });
-    }
-  }
-  return { findings, walk };
-}
-
-/** Every enabled rule over the description in one walk, without the structural check. */
-export function lintRules(set: DocumentSet, options: LintOptions = {}): RulesResult {
   const findings: Finding[] = [];
   const replaced = new Set<string>();
   const visitors: Visitor[] = [];
@@ -133,7 +97,14 @@ export function lintRules(set: DocumentSet, options: LintOptions = {}): RulesRes
     visitors.push(rule.create(ctx));
   }
   const walk = walkSet(set, visitors);
-  return { findings, walk, replaced };
+  const struct = ruleSetting(STRUCT_RULE_ID, 'error', options, set.version);
+  if (struct !== 'off') {
+    for (const f of await checkStructure(set, walk.needsInlining || set.files.size > 1, options.structErrors)) {
+      if (replaced.has(`${f.file.path}#${f.pointer}`)) continue;
+      findings.push({ ...f, severity: struct });
+    }
+  }
+  return { findings, walk };
 }
 
 function strict(severity: Severity, options: LintOptions): Severity {

@@ -9,15 +9,13 @@ import type { Finding } from './finding.js';
 import { isIgnored } from './ignore/ignore-file.js';
 import { stableId } from './ignore/stable-id.js';
 import { nodeFileReader, type FileReader } from './io.js';
-import { lintDocumentSet, lintRules, type LintOptions, type OffloadedFindings } from './lint.js';
-import { rules as allRules } from './rules/index.js';
-import type { Rule } from './rules/rule.js';
+import { lintDocumentSet } from './lint.js';
 import { loadSource, type LoadHooks, type Twin } from './load.js';
 import { compareByPosition, locateFindings } from './locate.js';
 import { loadDocumentSet } from './refs/load-set.js';
-import type { DocumentSet, OasVersion, Problem, SourceFile, ValidateOptions, ValidateResult } from './types.js';
+import type { OasVersion, Problem, SourceFile, ValidateOptions, ValidateResult } from './types.js';
 import { detectVersion } from './version.js';
-import { OFFLOADED_RULES, PARALLEL_MIN_BYTES, startStructWorker, type StructWorker } from './struct/parallel.js';
+import { PARALLEL_MIN_BYTES, startStructWorker, type StructWorker } from './struct/parallel.js';
 
 export interface ValidateFilesOptions extends ValidateOptions {
   /** Where files are read from; the file system by default. */
@@ -89,6 +87,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
       return;
     }
     documents.push({ version: version.version, root: path });
+    const structErrors = worker?.check(version.version);
     const setOptions = {
       reader,
       projectRoot: options.root,
@@ -100,7 +99,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
     const configured = options.config ? configuredRules(options.config, version.version, path) : undefined;
     const settings = { ...(configured ? { configured } : {}), ...(options.config ? { preset: options.config.preset } : {}) };
     let { set, problems: loadProblems } = await loadDocumentSet(loaded.file, version.version, setOptions);
-    let lint = await lintDocumentSet(set, { ...settings, ...(worker ? shareWith(worker, set, settings) : {}) });
+    let lint = await lintDocumentSet(set, { ...settings, ...(structErrors ? { structErrors } : {}) });
     if (lint.walk.unloaded.size > 0) {
       // The text scan missed a ref to another file (unusual quoting): load by walking the data, and lint again.
       ({ set, problems: loadProblems } = await loadDocumentSet(loaded.file, version.version, { ...setOptions, walkData: true }));
@@ -125,37 +124,6 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   problems.sort(compareByPosition);
   const { errors, warnings } = countBySeverity(problems);
   return { problems, errorCount: errors, warningCount: warnings, fatal, ignoredCount, sources };
-}
-
-/**
- * The second thread's share of one description's checks: the structural check, and for a
- * description in one file the OFFLOADED_RULES (the main thread then runs the others). If
- * the thread fails at the rules, the main thread runs them after all: same findings.
- */
-function shareWith(
-  worker: StructWorker,
-  set: DocumentSet,
-  settings: Pick<LintOptions, 'configured' | 'preset'>,
-): Pick<LintOptions, 'structErrors' | 'offloaded' | 'rules'> {
-  if (set.files.size > 1 || set.missing.size > 0) return { structErrors: worker.check(set.version).structErrors };
-  const mine: Record<string, Rule> = {};
-  const theirs: Record<string, Rule> = {};
-  for (const [id, rule] of Object.entries(allRules)) (OFFLOADED_RULES.has(id) ? theirs : mine)[id] = rule;
-  const lint = {
-    path: set.root.path,
-    display: set.root.display,
-    refRoot: set.refRoot,
-    allowRemoteRefs: set.allowRemoteRefs,
-    rules: Object.keys(theirs),
-    configured: [...(settings.configured ?? [])],
-    ...(settings.preset ? { preset: settings.preset } : {}),
-  };
-  const { structErrors, offloaded } = worker.check(set.version, lint);
-  const fallback = (): OffloadedFindings => {
-    const r = lintRules(set, { ...settings, rules: theirs });
-    return { findings: r.findings, replaced: [...r.replaced] };
-  };
-  return { structErrors, rules: mine, offloaded: offloaded ? offloaded.catch(fallback) : Promise.resolve(fallback()) };
 }
 
 /** Two entry files sharing a referenced file would report its problems twice. */

@@ -26,3 +26,37 @@ export function modelLabel(provider: UsageProvider, model: string): string {
 export function money(n: number, currency: string): string {
   return `${Math.abs(n) < 0.01 && n !== 0 ? n.toPrecision(2) : n.toFixed(2)} ${currency}`;
 }
+
+/**
+ * The first spend of each name (`nameOf` a record: a model, a key; undefined to skip it) in the
+ * reported days, among the names known before: those of `seed` (the state file of earlier runs) and
+ * those with spend in the trailing days. `knownOf` gives the known set of a provider, updated with
+ * each first use, for a rule that checks more names against it.
+ */
+export function firstUses(
+  ctx: DetectContext,
+  seed: Readonly<Record<UsageProvider, Iterable<string>>>,
+  nameOf: (r: SpendRecord) => string | undefined,
+): { firsts: Array<{ record: SpendRecord; name: string }>; knownOf: (p: UsageProvider) => Set<string> } {
+  const known = new Map<UsageProvider, Set<string>>();
+  const knownOf = (p: UsageProvider): Set<string> => {
+    let s = known.get(p);
+    if (!s) known.set(p, (s = new Set(seed[p])));
+    return s;
+  };
+  for (const r of ctx.records) {
+    const name = r.day < ctx.from ? nameOf(r) : undefined;
+    if (name !== undefined) knownOf(r.provider).add(name);
+  }
+  const firsts: Array<{ record: SpendRecord; name: string }> = [];
+  for (const r of ctx.records) {
+    if (r.day < ctx.from || r.day > ctx.until || r.cost <= 0) continue;
+    const name = nameOf(r);
+    if (name === undefined) continue;
+    const set = knownOf(r.provider);
+    if (set.has(name)) continue;
+    set.add(name);
+    firsts.push({ record: r, name });
+  }
+  return { firsts, knownOf };
+}

@@ -1,5 +1,5 @@
-import type { UsageAnomaly, UsageProvider } from '../types.js';
-import { money, type Detector } from './context.js';
+import type { UsageAnomaly } from '../types.js';
+import { firstUses, money, type Detector } from './context.js';
 
 /**
  * `usage-unfamiliar-key`: spend in the reported days by a key (FAL's auth
@@ -9,20 +9,9 @@ import { money, type Detector } from './context.js';
  * earlier run saw: a key created since. One finding per key.
  */
 export const detectUnfamiliarKeys: Detector = (ctx) => {
-  const known = new Map<UsageProvider, Set<string>>();
-  const knownOf = (p: UsageProvider): Set<string> => {
-    let s = known.get(p);
-    if (!s) known.set(p, (s = new Set(ctx.known.keys[p])));
-    return s;
-  };
-  for (const r of ctx.records) if (r.day < ctx.from && r.key !== '') knownOf(r.provider).add(r.key);
-  const out: UsageAnomaly[] = [];
-  for (const r of ctx.records) {
-    if (r.day < ctx.from || r.day > ctx.until || r.key === '' || r.cost <= 0) continue;
-    const set = knownOf(r.provider);
-    if (set.has(r.key)) continue;
-    set.add(r.key);
-    out.push({
+  const { firsts, knownOf } = firstUses(ctx, ctx.known.keys, (r) => (r.key === '' ? undefined : r.key));
+  const out = firsts.map(
+    ({ record: r }): UsageAnomaly => ({
       ruleId: 'usage-unfamiliar-key',
       severity: 'warn',
       provider: r.provider,
@@ -31,8 +20,8 @@ export const detectUnfamiliarKeys: Detector = (ctx) => {
       value: r.cost,
       message: `${r.provider === 'fal' ? 'FAL auth method' : 'Comet key'} "${r.key}" spent for the first time on ${r.day} (${money(r.cost, r.currency)})`,
       suggestion: 'if nobody on the team created this key, revoke it at the provider now',
-    });
-  }
+    }),
+  );
   if (ctx.known.fromState) {
     for (const provider of ['comet', 'fal'] as const) {
       for (const name of ctx.keyNames[provider]) {

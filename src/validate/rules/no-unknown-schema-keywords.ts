@@ -1,75 +1,10 @@
 import type { Rule } from './rule.js';
 import { at } from './util.js';
+import { SCHEMA_KEYWORDS } from '../../core/schema-keywords.js';
 
-/** The keywords of JSON Schema 2020-12 (every vocabulary) and of the OpenAPI 3.1/3.2 Schema Object. */
+/** JSON Schema 2020-12's and OpenAPI's keywords, and two that other rules report or that lose no constraint. */
 const KNOWN = new Set([
-  // core
-  '$schema',
-  '$id',
-  '$ref',
-  '$anchor',
-  '$dynamicRef',
-  '$dynamicAnchor',
-  '$vocabulary',
-  '$comment',
-  '$defs',
-  // applicator
-  'prefixItems',
-  'items',
-  'contains',
-  'additionalProperties',
-  'properties',
-  'patternProperties',
-  'dependentSchemas',
-  'propertyNames',
-  'if',
-  'then',
-  'else',
-  'allOf',
-  'anyOf',
-  'oneOf',
-  'not',
-  // unevaluated
-  'unevaluatedItems',
-  'unevaluatedProperties',
-  // validation
-  'type',
-  'const',
-  'enum',
-  'multipleOf',
-  'maximum',
-  'exclusiveMaximum',
-  'minimum',
-  'exclusiveMinimum',
-  'maxLength',
-  'minLength',
-  'pattern',
-  'maxItems',
-  'minItems',
-  'uniqueItems',
-  'maxContains',
-  'minContains',
-  'maxProperties',
-  'minProperties',
-  'required',
-  'dependentRequired',
-  // meta-data, format, content
-  'title',
-  'description',
-  'default',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-  'examples',
-  'format',
-  'contentEncoding',
-  'contentMediaType',
-  'contentSchema',
-  // OpenAPI's vocabulary
-  'discriminator',
-  'xml',
-  'externalDocs',
-  'example',
+  ...SCHEMA_KEYWORDS,
   // draft 7's name of `$defs`: a place for schemas that `$ref`s point into (no constraint is lost)
   'definitions',
   // reported by no-nullable-in-3.1

@@ -1,16 +1,7 @@
-import { childPointer } from '../../core/pointer.js';
-import type { SourceFile } from '../types.js';
-import type { WalkContext } from '../walk.js';
 import type { Rule, RuleContext } from './rule.js';
-import { at, isRecord, lazy, resolvedOperations } from './util.js';
+import { at, isRecord, lazy, type ResolvedParam, resolvedOperations, resolvedParams } from './util.js';
 
-interface Param {
-  name: unknown;
-  in: unknown;
-  type: unknown;
-  file: SourceFile;
-  pointer: () => string;
-}
+type Param = ResolvedParam;
 
 const FORM = /^\s*(multipart\/(.*\+)?form-data|application\/(.*\+)?x-www-form-urlencoded)\s*(;|$)/i;
 
@@ -38,7 +29,7 @@ export const specBodyParameters: Rule = {
     const once = reportOnce(report);
     return {
       PathItem(item, ctx) {
-        const shared = paramsOf(
+        const shared = resolvedParams(
           item.parameters,
           ctx.file,
           lazy(() => at(ctx, 'parameters')),
@@ -50,7 +41,7 @@ export const specBodyParameters: Rule = {
           return;
         }
         for (const op of ops) {
-          const own = paramsOf(op.value.parameters, op.file, op.parameters, ctx);
+          const own = resolvedParams(op.value.parameters, op.file, op.parameters, ctx);
           if (!shared.some(isPayload) && !own.some(isPayload)) continue;
           // An operation's parameter overrides its path item's of the same name and location.
           const merged = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
@@ -139,15 +130,3 @@ function checkFormConsumes(params: readonly Param[], form: Param, consumes: unkn
 }
 
 const isPayload = (p: Param): boolean => p.in === 'body' || p.in === 'formData';
-
-/** The parameters of a list, `$ref`s resolved (unresolvable ones are no-unresolved-refs' business). */
-function paramsOf(list: unknown, file: SourceFile, base: () => string, ctx: WalkContext): Param[] {
-  if (!Array.isArray(list)) return [];
-  const out: Param[] = [];
-  list.forEach((entry, i) => {
-    const r = ctx.resolve(entry, '', file);
-    if (!r || !isRecord(r.value)) return;
-    out.push({ name: r.value.name, in: r.value.in, type: r.value.type, file, pointer: () => childPointer(base(), i) });
-  });
-  return out;
-}

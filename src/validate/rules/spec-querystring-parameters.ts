@@ -1,17 +1,7 @@
-import { childPointer } from '../../core/pointer.js';
-import type { SourceFile } from '../types.js';
-import type { WalkContext } from '../walk.js';
 import type { Rule } from './rule.js';
-import { at, isRecord, lazy, operationsOf, resolvedOperations } from './util.js';
+import { at, lazy, operationsOf, type ResolvedParam, resolvedOperations, resolvedParams } from './util.js';
 
-interface Param {
-  name: unknown;
-  in: unknown;
-  /** Written in the list itself, not behind a `$ref`: the official schema sees it. */
-  inline: boolean;
-  file: SourceFile;
-  pointer: () => string;
-}
+type Param = ResolvedParam;
 
 /**
  * OpenAPI 3.2: one `querystring` parameter at most, and never together with `query`
@@ -54,7 +44,7 @@ export const specQuerystringParameters: Rule = {
     };
     return {
       PathItem(item, ctx) {
-        const shared = paramsOf(
+        const shared = resolvedParams(
           item.parameters,
           ctx.file,
           lazy(() => at(ctx, 'parameters')),
@@ -66,7 +56,7 @@ export const specQuerystringParameters: Rule = {
         const sharedQs = shared.some(isQuerystring);
         if (operationsOf(item).length === 0 && sharedQs) check(shared, 'path item');
         for (const op of resolvedOperations(item, ctx)) {
-          const own = paramsOf(op.value.parameters, op.file, op.parameters, ctx);
+          const own = resolvedParams(op.value.parameters, op.file, op.parameters, ctx);
           if (!sharedQs && !own.some(isQuerystring)) continue;
           if (schemaSees(own)) continue;
           // An operation's parameter overrides its path item's parameter of the same name and location.
@@ -79,19 +69,6 @@ export const specQuerystringParameters: Rule = {
 };
 
 const isQuerystring = (p: Param): boolean => p.in === 'querystring';
-
-/** The parameters of a list, `$ref`s resolved (unresolvable ones are no-unresolved-refs' business). */
-function paramsOf(list: unknown, file: SourceFile, base: () => string, ctx: WalkContext): Param[] {
-  if (!Array.isArray(list)) return [];
-  const out: Param[] = [];
-  list.forEach((entry, i) => {
-    const r = ctx.resolve(entry, '', file);
-    if (!r || !isRecord(r.value)) return;
-    const inline = r.value === entry;
-    out.push({ name: r.value.name, in: r.value.in, inline, file, pointer: () => childPointer(base(), i) });
-  });
-  return out;
-}
 
 /** What the schema's `parameters` definition rejects in one list, counting only the parameters written in it. */
 function schemaSees(list: readonly Param[]): boolean {

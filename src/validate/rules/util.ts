@@ -74,3 +74,27 @@ export function resolvedOperations(
   }
   return out;
 }
+
+/** One parameter of a list, its `$ref` resolved. */
+export interface ResolvedParam {
+  name: unknown;
+  in: unknown;
+  /** 2.0's parameter `type` (`file`, …). */
+  type: unknown;
+  /** Written in the list itself, not behind a `$ref`: the official schema sees it. */
+  inline: boolean;
+  file: SourceFile;
+  pointer: () => string;
+}
+
+/** The parameters of a list (at the lazy pointer `base` in `file`), `$ref`s resolved; unresolvable ones are no-unresolved-refs' business. */
+export function resolvedParams(list: unknown, file: SourceFile, base: () => string, ctx: WalkContext): ResolvedParam[] {
+  if (!Array.isArray(list)) return [];
+  const out: ResolvedParam[] = [];
+  list.forEach((entry, i) => {
+    const r = ctx.resolve(entry, '', file);
+    if (!r || !isRecord(r.value)) return;
+    out.push({ name: r.value.name, in: r.value.in, type: r.value.type, inline: r.value === entry, file, pointer: () => childPointer(base(), i) });
+  });
+  return out;
+}
