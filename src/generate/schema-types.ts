@@ -50,6 +50,11 @@ function transformModules(): Transform {
   return transform;
 }
 
+/** Load openapi-typescript's transform now (a thread that generates later warms up with it). */
+export function preloadSchemaTypes(): void {
+  transformModules();
+}
+
 /**
  * openapi-typescript types (`paths`, `components`, `operations`, ...) for the
  * whole document, as TypeScript declaration text: the output of
@@ -63,9 +68,9 @@ function transformModules(): Transform {
  * unique operationIds, ...), as the unified document is, the transform runs on
  * the document directly. Any other document takes `openapiTS` itself.
  */
-export async function emitSchemaTypes(doc: Record<string, unknown>, header: string): Promise<string> {
+export async function emitSchemaTypes(doc: Record<string, unknown>, header: string, mutable = false): Promise<string> {
   // openapi-typescript rewrites discriminated schemas in place: it gets a copy, so the caller's document is never touched.
-  const schema = cloneJson(doc) as unknown as OpenAPI3;
+  const schema = (mutable ? doc : cloneJson(doc)) as unknown as OpenAPI3;
   if (needsRedoclyPasses(doc) !== undefined) {
     const oats = require('openapi-typescript') as OpenApiTs;
     return header + oats.astToString(await oats.default(schema, OPENAPI_TS_OPTIONS)).replace(/\r\n/g, '\n');

@@ -28,7 +28,17 @@ export interface RunBuildResult {
  * nothing and return the outputs that are stale. Conflicts fail the build
  * before anything is written.
  */
-export async function runBuild(root: string, options: BuildOptions & { check?: boolean; fetch?: typeof fetch } = {}): Promise<RunBuildResult> {
+export interface RunBuildOptions extends BuildOptions {
+  check?: boolean;
+  fetch?: typeof fetch;
+  /**
+   * Called with the unified document's JSON text as soon as it is built, before it is
+   * serialized and written (`api-hub start` hands it to its generate thread).
+   */
+  onDocument?: (documentJson: string) => void;
+}
+
+export async function runBuild(root: string, options: RunBuildOptions = {}): Promise<RunBuildResult> {
   const p = projectPaths(root);
   const project = await loadConfig(root);
   const problems = configErrors(project.problems.build);
@@ -48,11 +58,13 @@ export async function runBuild(root: string, options: BuildOptions & { check?: b
   });
   if (out.errors.length > 0) throw buildErrors(out.errors);
   const { fal, comet } = snapshots;
+  const documentJson = JSON.stringify(out.document);
+  options.onDocument?.(documentJson);
   const yaml = toYaml(out.document);
   const unifiedSha256 = sha256(yaml);
   const files: Array<[string, string]> = [
     [p.unified, yaml],
-    [p.unifiedIndex, toIndexJson(out.document, unifiedSha256)],
+    [p.unifiedIndex, toIndexJson(out.document, unifiedSha256, undefined, documentJson)],
     [p.buildReport, toJson(out.report)],
     [p.registry, serializeRegistry(buildRegistry(fal, comet))],
   ];
