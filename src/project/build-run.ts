@@ -20,6 +20,8 @@ export interface RunBuildResult {
   stale: string[];
   /** sha256 of the unified document's YAML text (what specs/openapi.index.json records): the document's identity for caches. */
   unifiedSha256: string;
+  /** The texts written for the unified document (`api-hub start` validates them without reading them back). */
+  unifiedTexts: { yaml: string; indexJson: string };
 }
 
 /**
@@ -62,9 +64,10 @@ export async function runBuild(root: string, options: RunBuildOptions = {}): Pro
   options.onDocument?.(documentJson);
   const yaml = toYaml(out.document);
   const unifiedSha256 = sha256(yaml);
+  const indexJson = toIndexJson(out.document, unifiedSha256, undefined, documentJson);
   const files: Array<[string, string]> = [
     [p.unified, yaml],
-    [p.unifiedIndex, toIndexJson(out.document, unifiedSha256, undefined, documentJson)],
+    [p.unifiedIndex, indexJson],
     [p.buildReport, toJson(out.report)],
     [p.registry, serializeRegistry(buildRegistry(fal, comet))],
   ];
@@ -79,7 +82,14 @@ export async function runBuild(root: string, options: RunBuildOptions = {}): Pro
   if (!options.check) {
     for (const [i, [path]] of files.entries()) if (outputs[i]!.changed) await writeFileAtomic(path, bytes[i]!);
   }
-  return { report: out.report, document: out.document, unifiedSha256, outputs, stale: outputs.filter((o) => o.changed).map((o) => o.file) };
+  return {
+    report: out.report,
+    document: out.document,
+    unifiedSha256,
+    unifiedTexts: { yaml, indexJson },
+    outputs,
+    stale: outputs.filter((o) => o.changed).map((o) => o.file),
+  };
 }
 
 function buildErrors(errors: BuildFinding[]): HubError {

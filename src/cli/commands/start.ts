@@ -50,7 +50,9 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
       });
       generating.catch(() => undefined);
       // The project's rules (redocly.yaml, ignore file): the verdict `api-hub validate` gives.
-      const validation = await validateInProject(await loadConfig(ctx.root), [p.unified]);
+      // What the build just wrote, from memory: no read or parse of the 5 MB document again.
+      const { builtSource } = await import('../../project/built-source.js');
+      const validation = await validateInProject(await loadConfig(ctx.root), [p.unified], builtSource(build, p.unified));
       if (validation.errorCount > 0 || validation.fatal) ctx.stdout(formatStylish(validation));
       const genExit = await generating.finally(() => thread?.stop());
 
