@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from 'openapi-typescript';
 import { cloneJson } from '../core/json.js';
+import { scanDiscriminators as portedScan, type DiscriminatorHelpers } from './discriminators.js';
 import { needsRedoclyPasses } from './schema-check.js';
 
 /**
@@ -43,7 +44,11 @@ function transformModules(): Transform {
     transform = require('openapi-typescript') as OpenApiTs;
     return transform;
   }
-  const { scanDiscriminators, resolveRef } = require('openapi-typescript/dist/lib/utils.cjs') as Pick<OpenApiTs, 'resolveRef' | 'scanDiscriminators'>;
+  const { resolveRef, createRef, warn } = require('openapi-typescript/dist/lib/utils.cjs') as Pick<OpenApiTs, 'resolveRef' | 'createRef' | 'warn'>;
+  // The release's scan, ported with a walk that does not allocate a path per node (discriminators.ts).
+  const helpers: DiscriminatorHelpers = { createRef, resolveRef: (schema, $ref, o) => resolveRef(schema as OpenAPI3, $ref, o), warn };
+  const scanDiscriminators: OpenApiTs['scanDiscriminators'] = (schema, options) =>
+    portedScan(schema as unknown as Record<string, unknown>, options, helpers) as unknown as ReturnType<OpenApiTs['scanDiscriminators']>;
   const { astToString } = require('openapi-typescript/dist/lib/ts.cjs') as Pick<OpenApiTs, 'astToString'>;
   const transformSchema = require('openapi-typescript/dist/transform/index.cjs') as OpenApiTs['transformSchema'];
   transform = { astToString, resolveRef, scanDiscriminators, transformSchema };
