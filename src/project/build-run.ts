@@ -22,6 +22,8 @@ export interface RunBuildResult {
   unifiedSha256: string;
   /** The texts written for the unified document (`api-hub start` validates them without reading them back). */
   unifiedTexts: { yaml: string; indexJson: string };
+  /** Models in the listings the build read (FAL, Comet). */
+  models: { fal: number; comet: number };
 }
 
 /**
@@ -87,6 +89,7 @@ export async function runBuild(root: string, options: RunBuildOptions = {}): Pro
     document: out.document,
     unifiedSha256,
     unifiedTexts: { yaml, indexJson },
+    models: { fal: fal?.models.length ?? 0, comet: comet?.models.length ?? 0 },
     outputs,
     stale: outputs.filter((o) => o.changed).map((o) => o.file),
   };

@@ -57,9 +57,7 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
       const genExit = await generating.finally(() => thread?.stop());
 
       const fal = s.sources.fal;
-      const registry = await import('../../project/snapshots.js').then((m) => m.loadSnapshots(ctx.root));
-      const falModels = registry.fal?.models.length ?? 0;
-      const cometModels = registry.comet?.models.length ?? 0;
+      const { fal: falModels, comet: cometModels } = build.models;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       ctx.stdout(
         [
