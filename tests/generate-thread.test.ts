@@ -13,7 +13,9 @@ import type * as ThreadModule from '../src/project/generate-thread.js';
 import { projectRoot } from './helpers/cli.js';
 
 // The compiled module: a worker runs JavaScript (vitest's globalSetup compiles dist/).
-const { startGenerateThread } = (await import(pathToFileURL(join(projectRoot, 'dist/project/generate-thread.js')).href)) as typeof ThreadModule;
+const { startGenerateThread, feedThread, sameAsIndex } = (await import(
+  pathToFileURL(join(projectRoot, 'dist/project/generate-thread.js')).href
+)) as typeof ThreadModule;
 const indexJson = readFileSync(join(projectRoot, 'specs/openapi.index.json'), 'utf8');
 const documentJson = JSON.stringify((JSON.parse(indexJson) as { document: unknown }).document);
 const dir = mkdtempSync(join(tmpdir(), 'api-hub-gen-thread-'));
@@ -54,5 +56,43 @@ describe('the generate thread of api-hub start', () => {
     const thread = startGenerateThread()!;
     await expect(thread.result()).rejects.toThrow(/no document/);
     thread.cancel();
+  });
+});
+
+describe('feeding the thread (start with the result cache on)', () => {
+  const indexPath = join(projectRoot, 'specs/openapi.index.json');
+  it('sameAsIndex: true only for the exact document JSON of the index on disk', () => {
+    expect(sameAsIndex(indexPath, documentJson)).toBe(true);
+    expect(sameAsIndex(indexPath, documentJson.replace('"openapi":"3.1', '"openapi":"3.0'))).toBe(false);
+    expect(sameAsIndex(indexPath, documentJson.slice(0, -1))).toBe(false);
+    expect(sameAsIndex(join(dir, 'missing.json'), documentJson)).toBe(false);
+  });
+
+  function recorder(): { thread: ThreadModule.GenerateThread; started: string[] } {
+    const started: string[] = [];
+    const thread: ThreadModule.GenerateThread = {
+      start: (job) => void started.push(job.json),
+      result: () => Promise.resolve({ files: [], diagnostics: [], falEndpoints: 0, cometOperations: 0 }),
+      cancel: () => undefined,
+      stop: () => undefined,
+    };
+    return { thread, started };
+  }
+
+  it('an unchanged document waits until the cache has not answered; a changed one, or no cache, goes at once', async () => {
+    const same = recorder();
+    const feed = feedThread(same.thread, { source: 's', indexPath, cache: true });
+    feed.onDocument(documentJson);
+    expect(same.started).toEqual([]);
+    await feed.produce();
+    expect(same.started).toEqual([documentJson]);
+
+    const changed = recorder();
+    feedThread(changed.thread, { source: 's', indexPath, cache: true }).onDocument('{"openapi":"3.1.0"}');
+    expect(changed.started).toEqual(['{"openapi":"3.1.0"}']);
+
+    const noCache = recorder();
+    feedThread(noCache.thread, { source: 's', indexPath, cache: false }).onDocument(documentJson);
+    expect(noCache.started).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { GenerateResult } from '../generate/generate.js';
@@ -55,4 +55,45 @@ export function startGenerateThread(): GenerateThread | undefined {
     // An unref'd worker does not keep the process alive; terminate() would block this thread.
     stop: () => worker.unref(),
   };
+}
+
+/**
+ * How `api-hub start` feeds its thread: `onDocument` for the build, `produce` for the
+ * generate run. With the result cache on, a document equal to the one in the index on
+ * disk (the last build's, which the cache most likely holds) is kept back: the thread
+ * generates it only when the cache does not answer (`produce` is called); a changed
+ * document is handed over at once.
+ */
+export function feedThread(
+  thread: GenerateThread,
+  opts: { source: string; indexPath: string; cache: boolean },
+): { onDocument(json: string): void; produce(): Promise<GenerateResult> } {
+  let held: GenerateJob | undefined;
+  return {
+    onDocument(json) {
+      const job = { json, source: opts.source };
+      if (opts.cache && sameAsIndex(opts.indexPath, json)) held = job;
+      else thread.start(job);
+    },
+    produce() {
+      if (held) thread.start(held);
+      held = undefined;
+      return thread.result();
+    },
+  };
+}
+
+/** Whether the index file (`{"source":…,"document":…}` and a newline, serialize.ts) holds exactly this document JSON. */
+export function sameAsIndex(indexPath: string, documentJson: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(indexPath, 'utf8');
+  } catch {
+    return false;
+  }
+  const marker = ',"document":';
+  const at = text.indexOf(marker);
+  if (at === -1) return false;
+  const from = at + marker.length;
+  return text.length === from + documentJson.length + 2 && text.endsWith('}\n') && text.startsWith(documentJson, from);
 }

@@ -16,7 +16,8 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
     .action(async (flags: { cache: boolean }) => {
       const started = performance.now();
       // Generate gets a thread of its own, started now: it loads the generator while this one builds.
-      const thread = ctx.env.API_HUB_THREADS === '0' ? undefined : await import('../../project/generate-thread.js').then((m) => m.startGenerateThread());
+      const threads = ctx.env.API_HUB_THREADS === '0' ? undefined : await import('../../project/generate-thread.js');
+      const thread = threads?.startGenerateThread();
       const [{ runBuild }, { loadConfig }, { validateInProject }, { formatStylish }, { emitGenerated, generateCache }, { projectPaths, displayPath }] =
         await Promise.all([
           import('../../project/build-run.js'),
@@ -33,7 +34,8 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
 
       step('build');
       const unified = displayPath(ctx.root, p.unified);
-      const build = await runBuild(ctx.root, thread ? { onDocument: (json) => thread.start({ json, source: unified }) } : {});
+      const feed = thread && threads ? threads.feedThread(thread, { source: unified, indexPath: p.unifiedIndex, cache: flags.cache }) : undefined;
+      const build = await runBuild(ctx.root, feed ? { onDocument: feed.onDocument } : {});
       const s = build.report.summary;
 
       step('validate and generate');
@@ -46,7 +48,7 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
         outDir: p.generated,
         check: false,
         ...(cache ? { cache } : {}),
-        ...(thread ? { produce: () => thread.result(), onCached: () => thread.cancel() } : {}),
+        ...(thread && feed ? { produce: feed.produce, onCached: () => thread.cancel() } : {}),
       });
       generating.catch(() => undefined);
       // The project's rules (redocly.yaml, ignore file): the verdict `api-hub validate` gives.
