@@ -1,4 +1,5 @@
 import { YAMLException } from 'js-yaml';
+import { jsonDeeperThan } from './json-depth.js';
 import { loadYaml } from './yaml-subset.js';
 import { createRequire } from 'node:module';
 import type { ParseError } from 'jsonc-parser';
@@ -80,6 +81,9 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
     data = y.data;
     checked = y.subset && text.length <= maxNodes;
   }
+  // JSON has no aliases (nothing shared, no cycles) and no more values than characters: only its depth is in question.
+  if (format === 'json' && text.length <= maxNodes) checked = true;
+  if (checked && format === 'json' && jsonDeeperThan(text, maxDepth)) return fail('too-deep', `nesting is deeper than ${maxDepth} levels`);
   const shape = checked ? 'ok' : measure(data, maxDepth, maxNodes);
   if (shape === 'too-deep') return fail('too-deep', `nesting is deeper than ${maxDepth} levels`);
   if (shape === 'too-large') return fail('yaml-alias-bomb', 'YAML aliases expand to too many nodes (an alias bomb?)');
