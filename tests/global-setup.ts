@@ -9,4 +9,6 @@ export default function setup(): void {
     cwd: root,
     stdio: 'inherit',
   });
+  // As `prepare` does after tsc: the runtime emitted once (src/generate/runtime-files.ts).
+  execFileSync(process.execPath, [join(root, 'scripts/emit-runtime.mjs')], { cwd: root, stdio: 'inherit' });
 }
