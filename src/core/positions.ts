@@ -22,8 +22,8 @@ export interface Position {
  * exist gets the position of its deepest existing ancestor.
  */
 export function locatePointers(text: string, format: 'json' | 'yaml', pointers: readonly string[]): Map<string, Position> {
-  const found = (format === 'json' ? jsonOffsets(text, pointers) : undefined) ?? blockYamlOffsets(text, pointers) ?? yamlOffsets(text, pointers);
-  const toPos = lineIndex(text);
+  const lines = new LineTable(text);
+  const found = (format === 'json' ? jsonOffsets(text, pointers) : undefined) ?? blockYamlOffsets(text, pointers, lines) ?? yamlOffsets(text, pointers);
   const out = new Map<string, Position>();
   for (const p of pointers) {
     let segs = safeSegments(p);
@@ -32,7 +32,7 @@ export function locatePointers(text: string, format: 'json' | 'yaml', pointers: 
       segs = segs.slice(0, -1);
       offset = found.get(key(segs));
     }
-    out.set(p, toPos(offset ?? 0));
+    out.set(p, lines.position(offset ?? 0));
   }
   return out;
 }
@@ -49,9 +49,27 @@ function safeSegments(p: string): string[] {
 
 /** Line and column (1-based) of an offset in `text`, by binary search over the line starts, computed once. */
 export function lineIndex(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
+  const lines = new LineTable(text);
+  return (offset) => lines.position(offset);
+}
+
+/** A line of `LineTable.indents` that is blank or only a comment. */
+const BLANK = -1;
+/** A line of `LineTable.indents` that is a document marker (`---`, `...`): it ends every block. */
+const DOC_MARKER = -2;
+
+/** The lines of a text: where each starts (computed once), and for block YAML each line's indentation. */
+class LineTable {
+  readonly starts: number[] = [0];
+  private indentTable: { indent: Int32Array; skip: Int32Array } | undefined;
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** The index of the line that holds `offset`. */
+  lineOf(offset: number): number {
+    const starts = this.starts;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -59,8 +77,55 @@ export function lineIndex(text: string): (offset: number) => Position {
       if ((starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-  };
+    return lo;
+  }
+
+  position(offset: number): Position {
+    const line = this.lineOf(offset);
+    return { line: line + 1, column: offset - (this.starts[line] ?? 0) + 1 };
+  }
+
+  /**
+   * Per line: `indent`, the number of leading spaces of a line with content (BLANK for a line
+   * with nothing but spaces, tabs or a comment; DOC_MARKER), and `skip`, the next line with
+   * content whose indent is not deeper (or a document marker; the line count when none), so
+   * that the lines of a nested block are passed over in one step.
+   */
+  indents(): { indent: Int32Array; skip: Int32Array } {
+    if (this.indentTable) return this.indentTable;
+    const { text, starts } = this;
+    const n = text.length;
+    const count = starts.length;
+    const indent = new Int32Array(count);
+    const skip = new Int32Array(count).fill(count);
+    const open = new Int32Array(count);
+    let top = 0;
+    for (let l = 0; l < count; l++) {
+      const ls = starts[l]!;
+      let i = ls;
+      while (i < n && text.charCodeAt(i) === 32) i++;
+      const m = i - ls;
+      while (i < n && text.charCodeAt(i) === 9) i++;
+      const c = text.charCodeAt(i);
+      if (!(i < n && c !== 10 && c !== 13 && c !== 35)) {
+        indent[l] = BLANK;
+        continue;
+      }
+      const marker = m === 0 && isDocMarker(text, ls);
+      indent[l] = marker ? DOC_MARKER : m;
+      const level = marker ? BLANK : m;
+      while (top > 0 && indent[open[top - 1]!]! >= level) skip[open[--top]!] = l;
+      open[top++] = l;
+    }
+    this.indentTable = { indent, skip };
+    return this.indentTable;
+  }
+}
+
+/** A `---` or `...` line (the caller knows `ls` starts a line). */
+function isDocMarker(text: string, ls: number): boolean {
+  const three = text.slice(ls, ls + 3);
+  return (three === '---' || three === '...') && (ls + 3 >= text.length || /\s/.test(text[ls + 3]!));
 }
 
 interface Trie {
@@ -269,7 +334,10 @@ class BlockYamlScanner {
   readonly found = new Map<string, number>();
   readonly n: number;
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    readonly lines: LineTable,
+  ) {
     this.n = text.length;
   }
 
@@ -302,8 +370,7 @@ class BlockYamlScanner {
   }
 
   isDocMarker(ls: number): boolean {
-    const three = this.text.slice(ls, ls + 3);
-    return (three === '---' || three === '...') && (ls + 3 >= this.n || /\s/.test(this.text[ls + 3]!));
+    return isDocMarker(this.text, ls);
   }
 
   /** At p (after `:` or `- `): nothing but spaces and maybe a comment up to the end of the line. */
@@ -446,15 +513,17 @@ class BlockYamlScanner {
 
   /** The offset of the next content line at indent `m` after the line of `p` (deeper lines belong to the current entry); undefined when the block ends first. */
   nextAtIndent(p: number, m: number): number | undefined {
-    let ls = this.nextLine(p);
-    for (;;) {
-      ls = this.contentLine(ls);
-      if (ls >= this.n || this.isDocMarker(ls)) return undefined;
-      const ind = this.indentOf(ls);
-      if (ind < m) return undefined;
-      if (ind === m) return ls + m;
-      ls = this.nextLine(ls);
+    const { indent, skip } = this.lines.indents();
+    const count = indent.length;
+    let l = this.lines.lineOf(p) + 1;
+    while (l < count && indent[l] === BLANK) l++;
+    while (l < count) {
+      const ind = indent[l]!;
+      if (ind < m) return undefined; // a shallower line, or a document marker
+      if (ind === m) return this.lines.starts[l]! + m;
+      l = skip[l]!;
     }
+    return undefined;
   }
 
   /** A block sequence whose first `-` is at `first`, items at column `m`. */
@@ -571,8 +640,8 @@ class BlockYamlScanner {
  * everything else line by line. Returns undefined (fall back to `yaml`) on
  * aliases or complex keys on a wanted path, directives, or anything unexpected.
  */
-export function blockYamlOffsets(text: string, pointers: readonly string[]): Map<string, number> | undefined {
-  const scan = new BlockYamlScanner(text);
+export function blockYamlOffsets(text: string, pointers: readonly string[], lines = new LineTable(text)): Map<string, number> | undefined {
+  const scan = new BlockYamlScanner(text, lines);
   const trie = buildTrie(pointers);
   const { n } = scan;
   try {
