@@ -73,7 +73,9 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   async function validateOne(path: string, worker: StructWorker | undefined): Promise<void> {
     const loaded = await loadSource(path, reader, options.root, options.maxFileBytes, {
       ...(options.twin ? { twin: options.twin } : {}),
-      ...(worker ? { onText: (text: string, strictJson: boolean, twin: Twin | undefined) => worker.parse(text, strictJson, twin) } : {}),
+      ...(worker
+        ? { onText: (text: string, strictJson: boolean, twin: Twin | undefined, bytes?: Uint8Array) => worker.parse(text, strictJson, twin, bytes) }
+        : {}),
     });
     if (!loaded.ok) {
       fail(loaded.problem);

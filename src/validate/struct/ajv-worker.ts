@@ -10,7 +10,14 @@ import { parseSourceText, type ParseTextResult } from '../parse/parse-text.js';
 import { loadSchemaValidator, type RawError } from '../schemas/validators.js';
 import type { OasVersion } from '../types.js';
 
-export type WorkerJob = { kind: 'parse'; text: string; strictJson: boolean; twin?: { json: string; member?: string } } | { kind: 'check'; version: OasVersion };
+/**
+ * `parse`: the file as its text, or as the bytes it was read as (UTF-8, checked on the main thread),
+ * or only its twin (JSON text or bytes; `format` is the file's, as the main thread found it).
+ */
+export type WorkerJob =
+  | { kind: 'parse'; strictJson: boolean; text?: string; bytes?: SharedArrayBuffer; format?: 'json' | 'yaml'; twin?: TwinJob }
+  | { kind: 'check'; version: OasVersion };
+type TwinJob = { json?: string; bytes?: SharedArrayBuffer; member?: string };
 
 export interface StructReply {
   /** Undefined when this thread could not parse the text (the main thread then checks inline). */
@@ -21,18 +28,20 @@ let parsed: ParseTextResult | undefined;
 
 parentPort?.on('message', (job: WorkerJob) => {
   if (job.kind === 'parse') {
-    parsed = job.twin ? fromTwin(job.text, job.twin) : parseSourceText(job.text, { strictJson: job.strictJson });
+    parsed = job.twin ? fromTwin(job.format ?? 'yaml', job.twin) : parseSourceText(job.bytes ? utf8(job.bytes) : (job.text ?? ''), { strictJson: job.strictJson });
     return;
   }
   void check(job).then((reply) => parentPort!.postMessage(reply));
 });
 
 /** The data of the file's parsed twin (see load.ts), as the main thread took it. */
-function fromTwin(source: string, twin: { json: string; member?: string }): ParseTextResult {
-  const value: unknown = JSON.parse(twin.json);
+function fromTwin(format: 'json' | 'yaml', twin: TwinJob): ParseTextResult {
+  const value: unknown = JSON.parse(twin.bytes ? utf8(twin.bytes) : (twin.json ?? ''));
   const data = twin.member === undefined ? value : (value as Record<string, unknown>)[twin.member];
-  return { ok: true, data, format: /^\s*[{[]/.test(source) ? 'json' : 'yaml' };
+  return { ok: true, data, format };
 }
+
+const utf8 = (bytes: SharedArrayBuffer): string => Buffer.from(bytes).toString('utf8');
 
 async function check(job: Extract<WorkerJob, { kind: 'check' }>): Promise<StructReply> {
   if (!parsed?.ok) return {};

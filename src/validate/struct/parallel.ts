@@ -24,8 +24,11 @@ export const PARALLEL_MIN_BYTES = 1_000_000;
  * runner) `startStructWorker` returns undefined and everything runs inline.
  */
 export interface StructWorker {
-  /** Hand over the file's text, as soon as it is read. */
-  parse(text: string, strictJson: boolean, twin?: Twin): void;
+  /**
+   * Hand over the file, as soon as it is read: its bytes when it was read as bytes (`text` is their
+   * UTF-8), else its text; or only the twin (see load.ts), which the thread takes instead.
+   */
+  parse(text: string, strictJson: boolean, twin?: Twin, bytes?: Uint8Array): void;
   /** The structural check (null: valid); rejects when the thread could not parse the text. */
   check(version: OasVersion): Promise<RawError[] | null>;
   stop(): void;
@@ -43,8 +46,7 @@ export function startStructWorker(): StructWorker | undefined {
   worker.unref();
   const post = (job: WorkerJob): void => worker.postMessage(job);
   return {
-    parse: (text, strictJson, twin) =>
-      post({ kind: 'parse', text, strictJson, ...(twin ? { twin: { json: twin.json, ...(twin.member ? { member: twin.member } : {}) } } : {}) }),
+    parse: (text, strictJson, twin, bytes) => post(parseJob(text, strictJson, twin, bytes)),
     check: (version) => {
       const reply = new Promise<StructReply>((resolve, reject) => {
         worker.once('message', resolve);
@@ -62,4 +64,24 @@ export function startStructWorker(): StructWorker | undefined {
     // does not keep the process alive, and an idle one costs nothing until the process exits.
     stop: () => worker.unref(),
   };
+}
+
+/**
+ * What the thread is sent: bytes go as a SharedArrayBuffer (one copy of the bytes, ~1 ms for
+ * megabytes, where a string is serialized and deserialized), and the thread decodes them as the
+ * main thread did; with a twin only the twin goes, the text is not needed there.
+ */
+function parseJob(text: string, strictJson: boolean, twin: Twin | undefined, bytes: Uint8Array | undefined): WorkerJob {
+  if (twin) {
+    const member = twin.member === undefined ? {} : { member: twin.member };
+    const format = /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+    return { kind: 'parse', strictJson, format, twin: { ...(twin.bytes ? { bytes: shared(twin.bytes) } : { json: twin.json }), ...member } };
+  }
+  return { kind: 'parse', strictJson, ...(bytes ? { bytes: shared(bytes) } : { text }) };
+}
+
+function shared(bytes: Uint8Array): SharedArrayBuffer {
+  const buffer = new SharedArrayBuffer(bytes.byteLength);
+  new Uint8Array(buffer).set(bytes);
+  return buffer;
 }
