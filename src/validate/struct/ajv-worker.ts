@@ -28,7 +28,9 @@ let parsed: ParseTextResult | undefined;
 
 parentPort?.on('message', (job: WorkerJob) => {
   if (job.kind === 'parse') {
-    parsed = job.twin ? fromTwin(job.format ?? 'yaml', job.twin) : parseSourceText(job.bytes ? utf8(job.bytes) : (job.text ?? ''), { strictJson: job.strictJson });
+    parsed = job.twin
+      ? fromTwin(job.format ?? 'yaml', job.twin)
+      : parseSourceText(job.bytes ? utf8(job.bytes) : (job.text ?? ''), { strictJson: job.strictJson });
     return;
   }
   void check(job).then((reply) => parentPort!.postMessage(reply));
