@@ -23,16 +23,39 @@ export interface Position {
  */
 export function locatePointers(text: string, format: 'json' | 'yaml', pointers: readonly string[]): Map<string, Position> {
   const lines = new LineTable(text);
-  const found = (format === 'json' ? jsonOffsets(text, pointers) : undefined) ?? blockYamlOffsets(text, pointers, lines) ?? yamlOffsets(text, pointers);
+  const paths = pointers.map(safeSegments);
+  // The scanners note each offset on the trie of the wanted paths (no key strings); a failed scan's trie is dropped.
+  let trie = buildTrie(paths);
+  if (format !== 'json' || !scanJson(text, trie)) {
+    if (format === 'json') trie = buildTrie(paths);
+    if (!scanBlockYaml(text, trie, lines)) return locateByMap(lines, yamlOffsets(text, pointers), pointers, paths);
+  }
   const out = new Map<string, Position>();
-  for (const p of pointers) {
-    let segs = safeSegments(p);
+  for (let i = 0; i < pointers.length; i++) {
+    // The deepest node of the path that was found: the pointer's own, or its nearest ancestor's.
+    let node: Trie | undefined = trie;
+    let offset = trie.offset;
+    for (const seg of paths[i]!) {
+      node = node.children.get(seg);
+      if (node === undefined) break;
+      if (node.offset !== -1) offset = node.offset;
+    }
+    out.set(pointers[i]!, lines.position(offset === -1 ? 0 : offset));
+  }
+  return out;
+}
+
+/** `locatePointers` from offsets by joined segments (the `yaml` package's). */
+function locateByMap(lines: LineTable, found: Map<string, number>, pointers: readonly string[], paths: readonly string[][]): Map<string, Position> {
+  const out = new Map<string, Position>();
+  for (let i = 0; i < pointers.length; i++) {
+    let segs = paths[i]!;
     let offset = found.get(key(segs));
     while (offset === undefined && segs.length > 0) {
       segs = segs.slice(0, -1);
       offset = found.get(key(segs));
     }
-    out.set(p, lines.position(offset ?? 0));
+    out.set(pointers[i]!, lines.position(offset ?? 0));
   }
   return out;
 }
@@ -128,26 +151,43 @@ function isDocMarker(text: string, ls: number): boolean {
   return (three === '---' || three === '...') && (ls + 3 >= text.length || /\s/.test(text[ls + 3]!));
 }
 
+/** The wanted paths, as a tree of segments; a scan notes on each node where it found it (-1: not found). */
 interface Trie {
   children: Map<string, Trie>;
+  offset: number;
 }
 
-function buildTrie(pointers: readonly string[]): Trie {
-  const root: Trie = { children: new Map() };
-  for (const p of pointers) {
+function buildTrie(paths: readonly string[][]): Trie {
+  const root: Trie = { children: new Map(), offset: -1 };
+  for (const segs of paths) {
     let node = root;
-    for (const s of safeSegments(p)) {
+    for (const s of segs) {
       let next = node.children.get(s);
-      if (!next) node.children.set(s, (next = { children: new Map() }));
+      if (!next) node.children.set(s, (next = { children: new Map(), offset: -1 }));
       node = next;
     }
   }
   return root;
 }
 
-/** The state of one scan by `jsonOffsets`: the text, the position, and the offsets found so far. */
+/** The offsets a scan noted on a trie, by joined segments (root included). */
+function trieOffsets(trie: Trie): Map<string, number> {
+  const found = new Map<string, number>();
+  const path: string[] = [];
+  const visit = (node: Trie): void => {
+    if (node.offset !== -1) found.set(key(path), node.offset);
+    for (const [seg, child] of node.children) {
+      path.push(seg);
+      visit(child);
+      path.pop();
+    }
+  };
+  visit(trie);
+  return found;
+}
+
+/** The state of one scan by `scanJson`: the text and the position. */
 class JsonScanner {
-  readonly found = new Map<string, number>();
   readonly n: number;
   i = 0;
 
@@ -218,7 +258,7 @@ class JsonScanner {
     }
   }
 
-  scan(node: Trie, path: string[]): void {
+  scan(node: Trie): void {
     this.ws();
     const c = this.text.charCodeAt(this.i);
     if (node.children.size === 0) return this.skipValue();
@@ -238,10 +278,8 @@ class JsonScanner {
         this.i++;
         const child = node.children.get(k);
         if (child) {
-          path.push(k);
-          this.found.set(key(path), keyStart);
-          this.scan(child, path);
-          path.pop();
+          child.offset = keyStart;
+          this.scan(child);
         } else this.skipValue();
         this.ws();
         const d = this.text.charCodeAt(this.i);
@@ -261,10 +299,8 @@ class JsonScanner {
         this.ws();
         const child = node.children.get(String(index));
         if (child) {
-          path.push(String(index));
-          this.found.set(key(path), this.i);
-          this.scan(child, path);
-          path.pop();
+          child.offset = this.i;
+          this.scan(child);
         } else this.skipValue();
         this.ws();
         const d = this.text.charCodeAt(this.i);
@@ -278,20 +314,20 @@ class JsonScanner {
 }
 
 /**
- * Offsets (by joined segments) of every wanted path and its ancestors in JSON
- * text. Returns undefined when the text is not plain JSON (YAML-flavoured JSON
- * then goes through the YAML path).
+ * Notes on the trie the offset of every wanted path and its ancestors in JSON
+ * text. False when the text is not plain JSON (YAML-flavoured JSON then goes
+ * through the YAML path).
  */
-function jsonOffsets(text: string, pointers: readonly string[]): Map<string, number> | undefined {
+function scanJson(text: string, trie: Trie): boolean {
   const scanner = new JsonScanner(text);
   try {
     scanner.ws();
-    scanner.found.set('', scanner.i);
-    scanner.scan(buildTrie(pointers), []);
+    trie.offset = scanner.i;
+    scanner.scan(trie);
   } catch {
-    return undefined;
+    return false;
   }
-  return scanner.found;
+  return true;
 }
 
 export function yamlOffsets(text: string, pointers: readonly string[]): Map<string, number> {
@@ -329,9 +365,8 @@ export function yamlOffsets(text: string, pointers: readonly string[]): Map<stri
 /** Thrown by the block-YAML scanner on syntax it does not handle: `yaml` then does the job. */
 class Unsupported extends Error {}
 
-/** The state of one scan by `blockYamlOffsets`: the text, and the offsets found so far. */
+/** The state of one scan by `scanBlockYaml`: the text and its lines. */
 class BlockYamlScanner {
-  readonly found = new Map<string, number>();
   readonly n: number;
 
   constructor(
@@ -453,7 +488,7 @@ class BlockYamlScanner {
    * collection at indent `owner`. `seqOwner`: the value is a mapping value and a
    * sequence at the same indent is allowed (`key:\n- a`).
    */
-  value(p: number, owner: number, node: Trie, path: string[], inSeqItem: boolean): void {
+  value(p: number, owner: number, node: Trie, inSeqItem: boolean): void {
     if (node.children.size === 0) return;
     const i = this.skipProperties(p);
     if (this.restIsEmpty(i)) {
@@ -461,34 +496,34 @@ class BlockYamlScanner {
       if (ls >= this.n || this.isDocMarker(ls)) return;
       const m = this.indentOf(ls);
       const at = ls + m;
-      if (m > owner) return this.blockNode(at, m, node, path);
-      if (m === owner && !inSeqItem && this.isSeqEntry(at)) return this.sequence(at, m, node, path);
+      if (m > owner) return this.blockNode(at, m, node);
+      if (m === owner && !inSeqItem && this.isSeqEntry(at)) return this.sequence(at, m, node);
       return; // null value
     }
     const c = this.text.charCodeAt(i);
     if (c === 42) throw new Unsupported('alias');
-    if (c === 91 || c === 123) return void this.flow(i, node, path);
+    if (c === 91 || c === 123) return void this.flow(i, node);
     if (c === 124 || c === 62 || c === 34 || c === 39) return; // scalars
     if (inSeqItem) {
       const col = i - (this.text.lastIndexOf('\n', i - 1) + 1);
-      if (this.isSeqEntry(i)) return this.sequence(i, col, node, path);
-      if (this.readKey(i)) return this.mapping(i, col, node, path);
+      if (this.isSeqEntry(i)) return this.sequence(i, col, node);
+      if (this.readKey(i)) return this.mapping(i, col, node);
     }
     // A plain scalar: nothing to descend into.
   }
 
   /** A block node whose first line's content starts at `at`, with indent `m`. */
-  blockNode(at: number, m: number, node: Trie, path: string[]): void {
-    if (this.isSeqEntry(at)) return this.sequence(at, m, node, path);
+  blockNode(at: number, m: number, node: Trie): void {
+    if (this.isSeqEntry(at)) return this.sequence(at, m, node);
     const c = this.text.charCodeAt(at);
-    if (c === 91 || c === 123) return void this.flow(at, node, path);
+    if (c === 91 || c === 123) return void this.flow(at, node);
     if (c === 42) throw new Unsupported('alias');
-    if (c === 38 || c === 33) return this.value(at, m - 1, node, path, false);
-    if (this.readKey(at)) return this.mapping(at, m, node, path);
+    if (c === 38 || c === 33) return this.value(at, m - 1, node, false);
+    if (this.readKey(at)) return this.mapping(at, m, node);
   }
 
   /** A block mapping whose first entry starts at `first` (not necessarily at a line start), entries at column `m`. */
-  mapping(first: number, m: number, node: Trie, path: string[]): void {
+  mapping(first: number, m: number, node: Trie): void {
     let remaining = node.children.size;
     let p = first;
     for (;;) {
@@ -497,10 +532,8 @@ class BlockYamlScanner {
         if (!entry) throw new Unsupported('not a mapping entry');
         const child = node.children.get(entry.key);
         if (child) {
-          path.push(entry.key);
-          this.found.set(key(path), p);
-          this.value(entry.after, m, child, path, false);
-          path.pop();
+          child.offset = p;
+          this.value(entry.after, m, child, false);
           if (--remaining === 0) return;
         }
       }
@@ -527,21 +560,19 @@ class BlockYamlScanner {
   }
 
   /** A block sequence whose first `-` is at `first`, items at column `m`. */
-  sequence(first: number, m: number, node: Trie, path: string[]): void {
+  sequence(first: number, m: number, node: Trie): void {
     let remaining = node.children.size;
     let p = first;
     for (let index = 0; ; index++) {
       const child = node.children.get(String(index));
       if (child) {
-        path.push(String(index));
         const afterDash = p + 1;
         const v = this.skipInlineSpace(afterDash);
         if (this.restIsEmpty(v)) {
           const ls = this.contentLine(this.nextLine(v));
-          this.found.set(key(path), ls < this.n ? ls + this.indentOf(ls) : v);
-        } else this.found.set(key(path), v);
-        this.value(afterDash, m, child, path, true);
-        path.pop();
+          child.offset = ls < this.n ? ls + this.indentOf(ls) : v;
+        } else child.offset = v;
+        this.value(afterDash, m, child, true);
         if (--remaining === 0) return;
       }
       const next = this.nextAtIndent(p, m);
@@ -577,20 +608,20 @@ class BlockYamlScanner {
   }
 
   /** A flow value at p; descends where wanted; returns the position after it. */
-  flowValue(p: number, node: Trie | undefined, path: string[], inMap: boolean): number {
+  flowValue(p: number, node: Trie | undefined, inMap: boolean): number {
     let i = this.flowSpace(p);
     while (this.text.charCodeAt(i) === 38 || this.text.charCodeAt(i) === 33) {
       while (i < this.n && !/[ \t\r\n,\]}]/.test(this.text[i]!)) i++;
       i = this.flowSpace(i);
     }
     const c = this.text.charCodeAt(i);
-    if (c === 91 || c === 123) return this.flow(i, node, path);
+    if (c === 91 || c === 123) return this.flow(i, node);
     if (c === 34 || c === 39) return this.quotedEnd(i);
     if (c === 42 && node && node.children.size > 0) throw new Unsupported('alias');
     return this.flowPlainEnd(i, inMap);
   }
 
-  flow(p: number, node: Trie | undefined, path: string[]): number {
+  flow(p: number, node: Trie | undefined): number {
     const open = this.text.charCodeAt(p);
     const close = open === 91 ? 93 : 125;
     let i = this.flowSpace(p + 1);
@@ -611,20 +642,12 @@ class BlockYamlScanner {
         }
         i = this.flowSpace(i);
         const child = node?.children.get(k);
-        if (child) {
-          path.push(k);
-          this.found.set(key(path), keyStart);
-        }
-        if (this.text.charCodeAt(i) === 58) i = this.flowValue(i + 1, child, path, true);
-        if (child) path.pop();
+        if (child) child.offset = keyStart;
+        if (this.text.charCodeAt(i) === 58) i = this.flowValue(i + 1, child, true);
       } else {
         const child = node?.children.get(String(index));
-        if (child) {
-          path.push(String(index));
-          this.found.set(key(path), this.flowSpace(i));
-        }
-        i = this.flowValue(i, child, path, false);
-        if (child) path.pop();
+        if (child) child.offset = this.flowSpace(i);
+        i = this.flowValue(i, child, false);
       }
       i = this.flowSpace(i);
       const d = this.text.charCodeAt(i);
@@ -640,9 +663,14 @@ class BlockYamlScanner {
  * everything else line by line. Returns undefined (fall back to `yaml`) on
  * aliases or complex keys on a wanted path, directives, or anything unexpected.
  */
-export function blockYamlOffsets(text: string, pointers: readonly string[], lines = new LineTable(text)): Map<string, number> | undefined {
+export function blockYamlOffsets(text: string, pointers: readonly string[]): Map<string, number> | undefined {
+  const trie = buildTrie(pointers.map(safeSegments));
+  return scanBlockYaml(text, trie, new LineTable(text)) ? trieOffsets(trie) : undefined;
+}
+
+/** `blockYamlOffsets`, noting the offsets on the trie; false where it gives up. */
+function scanBlockYaml(text: string, trie: Trie, lines: LineTable): boolean {
   const scan = new BlockYamlScanner(text, lines);
-  const trie = buildTrie(pointers);
   const { n } = scan;
   try {
     let ls = scan.contentLine(0);
@@ -651,13 +679,13 @@ export function blockYamlOffsets(text: string, pointers: readonly string[], line
       if (!scan.restIsEmpty(ls + 3)) throw new Unsupported('content on the --- line');
       ls = scan.contentLine(scan.nextLine(ls));
     }
-    if (ls >= n) return undefined;
+    if (ls >= n) return false;
     const m = scan.indentOf(ls);
-    scan.found.set('', ls + m);
-    scan.blockNode(ls + m, m, trie, []);
+    trie.offset = ls + m;
+    scan.blockNode(ls + m, m, trie);
   } catch (err) {
-    if (err instanceof Unsupported || err instanceof RangeError) return undefined;
+    if (err instanceof Unsupported || err instanceof RangeError) return false;
     throw err;
   }
-  return scan.found;
+  return true;
 }
