@@ -21,9 +21,24 @@ export interface Twin {
   bytes?: Uint8Array;
 }
 
+/** A twin's bytes as read, and the member of its JSON that holds the data. */
+export interface TwinBytes {
+  bytes: Uint8Array;
+  member?: string;
+}
+
 export interface LoadHooks {
-  /** The file's parsed twin, if it has one that matches `text` (`bytes`: the file's bytes, whose UTF-8 `text` is, when read as bytes). */
-  twin?: (path: string, text: string, bytes?: Uint8Array) => Promise<Twin | undefined>;
+  /**
+   * The file's parsed twin, if it has one that matches `text` (`bytes`: the file's bytes, whose UTF-8
+   * `text` is, when read as bytes). `read` is given the twin's bytes as soon as they are read, before
+   * they are checked and parsed.
+   */
+  twin?: (path: string, text: string, bytes?: Uint8Array, read?: (twin: TwinBytes) => void) => Promise<Twin | undefined>;
+  /**
+   * Given a twin's bytes as soon as they are read (the second thread starts parsing them); whether
+   * the twin was taken, `onText` tells (its `twin.bytes` are these bytes then).
+   */
+  onTwinBytes?: (twin: TwinBytes) => void;
   /**
    * Given the text once read, before it is parsed (the second thread of a large file parses its own copy);
    * `bytes`: the bytes it was decoded from, when the reader read bytes.
@@ -59,7 +74,7 @@ export async function loadSource(path: string, reader: FileReader, root: string,
     return problem('file-unreadable', `cannot read the file: ${reason}`);
   }
   const strictJson = /\.json$/i.test(path);
-  const twin = await hooks.twin?.(path, text, bytes);
+  const twin = await hooks.twin?.(path, text, bytes, hooks.onTwinBytes);
   hooks.onText?.(text, strictJson, twin, bytes);
   if (twin) return { ok: true, file: { path, display, data: twin.data, text, format: /^\s*[{[]/.test(text) ? 'json' : 'yaml' } };
   const parsed = parseSourceText(text, { strictJson });

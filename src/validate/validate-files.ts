@@ -10,7 +10,7 @@ import { isIgnored } from './ignore/ignore-file.js';
 import { stableId } from './ignore/stable-id.js';
 import { nodeFileReader, type FileReader } from './io.js';
 import { lintDocumentSet } from './lint.js';
-import { loadSource, type LoadHooks, type Twin } from './load.js';
+import { loadSource, type LoadHooks, type Twin, type TwinBytes } from './load.js';
 import { compareByPosition, locateFindings } from './locate.js';
 import { loadDocumentSet } from './refs/load-set.js';
 import type { OasVersion, Problem, SourceFile, ValidateOptions, ValidateResult } from './types.js';
@@ -74,7 +74,10 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
     const loaded = await loadSource(path, reader, options.root, options.maxFileBytes, {
       ...(options.twin ? { twin: options.twin } : {}),
       ...(worker
-        ? { onText: (text: string, strictJson: boolean, twin: Twin | undefined, bytes?: Uint8Array) => worker.parse(text, strictJson, twin, bytes) }
+        ? {
+            onTwinBytes: (twin: TwinBytes) => worker.twin(twin),
+            onText: (text: string, strictJson: boolean, twin: Twin | undefined, bytes?: Uint8Array) => worker.parse(text, strictJson, twin, bytes),
+          }
         : {}),
     });
     if (!loaded.ok) {

@@ -1,7 +1,8 @@
 /**
  * The second thread of the validation of a large document (see parallel.ts). It is
- * sent the file's text as soon as it is read and parses its own copy (or reads the
- * file's JSON twin) while the main thread parses and walks the rules; told the
+ * sent the file's bytes once read and parses its own copy, or the file's JSON twin,
+ * sent as soon as it is read and parsed here while the main thread checks it against
+ * the file (used only if the main thread takes it), then walks the rules; told the
  * version, it runs the precompiled validator of the official schema and posts back
  * ajv's raw errors (the main thread words them, see struct-rule.ts).
  */
@@ -15,7 +16,8 @@ import type { OasVersion } from '../types.js';
  * or only its twin (JSON text or bytes; `format` is the file's, as the main thread found it).
  */
 export type WorkerJob =
-  | { kind: 'parse'; strictJson: boolean; text?: string; bytes?: SharedArrayBuffer; format?: 'json' | 'yaml'; twin?: TwinJob }
+  | { kind: 'twin'; bytes: SharedArrayBuffer; member?: string }
+  | { kind: 'parse'; strictJson: boolean; text?: string; bytes?: SharedArrayBuffer; format?: 'json' | 'yaml'; twin?: TwinJob | 'sent' }
   | { kind: 'check'; version: OasVersion };
 type TwinJob = { json?: string; bytes?: SharedArrayBuffer; member?: string };
 
@@ -25,12 +27,21 @@ export interface StructReply {
 }
 
 let parsed: ParseTextResult | undefined;
+/** The twin sent as soon as it was read, parsed before the main thread knows whether it takes it. */
+let early: ParseTextResult | undefined;
 
 parentPort?.on('message', (job: WorkerJob) => {
+  if (job.kind === 'twin') {
+    early = tryParse(() => fromTwin('json', job));
+    return;
+  }
   if (job.kind === 'parse') {
-    parsed = job.twin
-      ? fromTwin(job.format ?? 'yaml', job.twin)
-      : parseSourceText(job.bytes ? utf8(job.bytes) : (job.text ?? ''), { strictJson: job.strictJson });
+    if (job.twin === 'sent') parsed = early?.ok ? { ...early, format: job.format ?? 'yaml' } : undefined;
+    else
+      parsed = job.twin
+        ? tryParse(() => fromTwin(job.format ?? 'yaml', job.twin as TwinJob))
+        : parseSourceText(job.bytes ? utf8(job.bytes) : (job.text ?? ''), { strictJson: job.strictJson });
+    early = undefined;
     return;
   }
   void check(job).then((reply) => parentPort!.postMessage(reply));
@@ -44,6 +55,15 @@ function fromTwin(format: 'json' | 'yaml', twin: TwinJob): ParseTextResult {
 }
 
 const utf8 = (bytes: SharedArrayBuffer): string => Buffer.from(bytes).toString('utf8');
+
+/** Undefined for a twin that does not parse (the main thread does not take it; if asked, the structural check is then done inline). */
+function tryParse(parse: () => ParseTextResult): ParseTextResult | undefined {
+  try {
+    return parse();
+  } catch {
+    return undefined;
+  }
+}
 
 async function check(job: Extract<WorkerJob, { kind: 'check' }>): Promise<StructReply> {
   if (!parsed?.ok) return {};
