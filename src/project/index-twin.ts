@@ -17,12 +17,12 @@ export async function indexTwin(path: string, text: string, textBytes?: Uint8Arr
   } catch {
     return undefined;
   }
-  // The hash sits in the first 600 characters of the index (at most 2,400 bytes): check it before decoding and parsing megabytes.
+  // The hash sits in the first 600 characters of the index (at most 2,400 bytes): check it before decoding and parsing megabytes
+  // (and before `read` has the second thread parse them).
   const head = /^\{"source":\{"file":"[^"]*","sha256":"([0-9a-f]{64})"\}/.exec(bytes.subarray(0, 2400).toString('utf8').slice(0, 600));
   // The text is the UTF-8 of its bytes (checked when read): hashing them spares encoding the text again.
-  if (!head) return undefined;
+  if (!head || head[1] !== sha256(textBytes ?? text)) return undefined;
   read?.({ bytes, member: 'document' });
-  if (head[1] !== sha256(textBytes ?? text)) return undefined;
   const json = bytes.toString('utf8');
   try {
     const index = JSON.parse(json) as { document?: unknown };

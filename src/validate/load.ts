@@ -30,13 +30,14 @@ export interface TwinBytes {
 export interface LoadHooks {
   /**
    * The file's parsed twin, if it has one that matches `text` (`bytes`: the file's bytes, whose UTF-8
-   * `text` is, when read as bytes). `read` is given the twin's bytes as soon as they are read, before
-   * they are checked and parsed.
+   * `text` is, when read as bytes). `read` is given the twin's bytes as soon as they are known to
+   * match the text, before they are parsed.
    */
   twin?: (path: string, text: string, bytes?: Uint8Array, read?: (twin: TwinBytes) => void) => Promise<Twin | undefined>;
   /**
-   * Given a twin's bytes as soon as they are read (the second thread starts parsing them); whether
-   * the twin was taken, `onText` tells (its `twin.bytes` are these bytes then).
+   * Given a twin's bytes as soon as they are known to match the text (the second thread starts
+   * parsing and checking them); whether the twin was taken, `onText` tells (its `twin.bytes` are
+   * these bytes then).
    */
   onTwinBytes?: (twin: TwinBytes) => void;
   /**

@@ -13,10 +13,12 @@ export const PARALLEL_MIN_BYTES = 1_000_000;
  * The second core for one large document: started as soon as the file's size is
  * known (the thread boots while the main thread reads), sent the file's bytes once
  * read (it parses its own copy while the main thread parses), or the bytes of the
- * file's JSON twin as soon as they are read (it parses them while the main thread
- * checks them against the file and parses its own copy: for the built document this
- * thread is the critical path, so every millisecond it starts earlier counts), then asked for the structural check against the official schema while the main
- * thread walks the rules. Same result as checking on the main thread: when the
+ * file's JSON twin as soon as they match the file (it parses them while the main
+ * thread parses its own copy: for the built document this thread is the critical
+ * path, so every millisecond it starts earlier counts). It starts the structural check
+ * against the official schema as soon as it has the data, with the version it finds
+ * there (the main thread's `check` names the version: the same, found the same way
+ * in the same data), while the main thread walks the rules. Same result as checking on the main thread: when the
  * document turns out to need refs inlined (other files, refs where OpenAPI allows
  * none), the answer is not used. (Running some rules on this thread too was tried:
  * with its own parse and the structural check it is already the critical path, and
@@ -31,7 +33,7 @@ export interface StructWorker {
    * UTF-8), else its text; or only the twin (see load.ts), which the thread takes instead.
    */
   parse(text: string, strictJson: boolean, twin?: Twin, bytes?: Uint8Array): void;
-  /** Hand over a twin's bytes as soon as they are read: the thread parses them while the main thread checks them; `parse` then says whether they are the file's. */
+  /** Hand over a twin's bytes as soon as they match the text: the thread parses and checks them while the main thread parses its copy; `parse` then says whether they were taken. */
   twin(twin: TwinBytes): void;
   /** The structural check (null: valid); rejects when the thread could not parse the text. */
   check(version: OasVersion): Promise<RawError[] | null>;
