@@ -304,3 +304,24 @@ describe('diffDocuments', () => {
     expect(diffDocuments(rec('string'), rec('integer')).changes.map((c) => c.kind)).toEqual(['type-changed']);
   });
 });
+
+describe('diffDocuments on path items that are not objects', () => {
+  const doc = (item: unknown) => ({
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths: { '/p': item, '/q': { get: { responses: { 200: { description: 'ok' } } } } },
+  });
+  it('reports nothing for a path that is no Path Item Object in either document, instead of throwing', () => {
+    for (const [a, b] of [
+      [null, null],
+      ['x', 'y'],
+      [[], []],
+    ] as const) {
+      expect(diffDocuments(doc(a), doc(b)).changes).toEqual([]);
+    }
+  });
+  it('a path item that becomes one (or stops being one) is a path added (removed)', () => {
+    expect(diffDocuments(doc(null), doc({ get: { responses: {} } })).changes.map((c) => c.kind)).toEqual(['path-added']);
+    expect(diffDocuments(doc({ get: { responses: {} } }), doc('x')).changes.map((c) => c.kind)).toEqual(['path-removed']);
+  });
+});

@@ -231,6 +231,8 @@ class DiffRun {
     const a = isObject(rawA) ? (rawA as Obj) : undefined;
     const b = isObject(rawB) ? (rawB as Obj) : undefined;
     const pp = pointer('paths', path);
+    // Neither is a Path Item Object (null, a string, a list): nothing to compare; validate reports such a document.
+    if (!a && !b) return;
     if (a && b) {
       for (const method of METHODS) this.compareMethod(path, method, a, b, pp);
       return;

@@ -15,6 +15,11 @@ export interface GenerateOptions {
    * It is named in the file headers and in diagnostics.
    */
   source?: string;
+  /**
+   * The caller gives the document up (it parsed a copy for this call alone): openapi-typescript
+   * may then rewrite it in place, and the copy that otherwise protects the caller's document is skipped.
+   */
+  mutable?: boolean;
 }
 
 export interface GeneratedFile {
@@ -65,10 +70,12 @@ export async function generate(document: unknown, options: GenerateOptions = {})
   const header = fileHeader(file);
   const inventory = collectOperations(document, file);
   const features = cometFeatures(document, inventory, file);
+  // Before the schema types: with `mutable`, openapi-typescript may rewrite the document.
+  const clientDts = emitClientDts(header, inventory, features, document);
 
   let schema: string;
   try {
-    schema = await emitSchemaTypes(document, header);
+    schema = await emitSchemaTypes(document, header, options.mutable === true);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw new HubError(`openapi-typescript could not generate types from ${file ?? 'the document'}: ${message}`, {
@@ -78,7 +85,7 @@ export async function generate(document: unknown, options: GenerateOptions = {})
   }
 
   const files: GeneratedFile[] = [
-    { path: 'client.d.ts', contents: emitClientDts(header, inventory, features, document) },
+    { path: 'client.d.ts', contents: clientDts },
     { path: 'client.js', contents: emitClientJs(header, features) },
     ...runtimeFiles(),
     { path: 'schema.d.ts', contents: schema },

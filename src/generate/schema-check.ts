@@ -46,34 +46,66 @@ const SCHEMA_REF = /^#\/components\/schemas\/([^/]+)$/;
  * The answer names the first place that leaves this subset.
  */
 export function needsRedoclyPasses(doc: Record<string, unknown>): string | undefined {
-  return walk(doc, doc, '', false) ?? duplicateOperationId(doc);
+  return new SubsetWalk(doc).walk(doc, false) ?? duplicateOperationId(doc);
 }
 
-function walk(doc: Record<string, unknown>, node: unknown, at: string, namesOnly: boolean): string | undefined {
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) {
-      const found = walk(doc, node[i], childPointer(at, i), false);
+/** One pass over the document; the pointer of a node is made only for the answer (a path stack, no string per node). */
+class SubsetWalk {
+  private readonly path: Array<string | number> = [];
+  /** Each distinct `$ref` is resolved once. */
+  private readonly resolved = new Map<string, boolean>();
+
+  constructor(private readonly doc: Record<string, unknown>) {}
+
+  private at(): string {
+    return childPointer('', ...this.path) || '/';
+  }
+
+  walk(node: unknown, namesOnly: boolean): string | undefined {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        this.path.push(i);
+        const found = this.walk(node[i], false);
+        this.path.pop();
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    }
+    if (!isObject(node)) return undefined;
+    if (!namesOnly) {
+      const found = this.check(node);
+      if (found !== undefined) return found;
+    }
+    for (const key of Object.keys(node)) {
+      if (!namesOnly && (DATA_KEYS.has(key) || key.startsWith('x-') || (key === 'examples' && Array.isArray(node[key])))) continue;
+      this.path.push(key);
+      const found = this.walk(node[key], !namesOnly && NAME_MAPS.has(key));
+      this.path.pop();
       if (found !== undefined) return found;
     }
     return undefined;
   }
-  if (!isObject(node)) return undefined;
-  if (!namesOnly) {
+
+  private check(node: Record<string, unknown>): string | undefined {
     const ref = node.$ref;
-    if (typeof ref === 'string' && !resolves(doc, ref)) return `$ref ${JSON.stringify(ref)} at ${at || '/'} is not a local reference that resolves`;
-    if (node.externalValue !== undefined) return `externalValue at ${at || '/'}`;
+    if (typeof ref === 'string' && !this.resolves(ref)) return `$ref ${JSON.stringify(ref)} at ${this.at()} is not a local reference that resolves`;
+    if (node.externalValue !== undefined) return `externalValue at ${this.at()}`;
     if (isObject(node.discriminator) && isObject(node.discriminator.mapping)) {
       for (const [name, target] of Object.entries(node.discriminator.mapping)) {
-        if (!isSchemaRef(doc, target)) return `discriminator mapping ${JSON.stringify(name)} at ${at || '/'} is not a #/components/schemas reference`;
+        if (!isSchemaRef(this.doc, target)) return `discriminator mapping ${JSON.stringify(name)} at ${this.at()} is not a #/components/schemas reference`;
       }
     }
+    return undefined;
   }
-  for (const key of Object.keys(node)) {
-    if (!namesOnly && (DATA_KEYS.has(key) || key.startsWith('x-') || (key === 'examples' && Array.isArray(node[key])))) continue;
-    const found = walk(doc, node[key], childPointer(at, key), !namesOnly && NAME_MAPS.has(key));
-    if (found !== undefined) return found;
+
+  private resolves(ref: string): boolean {
+    let ok = this.resolved.get(ref);
+    if (ok === undefined) {
+      ok = resolves(this.doc, ref);
+      this.resolved.set(ref, ok);
+    }
+    return ok;
   }
-  return undefined;
 }
 
 function resolves(doc: Record<string, unknown>, ref: string): boolean {

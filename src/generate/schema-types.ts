@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from 'openapi-typescript';
 import { cloneJson } from '../core/json.js';
+import { scanDiscriminators as portedScan, type DiscriminatorHelpers } from './discriminators.js';
 import { needsRedoclyPasses } from './schema-check.js';
 
 /**
@@ -43,11 +44,20 @@ function transformModules(): Transform {
     transform = require('openapi-typescript') as OpenApiTs;
     return transform;
   }
-  const { scanDiscriminators, resolveRef } = require('openapi-typescript/dist/lib/utils.cjs') as Pick<OpenApiTs, 'resolveRef' | 'scanDiscriminators'>;
+  const { resolveRef, createRef, warn } = require('openapi-typescript/dist/lib/utils.cjs') as Pick<OpenApiTs, 'resolveRef' | 'createRef' | 'warn'>;
+  // The release's scan, ported with a walk that does not allocate a path per node (discriminators.ts).
+  const helpers: DiscriminatorHelpers = { createRef, resolveRef: (schema, $ref, o) => resolveRef(schema as OpenAPI3, $ref, o), warn };
+  const scanDiscriminators: OpenApiTs['scanDiscriminators'] = (schema, options) =>
+    portedScan(schema as unknown as Record<string, unknown>, options, helpers) as unknown as ReturnType<OpenApiTs['scanDiscriminators']>;
   const { astToString } = require('openapi-typescript/dist/lib/ts.cjs') as Pick<OpenApiTs, 'astToString'>;
   const transformSchema = require('openapi-typescript/dist/transform/index.cjs') as OpenApiTs['transformSchema'];
   transform = { astToString, resolveRef, scanDiscriminators, transformSchema };
   return transform;
+}
+
+/** Load openapi-typescript's transform now (a thread that generates later warms up with it). */
+export function preloadSchemaTypes(): void {
+  transformModules();
 }
 
 /**
@@ -63,9 +73,9 @@ function transformModules(): Transform {
  * unique operationIds, ...), as the unified document is, the transform runs on
  * the document directly. Any other document takes `openapiTS` itself.
  */
-export async function emitSchemaTypes(doc: Record<string, unknown>, header: string): Promise<string> {
+export async function emitSchemaTypes(doc: Record<string, unknown>, header: string, mutable = false): Promise<string> {
   // openapi-typescript rewrites discriminated schemas in place: it gets a copy, so the caller's document is never touched.
-  const schema = cloneJson(doc) as unknown as OpenAPI3;
+  const schema = (mutable ? doc : cloneJson(doc)) as unknown as OpenAPI3;
   if (needsRedoclyPasses(doc) !== undefined) {
     const oats = require('openapi-typescript') as OpenApiTs;
     return header + oats.astToString(await oats.default(schema, OPENAPI_TS_OPTIONS)).replace(/\r\n/g, '\n');

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { load, CORE_SCHEMA } from 'js-yaml';
 import { parse } from 'yaml';
-import { toYaml } from './serialize.js';
+import { toIndexJson, toYaml } from './serialize.js';
 
 /** Every reader the outputs meet: the hub (js-yaml core), redocly/swagger-parser (js-yaml default), `yaml`. */
 const readers: Array<[string, (text: string) => unknown]> = [
@@ -134,5 +134,20 @@ describe('toYaml', () => {
       expect(load(text, { schema: CORE_SCHEMA })).toEqual(doc);
       expect(parse(text)).toEqual(doc);
     }
+  });
+});
+
+describe('toIndexJson', () => {
+  const doc = {
+    openapi: '3.1.0',
+    info: { title: 'é "q"', version: '1' },
+    paths: { '/a': { get: { responses: { 200: { description: 'ok' } } } } },
+    list: [1, null, 'x'],
+  };
+  it('given the document’s JSON text already made (the build’s hand-off), writes the same bytes', () => {
+    const sha = 'a'.repeat(64);
+    const whole = toIndexJson(doc, sha);
+    expect(toIndexJson(doc, sha, undefined, JSON.stringify(doc))).toBe(whole);
+    expect(JSON.parse(whole)).toEqual({ source: { file: 'specs/openapi.yaml', sha256: sha }, document: doc });
   });
 });

@@ -32,8 +32,11 @@ export interface UnifiedIndex {
  * need it fast (`JSON.parse` is several times faster than any YAML parser). A reader
  * trusts it only when `source.sha256` is the hash of the YAML on disk.
  */
-export function toIndexJson(document: unknown, yamlSha256: string, file = 'specs/openapi.yaml'): string {
-  const index: UnifiedIndex = { source: { file, sha256: yamlSha256 }, document };
+export function toIndexJson(document: unknown, yamlSha256: string, file = 'specs/openapi.yaml', documentJson?: string): string {
+  const source: UnifiedIndex['source'] = { file, sha256: yamlSha256 };
+  // The same bytes as JSON.stringify of the whole index: compact JSON nests by concatenation.
+  if (documentJson !== undefined) return `{"source":${JSON.stringify(source)},"document":${documentJson}}\n`;
+  const index: UnifiedIndex = { source, document };
   return JSON.stringify(index) + '\n';
 }
 

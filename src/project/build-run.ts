@@ -20,6 +20,10 @@ export interface RunBuildResult {
   stale: string[];
   /** sha256 of the unified document's YAML text (what specs/openapi.index.json records): the document's identity for caches. */
   unifiedSha256: string;
+  /** The texts written for the unified document (`api-hub start` validates them without reading them back). */
+  unifiedTexts: { yaml: string; indexJson: string };
+  /** Models in the listings the build read (FAL, Comet). */
+  models: { fal: number; comet: number };
 }
 
 /**
@@ -28,7 +32,17 @@ export interface RunBuildResult {
  * nothing and return the outputs that are stale. Conflicts fail the build
  * before anything is written.
  */
-export async function runBuild(root: string, options: BuildOptions & { check?: boolean; fetch?: typeof fetch } = {}): Promise<RunBuildResult> {
+export interface RunBuildOptions extends BuildOptions {
+  check?: boolean;
+  fetch?: typeof fetch;
+  /**
+   * Called with the unified document's JSON text as soon as it is built, before it is
+   * serialized and written (`api-hub start` hands it to its generate thread).
+   */
+  onDocument?: (documentJson: string) => void;
+}
+
+export async function runBuild(root: string, options: RunBuildOptions = {}): Promise<RunBuildResult> {
   const p = projectPaths(root);
   const project = await loadConfig(root);
   const problems = configErrors(project.problems.build);
@@ -48,11 +62,14 @@ export async function runBuild(root: string, options: BuildOptions & { check?: b
   });
   if (out.errors.length > 0) throw buildErrors(out.errors);
   const { fal, comet } = snapshots;
+  const documentJson = JSON.stringify(out.document);
+  options.onDocument?.(documentJson);
   const yaml = toYaml(out.document);
   const unifiedSha256 = sha256(yaml);
+  const indexJson = toIndexJson(out.document, unifiedSha256, undefined, documentJson);
   const files: Array<[string, string]> = [
     [p.unified, yaml],
-    [p.unifiedIndex, toIndexJson(out.document, unifiedSha256)],
+    [p.unifiedIndex, indexJson],
     [p.buildReport, toJson(out.report)],
     [p.registry, serializeRegistry(buildRegistry(fal, comet))],
   ];
@@ -67,7 +84,15 @@ export async function runBuild(root: string, options: BuildOptions & { check?: b
   if (!options.check) {
     for (const [i, [path]] of files.entries()) if (outputs[i]!.changed) await writeFileAtomic(path, bytes[i]!);
   }
-  return { report: out.report, document: out.document, unifiedSha256, outputs, stale: outputs.filter((o) => o.changed).map((o) => o.file) };
+  return {
+    report: out.report,
+    document: out.document,
+    unifiedSha256,
+    unifiedTexts: { yaml, indexJson },
+    models: { fal: fal?.models.length ?? 0, comet: comet?.models.length ?? 0 },
+    outputs,
+    stale: outputs.filter((o) => o.changed).map((o) => o.file),
+  };
 }
 
 function buildErrors(errors: BuildFinding[]): HubError {

@@ -26,6 +26,13 @@ export interface GenerateRunOptions {
    * every run generates.
    */
   cache?: { dir: string; documentSha256: string };
+  /**
+   * Another way to make the result when the cache does not have it (`api-hub start`: on a
+   * thread of its own, project/generate-thread.ts). When it fails, the document is generated here.
+   */
+  produce?: () => Promise<GenerateResult>;
+  /** Called when the cache had the result (a `produce` under way is not needed). */
+  onCached?: () => void;
 }
 
 /**
@@ -41,6 +48,7 @@ export async function runGenerate(input: unknown | (() => Promise<unknown>), opt
   if (options.cache && key !== undefined) {
     const hit = await readGenerateCache(options.cache.dir, options.outDir, key);
     if (hit) {
+      options.onCached?.();
       const files = [...hit.contents].map(([path, contents]) => ({ path, contents }));
       const result: GenerateResult = {
         files,
@@ -54,9 +62,12 @@ export async function runGenerate(input: unknown | (() => Promise<unknown>), opt
   }
   // Loaded on use: openapi-typescript and typescript (~0.5 s of start-up), which
   // every other command (validate in a pre-commit hook) and a cache hit must not pay for.
-  const { findStaleFiles, generate } = await import('../generate/index.js');
-  const document: unknown = typeof input === 'function' ? await (input as () => Promise<unknown>)() : input;
-  const result = await generate(document, { source: options.source });
+  const here = async (): Promise<GenerateResult> => {
+    const { generate } = await import('../generate/generate.js');
+    const document: unknown = typeof input === 'function' ? await (input as () => Promise<unknown>)() : input;
+    return generate(document, { source: options.source });
+  };
+  const result = options.produce ? await options.produce().catch(here) : await here();
   const remember = async (): Promise<void> => {
     if (!options.cache || key === undefined) return;
     const { diagnostics, falEndpoints, cometOperations } = result;
@@ -66,6 +77,7 @@ export async function runGenerate(input: unknown | (() => Promise<unknown>), opt
   if (options.check) {
     const onDisk = new Map<string, string | undefined>();
     for (const file of result.files) onDisk.set(file.path, await readFile(join(options.outDir, file.path), 'utf8').catch(() => undefined));
+    const { findStaleFiles } = await import('../generate/check.js');
     const stale = findStaleFiles(result.files, onDisk);
     // Only a current output directory is remembered: the entry describes what is on disk.
     if (stale.length === 0) await remember();

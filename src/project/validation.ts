@@ -17,6 +17,8 @@ export interface ProjectValidateOptions {
   maxFileBytes?: number;
   /** How far `$ref`s may reach: the file's project (the CLI), or the root given (the default: MCP, push, start). */
   refBoundary?: ValidateFilesOptions['refBoundary'];
+  /** A root file's parsed twin (default: the project's JSON index of its built document, project/index-twin.ts). */
+  twin?: ValidateFilesOptions['twin'];
 }
 
 /**
@@ -38,7 +40,7 @@ export async function validateInProject(config: ProjectConfig, files: readonly s
     ...(options.onRootLoaded ? { onRootLoaded: options.onRootLoaded } : {}),
     ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
     ...(options.refBoundary === undefined ? {} : { refBoundary: options.refBoundary }),
-    twin: indexTwin,
+    twin: options.twin ?? indexTwin,
   });
   return withSetupProblems(result, config);
 }

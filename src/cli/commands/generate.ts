@@ -9,6 +9,7 @@ import { printDiagnostics } from '../print.js';
 import { ExitCode, HubError } from '../../core/errors.js';
 import { sha256 } from '../../core/hash.js';
 import { generateCacheDir } from '../../project/generate-cache.js';
+import type { GenerateRunOptions } from '../../project/generate-run.js';
 import { displayPath, projectPaths } from '../../core/paths.js';
 
 interface GenerateFlags {
@@ -92,12 +93,19 @@ export async function emitGenerated(
   ctx: CliContext,
   /** The document, or a loader of it (a cache hit never calls it). */
   document: Record<string, unknown> | (() => Promise<unknown>),
-  opts: { source: string; outDir: string; check: boolean; started?: number; cache?: { dir: string; documentSha256: string } },
+  opts: Pick<GenerateRunOptions, 'source' | 'outDir' | 'check' | 'cache' | 'produce' | 'onCached'> & { started?: number },
 ): Promise<number> {
   const started = opts.started ?? performance.now();
   const { runGenerate } = await import('../../project/generate-run.js');
   const { source, outDir } = opts;
-  const { result, stale, written } = await runGenerate(document, { source, outDir, check: opts.check, ...(opts.cache ? { cache: opts.cache } : {}) });
+  const { result, stale, written } = await runGenerate(document, {
+    source,
+    outDir,
+    check: opts.check,
+    ...(opts.cache ? { cache: opts.cache } : {}),
+    ...(opts.produce ? { produce: opts.produce } : {}),
+    ...(opts.onCached ? { onCached: opts.onCached } : {}),
+  });
   if (!ctx.quiet) printDiagnostics(ctx, result.diagnostics, { layout: 'pointer' });
   const ms = Math.round(performance.now() - started);
   const outLabel = display(ctx.root, outDir);

@@ -15,6 +15,8 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
     .option('--no-cache', "do not read or write generate's result cache (node_modules/.cache/api-hub/)")
     .action(async (flags: { cache: boolean }) => {
       const started = performance.now();
+      // Generate gets a thread of its own, started now: it loads the generator while this one builds.
+      const thread = ctx.env.API_HUB_THREADS === '0' ? undefined : await import('../../project/generate-thread.js').then((m) => m.startGenerateThread());
       const [{ runBuild }, { loadConfig }, { validateInProject }, { formatStylish }, { emitGenerated, generateCache }, { projectPaths, displayPath }] =
         await Promise.all([
           import('../../project/build-run.js'),
@@ -30,25 +32,32 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
       };
 
       step('build');
-      const build = await runBuild(ctx.root);
+      const unified = displayPath(ctx.root, p.unified);
+      const build = await runBuild(ctx.root, thread ? { onDocument: (json) => thread.start({ json, source: unified }) } : {});
       const s = build.report.summary;
 
-      step('validate');
-      const unified = displayPath(ctx.root, p.unified);
-      // The project's rules (redocly.yaml, ignore file): the verdict `api-hub validate` gives.
-      const validation = await validateInProject(await loadConfig(ctx.root), [p.unified]);
-      if (validation.errorCount > 0 || validation.fatal) ctx.stdout(formatStylish(validation));
-
-      step('generate');
+      step('validate and generate');
+      // Generate runs on its thread (given the document by the build) while this one validates.
       const quietCtx = { ...ctx, quiet: true };
       // The result cache is keyed by the YAML the build wrote: an unchanged document and generator write nothing.
       const cache = flags.cache ? generateCache(ctx.root, build.unifiedSha256) : undefined;
-      const genExit = await emitGenerated(quietCtx, build.document, { source: unified, outDir: p.generated, check: false, ...(cache ? { cache } : {}) });
+      const generating = emitGenerated(quietCtx, build.document, {
+        source: unified,
+        outDir: p.generated,
+        check: false,
+        ...(cache ? { cache } : {}),
+        ...(thread ? { produce: () => thread.result(), onCached: () => thread.cancel() } : {}),
+      });
+      generating.catch(() => undefined);
+      // The project's rules (redocly.yaml, ignore file): the verdict `api-hub validate` gives.
+      // What the build just wrote, from memory: no read or parse of the 5 MB document again.
+      const { builtSource } = await import('../../project/built-source.js');
+      const validation = await validateInProject(await loadConfig(ctx.root), [p.unified], builtSource(build, p.unified));
+      if (validation.errorCount > 0 || validation.fatal) ctx.stdout(formatStylish(validation));
+      const genExit = await generating.finally(() => thread?.stop());
 
       const fal = s.sources.fal;
-      const registry = await import('../../project/snapshots.js').then((m) => m.loadSnapshots(ctx.root));
-      const falModels = registry.fal?.models.length ?? 0;
-      const cometModels = registry.comet?.models.length ?? 0;
+      const { fal: falModels, comet: cometModels } = build.models;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       ctx.stdout(
         [

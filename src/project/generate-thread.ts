@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { GenerateResult } from '../generate/generate.js';
+import type { GenerateJob, GenerateReply } from './generate-worker.js';
+
+/**
+ * A second thread for `api-hub start`'s generate stage. Started before the build,
+ * it loads the generator and transpiles the runtime on the core the build leaves
+ * idle; the build hands it the document's JSON as soon as the document exists
+ * (`runBuild`'s `onDocument`), and it generates while the main thread writes the
+ * build's outputs and validates. The result is the same as generating in-process
+ * (tests/pipeline.test.ts checks the committed outputs byte for byte, and
+ * tests/generate-thread.test.ts compares the two); when the thread fails, `result`
+ * rejects and the caller generates in-process, where a real error of the document
+ * is reported as usual.
+ *
+ * Without a compiled worker module (the TypeScript sources under a test runner)
+ * it returns undefined.
+ */
+export interface GenerateThread {
+  /** Hand over the document: generation starts now. */
+  start(job: GenerateJob): void;
+  /** The generated files (rejects when the thread failed or was never started). */
+  result(): Promise<GenerateResult>;
+  /** The result is not wanted (a cache hit): stop the thread's work. */
+  cancel(): void;
+  /** Done with the thread. */
+  stop(): void;
+}
+
+export function startGenerateThread(): GenerateThread | undefined {
+  const url = new URL('./generate-worker.js', import.meta.url);
+  if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return undefined;
+  let worker: Worker;
+  try {
+    worker = new Worker(url);
+  } catch {
+    return undefined;
+  }
+  worker.unref();
+  let reply: Promise<GenerateResult> | undefined;
+  return {
+    start(job) {
+      reply = new Promise<GenerateResult>((resolve, reject) => {
+        worker.once('error', reject);
+        worker.once('exit', () => reject(new Error('the generate thread exited')));
+        worker.once('message', (r: GenerateReply) => (r.ok ? resolve(r.result) : reject(new Error(r.reason))));
+        worker.postMessage(job);
+      });
+      reply.catch(() => undefined);
+    },
+    result: () => reply ?? Promise.reject(new Error('the generate thread was given no document')),
+    cancel: () => void worker.terminate(),
+    // An unref'd worker does not keep the process alive; terminate() would block this thread.
+    stop: () => worker.unref(),
+  };
+}
