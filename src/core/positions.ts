@@ -186,6 +186,9 @@ function trieOffsets(trie: Trie): Map<string, number> {
   return found;
 }
 
+/** The characters that open or close a JSON container or a string. */
+const STRUCTURAL = /["{}[\]]/g;
+
 /** The state of one scan by `scanJson`: the text and the position. */
 class JsonScanner {
   readonly n: number;
@@ -232,24 +235,23 @@ class JsonScanner {
     const c = this.text.charCodeAt(this.i);
     if (c === 34) return this.skipString();
     if (c === 123 || c === 91) {
+      // From bracket to bracket or quote (a native scan), counting depth; strings are skipped whole.
+      const next = STRUCTURAL;
       let depth = 0;
-      while (this.i < this.n) {
-        const d = this.text.charCodeAt(this.i);
+      for (;;) {
+        next.lastIndex = this.i;
+        if (!next.test(this.text)) throw new Error('unterminated container');
+        const at = next.lastIndex - 1;
+        const d = this.text.charCodeAt(at);
+        this.i = at;
         if (d === 34) {
           this.skipString();
           continue;
         }
+        this.i = at + 1;
         if (d === 123 || d === 91) depth++;
-        else if (d === 125 || d === 93) {
-          depth--;
-          if (depth === 0) {
-            this.i++;
-            return;
-          }
-        }
-        this.i++;
+        else if (--depth === 0) return;
       }
-      throw new Error('unterminated container');
     }
     while (this.i < this.n) {
       const d = this.text.charCodeAt(this.i);
