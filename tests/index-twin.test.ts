@@ -47,4 +47,22 @@ describe('the JSON index as the parsed twin of the built YAML', () => {
     const edited = JSON.parse(run().stdout) as { problems: Array<{ ruleId: string }> };
     expect(edited.problems.some((p) => p.ruleId === 'no-unresolved-refs')).toBe(true);
   });
+
+  it('is not used when its hash matches but its JSON does not parse: both threads then take the YAML', () => {
+    const specs = join(dir, 'broken', 'specs');
+    mkdirSync(specs, { recursive: true });
+    copyFileSync(yamlPath, join(specs, 'openapi.yaml'));
+    copyFileSync(join(projectRoot, 'redocly.yaml'), join(dir, 'broken', 'redocly.yaml'));
+    const run = () => runCli(['validate', '--no-cache', '--format', 'json', 'specs/openapi.yaml'], { cwd: join(dir, 'broken') });
+    const parsed = run();
+    const index = readFileSync(join(projectRoot, 'specs', 'openapi.index.json'), 'utf8');
+    // The second thread is handed these bytes as soon as the hash matches, before the main thread parses them.
+    writeFileSync(join(specs, 'openapi.index.json'), index.slice(0, Math.floor(index.length / 2)));
+    const broken = run();
+    expect(broken.stderr).toBe('');
+    expect(broken.stdout).toBe(parsed.stdout);
+    expect(
+      runCli(['validate', '--no-cache', '--format', 'json', 'specs/openapi.yaml'], { cwd: join(dir, 'broken'), env: { API_HUB_THREADS: '0' } }).stdout,
+    ).toBe(parsed.stdout);
+  });
 });

@@ -1,5 +1,5 @@
 // A large file (> 1 MB) is validated on two threads (src/validate/struct/parallel.ts): the second
-// parses its own copy from the text handed over at read time and runs the structural check. The
+// parses its own copy of the bytes handed over at read time and runs the structural check. The
 // verdict must be the one of a single thread (API_HUB_THREADS=0), finding for finding, in every
 // shape: YAML, JSON, a description in several files, with problems found by rules of every kind
 // and by the structural check.

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { locatePointers } from './positions.js';
+import { blockYamlOffsets, locatePointers, yamlOffsets } from './positions.js';
 
 describe('locatePointers', () => {
   it('finds keys in JSON and in block YAML without the yaml package', () => {
@@ -19,5 +19,41 @@ describe('locatePointers', () => {
     const text = 'defs:\n  a: &A\n    x: 1\nuse: *A\n';
     // /use/x exists only through the alias: it is located where the aliased node is.
     expect(locatePointers(text, 'yaml', ['/use/x']).get('/use/x')).toEqual({ line: 3, column: 5 });
+  });
+});
+
+describe('blockYamlOffsets', () => {
+  it('passes over nested blocks, blank and comment lines as the yaml package reads them', () => {
+    const text = [
+      '# a comment',
+      'a:',
+      '  b: 1',
+      '',
+      '  # inside',
+      '  c:',
+      '    - x: 1',
+      '      y:',
+      '        z: 2',
+      '    -',
+      '      w: 3',
+      '  d: |',
+      '    text',
+      '      deeper',
+      '    # not a comment',
+      '  e: 4',
+      'f:',
+      '- 1',
+      '- k: v',
+      '  m: n',
+      'g: end',
+      '',
+    ].join('\n');
+    const pointers = ['/a/b', '/a/c/0/y/z', '/a/c/1/w', '/a/d', '/a/e', '/f/0', '/f/1/m', '/g'];
+    expect(blockYamlOffsets(text, pointers)).toEqual(yamlOffsets(text, pointers));
+  });
+
+  it('ends a block at a document marker', () => {
+    expect(locatePointers('a:\n  b:\n    c: 1\n...\n', 'yaml', ['/a/d']).get('/a/d')).toEqual({ line: 1, column: 1 });
+    expect(locatePointers('a:\n  b: 1\n  c: 2\n', 'yaml', ['/a/c']).get('/a/c')).toEqual({ line: 3, column: 3 });
   });
 });

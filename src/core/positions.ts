@@ -22,17 +22,40 @@ export interface Position {
  * exist gets the position of its deepest existing ancestor.
  */
 export function locatePointers(text: string, format: 'json' | 'yaml', pointers: readonly string[]): Map<string, Position> {
-  const found = (format === 'json' ? jsonOffsets(text, pointers) : undefined) ?? blockYamlOffsets(text, pointers) ?? yamlOffsets(text, pointers);
-  const toPos = lineIndex(text);
+  const lines = new LineTable(text);
+  const paths = pointers.map(safeSegments);
+  // The scanners note each offset on the trie of the wanted paths (no key strings); a failed scan's trie is dropped.
+  let trie = buildTrie(paths);
+  if (format !== 'json' || !scanJson(text, trie)) {
+    if (format === 'json') trie = buildTrie(paths);
+    if (!scanBlockYaml(text, trie, lines)) return locateByMap(lines, yamlOffsets(text, pointers), pointers, paths);
+  }
   const out = new Map<string, Position>();
-  for (const p of pointers) {
-    let segs = safeSegments(p);
+  for (let i = 0; i < pointers.length; i++) {
+    // The deepest node of the path that was found: the pointer's own, or its nearest ancestor's.
+    let node: Trie | undefined = trie;
+    let offset = trie.offset;
+    for (const seg of paths[i]!) {
+      node = node.children.get(seg);
+      if (node === undefined) break;
+      if (node.offset !== -1) offset = node.offset;
+    }
+    out.set(pointers[i]!, lines.position(offset === -1 ? 0 : offset));
+  }
+  return out;
+}
+
+/** `locatePointers` from offsets by joined segments (the `yaml` package's). */
+function locateByMap(lines: LineTable, found: Map<string, number>, pointers: readonly string[], paths: readonly string[][]): Map<string, Position> {
+  const out = new Map<string, Position>();
+  for (let i = 0; i < pointers.length; i++) {
+    let segs = paths[i]!;
     let offset = found.get(key(segs));
     while (offset === undefined && segs.length > 0) {
       segs = segs.slice(0, -1);
       offset = found.get(key(segs));
     }
-    out.set(p, toPos(offset ?? 0));
+    out.set(pointers[i]!, lines.position(offset ?? 0));
   }
   return out;
 }
@@ -49,9 +72,27 @@ function safeSegments(p: string): string[] {
 
 /** Line and column (1-based) of an offset in `text`, by binary search over the line starts, computed once. */
 export function lineIndex(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
+  const lines = new LineTable(text);
+  return (offset) => lines.position(offset);
+}
+
+/** A line of `LineTable.indents` that is blank or only a comment. */
+const BLANK = -1;
+/** A line of `LineTable.indents` that is a document marker (`---`, `...`): it ends every block. */
+const DOC_MARKER = -2;
+
+/** The lines of a text: where each starts (computed once), and for block YAML each line's indentation. */
+class LineTable {
+  readonly starts: number[] = [0];
+  private indentTable: { indent: Int32Array; skip: Int32Array } | undefined;
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** The index of the line that holds `offset`. */
+  lineOf(offset: number): number {
+    const starts = this.starts;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -59,30 +100,97 @@ export function lineIndex(text: string): (offset: number) => Position {
       if ((starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-  };
+    return lo;
+  }
+
+  position(offset: number): Position {
+    const line = this.lineOf(offset);
+    return { line: line + 1, column: offset - (this.starts[line] ?? 0) + 1 };
+  }
+
+  /**
+   * Per line: `indent`, the number of leading spaces of a line with content (BLANK for a line
+   * with nothing but spaces, tabs or a comment; DOC_MARKER), and `skip`, the next line with
+   * content whose indent is not deeper (or a document marker; the line count when none), so
+   * that the lines of a nested block are passed over in one step.
+   */
+  indents(): { indent: Int32Array; skip: Int32Array } {
+    if (this.indentTable) return this.indentTable;
+    const { text, starts } = this;
+    const n = text.length;
+    const count = starts.length;
+    const indent = new Int32Array(count);
+    const skip = new Int32Array(count).fill(count);
+    const open = new Int32Array(count);
+    let top = 0;
+    for (let l = 0; l < count; l++) {
+      const ls = starts[l]!;
+      let i = ls;
+      while (i < n && text.charCodeAt(i) === 32) i++;
+      const m = i - ls;
+      while (i < n && text.charCodeAt(i) === 9) i++;
+      const c = text.charCodeAt(i);
+      if (!(i < n && c !== 10 && c !== 13 && c !== 35)) {
+        indent[l] = BLANK;
+        continue;
+      }
+      const marker = m === 0 && isDocMarker(text, ls);
+      indent[l] = marker ? DOC_MARKER : m;
+      const level = marker ? BLANK : m;
+      while (top > 0 && indent[open[top - 1]!]! >= level) skip[open[--top]!] = l;
+      open[top++] = l;
+    }
+    this.indentTable = { indent, skip };
+    return this.indentTable;
+  }
 }
 
+/** A `---` or `...` line (the caller knows `ls` starts a line). */
+function isDocMarker(text: string, ls: number): boolean {
+  const three = text.slice(ls, ls + 3);
+  return (three === '---' || three === '...') && (ls + 3 >= text.length || /\s/.test(text[ls + 3]!));
+}
+
+/** The wanted paths, as a tree of segments; a scan notes on each node where it found it (-1: not found). */
 interface Trie {
   children: Map<string, Trie>;
+  offset: number;
 }
 
-function buildTrie(pointers: readonly string[]): Trie {
-  const root: Trie = { children: new Map() };
-  for (const p of pointers) {
+function buildTrie(paths: readonly string[][]): Trie {
+  const root: Trie = { children: new Map(), offset: -1 };
+  for (const segs of paths) {
     let node = root;
-    for (const s of safeSegments(p)) {
+    for (const s of segs) {
       let next = node.children.get(s);
-      if (!next) node.children.set(s, (next = { children: new Map() }));
+      if (!next) node.children.set(s, (next = { children: new Map(), offset: -1 }));
       node = next;
     }
   }
   return root;
 }
 
-/** The state of one scan by `jsonOffsets`: the text, the position, and the offsets found so far. */
+/** The offsets a scan noted on a trie, by joined segments (root included). */
+function trieOffsets(trie: Trie): Map<string, number> {
+  const found = new Map<string, number>();
+  const path: string[] = [];
+  const visit = (node: Trie): void => {
+    if (node.offset !== -1) found.set(key(path), node.offset);
+    for (const [seg, child] of node.children) {
+      path.push(seg);
+      visit(child);
+      path.pop();
+    }
+  };
+  visit(trie);
+  return found;
+}
+
+/** The characters that open or close a JSON container or a string. */
+const STRUCTURAL = /["{}[\]]/g;
+
+/** The state of one scan by `scanJson`: the text and the position. */
 class JsonScanner {
-  readonly found = new Map<string, number>();
   readonly n: number;
   i = 0;
 
@@ -127,24 +235,23 @@ class JsonScanner {
     const c = this.text.charCodeAt(this.i);
     if (c === 34) return this.skipString();
     if (c === 123 || c === 91) {
+      // From bracket to bracket or quote (a native scan), counting depth; strings are skipped whole.
+      const next = STRUCTURAL;
       let depth = 0;
-      while (this.i < this.n) {
-        const d = this.text.charCodeAt(this.i);
+      for (;;) {
+        next.lastIndex = this.i;
+        if (!next.test(this.text)) throw new Error('unterminated container');
+        const at = next.lastIndex - 1;
+        const d = this.text.charCodeAt(at);
+        this.i = at;
         if (d === 34) {
           this.skipString();
           continue;
         }
+        this.i = at + 1;
         if (d === 123 || d === 91) depth++;
-        else if (d === 125 || d === 93) {
-          depth--;
-          if (depth === 0) {
-            this.i++;
-            return;
-          }
-        }
-        this.i++;
+        else if (--depth === 0) return;
       }
-      throw new Error('unterminated container');
     }
     while (this.i < this.n) {
       const d = this.text.charCodeAt(this.i);
@@ -153,7 +260,7 @@ class JsonScanner {
     }
   }
 
-  scan(node: Trie, path: string[]): void {
+  scan(node: Trie): void {
     this.ws();
     const c = this.text.charCodeAt(this.i);
     if (node.children.size === 0) return this.skipValue();
@@ -173,10 +280,8 @@ class JsonScanner {
         this.i++;
         const child = node.children.get(k);
         if (child) {
-          path.push(k);
-          this.found.set(key(path), keyStart);
-          this.scan(child, path);
-          path.pop();
+          child.offset = keyStart;
+          this.scan(child);
         } else this.skipValue();
         this.ws();
         const d = this.text.charCodeAt(this.i);
@@ -196,10 +301,8 @@ class JsonScanner {
         this.ws();
         const child = node.children.get(String(index));
         if (child) {
-          path.push(String(index));
-          this.found.set(key(path), this.i);
-          this.scan(child, path);
-          path.pop();
+          child.offset = this.i;
+          this.scan(child);
         } else this.skipValue();
         this.ws();
         const d = this.text.charCodeAt(this.i);
@@ -213,20 +316,20 @@ class JsonScanner {
 }
 
 /**
- * Offsets (by joined segments) of every wanted path and its ancestors in JSON
- * text. Returns undefined when the text is not plain JSON (YAML-flavoured JSON
- * then goes through the YAML path).
+ * Notes on the trie the offset of every wanted path and its ancestors in JSON
+ * text. False when the text is not plain JSON (YAML-flavoured JSON then goes
+ * through the YAML path).
  */
-function jsonOffsets(text: string, pointers: readonly string[]): Map<string, number> | undefined {
+function scanJson(text: string, trie: Trie): boolean {
   const scanner = new JsonScanner(text);
   try {
     scanner.ws();
-    scanner.found.set('', scanner.i);
-    scanner.scan(buildTrie(pointers), []);
+    trie.offset = scanner.i;
+    scanner.scan(trie);
   } catch {
-    return undefined;
+    return false;
   }
-  return scanner.found;
+  return true;
 }
 
 export function yamlOffsets(text: string, pointers: readonly string[]): Map<string, number> {
@@ -264,12 +367,14 @@ export function yamlOffsets(text: string, pointers: readonly string[]): Map<stri
 /** Thrown by the block-YAML scanner on syntax it does not handle: `yaml` then does the job. */
 class Unsupported extends Error {}
 
-/** The state of one scan by `blockYamlOffsets`: the text, and the offsets found so far. */
+/** The state of one scan by `scanBlockYaml`: the text and its lines. */
 class BlockYamlScanner {
-  readonly found = new Map<string, number>();
   readonly n: number;
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    readonly lines: LineTable,
+  ) {
     this.n = text.length;
   }
 
@@ -302,8 +407,7 @@ class BlockYamlScanner {
   }
 
   isDocMarker(ls: number): boolean {
-    const three = this.text.slice(ls, ls + 3);
-    return (three === '---' || three === '...') && (ls + 3 >= this.n || /\s/.test(this.text[ls + 3]!));
+    return isDocMarker(this.text, ls);
   }
 
   /** At p (after `:` or `- `): nothing but spaces and maybe a comment up to the end of the line. */
@@ -386,7 +490,7 @@ class BlockYamlScanner {
    * collection at indent `owner`. `seqOwner`: the value is a mapping value and a
    * sequence at the same indent is allowed (`key:\n- a`).
    */
-  value(p: number, owner: number, node: Trie, path: string[], inSeqItem: boolean): void {
+  value(p: number, owner: number, node: Trie, inSeqItem: boolean): void {
     if (node.children.size === 0) return;
     const i = this.skipProperties(p);
     if (this.restIsEmpty(i)) {
@@ -394,34 +498,34 @@ class BlockYamlScanner {
       if (ls >= this.n || this.isDocMarker(ls)) return;
       const m = this.indentOf(ls);
       const at = ls + m;
-      if (m > owner) return this.blockNode(at, m, node, path);
-      if (m === owner && !inSeqItem && this.isSeqEntry(at)) return this.sequence(at, m, node, path);
+      if (m > owner) return this.blockNode(at, m, node);
+      if (m === owner && !inSeqItem && this.isSeqEntry(at)) return this.sequence(at, m, node);
       return; // null value
     }
     const c = this.text.charCodeAt(i);
     if (c === 42) throw new Unsupported('alias');
-    if (c === 91 || c === 123) return void this.flow(i, node, path);
+    if (c === 91 || c === 123) return void this.flow(i, node);
     if (c === 124 || c === 62 || c === 34 || c === 39) return; // scalars
     if (inSeqItem) {
       const col = i - (this.text.lastIndexOf('\n', i - 1) + 1);
-      if (this.isSeqEntry(i)) return this.sequence(i, col, node, path);
-      if (this.readKey(i)) return this.mapping(i, col, node, path);
+      if (this.isSeqEntry(i)) return this.sequence(i, col, node);
+      if (this.readKey(i)) return this.mapping(i, col, node);
     }
     // A plain scalar: nothing to descend into.
   }
 
   /** A block node whose first line's content starts at `at`, with indent `m`. */
-  blockNode(at: number, m: number, node: Trie, path: string[]): void {
-    if (this.isSeqEntry(at)) return this.sequence(at, m, node, path);
+  blockNode(at: number, m: number, node: Trie): void {
+    if (this.isSeqEntry(at)) return this.sequence(at, m, node);
     const c = this.text.charCodeAt(at);
-    if (c === 91 || c === 123) return void this.flow(at, node, path);
+    if (c === 91 || c === 123) return void this.flow(at, node);
     if (c === 42) throw new Unsupported('alias');
-    if (c === 38 || c === 33) return this.value(at, m - 1, node, path, false);
-    if (this.readKey(at)) return this.mapping(at, m, node, path);
+    if (c === 38 || c === 33) return this.value(at, m - 1, node, false);
+    if (this.readKey(at)) return this.mapping(at, m, node);
   }
 
   /** A block mapping whose first entry starts at `first` (not necessarily at a line start), entries at column `m`. */
-  mapping(first: number, m: number, node: Trie, path: string[]): void {
+  mapping(first: number, m: number, node: Trie): void {
     let remaining = node.children.size;
     let p = first;
     for (;;) {
@@ -430,10 +534,8 @@ class BlockYamlScanner {
         if (!entry) throw new Unsupported('not a mapping entry');
         const child = node.children.get(entry.key);
         if (child) {
-          path.push(entry.key);
-          this.found.set(key(path), p);
-          this.value(entry.after, m, child, path, false);
-          path.pop();
+          child.offset = p;
+          this.value(entry.after, m, child, false);
           if (--remaining === 0) return;
         }
       }
@@ -446,33 +548,33 @@ class BlockYamlScanner {
 
   /** The offset of the next content line at indent `m` after the line of `p` (deeper lines belong to the current entry); undefined when the block ends first. */
   nextAtIndent(p: number, m: number): number | undefined {
-    let ls = this.nextLine(p);
-    for (;;) {
-      ls = this.contentLine(ls);
-      if (ls >= this.n || this.isDocMarker(ls)) return undefined;
-      const ind = this.indentOf(ls);
-      if (ind < m) return undefined;
-      if (ind === m) return ls + m;
-      ls = this.nextLine(ls);
+    const { indent, skip } = this.lines.indents();
+    const count = indent.length;
+    let l = this.lines.lineOf(p) + 1;
+    while (l < count && indent[l] === BLANK) l++;
+    while (l < count) {
+      const ind = indent[l]!;
+      if (ind < m) return undefined; // a shallower line, or a document marker
+      if (ind === m) return this.lines.starts[l]! + m;
+      l = skip[l]!;
     }
+    return undefined;
   }
 
   /** A block sequence whose first `-` is at `first`, items at column `m`. */
-  sequence(first: number, m: number, node: Trie, path: string[]): void {
+  sequence(first: number, m: number, node: Trie): void {
     let remaining = node.children.size;
     let p = first;
     for (let index = 0; ; index++) {
       const child = node.children.get(String(index));
       if (child) {
-        path.push(String(index));
         const afterDash = p + 1;
         const v = this.skipInlineSpace(afterDash);
         if (this.restIsEmpty(v)) {
           const ls = this.contentLine(this.nextLine(v));
-          this.found.set(key(path), ls < this.n ? ls + this.indentOf(ls) : v);
-        } else this.found.set(key(path), v);
-        this.value(afterDash, m, child, path, true);
-        path.pop();
+          child.offset = ls < this.n ? ls + this.indentOf(ls) : v;
+        } else child.offset = v;
+        this.value(afterDash, m, child, true);
         if (--remaining === 0) return;
       }
       const next = this.nextAtIndent(p, m);
@@ -508,20 +610,20 @@ class BlockYamlScanner {
   }
 
   /** A flow value at p; descends where wanted; returns the position after it. */
-  flowValue(p: number, node: Trie | undefined, path: string[], inMap: boolean): number {
+  flowValue(p: number, node: Trie | undefined, inMap: boolean): number {
     let i = this.flowSpace(p);
     while (this.text.charCodeAt(i) === 38 || this.text.charCodeAt(i) === 33) {
       while (i < this.n && !/[ \t\r\n,\]}]/.test(this.text[i]!)) i++;
       i = this.flowSpace(i);
     }
     const c = this.text.charCodeAt(i);
-    if (c === 91 || c === 123) return this.flow(i, node, path);
+    if (c === 91 || c === 123) return this.flow(i, node);
     if (c === 34 || c === 39) return this.quotedEnd(i);
     if (c === 42 && node && node.children.size > 0) throw new Unsupported('alias');
     return this.flowPlainEnd(i, inMap);
   }
 
-  flow(p: number, node: Trie | undefined, path: string[]): number {
+  flow(p: number, node: Trie | undefined): number {
     const open = this.text.charCodeAt(p);
     const close = open === 91 ? 93 : 125;
     let i = this.flowSpace(p + 1);
@@ -542,20 +644,12 @@ class BlockYamlScanner {
         }
         i = this.flowSpace(i);
         const child = node?.children.get(k);
-        if (child) {
-          path.push(k);
-          this.found.set(key(path), keyStart);
-        }
-        if (this.text.charCodeAt(i) === 58) i = this.flowValue(i + 1, child, path, true);
-        if (child) path.pop();
+        if (child) child.offset = keyStart;
+        if (this.text.charCodeAt(i) === 58) i = this.flowValue(i + 1, child, true);
       } else {
         const child = node?.children.get(String(index));
-        if (child) {
-          path.push(String(index));
-          this.found.set(key(path), this.flowSpace(i));
-        }
-        i = this.flowValue(i, child, path, false);
-        if (child) path.pop();
+        if (child) child.offset = this.flowSpace(i);
+        i = this.flowValue(i, child, false);
       }
       i = this.flowSpace(i);
       const d = this.text.charCodeAt(i);
@@ -572,8 +666,13 @@ class BlockYamlScanner {
  * aliases or complex keys on a wanted path, directives, or anything unexpected.
  */
 export function blockYamlOffsets(text: string, pointers: readonly string[]): Map<string, number> | undefined {
-  const scan = new BlockYamlScanner(text);
-  const trie = buildTrie(pointers);
+  const trie = buildTrie(pointers.map(safeSegments));
+  return scanBlockYaml(text, trie, new LineTable(text)) ? trieOffsets(trie) : undefined;
+}
+
+/** `blockYamlOffsets`, noting the offsets on the trie; false where it gives up. */
+function scanBlockYaml(text: string, trie: Trie, lines: LineTable): boolean {
+  const scan = new BlockYamlScanner(text, lines);
   const { n } = scan;
   try {
     let ls = scan.contentLine(0);
@@ -582,13 +681,13 @@ export function blockYamlOffsets(text: string, pointers: readonly string[]): Map
       if (!scan.restIsEmpty(ls + 3)) throw new Unsupported('content on the --- line');
       ls = scan.contentLine(scan.nextLine(ls));
     }
-    if (ls >= n) return undefined;
+    if (ls >= n) return false;
     const m = scan.indentOf(ls);
-    scan.found.set('', ls + m);
-    scan.blockNode(ls + m, m, trie, []);
+    trie.offset = ls + m;
+    scan.blockNode(ls + m, m, trie);
   } catch (err) {
-    if (err instanceof Unsupported || err instanceof RangeError) return undefined;
+    if (err instanceof Unsupported || err instanceof RangeError) return false;
     throw err;
   }
-  return scan.found;
+  return true;
 }

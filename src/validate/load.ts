@@ -17,13 +17,34 @@ export interface Twin {
   data: unknown;
   json: string;
   member?: string;
+  /** The twin's bytes as read (`json` is their UTF-8): the second thread takes these, shared, instead of a copy of `json`. */
+  bytes?: Uint8Array;
+}
+
+/** A twin's bytes as read, and the member of its JSON that holds the data. */
+export interface TwinBytes {
+  bytes: Uint8Array;
+  member?: string;
 }
 
 export interface LoadHooks {
-  /** The file's parsed twin, if it has one that matches `text`. */
-  twin?: (path: string, text: string) => Promise<Twin | undefined>;
-  /** Given the text once read, before it is parsed (the second thread of a large file parses its own copy). */
-  onText?: (text: string, strictJson: boolean, twin: Twin | undefined) => void;
+  /**
+   * The file's parsed twin, if it has one that matches `text` (`bytes`: the file's bytes, whose UTF-8
+   * `text` is, when read as bytes). `read` is given the twin's bytes as soon as they are known to
+   * match the text, before they are parsed.
+   */
+  twin?: (path: string, text: string, bytes?: Uint8Array, read?: (twin: TwinBytes) => void) => Promise<Twin | undefined>;
+  /**
+   * Given a twin's bytes as soon as they are known to match the text (the second thread starts
+   * parsing and checking them); whether the twin was taken, `onText` tells (its `twin.bytes` are
+   * these bytes then).
+   */
+  onTwinBytes?: (twin: TwinBytes) => void;
+  /**
+   * Given the text once read, before it is parsed (the second thread of a large file parses its own copy);
+   * `bytes`: the bytes it was decoded from, when the reader read bytes.
+   */
+  onText?: (text: string, strictJson: boolean, twin: Twin | undefined, bytes?: Uint8Array) => void;
 }
 
 export type LoadResult = { ok: true; file: SourceFile } | { ok: false; problem: Diagnostic; reason: string };
@@ -41,10 +62,12 @@ export async function loadSource(path: string, reader: FileReader, root: string,
     problem: { ruleId, severity: 'error', message, file: display, pointer: ptr, line, column },
   });
   let text: string;
+  let bytes: Uint8Array | undefined;
   try {
     const tooBig = reader.size ? sizeProblem(await reader.size(path), maxBytes) : undefined;
     if (tooBig && !tooBig.ok) return problem(tooBig.ruleId, tooBig.message, tooBig.line, tooBig.column);
-    const decoded = reader.readBytes ? decodeBytes(await reader.readBytes(path), maxBytes) : checkText(await reader.read(path), maxBytes);
+    if (reader.readBytes) bytes = await reader.readBytes(path);
+    const decoded = bytes ? decodeBytes(bytes, maxBytes) : checkText(await reader.read(path), maxBytes);
     if (!decoded.ok) return problem(decoded.ruleId, decoded.message, decoded.line, decoded.column);
     text = decoded.text;
   } catch (err) {
@@ -52,8 +75,8 @@ export async function loadSource(path: string, reader: FileReader, root: string,
     return problem('file-unreadable', `cannot read the file: ${reason}`);
   }
   const strictJson = /\.json$/i.test(path);
-  const twin = await hooks.twin?.(path, text);
-  hooks.onText?.(text, strictJson, twin);
+  const twin = await hooks.twin?.(path, text, bytes, hooks.onTwinBytes);
+  hooks.onText?.(text, strictJson, twin, bytes);
   if (twin) return { ok: true, file: { path, display, data: twin.data, text, format: /^\s*[{[]/.test(text) ? 'json' : 'yaml' } };
   const parsed = parseSourceText(text, { strictJson });
   if (!parsed.ok) {

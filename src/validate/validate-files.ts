@@ -10,7 +10,7 @@ import { isIgnored } from './ignore/ignore-file.js';
 import { stableId } from './ignore/stable-id.js';
 import { nodeFileReader, type FileReader } from './io.js';
 import { lintDocumentSet } from './lint.js';
-import { loadSource, type LoadHooks, type Twin } from './load.js';
+import { loadSource, type LoadHooks, type Twin, type TwinBytes } from './load.js';
 import { compareByPosition, locateFindings } from './locate.js';
 import { loadDocumentSet } from './refs/load-set.js';
 import type { OasVersion, Problem, SourceFile, ValidateOptions, ValidateResult } from './types.js';
@@ -73,7 +73,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   async function validateOne(path: string, worker: StructWorker | undefined): Promise<void> {
     const loaded = await loadSource(path, reader, options.root, options.maxFileBytes, {
       ...(options.twin ? { twin: options.twin } : {}),
-      ...(worker ? { onText: (text: string, strictJson: boolean, twin: Twin | undefined) => worker.parse(text, strictJson, twin) } : {}),
+      ...(worker ? handOver(worker) : {}),
     });
     if (!loaded.ok) {
       fail(loaded.problem);
@@ -124,6 +124,14 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   problems.sort(compareByPosition);
   const { errors, warnings } = countBySeverity(problems);
   return { problems, errorCount: errors, warningCount: warnings, fatal, ignoredCount, sources };
+}
+
+/** The hooks that hand the file (or its twin) to the second thread as soon as it is read. */
+function handOver(worker: StructWorker): Pick<LoadHooks, 'onTwinBytes' | 'onText'> {
+  return {
+    onTwinBytes: (twin: TwinBytes) => worker.twin(twin),
+    onText: (text: string, strictJson: boolean, twin: Twin | undefined, bytes?: Uint8Array) => worker.parse(text, strictJson, twin, bytes),
+  };
 }
 
 /** Two entry files sharing a referenced file would report its problems twice. */

@@ -72,23 +72,12 @@ export interface WalkInfo {
  * that refers to them. Cycles end because each target is walked once.
  */
 export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInfo {
-  const by = new Map<NodeType, NodeVisitor[]>();
-  const refVisitors: Visitor[] = [];
-  for (const v of visitors) {
-    if (v.Ref) refVisitors.push(v);
-    for (const k of Object.keys(v) as Array<keyof Visitor>) {
-      if (k === 'Ref' || k === 'done') continue;
-      const fn = v[k];
-      if (typeof fn !== 'function') continue;
-      const list = by.get(k);
-      if (list) list.push(fn as NodeVisitor);
-      else by.set(k, [fn as NodeVisitor]);
-    }
-  }
+  const types = typeTable(visitors, set.version);
+  const refVisitors = visitors.filter((v) => v.Ref !== undefined);
   const version = set.version;
   const info: WalkInfo = { needsInlining: false, unloaded: new Set() };
   /** Targets of `$ref`s to walk after the root: `value` is the resolved node, at `segments` in `file`. */
-  const queue: Array<{ file: SourceFile; segments: Segment[]; value: object; logical: Segment[]; type: FieldType }> = [];
+  const queue: Array<{ file: SourceFile; segments: Segment[]; value: object; logical: Segment[]; shape: Shape }> = [];
   const queued = new Set<string>();
   const inPlace = new Map<string, boolean>();
 
@@ -106,7 +95,7 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
     resolve: (value, at, inFile) => deref(set, value, inFile ?? ctx.file, at ?? pointer(...segments)),
   };
 
-  const followRef = (ref: string, type: FieldType): void => {
+  const followRef = (ref: string, shape: Shape): void => {
     const r = resolveRef(set, file, ref);
     if (r === undefined) return;
     if (!r.ok) {
@@ -135,78 +124,93 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
     const key = `${r.file.path}#${r.pointer}`;
     if (queued.has(key)) return;
     queued.add(key);
-    queue.push({ file: r.file, segments: segs ?? parsePointer(r.pointer), value: r.value, logical: ctx.logical as Segment[], type });
+    queue.push({ file: r.file, segments: segs ?? parsePointer(r.pointer), value: r.value, logical: ctx.logical as Segment[], shape });
   };
 
-  const visit = (node: unknown, type: FieldType | undefined, parentKey: Segment | undefined, inExamples: boolean): void => {
-    if (node === null || typeof node !== 'object') return;
-    const f = type === undefined ? undefined : shapeOf(type);
-    if (Array.isArray(node)) {
-      // A list of X, or 2.0/3.0 array-form `items`; anything else is walked untyped (the structural check reports it).
-      const itemType = f === undefined ? undefined : f.kind === LIST || f.kind === SCHEMA_OR_LIST ? f.item : undefined;
-      for (let i = 0; i < node.length; i++) {
-        segments.push(i);
-        visit(node[i], itemType, i, false);
-        segments.pop();
-      }
-      return;
-    }
-    const obj = node as Record<string, unknown>;
-    const ref = obj.$ref;
-    const nodeType: NodeType | undefined = f === undefined ? undefined : f.kind === NODE || f.kind === SCHEMA_OR_LIST ? f.item : undefined;
-    if (typeof ref === 'string') {
-      ctx.file = file;
-      for (let i = 0; i < refVisitors.length; i++) refVisitors[i]!.Ref!(ref, obj, ctx, nodeType);
-      if (f !== undefined) {
-        if (nodeType === 'Operation' || (f.kind === MAP && (parentKey === 'properties' || parentKey === 'patternProperties'))) info.needsInlining = true;
-        followRef(ref, type!);
-        // A Reference Object stands for its target; a Schema Object with `$ref` may have sibling keywords.
-        if (nodeType !== 'Schema') return;
-      }
-    }
-    if (f !== undefined && (f.kind === MAP || f.kind === LIST)) {
-      const itemType = f.item;
-      for (const key in obj) {
-        if (key === '$ref' && typeof ref === 'string') continue;
-        segments.push(key);
-        visit(obj[key], itemType, key, false);
-        segments.pop();
-      }
-      return;
-    }
-    if (nodeType !== undefined) {
-      const fns = by.get(nodeType);
-      if (fns) {
-        ctx.file = file;
-        for (let i = 0; i < fns.length; i++) fns[i]!(obj, ctx);
-      }
-      const fields = fieldsOf(nodeType, version);
-      for (const key in obj) {
-        const value = obj[key];
-        if (value === null || typeof value !== 'object' || key === '$ref') continue;
-        const ft = fields(key);
-        if (ft === 'Data') continue;
-        segments.push(key);
-        visit(value, ft, key, false);
-        segments.pop();
-      }
-      return;
-    }
-    if (f !== undefined && f.kind === DATA) return;
-    // Untyped: extensions, unknown fields. Only `$ref`s matter here; skip what looks like literal data.
+  /** A node whose place gives it no type (an extension, an unknown field): only `$ref`s matter; literal data is skipped. */
+  const visitUntyped = (obj: Record<string, unknown>, parentKey: Segment | undefined, inExamples: boolean): void => {
     const namesHere = typeof parentKey === 'string' && NAME_MAPS.has(parentKey);
     for (const key in obj) {
       const value = obj[key];
       if (value === null || typeof value !== 'object') continue;
-      if (skipsChild(parentKey, key, value, inExamples)) continue;
+      if (!namesHere && (LITERAL_KEYS.has(key) || (inExamples && key === 'value') || (key === 'examples' && Array.isArray(value)))) continue;
       segments.push(key);
       visit(value, undefined, key, !namesHere && key === 'examples');
       segments.pop();
     }
   };
 
+  /** A node of a known OpenAPI type: its visitors, then each field by the type's table. */
+  const visitTyped = (obj: Record<string, unknown>, t: TypeRecord): void => {
+    const fns = t.fns;
+    if (fns.length > 0) {
+      ctx.file = file;
+      for (let i = 0; i < fns.length; i++) fns[i]!(obj, ctx);
+    }
+    for (const key in obj) {
+      const value = obj[key];
+      if (value === null || typeof value !== 'object' || key === '$ref') continue;
+      const s = t.field(key);
+      if (s !== undefined && s.kind === DATA) continue;
+      segments.push(key);
+      visit(value, s, key, false);
+      segments.pop();
+    }
+  };
+
+  const visit = (node: object, f: Shape | undefined, parentKey: Segment | undefined, inExamples: boolean): void => {
+    if (Array.isArray(node)) {
+      // A list of X, or 2.0/3.0 array-form `items`; anything else is walked untyped (the structural check reports it).
+      const itemShape = f === undefined ? undefined : f.kind === LIST || f.kind === SCHEMA_OR_LIST ? f.itemShape : undefined;
+      for (let i = 0; i < node.length; i++) {
+        const value: unknown = node[i];
+        if (value === null || typeof value !== 'object') continue;
+        segments.push(i);
+        visit(value, itemShape, i, false);
+        segments.pop();
+      }
+      return;
+    }
+    const obj = node as Record<string, unknown>;
+    if (f === undefined) {
+      if (refVisitors.length > 0) {
+        const ref = obj.$ref;
+        if (typeof ref === 'string') {
+          ctx.file = file;
+          for (let i = 0; i < refVisitors.length; i++) refVisitors[i]!.Ref!(ref, obj, ctx, undefined);
+        }
+      }
+      return visitUntyped(obj, parentKey, inExamples);
+    }
+    const nodeType = f.kind === NODE || f.kind === SCHEMA_OR_LIST ? f.item : undefined;
+    const ref = obj.$ref;
+    if (typeof ref === 'string') {
+      ctx.file = file;
+      for (let i = 0; i < refVisitors.length; i++) refVisitors[i]!.Ref!(ref, obj, ctx, nodeType?.name);
+      if (nodeType?.name === 'Operation' || (f.kind === MAP && (parentKey === 'properties' || parentKey === 'patternProperties'))) info.needsInlining = true;
+      followRef(ref, f);
+      // A Reference Object stands for its target; a Schema Object with `$ref` may have sibling keywords.
+      if (nodeType === undefined || !nodeType.schema) return;
+    }
+    if (nodeType !== undefined) return visitTyped(obj, nodeType);
+    if (f.kind === DATA) return;
+    // A map or list of X (a list given as an object is walked by its keys, as a map).
+    const itemShape = f.itemShape;
+    for (const key in obj) {
+      if (key === '$ref' && typeof ref === 'string') continue;
+      const value = obj[key];
+      if (value === null || typeof value !== 'object') continue;
+      segments.push(key);
+      visit(value, itemShape, key, false);
+      segments.pop();
+    }
+  };
+
+  const start = (node: unknown, shape: Shape | undefined, parentKey: Segment | undefined): void => {
+    if (node !== null && typeof node === 'object') visit(node, shape, parentKey, false);
+  };
   ctx.file = file;
-  visit(set.root.data, 'Root', undefined, false);
+  start(set.root.data, types.shape('Root'), undefined);
   while (queue.length > 0) {
     const job = queue.shift()!;
     file = job.file;
@@ -215,7 +219,7 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
     segments.push(...job.segments);
     physicalBase = job.segments.length;
     logicalBase = job.logical;
-    visit(job.value, job.type, job.segments[job.segments.length - 1], false);
+    start(job.value, job.shape, job.segments[job.segments.length - 1]);
   }
   for (const v of visitors) v.done?.();
   return info;
@@ -226,43 +230,68 @@ const MAP = 1;
 const LIST = 2;
 const DATA = 3;
 const SCHEMA_OR_LIST = 4;
+/** A field type, parsed once per walk: node, map or list of a node type, literal data. */
 interface Shape {
   kind: typeof NODE | typeof MAP | typeof LIST | typeof DATA | typeof SCHEMA_OR_LIST;
-  item: NodeType | undefined;
+  /** The node type (NODE, SCHEMA_OR_LIST) or the type of the items (MAP, LIST). */
+  item: TypeRecord | undefined;
+  /** The shape of an item of a MAP, LIST or SCHEMA_OR_LIST: a node of `item`. */
+  itemShape: Shape | undefined;
 }
-const shapes = new Map<FieldType, Shape>();
-/** A field type, parsed once: node, map or list of a node type, literal data. */
-function shapeOf(t: FieldType): Shape {
-  let s = shapes.get(t);
-  if (!s) {
-    if (t === 'Data') s = { kind: DATA, item: undefined };
-    else if (t === 'SchemaOrList') s = { kind: SCHEMA_OR_LIST, item: 'Schema' };
-    else if (t.startsWith('Map:')) s = { kind: MAP, item: t.slice(4) as NodeType };
-    else if (t.startsWith('List:')) s = { kind: LIST, item: t.slice(5) as NodeType };
-    else s = { kind: NODE, item: t as NodeType };
-    shapes.set(t, s);
-  }
-  return s;
+/** One node type in one walk: the visitors of that type, and its fields' shapes (memoized per key). */
+interface TypeRecord {
+  name: NodeType;
+  schema: boolean;
+  fns: NodeVisitor[];
+  field(key: string): Shape | undefined;
 }
 
-const fieldTables = new Map<string, (key: string) => FieldType | undefined>();
-/** `fieldType` for one parent type and version, memoized per key in a prototype-less table. */
-function fieldsOf(parent: NodeType, version: OasVersion): (key: string) => FieldType | undefined {
-  const id = `${version}:${parent}`;
-  let fn = fieldTables.get(id);
-  if (!fn) {
-    const memo: Record<string, FieldType | null> = Object.create(null) as Record<string, FieldType | null>;
+/**
+ * The walk's tables, built once per walk: for each node type its visitors and a
+ * prototype-less memo of its fields' shapes, so that the loop does no Map lookup
+ * or string building per node.
+ */
+function typeTable(visitors: readonly Visitor[], version: OasVersion): { shape(t: FieldType): Shape } {
+  const records = new Map<NodeType, TypeRecord>();
+  const shapes = new Map<FieldType, Shape>();
+  const recordOf = (name: NodeType): TypeRecord => {
+    let r = records.get(name);
+    if (r) return r;
+    const fns: NodeVisitor[] = [];
+    for (const v of visitors) {
+      const fn = v[name];
+      if (typeof fn === 'function') fns.push(fn);
+    }
+    const memo = Object.create(null) as Record<string, Shape | null>;
     let size = 0;
-    fn = (key) => {
-      const t = memo[key];
-      if (t !== undefined) return t ?? undefined;
-      const computed = fieldType(parent, key, version);
-      if (size++ < 10_000) memo[key] = computed ?? null;
-      return computed;
+    r = {
+      name,
+      schema: name === 'Schema',
+      fns,
+      field: (key) => {
+        const known = memo[key];
+        if (known !== undefined) return known ?? undefined;
+        const t = fieldType(name, key, version);
+        const s = t === undefined ? undefined : shape(t);
+        if (size++ < 10_000) memo[key] = s ?? null;
+        return s;
+      },
     };
-    fieldTables.set(id, fn);
-  }
-  return fn;
+    records.set(name, r);
+    return r;
+  };
+  const shape = (t: FieldType): Shape => {
+    let s = shapes.get(t);
+    if (s) return s;
+    if (t === 'Data') s = { kind: DATA, item: undefined, itemShape: undefined };
+    else if (t === 'SchemaOrList') s = { kind: SCHEMA_OR_LIST, item: recordOf('Schema'), itemShape: shape('Schema') };
+    else if (t.startsWith('Map:')) s = { kind: MAP, item: recordOf(t.slice(4) as NodeType), itemShape: shape(t.slice(4) as NodeType) };
+    else if (t.startsWith('List:')) s = { kind: LIST, item: recordOf(t.slice(5) as NodeType), itemShape: shape(t.slice(5) as NodeType) };
+    else s = { kind: NODE, item: recordOf(t as NodeType), itemShape: undefined };
+    shapes.set(t, s);
+    return s;
+  };
+  return { shape };
 }
 
 /** One untyped depth-first pass over one file, calling `Ref` visitors (the loader's fallback). */

@@ -39,6 +39,7 @@ export function checkValue(schema: unknown, file: SourceFile, value: unknown, op
 }
 
 const MAX_REF_DEPTH = 64;
+const NO_PATTERNS: ReadonlyArray<readonly [RegExp | undefined, unknown]> = [];
 
 class Checker {
   private readonly legacy: boolean;
@@ -66,8 +67,8 @@ class Checker {
     const t = s.type;
     if (t === undefined) return undefined;
     if (value === null && ((this.o.version === '3.0' && s.nullable === true) || (this.o.version === '2.0' && s['x-nullable'] === true))) return undefined;
+    if (typeof t === 'string' ? isOfType(value, t) : Array.isArray(t) && t.some((x) => typeof x === 'string' && isOfType(value, x))) return undefined;
     const types = Array.isArray(t) ? t : [t];
-    if (types.some((x) => typeof x === 'string' && isOfType(value, x))) return undefined;
     return issue(path, `must be ${types.map((x) => article(String(x))).join(' or ')}, not ${describe(value)}`);
   }
 
@@ -184,7 +185,7 @@ class Checker {
         return issue(path, `is missing the required property \`${r}\``);
       }
     }
-    const patterns = isObject(patternProperties) ? Object.entries(patternProperties).map(([p, sub]) => [regex(p), sub] as const) : [];
+    const patterns = isObject(patternProperties) ? Object.entries(patternProperties).map(([p, sub]) => [regex(p), sub] as const) : NO_PATTERNS;
     for (const k of keys) {
       let matched = false;
       if (props && Object.prototype.hasOwnProperty.call(props, k)) {
@@ -208,6 +209,7 @@ class Checker {
         if (bad) return issue([...path, k], `the property name \`${k}\` is not allowed: ${bad.message}`);
       }
     }
+    if (!isObject(dependentRequired) && !isObject(dependentSchemas) && !isObject(dependencies)) return undefined;
     const deps: Array<[string, unknown]> = [
       ...(isObject(dependentRequired) ? Object.entries(dependentRequired) : []),
       ...(isObject(dependentSchemas) ? Object.entries(dependentSchemas) : []),

@@ -20,19 +20,27 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** ref root + referring file -> ref -> target. */
 const cache = new Map<string, Map<string, RefTarget>>();
 let cached = 0;
+/** The scope asked about last: the walk asks about one file's refs in a row (no key string built per ref). */
+let last: { refRoot: string; fromFile: string; byRef: Map<string, RefTarget> } | undefined;
 
 /** Memoized: every rule and the loader ask about the same refs (path.resolve is not free). */
 export function parseRef(ref: string, fromFile: string, refRoot: string): RefTarget {
-  const scope = `${refRoot}\u0000${fromFile}`;
-  let byRef = cache.get(scope);
-  if (!byRef) cache.set(scope, (byRef = new Map()));
+  let byRef: Map<string, RefTarget>;
+  if (last !== undefined && last.fromFile === fromFile && last.refRoot === refRoot) byRef = last.byRef;
+  else {
+    const scope = `${refRoot}\u0000${fromFile}`;
+    let m = cache.get(scope);
+    if (!m) cache.set(scope, (m = new Map()));
+    byRef = m;
+    last = { refRoot, fromFile, byRef };
+  }
   let t = byRef.get(ref);
   if (!t) {
     if (++cached > 200_000) {
       cache.clear();
       cached = 0;
-      cache.set(scope, byRef);
       byRef.clear();
+      cache.set(`${refRoot}\u0000${fromFile}`, byRef);
     }
     t = parseRefUncached(ref, fromFile, refRoot);
     byRef.set(ref, t);

@@ -25,6 +25,8 @@ export function resolveTarget(set: DocumentSet, target: Extract<RefTarget, { kin
 }
 
 const memo = new WeakMap<DocumentSet, Map<SourceFile, Map<string, Resolution | undefined>>>();
+/** The memo asked about last: the walk and the rules ask about one file's refs in a row (it keeps that one set alive until another is asked about). */
+let last: { set: DocumentSet; from: SourceFile; m: Map<string, Resolution | undefined> } | undefined;
 
 /**
  * A `$ref` string written in `from`, resolved (memoized per set: the walk and
@@ -32,10 +34,16 @@ const memo = new WeakMap<DocumentSet, Map<SourceFile, Map<string, Resolution | u
  * outside the ref root, which are not followed.
  */
 export function resolveRef(set: DocumentSet, from: SourceFile, ref: string): Resolution | undefined {
-  let byFile = memo.get(set);
-  if (!byFile) memo.set(set, (byFile = new Map()));
-  let m = byFile.get(from);
-  if (!m) byFile.set(from, (m = new Map()));
+  let m: Map<string, Resolution | undefined>;
+  if (last !== undefined && last.set === set && last.from === from) m = last.m;
+  else {
+    let byFile = memo.get(set);
+    if (!byFile) memo.set(set, (byFile = new Map()));
+    let inFile = byFile.get(from);
+    if (!inFile) byFile.set(from, (inFile = new Map()));
+    m = inFile;
+    last = { set, from, m };
+  }
   const hit = m.get(ref);
   if (hit !== undefined || m.has(ref)) return hit;
   const t = parseRef(ref, from.path, set.refRoot);

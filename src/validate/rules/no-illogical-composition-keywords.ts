@@ -36,6 +36,8 @@ const SIMPLE = new Set([
   'xml',
 ]);
 
+const ALTERNATIVES = ['anyOf', 'oneOf'] as const;
+
 /**
  * Redocly's rule of the same name (recommended: warn), as Redocly CLI 2.77 implements it.
  * `allOf`, `anyOf` and `oneOf` that cannot mean what they say:
@@ -60,6 +62,7 @@ export const noIllogicalCompositionKeywords: Rule = {
     const strictDiscriminator = set.version !== '3.2';
     return {
       Schema(schema, ctx) {
+        if (schema.allOf === undefined && schema.anyOf === undefined && schema.oneOf === undefined) return;
         const rep: Report = (pointer, message) => report({ file: ctx.file, pointer, message });
         const hasDiscriminator = isRecord(schema.discriminator);
         const all = schema.allOf;
@@ -69,7 +72,7 @@ export const noIllogicalCompositionKeywords: Rule = {
           if (all.length === 0 || single) tooFew(all, 'allOf', ctx, rep);
           emptyAndDuplicates(all, 'allOf', ctx, rep);
         }
-        for (const key of ['anyOf', 'oneOf'] as const) {
+        for (const key of ALTERNATIVES) {
           const list = schema[key];
           if (!Array.isArray(list)) continue;
           if (list.length < 2 && !hasDiscriminator) tooFew(list, key, ctx, rep);

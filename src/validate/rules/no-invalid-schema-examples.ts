@@ -9,6 +9,7 @@ export const noInvalidSchemaExamples: Rule = {
   description: 'Schema `example` / `examples` values match the schema.',
   create: ({ report }) => ({
     Schema(schema, ctx) {
+      if (schema.example === undefined && schema.examples === undefined) return;
       const self = { value: schema, file: ctx.file };
       if (schema.example !== undefined) {
         const p = checkExample(ctx, self, { value: schema.example, file: ctx.file, pointer: () => at(ctx, 'example') }, 'the schema `example`');

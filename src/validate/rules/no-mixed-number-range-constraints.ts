@@ -1,6 +1,11 @@
 import type { Rule } from './rule.js';
 import { at } from './util.js';
 
+const PAIRS = [
+  ['minimum', 'exclusiveMinimum'],
+  ['maximum', 'exclusiveMaximum'],
+] as const;
+
 /**
  * OpenAPI 3.1+ (JSON Schema 2020-12): both `minimum` and a numeric `exclusiveMinimum`
  * (or the maximum pair) in one schema: both apply, so one of them is redundant, which
@@ -13,10 +18,8 @@ export const noMixedNumberRangeConstraints: Rule = {
   versions: ['3.1', '3.2'],
   create: ({ report }) => ({
     Schema(schema, ctx) {
-      for (const [plain, exclusive] of [
-        ['minimum', 'exclusiveMinimum'],
-        ['maximum', 'exclusiveMaximum'],
-      ] as const) {
+      for (let i = 0; i < PAIRS.length; i++) {
+        const [plain, exclusive] = PAIRS[i]!;
         if (typeof schema[plain] === 'number' && typeof schema[exclusive] === 'number') {
           report({ file: ctx.file, pointer: at(ctx, exclusive), message: `the schema has both \`${plain}\` and \`${exclusive}\`: use one of them` });
         }

@@ -35,7 +35,7 @@ function defines(schema: Record<string, unknown>, name: string, ctx: WalkContext
   seen.add(schema);
   if (isRecord(schema.properties) && Object.hasOwn(schema.properties, name)) return true;
   const member = (s: unknown, branch: Set<object>): boolean => {
-    const r = ctx.resolve(s);
+    const r = ctx.resolve(s, ''); // only the value is used: no pointer built
     return r !== undefined && isRecord(r.value) && defines(r.value, name, ctx, branch);
   };
   if (typeof schema.$ref === 'string' && member({ $ref: schema.$ref }, seen)) return true;

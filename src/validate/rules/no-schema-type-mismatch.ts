@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import type { WalkContext } from '../walk.js';
 import { at } from './util.js';
 
 const FOR_OBJECTS = ['properties', 'additionalProperties', 'patternProperties', 'required', 'minProperties', 'maxProperties'];
@@ -14,26 +15,27 @@ export const noSchemaTypeMismatch: Rule = {
   id: 'no-schema-type-mismatch',
   severity: 'warn',
   description: 'No object keywords on a non-object schema, no array keywords on a non-array schema.',
-  create: ({ report }) => ({
-    Schema(schema, ctx) {
-      const t = schema.type;
-      if (typeof t !== 'string') return;
-      const check = (keys: string[], applies: string): void => {
-        if (t === applies) return;
-        for (const k of keys) {
-          if (!(k in schema)) continue;
-          if (k === 'required' && !Array.isArray(schema.required)) continue;
-          report({
-            file: ctx.file,
-            pointer: at(ctx, k),
-            message: `\`${k}\` applies to ${applies}s, but this schema is \`type: ${t}\`: it is ignored`,
-            // Redocly's rule checks `items` and `properties` only.
-            ...(k === 'items' || k === 'properties' ? {} : { beyondRedocly: true }),
-          });
-        }
-      };
-      check(FOR_OBJECTS, 'object');
-      check(FOR_ARRAYS, 'array');
-    },
-  }),
+  create: ({ report }) => {
+    const check = (schema: Record<string, unknown>, ctx: WalkContext, t: string, keys: readonly string[], applies: string): void => {
+      for (const k of keys) {
+        if (!(k in schema)) continue;
+        if (k === 'required' && !Array.isArray(schema.required)) continue;
+        report({
+          file: ctx.file,
+          pointer: at(ctx, k),
+          message: `\`${k}\` applies to ${applies}s, but this schema is \`type: ${t}\`: it is ignored`,
+          // Redocly's rule checks `items` and `properties` only.
+          ...(k === 'items' || k === 'properties' ? {} : { beyondRedocly: true }),
+        });
+      }
+    };
+    return {
+      Schema(schema, ctx) {
+        const t = schema.type;
+        if (typeof t !== 'string') return;
+        if (t !== 'object') check(schema, ctx, t, FOR_OBJECTS, 'object');
+        if (t !== 'array') check(schema, ctx, t, FOR_ARRAYS, 'array');
+      },
+    };
+  },
 };

@@ -3,6 +3,7 @@ import { isRecord } from './util.js';
 
 /** The `{name}` variables of a server URL template. */
 export function urlVariables(url: string): string[] {
+  if (!url.includes('{')) return [];
   return Array.from(url.matchAll(/\{([^}]+)\}/g), (m) => m[1]!);
 }
 

@@ -40,6 +40,7 @@ export function matchesType(v: unknown, type: string, nullable = false): boolean
 
 /** The path templates of a path (`/a/{id}/{x}` -> id, x). */
 export function templateParams(path: string): string[] {
+  if (!path.includes('{')) return [];
   return Array.from(path.matchAll(/\{([^}/]+)\}/g), (m) => m[1]!);
 }
 

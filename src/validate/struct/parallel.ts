@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RawError } from '../schemas/validators.js';
 import type { OasVersion } from '../types.js';
-import type { Twin } from '../load.js';
+import type { Twin, TwinBytes } from '../load.js';
 import type { StructReply, WorkerJob } from './ajv-worker.js';
 
 /** Below this size the structural check is cheaper than starting a thread. */
@@ -11,10 +11,14 @@ export const PARALLEL_MIN_BYTES = 1_000_000;
 
 /**
  * The second core for one large document: started as soon as the file's size is
- * known (the thread boots while the main thread reads), sent the text once read (it
- * parses its own copy, or reads the file's JSON twin, while the main thread parses),
- * then asked for the structural check against the official schema while the main
- * thread walks the rules. Same result as checking on the main thread: when the
+ * known (the thread boots while the main thread reads), sent the file's bytes once
+ * read (it parses its own copy while the main thread parses), or the bytes of the
+ * file's JSON twin as soon as they match the file (it parses them while the main
+ * thread parses its own copy: for the built document this thread is the critical
+ * path, so every millisecond it starts earlier counts). It starts the structural check
+ * against the official schema as soon as it has the data, with the version it finds
+ * there (the main thread's `check` names the version: the same, found the same way
+ * in the same data), while the main thread walks the rules. Same result as checking on the main thread: when the
  * document turns out to need refs inlined (other files, refs where OpenAPI allows
  * none), the answer is not used. (Running some rules on this thread too was tried:
  * with its own parse and the structural check it is already the critical path, and
@@ -24,8 +28,13 @@ export const PARALLEL_MIN_BYTES = 1_000_000;
  * runner) `startStructWorker` returns undefined and everything runs inline.
  */
 export interface StructWorker {
-  /** Hand over the file's text, as soon as it is read. */
-  parse(text: string, strictJson: boolean, twin?: Twin): void;
+  /**
+   * Hand over the file, as soon as it is read: its bytes when it was read as bytes (`text` is their
+   * UTF-8), else its text; or only the twin (see load.ts), which the thread takes instead.
+   */
+  parse(text: string, strictJson: boolean, twin?: Twin, bytes?: Uint8Array): void;
+  /** Hand over a twin's bytes as soon as they match the text: the thread parses and checks them while the main thread parses its copy; `parse` then says whether they were taken. */
+  twin(twin: TwinBytes): void;
   /** The structural check (null: valid); rejects when the thread could not parse the text. */
   check(version: OasVersion): Promise<RawError[] | null>;
   stop(): void;
@@ -42,9 +51,14 @@ export function startStructWorker(): StructWorker | undefined {
   }
   worker.unref();
   const post = (job: WorkerJob): void => worker.postMessage(job);
+  /** The twin bytes the thread was sent early. */
+  let early: Uint8Array | undefined;
   return {
-    parse: (text, strictJson, twin) =>
-      post({ kind: 'parse', text, strictJson, ...(twin ? { twin: { json: twin.json, ...(twin.member ? { member: twin.member } : {}) } } : {}) }),
+    twin: (twin) => {
+      early = twin.bytes;
+      post({ kind: 'twin', bytes: shared(twin.bytes), ...(twin.member === undefined ? {} : { member: twin.member }) });
+    },
+    parse: (text, strictJson, twin, bytes) => post(parseJob(text, strictJson, twin, bytes, early)),
     check: (version) => {
       const reply = new Promise<StructReply>((resolve, reject) => {
         worker.once('message', resolve);
@@ -62,4 +76,26 @@ export function startStructWorker(): StructWorker | undefined {
     // does not keep the process alive, and an idle one costs nothing until the process exits.
     stop: () => worker.unref(),
   };
+}
+
+/**
+ * What the thread is sent: bytes go as a SharedArrayBuffer (one copy of the bytes, ~1 ms for
+ * megabytes, where a string is serialized and deserialized), and the thread decodes them as the
+ * main thread did; with a twin only the twin goes, the text is not needed there.
+ */
+function parseJob(text: string, strictJson: boolean, twin: Twin | undefined, bytes: Uint8Array | undefined, early: Uint8Array | undefined): WorkerJob {
+  if (twin) {
+    const format = /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+    // The twin taken is the one the thread already parses (the very bytes, as sent): only say so.
+    if (twin.bytes !== undefined && twin.bytes === early) return { kind: 'parse', strictJson, format, twin: 'sent' };
+    const member = twin.member === undefined ? {} : { member: twin.member };
+    return { kind: 'parse', strictJson, format, twin: { ...(twin.bytes ? { bytes: shared(twin.bytes) } : { json: twin.json }), ...member } };
+  }
+  return { kind: 'parse', strictJson, ...(bytes ? { bytes: shared(bytes) } : { text }) };
+}
+
+function shared(bytes: Uint8Array): SharedArrayBuffer {
+  const buffer = new SharedArrayBuffer(bytes.byteLength);
+  new Uint8Array(buffer).set(bytes);
+  return buffer;
 }
