@@ -21,7 +21,7 @@ export interface RunBuildResult {
   /** sha256 of the unified document's YAML text (what specs/openapi.index.json records): the document's identity for caches. */
   unifiedSha256: string;
   /** The texts written for the unified document (`api-hub start` validates them without reading them back). */
-  unifiedTexts: { yaml: string; indexJson: string };
+  unifiedTexts: { yaml: string; indexJson: string; indexBytes: Uint8Array };
   /** Models in the listings the build read (FAL, Comet). */
   models: { fal: number; comet: number };
 }
@@ -88,7 +88,7 @@ export async function runBuild(root: string, options: RunBuildOptions = {}): Pro
     report: out.report,
     document: out.document,
     unifiedSha256,
-    unifiedTexts: { yaml, indexJson },
+    unifiedTexts: { yaml, indexJson, indexBytes: bytes[files.findIndex(([path]) => path === p.unifiedIndex)]! },
     models: { fal: fal?.models.length ?? 0, comet: comet?.models.length ?? 0 },
     outputs,
     stale: outputs.filter((o) => o.changed).map((o) => o.file),

@@ -16,12 +16,12 @@ export function builtSource(
   reader: FileReader;
   twin: (path: string, text: string) => Promise<Twin | undefined>;
 } {
-  const { yaml, indexJson } = build.unifiedTexts;
+  const { yaml, indexJson, indexBytes } = build.unifiedTexts;
   const reader: FileReader = {
     read: (path) => (path === unifiedPath ? Promise.resolve(yaml) : nodeFileReader.read(path)),
     size: (path) => (path === unifiedPath ? Promise.resolve(Buffer.byteLength(yaml)) : (nodeFileReader.size?.(path) ?? Promise.resolve(0))),
   };
   const twin = (path: string, text: string): Promise<Twin | undefined> =>
-    Promise.resolve(path === unifiedPath && text === yaml ? { data: build.document, json: indexJson, member: 'document' } : undefined);
+    Promise.resolve(path === unifiedPath && text === yaml ? { data: build.document, json: indexJson, bytes: indexBytes, member: 'document' } : undefined);
   return { reader, twin };
 }
