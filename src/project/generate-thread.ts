@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { startWorker } from '../core/worker.js';
 import type { GenerateResult } from '../generate/generate.js';
 import type { GenerateJob, GenerateReply } from './generate-worker.js';
 
@@ -30,15 +29,8 @@ export interface GenerateThread {
 }
 
 export function startGenerateThread(): GenerateThread | undefined {
-  const url = new URL('./generate-worker.js', import.meta.url);
-  if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return undefined;
-  let worker: Worker;
-  try {
-    worker = new Worker(url);
-  } catch {
-    return undefined;
-  }
-  worker.unref();
+  const worker = startWorker(new URL('./generate-worker.js', import.meta.url));
+  if (!worker) return undefined;
   let reply: Promise<GenerateResult> | undefined;
   return {
     start(job) {

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../../core/worker.js';
 import type { RawError } from '../schemas/validators.js';
 import type { OasVersion } from '../types.js';
 import type { Twin, TwinBytes } from '../load.js';
@@ -41,15 +39,8 @@ export interface StructWorker {
 }
 
 export function startStructWorker(): StructWorker | undefined {
-  const url = new URL('./ajv-worker.js', import.meta.url);
-  if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return undefined;
-  let worker: Worker;
-  try {
-    worker = new Worker(url);
-  } catch {
-    return undefined;
-  }
-  worker.unref();
+  const worker = startWorker(new URL('./ajv-worker.js', import.meta.url));
+  if (!worker) return undefined;
   const post = (job: WorkerJob): void => worker.postMessage(job);
   /** The twin bytes the thread was sent early. */
   let early: Uint8Array | undefined;
