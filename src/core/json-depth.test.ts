@@ -25,6 +25,12 @@ describe('jsonDeeperThan', () => {
       if (d > 0) expect(jsonDeeperThan(text, d - 1), text).toBe(true);
     }
   });
+  it('steps over megabyte strings full of escapes without a regex stack overflow', () => {
+    const text = `[{"a":"${'x\\"[{'.repeat(300_000)}"}, [[1]]]`;
+    expect(depthOf(JSON.parse(text))).toBe(3);
+    expect(jsonDeeperThan(text, 3)).toBe(false);
+    expect(jsonDeeperThan(text, 2)).toBe(true);
+  });
   it('refuses 10,000 levels at the default limit without recursion', () => {
     const deep = '['.repeat(10_000) + ']'.repeat(10_000);
     expect(jsonDeeperThan(deep, 1000)).toBe(true);
