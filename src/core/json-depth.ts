@@ -9,7 +9,7 @@
  */
 export function jsonDeeperThan(text: string, maxDepth: number): boolean {
   const tokens = /["[\]{}]/g;
-  const stringEnd = /[^"\\]*(?:\\[^][^"\\]*)*"/y;
+  const stringEnd = /[^"\\]*(?:\\[\s\S][^"\\]*)*"/y;
   let depth = 0;
   for (let m = tokens.exec(text); m !== null; m = tokens.exec(text)) {
     const c = text.charCodeAt(m.index);
