@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from './helpers/cli.js';
+import { filesUnder } from './helpers/files.js';
 
 // Canary keys, made at run time (no key-shaped literal in this file), each unique to this run.
 const alnum = (n: number): string =>
@@ -59,17 +60,6 @@ function repo(): {
   return { dir, git, write, cli };
 }
 
-/** Every file under dir (the .git directory's loose objects are compressed: a canary there is not in clear text). */
-function allFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...allFiles(p));
-    else out.push(p);
-  }
-  return out;
-}
-
 function expectNoCanary(text: string): void {
   for (const c of CANARIES) {
     expect(text).not.toContain(c);
@@ -116,7 +106,8 @@ describe('pre-commit secret scan (api-hub scan --staged)', () => {
     expectNoCanary(outputs.join('\n'));
     // No file the scan or the hook could have written holds a canary, except the ones the test wrote itself.
     const written = new Set(['config/settings.txt', 'src/client.ts', '.env', 'specs/openapi.yaml'].map((p) => join(dir, p)));
-    for (const f of allFiles(dir)) if (!written.has(f)) expectNoCanary(readFileSync(f, 'latin1'));
+    // The .git directory's loose objects are compressed: a canary there is not in clear text.
+    for (const f of filesUnder(dir)) if (!written.has(f)) expectNoCanary(readFileSync(f, 'latin1'));
   });
 
   it('lets a clean commit through quietly, and an allowlisted false positive with its reason', () => {

@@ -4,8 +4,9 @@
  * output and no file.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { filesUnder } from './helpers/files.js';
 import { join } from 'node:path';
 import { runCliAsync, type AsyncRun } from './fetch-helpers.js';
 import type { FakeApi } from './fetch-server.js';
@@ -25,12 +26,8 @@ const up = serversClosedAfterEach();
 const BLANK = { FAL_ADMIN_KEY: '', COMET_QUOTA_KEY: '', COMET_QUOTA_API_BASE_URL: '' };
 const UNTIL = '2025-01-20';
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
-}
-
 function noCanary(dir: string, run: AsyncRun): void {
-  for (const text of [run.stdout, run.stderr, ...walk(dir).map((f) => readFileSync(f, 'utf8'))]) {
+  for (const text of [run.stdout, run.stderr, ...filesUnder(dir).map((f) => readFileSync(f, 'utf8'))]) {
     expect(text).not.toContain('CANARY');
     expect(text).not.toContain(encodeURIComponent(COMET_CANARY));
   }
@@ -95,7 +92,7 @@ describe('api-hub usage', () => {
     const r = await runCliAsync(['usage', '--until', UNTIL, '--days', '1', '--state', 'off'], { cwd: dir, env: env(fal, comet) });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ANOMALY fal-ai\/flux\/dev spent 10\.00 USD on 2025-01-20, 5\.0× its median of 2\.00 USD/m);
-    expect(walk(dir)).toEqual([]); // --state off: nothing written
+    expect(filesUnder(dir)).toEqual([]); // --state off: nothing written
   });
 
   it('exits 2 and asks for an admin key when FAL refuses the key (401)', async () => {

@@ -4,8 +4,9 @@
  * non-admin key, and canary keys that reach no message and no file.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { filesUnder } from './helpers/files.js';
 import { join } from 'node:path';
 import { HubError } from '../src/core/errors.js';
 import { DEFAULT_ANOMALY_OPTIONS, runUsage, type UsageRunOptions } from '../src/usage/index.js';
@@ -38,10 +39,6 @@ function falLines(): FalLine[] {
     { day: UNTIL, endpoint_id: 'fal-ai/veo3', cost: 3, auth_method: 'intern-laptop', unit: 'second', quantity: 6 },
   );
   return lines;
-}
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 }
 
 function options(env: Record<string, string>, o: Partial<UsageRunOptions> = {}): UsageRunOptions {
@@ -99,7 +96,7 @@ describe('FAL usage API', () => {
     });
     const second = await runUsage(o);
     expect(second.report.anomalies.map((a) => a.ruleId)).toEqual(['usage-spike']);
-    for (const f of walk(o.root)) expect(readFileSync(f, 'utf8')).not.toContain('CANARY');
+    for (const f of filesUnder(o.root)) expect(readFileSync(f, 'utf8')).not.toContain('CANARY');
   });
 
   it('waits the Retry-After of a 429, then goes on', async () => {

@@ -8,7 +8,7 @@ import { loadBuildInput } from './build-input.js';
 import { toIndexJson, toJson, toYaml } from '../normalize/serialize.js';
 import { sha256 } from '../core/hash.js';
 import type { BuildFinding } from '../normalize/types.js';
-import { configErrors, loadConfig } from './config.js';
+import { configErrors, loadConfig, type ProjectConfig } from './config.js';
 import { loadSnapshots } from './snapshots.js';
 
 export interface RunBuildResult {
@@ -40,11 +40,13 @@ export interface RunBuildOptions extends BuildOptions {
    * serialized and written (`api-hub start` hands it to its generate thread).
    */
   onDocument?: (documentJson: string) => void;
+  /** The project's configuration, when the caller has loaded it already (`api-hub start` validates with it too). */
+  project?: ProjectConfig;
 }
 
 export async function runBuild(root: string, options: RunBuildOptions = {}): Promise<RunBuildResult> {
   const p = projectPaths(root);
-  const project = await loadConfig(root);
+  const project = options.project ?? (await loadConfig(root));
   const problems = configErrors(project.problems.build);
   if (problems.length > 0) throw new HubError(`invalid configuration (${problems[0]?.file ?? 'api-hub.config.yaml'})`, { diagnostics: problems });
   const config = project.build;

@@ -35,7 +35,9 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
       step('build');
       const unified = displayPath(ctx.root, p.unified);
       const feed = thread && threads ? threads.feedThread(thread, { source: unified, indexPath: p.unifiedIndex, cache: flags.cache }) : undefined;
-      const build = await runBuild(ctx.root, feed ? { onDocument: feed.onDocument } : {});
+      // One configuration for both stages: the build's keys, and the rules validate applies (redocly.yaml, ignore file).
+      const project = await loadConfig(ctx.root);
+      const build = await runBuild(ctx.root, { project, ...(feed ? { onDocument: feed.onDocument } : {}) });
       const s = build.report.summary;
 
       step('validate and generate');
@@ -54,7 +56,7 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
       // The project's rules (redocly.yaml, ignore file): the verdict `api-hub validate` gives.
       // What the build just wrote, from memory: no read or parse of the 5 MB document again.
       const { builtSource } = await import('../../project/built-source.js');
-      const validation = await validateInProject(await loadConfig(ctx.root), [p.unified], builtSource(build, p.unified));
+      const validation = await validateInProject(project, [p.unified], builtSource(build, p.unified));
       if (validation.errorCount > 0 || validation.fatal) ctx.stdout(formatStylish(validation));
       const genExit = await generating.finally(() => thread?.stop());
 
