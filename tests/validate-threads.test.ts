@@ -3,13 +3,15 @@
 // verdict must be the one of a single thread (API_HUB_THREADS=0), finding for finding, in every
 // shape: YAML, JSON, a description in several files, with problems found by rules of every kind
 // and by the structural check.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
 import { makeSyntheticSpec } from '../scripts/make-synthetic-spec.mjs';
-import { runCli } from './helpers/cli.js';
+import { projectRoot, runCli } from './helpers/cli.js';
 
 const HUB = ['--config', 'tests/fixtures/validate/config/api-hub-defaults.yaml'];
 const dir = mkdtempSync(join(tmpdir(), 'api-hub-threads-'));
@@ -66,5 +68,29 @@ describe('validation of a large file on two threads', () => {
     const { one, two, problems } = both(file);
     expect(two).toBe(one);
     expect(problems.filter((p) => p.ruleId === 'no-invalid-schema-defaults').length).toBe(2);
+  });
+});
+
+describe('the second thread in a long-running process', () => {
+  // The MCP server validates file after file in one process: each large file's thread must end once
+  // its check is done (it holds a parsed copy of the document), not stay idle until the process exits.
+  it.skipIf(!existsSync('/proc/self/status'))('ends after each validation: the process does not gain a thread per large file', () => {
+    const file = join(projectRoot, 'specs', 'openapi.yaml');
+    const script = `
+      import { readFileSync } from 'node:fs';
+      const { validateFiles } = await import(${JSON.stringify(pathToFileURL(join(projectRoot, 'dist/validate/validate-files.js')).href)});
+      const threads = () => Number(/^Threads:\\s+(\\d+)/m.exec(readFileSync('/proc/self/status', 'utf8'))[1]);
+      await validateFiles([${JSON.stringify(file)}], { root: ${JSON.stringify(projectRoot)} });
+      await new Promise((r) => setTimeout(r, 500));
+      const before = threads();
+      for (let i = 0; i < 4; i++) await validateFiles([${JSON.stringify(file)}], { root: ${JSON.stringify(projectRoot)} });
+      await new Promise((r) => setTimeout(r, 500));
+      console.log(JSON.stringify({ before, after: threads() }));`;
+    const scriptFile = join(dir, 'long-running.mjs');
+    writeFileSync(scriptFile, script);
+    const r = spawnSync(process.execPath, [scriptFile], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const { before, after } = JSON.parse(r.stdout) as { before: number; after: number };
+    expect(after, `threads before ${before}, after ${after}`).toBeLessThanOrEqual(before);
   });
 });

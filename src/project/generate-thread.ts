@@ -44,8 +44,8 @@ export function startGenerateThread(): GenerateThread | undefined {
     },
     result: () => reply ?? Promise.reject(new Error('the generate thread was given no document')),
     cancel: () => void worker.terminate(),
-    // An unref'd worker does not keep the process alive; terminate() would block this thread.
-    stop: () => worker.unref(),
+    // The thread ends itself once told; terminate() would block this thread.
+    stop: () => worker.postMessage({ stop: true }),
   };
 }
 

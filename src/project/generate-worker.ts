@@ -36,7 +36,12 @@ async function run(job: GenerateJob): Promise<GenerateReply> {
   return { ok: true, result: await generate(document, { source: job.source, mutable: true }) };
 }
 
-parentPort?.on('message', (job: GenerateJob) => {
+parentPort?.on('message', (job: GenerateJob | { stop: true }) => {
+  // Done: the thread ends itself (terminate() would block the main thread).
+  if ('stop' in job) {
+    parentPort?.close();
+    return;
+  }
   run(job).then(
     (reply) => parentPort?.postMessage(reply),
     (err: unknown) => parentPort?.postMessage({ ok: false, reason: err instanceof Error ? err.message : String(err) } satisfies GenerateReply),

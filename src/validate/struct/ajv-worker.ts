@@ -20,7 +20,9 @@ import { detectVersion } from '../version.js';
 export type WorkerJob =
   | { kind: 'twin'; bytes: SharedArrayBuffer; member?: string }
   | { kind: 'parse'; strictJson: boolean; text?: string; bytes?: SharedArrayBuffer; format?: 'json' | 'yaml'; twin?: TwinJob | 'sent' }
-  | { kind: 'check'; version: OasVersion };
+  | { kind: 'check'; version: OasVersion }
+  /** Done: the thread closes its port and ends (its parsed copy and heap go with it). */
+  | { kind: 'stop' };
 type TwinJob = { json?: string; bytes?: SharedArrayBuffer; member?: string };
 
 export interface StructReply {
@@ -35,6 +37,10 @@ let early: ParseTextResult | undefined;
 let started: { data: unknown; version: OasVersion; reply: Promise<StructReply> } | undefined;
 
 parentPort?.on('message', (job: WorkerJob) => {
+  if (job.kind === 'stop') {
+    parentPort?.close();
+    return;
+  }
   if (job.kind === 'twin') {
     early = tryParse(() => fromTwin('json', job));
     start(early);

@@ -63,9 +63,9 @@ export function startStructWorker(): StructWorker | undefined {
       structErrors.catch(() => undefined);
       return structErrors;
     },
-    // Not terminate(): that blocks the main thread for tens of milliseconds. An unref'd worker
-    // does not keep the process alive, and an idle one costs nothing until the process exits.
-    stop: () => worker.unref(),
+    // The thread ends itself once told (its heap holds a parsed copy of the document: a long-running
+    // process, the MCP server, must not keep one per call). Not terminate(), which blocks this thread.
+    stop: () => post({ kind: 'stop' }),
   };
 }
 
