@@ -1,17 +1,18 @@
-// A large file (> 1 MB) is validated on two threads (src/validate/struct/parallel.ts): the second
-// parses its own copy of the bytes handed over at read time and runs the structural check. The
-// verdict must be the one of a single thread (API_HUB_THREADS=0), finding for finding, in every
-// shape: YAML, JSON, a description in several files, with problems found by rules of every kind
-// and by the structural check.
+// A large file (> 1 MB) may be validated on two threads (src/validate/struct/parallel.ts: by default
+// on machines with more than two CPUs, always with API_HUB_THREADS=2): the second parses its own
+// copy of the bytes handed over at read time and runs the structural check. The verdict must be the
+// one of a single thread (API_HUB_THREADS=0), finding for finding, in every shape: YAML, JSON, a
+// description in several files, with problems found by rules of every kind and by the structural check.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
 import { makeSyntheticSpec } from '../scripts/make-synthetic-spec.mjs';
-import { projectRoot, runCli } from './helpers/cli.js';
+import { secondThreadPays } from '../src/validate/struct/parallel.js';
+import { binPath, projectRoot, runCli } from './helpers/cli.js';
 
 const HUB = ['--config', 'tests/fixtures/validate/config/api-hub-defaults.yaml'];
 const dir = mkdtempSync(join(tmpdir(), 'api-hub-threads-'));
@@ -36,7 +37,7 @@ function largeDoc(): Doc {
 
 function both(file: string): { one: string; two: string; problems: Array<{ ruleId: string }> } {
   const one = runCli(['validate', '--no-cache', '--format', 'json', ...HUB, file], { env: { API_HUB_THREADS: '0' } });
-  const two = runCli(['validate', '--no-cache', '--format', 'json', ...HUB, file]);
+  const two = runCli(['validate', '--no-cache', '--format', 'json', ...HUB, file], { env: { API_HUB_THREADS: '2' } });
   expect(two.stderr).toBe('');
   return { one: one.stdout, two: two.stdout, problems: (JSON.parse(two.stdout) as { problems: Array<{ ruleId: string }> }).problems };
 }
@@ -71,6 +72,40 @@ describe('validation of a large file on two threads', () => {
   });
 });
 
+describe('how many threads validate takes', () => {
+  /** The threads that ran JavaScript: V8's profiler writes one profile per thread. */
+  function threadsUsed(file: string, env: NodeJS.ProcessEnv): number {
+    const profiles = mkdtempSync(join(dir, 'profiles-'));
+    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, binPath, 'validate', '--no-cache', '--format', 'json', ...HUB, file], {
+      cwd: projectRoot,
+      env: { ...process.env, CI: 'true', ...env },
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(1);
+    return readdirSync(profiles).filter((f) => f.endsWith('.cpuprofile')).length;
+  }
+
+  it('a second thread for a large file with API_HUB_THREADS=2, none with 0 or 1, and by default only on a machine with more than two CPUs', () => {
+    const file = join(dir, 'count.yaml');
+    writeFileSync(file, yaml.dump(largeDoc(), { lineWidth: -1, noRefs: true }));
+    expect(threadsUsed(file, { API_HUB_THREADS: '2' })).toBe(2);
+    expect(threadsUsed(file, { API_HUB_THREADS: '0' })).toBe(1);
+    expect(threadsUsed(file, { API_HUB_THREADS: '1' })).toBe(1);
+    expect(threadsUsed(file, { API_HUB_THREADS: '' })).toBe(secondThreadPays() ? 2 : 1);
+  });
+
+  it('pays on more than two CPUs only', () => {
+    expect([1, 2, 3, 4, 16].map((n) => secondThreadPays(n))).toEqual([false, false, true, true, true]);
+  });
+
+  it('refuses an API_HUB_THREADS that is not a number, naming it', () => {
+    const r = runCli(['validate', '--no-cache', 'specs/openapi.yaml'], { env: { API_HUB_THREADS: 'many' } });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/API_HUB_THREADS must be a whole number/);
+    expect(r.stdout).toBe('');
+  });
+});
+
 describe('the second thread in a long-running process', () => {
   // The MCP server validates file after file in one process: each large file's thread must end once
   // its check is done (it holds a parsed copy of the document), not stay idle until the process exits.
@@ -80,10 +115,11 @@ describe('the second thread in a long-running process', () => {
       import { readFileSync } from 'node:fs';
       const { validateFiles } = await import(${JSON.stringify(pathToFileURL(join(projectRoot, 'dist/validate/validate-files.js')).href)});
       const threads = () => Number(/^Threads:\\s+(\\d+)/m.exec(readFileSync('/proc/self/status', 'utf8'))[1]);
-      await validateFiles([${JSON.stringify(file)}], { root: ${JSON.stringify(projectRoot)} });
+      const options = { root: ${JSON.stringify(projectRoot)}, parallel: true };
+      await validateFiles([${JSON.stringify(file)}], options);
       await new Promise((r) => setTimeout(r, 500));
       const before = threads();
-      for (let i = 0; i < 4; i++) await validateFiles([${JSON.stringify(file)}], { root: ${JSON.stringify(projectRoot)} });
+      for (let i = 0; i < 4; i++) await validateFiles([${JSON.stringify(file)}], options);
       await new Promise((r) => setTimeout(r, 500));
       console.log(JSON.stringify({ before, after: threads() }));`;
     const scriptFile = join(dir, 'long-running.mjs');

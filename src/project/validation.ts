@@ -9,7 +9,7 @@ export interface ProjectValidateOptions {
   reader?: FileReader;
   /** `--allow-remote-refs`; `x-api-hub.allowRemoteRefs` of redocly.yaml turns it on too. */
   allowRemoteRefs?: boolean;
-  /** A second thread for the structural check of large files (default true). */
+  /** A second thread for the structural check of large files (default: when the machine has more than two CPUs). */
   parallel?: boolean;
   /** Called with the root document's parsed data whenever the validator could load it. */
   onRootLoaded?: (file: { data: unknown }) => void;

@@ -15,7 +15,7 @@ import { compareByPosition, locateFindings } from './locate.js';
 import { loadDocumentSet } from './refs/load-set.js';
 import type { OasVersion, Problem, SourceFile, ValidateOptions, ValidateResult } from './types.js';
 import { detectVersion } from './version.js';
-import { PARALLEL_MIN_BYTES, startStructWorker, type StructWorker } from './struct/parallel.js';
+import { PARALLEL_MIN_BYTES, secondThreadPays, startStructWorker, type StructWorker } from './struct/parallel.js';
 
 export interface ValidateFilesOptions extends ValidateOptions {
   /** Where files are read from; the file system by default. */
@@ -27,7 +27,7 @@ export interface ValidateFilesOptions extends ValidateOptions {
    * a package.json or .git (the CLI, whatever the working directory).
    */
   refBoundary?: 'root' | 'project';
-  /** Check the structure of large files on a second thread (default true). */
+  /** Check the structure of large files on a second thread (default: when the machine has more than two CPUs, see struct/parallel.ts). */
   parallel?: boolean;
   /**
    * Called with each root file once it is read and parsed (before it is checked), so a caller
@@ -59,9 +59,9 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   };
   for (const p of paths) {
     const path = resolve(options.root, p);
-    // A large document: the structural check gets a thread of its own, started now so that it
-    // boots while this one parses (see struct/parallel.ts).
-    const size = options.parallel !== false && reader.size ? await reader.size(path).catch(() => 0) : 0;
+    // A large document, on a machine where a second thread pays: the structural check gets a thread
+    // of its own, started now so that it boots while this one parses (see struct/parallel.ts).
+    const size = (options.parallel ?? secondThreadPays()) && reader.size ? await reader.size(path).catch(() => 0) : 0;
     const worker = size > PARALLEL_MIN_BYTES ? startStructWorker() : undefined;
     try {
       await validateOne(path, worker);

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { CliContext } from '../context.js';
 import type { SetExit } from './index.js';
 import { ExitCode } from '../../core/errors.js';
+import { threadOption, threadsSetting } from '../threads.js';
 
 /**
  * `npm start`: build → validate → generate on the committed snapshot, offline,
@@ -15,8 +16,10 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
     .option('--no-cache', "do not read or write generate's result cache (node_modules/.cache/api-hub/)")
     .action(async (flags: { cache: boolean }) => {
       const started = performance.now();
-      // Generate gets a thread of its own, started now: it loads the generator while this one builds.
-      const threads = ctx.env.API_HUB_THREADS === '0' ? undefined : await import('../../project/generate-thread.js');
+      // Generate gets a thread of its own, started now: it loads the generator while this one builds
+      // (API_HUB_THREADS=0 or 1: everything on this one).
+      const threadSetting = threadsSetting(ctx.env.API_HUB_THREADS);
+      const threads = threadSetting === false ? undefined : await import('../../project/generate-thread.js');
       const thread = threads?.startGenerateThread();
       const [{ runBuild }, { loadConfig }, { validateInProject }, { formatStylish }, { emitGenerated, generateCache }, { projectPaths, displayPath }] =
         await Promise.all([
@@ -56,7 +59,7 @@ export function registerStart(program: Command, ctx: CliContext, setExit: SetExi
       // The project's rules (redocly.yaml, ignore file): the verdict `api-hub validate` gives.
       // What the build just wrote, from memory: no read or parse of the 5 MB document again.
       const { builtSource } = await import('../../project/built-source.js');
-      const validation = await validateInProject(project, [p.unified], builtSource(build, p.unified));
+      const validation = await validateInProject(project, [p.unified], { ...builtSource(build, p.unified), ...threadOption(threadSetting) });
       if (validation.errorCount > 0 || validation.fatal) ctx.stdout(formatStylish(validation));
       const genExit = await generating.finally(() => thread?.stop());
 

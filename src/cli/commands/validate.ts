@@ -7,6 +7,7 @@ import { ExitCode, HubError } from '../../core/errors.js';
 import { displayPath } from '../../core/paths.js';
 import { writeFileAtomic } from '../../core/fs.js';
 import { packageVersion } from '../version.js';
+import { threadOption, threadsSetting } from '../threads.js';
 import type { ValidateResult } from '../../validate/types.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
@@ -92,8 +93,8 @@ async function runValidate(ctx: CliContext, args: string[], flags: ValidateFlags
     maxFileBytes,
     // $refs may reach anywhere in the file's project, whatever the working directory.
     refBoundary: 'project',
-    // API_HUB_THREADS=0: no second thread for the structural check of large files.
-    parallel: ctx.env.API_HUB_THREADS !== '0',
+    // API_HUB_THREADS: whether the structural check of a large file may take a second thread (unset: when it pays).
+    ...threadOption(threadsSetting(ctx.env.API_HUB_THREADS)),
   });
 
   if (flags.generateIgnoreFile) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { startWorker } from '../../core/worker.js';
 import type { RawError } from '../schemas/validators.js';
 import type { OasVersion } from '../types.js';
@@ -6,6 +7,21 @@ import type { StructReply, WorkerJob } from './ajv-worker.js';
 
 /** Below this size the structural check is cheaper than starting a thread. */
 export const PARALLEL_MIN_BYTES = 1_000_000;
+
+/**
+ * Whether a large document's structural check gets a second thread by default: only when the
+ * machine has more than two CPUs. On two (the bench machine), the thread costs as much as it
+ * saves or more: it boots and parses its own copy of the document, and its parse and check
+ * allocate while the main thread parses and walks, so both run slower (the main thread's walk
+ * of specs/openapi.yaml took ~405 ms beside it, ~275 ms alone). `npm run bench` inputs, whole
+ * process, medians of 10 alternating runs: specs/openapi.yaml 1.08 s with the thread, 1.06 s
+ * without; Cloudflare 1.07 / 0.92 s; the 12.5 MB synthetic spec (6 runs) 2.56 / 2.30 s; peak
+ * RSS 20-40% lower without. With more cores the thread has a core of its own beside V8's
+ * helper threads (not measured here: the machines at hand have two).
+ */
+export function secondThreadPays(cpus: number = availableParallelism()): boolean {
+  return cpus > 2;
+}
 
 /**
  * The second core for one large document: started as soon as the file's size is
