@@ -28,4 +28,17 @@ describe('the vendored OpenAI document', () => {
     expect(Object.keys(doc.paths)).toHaveLength(182);
     expect(doc.paths).toHaveProperty(['/chat/completions']);
   });
+
+  it("keeps OpenAI's `nullable` in the built document and the SDK: its 3.1 document writes the 3.0 keyword, read as a null type", async () => {
+    const vendored = await readFile(join(root, 'specs/providers/openai/openapi.json'), 'utf8');
+    expect(vendored.match(/"nullable": true/g)?.length).toBeGreaterThan(100);
+    const built = await readFile(join(root, 'specs/openapi.index.json'), 'utf8');
+    expect(built).not.toMatch(/"(x-)?nullable":/);
+    const doc = JSON.parse(built) as { document: { components: { schemas: Record<string, { allOf: Array<{ properties?: Record<string, unknown> }> }> } } };
+    const request = doc.document.components.schemas.CreateChatCompletionRequest!.allOf[1]!.properties!;
+    expect(request.max_completion_tokens).toMatchObject({ type: ['integer', 'null'] });
+    const types = await readFile(join(root, 'generated/schema.d.ts'), 'utf8');
+    expect(types).toContain('max_completion_tokens?: number | null;');
+    expect(types).toContain('temperature?: number | null;');
+  });
 });

@@ -14,6 +14,7 @@ import { schemaTypeMismatch } from './passes/schema-type-mismatch.js';
 import { serverUrls } from './passes/server-urls.js';
 import { providerPrefix, type Conflicts } from './passes/provider-prefix.js';
 import { upgradeTo31 } from './passes/upgrade-to-31.js';
+import { nullableIn31 } from './passes/nullable-in-31.js';
 import { tupleItems } from './passes/tuple-items.js';
 import { nonStandardKeywords } from './passes/nonstandard-keywords.js';
 import { danglingRefs, type DanglingPolicy } from './passes/dangling-refs.js';
@@ -145,6 +146,7 @@ function sourcePasses(
   return [
     from32,
     upgradeTo31,
+    nullableIn31,
     tupleItems,
     nonStandardKeywords,
     schemaTypeMismatch,

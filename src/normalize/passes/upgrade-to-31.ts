@@ -35,6 +35,34 @@ function hasWork(schema: Record<string, unknown>): boolean {
   return false;
 }
 
+/** Keywords that describe a schema rather than constrain it: they stay outside an `anyOf` wrap (see nullableToType). */
+const ANNOTATIONS = new Set(['title', 'description', 'default', 'deprecated', 'readOnly', 'writeOnly', 'examples', 'example', 'externalDocs']);
+
+/**
+ * 3.0's `nullable: true` as 3.1 says it: `null` added to `type` (and to `enum`), or, without a
+ * `type` (where 3.0 gives `nullable` no meaning), the schema wrapped as `anyOf: [schema, {type:
+ * null}]` to keep the intent; with `annotationsOutside`, its annotations (description, title, …)
+ * stay on the wrapper, where a `$ref`'s siblings say them in 3.1. `nullable` is removed whatever
+ * its value. Schemas it creates go into `done`, so that a walk that meets them again leaves them alone.
+ */
+export function nullableToType(schema: Record<string, unknown>, done: WeakSet<object>, annotationsOutside = false): void {
+  if (schema.nullable === true) {
+    if (typeof schema.type === 'string') schema.type = [schema.type, 'null'];
+    else if (Array.isArray(schema.type) && !schema.type.includes('null')) schema.type = [...schema.type, 'null'];
+    else if (schema.type === undefined) {
+      const rest: Record<string, unknown> = {};
+      const outside: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(schema)) if (k !== 'nullable') (annotationsOutside && ANNOTATIONS.has(k) ? outside : rest)[k] = v;
+      for (const k of Object.keys(schema)) delete schema[k];
+      const nullSchema = { type: 'null' };
+      done.add(nullSchema);
+      Object.assign(schema, { anyOf: [rest, nullSchema] }, outside);
+    }
+    if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+  }
+  delete schema.nullable;
+}
+
 /** Boolean exclusive bounds (3.0) and the bound they qualify. */
 const EXCLUSIVE_BOUNDS = [
   ['exclusiveMinimum', 'minimum'],
@@ -68,22 +96,8 @@ export const upgradeTo31: Pass = {
         count31Constructs(schema, constructs);
         let changed = false;
         if ('nullable' in schema) {
-          if (schema.nullable === true) {
-            nullable++;
-            if (typeof schema.type === 'string') schema.type = [schema.type, 'null'];
-            else if (Array.isArray(schema.type) && !schema.type.includes('null')) schema.type = [...schema.type, 'null'];
-            else if (schema.type === undefined) {
-              // `nullable` without `type` means nothing in 3.0; keep the intent: also allow null.
-              const rest = { ...schema };
-              delete rest.nullable;
-              for (const k of Object.keys(schema)) delete schema[k];
-              const nullSchema = { type: 'null' };
-              done.add(nullSchema);
-              Object.assign(schema, { anyOf: [rest, nullSchema] });
-            }
-            if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
-          }
-          delete schema.nullable;
+          if (schema.nullable === true) nullable++;
+          nullableToType(schema, done);
           changed = true;
         }
         if ('example' in schema) {
