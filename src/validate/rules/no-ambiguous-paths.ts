@@ -19,11 +19,14 @@ export const noAmbiguousPaths: Rule = {
       let index = 0;
       for (const path of Object.keys(paths)) {
         if (!path.startsWith('/')) continue;
+        if (!path.includes('{')) continue;
         const parts = path.split('/');
-        const vars = parts.filter(isVar).length;
+        const wild = parts.map(isVar);
+        let vars = 0;
+        for (const w of wild) if (w) vars++;
         if (vars === 0) continue;
         const shape = path.replace(/\{[^}]*\}/g, '{}');
-        const clash = find(root, parts, 0, vars, shape);
+        const clash = find(root, { parts, wild, vars, shape }, 0);
         if (clash) {
           report({
             file: ctx.file,
@@ -32,7 +35,7 @@ export const noAmbiguousPaths: Rule = {
             suggestion: 'Servers match literal segments first, but clients and gateways differ: make one path more specific.',
           });
         }
-        insert(root, parts, { path, vars, shape, index: index++ });
+        insert(root, parts, wild, { path, vars, shape, index: index++ });
       }
     },
   }),
@@ -53,11 +56,12 @@ class TrieNode {
 
 const isVar = (s: string): boolean => /^\{.+\}$/.test(s);
 
-function insert(root: TrieNode, parts: readonly string[], entry: Entry): void {
+function insert(root: TrieNode, parts: readonly string[], wild: readonly boolean[], entry: Entry): void {
   let n = root;
-  for (const p of parts) {
-    if (isVar(p)) n = n.wild ??= new TrieNode();
+  for (let i = 0; i < parts.length; i++) {
+    if (wild[i]) n = n.wild ??= new TrieNode();
     else {
+      const p = parts[i]!;
       let next = n.literal.get(p);
       if (!next) n.literal.set(p, (next = new TrieNode()));
       n = next;
@@ -66,25 +70,29 @@ function insert(root: TrieNode, parts: readonly string[], entry: Entry): void {
   n.ends.push(entry);
 }
 
-/** The earliest path that matches `parts` segment by segment (a template matches anything), with as many templates and another shape. */
-function find(n: TrieNode, parts: readonly string[], i: number, vars: number, shape: string): Entry | undefined {
-  if (i === parts.length) {
+/** A templated path being matched: its segments, which of them are templates, how many, and its shape (`/a/{}/c`). */
+interface Probe {
+  parts: readonly string[];
+  wild: readonly boolean[];
+  vars: number;
+  shape: string;
+}
+
+const earlier = (a: Entry | undefined, b: Entry | undefined): Entry | undefined => (a && (!b || a.index < b.index) ? a : b);
+
+/** The earliest path that matches the probe from segment `i` on (a template matches anything), with as many templates and another shape. */
+function find(n: TrieNode, probe: Probe, i: number): Entry | undefined {
+  if (i === probe.parts.length) {
     let best: Entry | undefined;
-    for (const e of n.ends) if (e.vars === vars && e.shape !== shape && (!best || e.index < best.index)) best = e;
+    for (const e of n.ends) if (e.vars === probe.vars && e.shape !== probe.shape) best = earlier(e, best);
     return best;
   }
-  const p = parts[i]!;
-  const candidates: TrieNode[] = [];
-  if (isVar(p)) candidates.push(...n.literal.values());
-  else {
-    const lit = n.literal.get(p);
-    if (lit) candidates.push(lit);
-  }
-  if (n.wild) candidates.push(n.wild);
   let best: Entry | undefined;
-  for (const c of candidates) {
-    const e = find(c, parts, i + 1, vars, shape);
-    if (e && (!best || e.index < best.index)) best = e;
+  if (probe.wild[i]) for (const c of n.literal.values()) best = earlier(find(c, probe, i + 1), best);
+  else {
+    const lit = n.literal.get(probe.parts[i]!);
+    if (lit) best = find(lit, probe, i + 1);
   }
+  if (n.wild) best = earlier(find(n.wild, probe, i + 1), best);
   return best;
 }
