@@ -16,6 +16,10 @@ export interface WalkContext {
    * the path of the first reference to it.
    */
   logical: readonly Segment[];
+  /** `logical[i]` without building the list (rules that look at where a node sits do so on every node of a type). */
+  logicalAt(i: number): Segment | undefined;
+  /** `logical.length`, without building the list. */
+  readonly logicalLength: number;
   /** Follow Reference Objects from a value found at `at` in `file` (default: the current node's file). */
   resolve(value: unknown, at?: string, file?: SourceFile): Resolved | undefined;
 }
@@ -91,6 +95,10 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
     segments,
     get logical(): Segment[] {
       return logicalBase.concat(segments.slice(physicalBase));
+    },
+    logicalAt: (i) => (i < logicalBase.length ? logicalBase[i] : segments[physicalBase + i - logicalBase.length]),
+    get logicalLength(): number {
+      return logicalBase.length + segments.length - physicalBase;
     },
     resolve: (value, at, inFile) => deref(set, value, inFile ?? ctx.file, at ?? pointer(...segments)),
   };

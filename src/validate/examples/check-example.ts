@@ -12,10 +12,9 @@ export interface ExampleProblem {
 
 /** Whether a value is read in a request or a response, from where it sits (readOnly/writeOnly). */
 export function directionOf(ctx: WalkContext): 'request' | 'response' | undefined {
-  const path = ctx.logical;
   let dir: 'request' | 'response' | undefined;
-  for (let i = 0; i < path.length; i++) {
-    const s = path[i];
+  for (let i = 0, n = ctx.logicalLength; i < n; i++) {
+    const s = ctx.logicalAt(i);
     if (s === 'requestBody' || s === 'requestBodies' || (s === 'parameters' && i > 0)) dir = 'request';
     else if (s === 'responses' || s === 'callbacks') dir = s === 'responses' ? 'response' : dir;
   }

@@ -8,8 +8,7 @@ export const operation2xxResponse: Rule = {
   description: 'Each operation has at least one 2XX (or default) response.',
   create: ({ report }) => ({
     Responses(responses, ctx) {
-      const logical = ctx.logical;
-      if (logical[0] !== 'paths') return;
+      if (ctx.logicalAt(0) !== 'paths') return;
       if (Object.keys(responses).some((code) => code === 'default' || /^2[0-9Xx]{2}$/.test(code))) return;
       report({
         file: ctx.file,

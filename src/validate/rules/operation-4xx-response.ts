@@ -12,7 +12,7 @@ export const operation4xxResponse: Rule = {
   description: 'Each operation has at least one 4XX response.',
   create: ({ report }) => ({
     Responses(responses, ctx) {
-      if (ctx.logical[0] !== 'paths') return;
+      if (ctx.logicalAt(0) !== 'paths') return;
       for (const code in responses) if (/^4[0-9Xx]{2}$/.test(code)) return;
       report({ file: ctx.file, pointer: at(ctx), message: 'the operation has no client-error response: add a `4XX` response' });
     },

@@ -8,7 +8,7 @@ export const operationOperationId: Rule = {
   description: 'Each operation has an `operationId`.',
   create: ({ report }) => ({
     Operation(op, ctx) {
-      if (ctx.logical[0] !== 'paths') return;
+      if (ctx.logicalAt(0) !== 'paths') return;
       if (op.operationId === undefined) report({ file: ctx.file, pointer: at(ctx), message: 'the operation has no `operationId`' });
       else if (op.operationId === '') report({ file: ctx.file, pointer: at(ctx, 'operationId'), message: 'the `operationId` is empty' });
     },

@@ -16,7 +16,7 @@ export const operationSecurityDefined: Rule = {
     const rootSecurity = (set.root.data as Record<string, unknown>).security !== undefined;
     return {
       Operation(op, ctx) {
-        if (rootSecurity || op.security !== undefined || ctx.logical[0] !== 'paths') return;
+        if (rootSecurity || op.security !== undefined || ctx.logicalAt(0) !== 'paths') return;
         report({
           file: ctx.file,
           pointer: at(ctx),

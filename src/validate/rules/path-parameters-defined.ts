@@ -14,9 +14,8 @@ export const pathParametersDefined: Rule = {
   description: 'Path templates and `in: path` parameters match: each `{name}` is declared, each declared path parameter is used.',
   create: ({ report }) => ({
     PathItem(item, ctx) {
-      const logical = ctx.logical;
-      if (logical.length !== 2 || logical[0] !== 'paths') return;
-      const path = String(logical[1]);
+      if (ctx.logicalLength !== 2 || ctx.logicalAt(0) !== 'paths') return;
+      const path = String(ctx.logicalAt(1));
       const template = new Set(templateParams(path));
       /** Names of the `in: path` parameters in a list (at `base` in `file`), reporting those not in the path. */
       const declared = (params: unknown, file: SourceFile, base: () => string): Set<string> => {
