@@ -24,9 +24,14 @@ export function resolveTarget(set: DocumentSet, target: Extract<RefTarget, { kin
   return { ok: true, file, pointer: target.pointer, value };
 }
 
-const memo = new WeakMap<DocumentSet, Map<SourceFile, Map<string, Resolution | undefined>>>();
-/** The memo asked about last: the walk and the rules ask about one file's refs in a row (it keeps that one set alive until another is asked about). */
-let last: { set: DocumentSet; from: SourceFile; m: Map<string, Resolution | undefined> } | undefined;
+/** A set's resolved refs, by the file they are written in; `last` is the file asked about last (the walk and the rules ask about one file's refs in a row). */
+interface SetMemo {
+  byFile: Map<SourceFile, Map<string, Resolution | undefined>>;
+  last?: { from: SourceFile; m: Map<string, Resolution | undefined> };
+}
+
+/** Weak: a long-running process (the MCP server) keeps no document set alive through it. */
+const memo = new WeakMap<DocumentSet, SetMemo>();
 
 /**
  * A `$ref` string written in `from`, resolved (memoized per set: the walk and
@@ -34,15 +39,15 @@ let last: { set: DocumentSet; from: SourceFile; m: Map<string, Resolution | unde
  * outside the ref root, which are not followed.
  */
 export function resolveRef(set: DocumentSet, from: SourceFile, ref: string): Resolution | undefined {
+  let sm = memo.get(set);
+  if (!sm) memo.set(set, (sm = { byFile: new Map() }));
   let m: Map<string, Resolution | undefined>;
-  if (last !== undefined && last.set === set && last.from === from) m = last.m;
+  if (sm.last !== undefined && sm.last.from === from) m = sm.last.m;
   else {
-    let byFile = memo.get(set);
-    if (!byFile) memo.set(set, (byFile = new Map()));
-    let inFile = byFile.get(from);
-    if (!inFile) byFile.set(from, (inFile = new Map()));
+    let inFile = sm.byFile.get(from);
+    if (!inFile) sm.byFile.set(from, (inFile = new Map()));
     m = inFile;
-    last = { set, from, m };
+    sm.last = { from, m };
   }
   const hit = m.get(ref);
   if (hit !== undefined || m.has(ref)) return hit;
