@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubCatalog, TOOL_NAMES, type PushRequest } from '../src/mcp/index.js';
+import { pushWithProjectConfig } from '../src/mcp/push.js';
 import { buildModelCard } from '../src/project/catalog/model-card.js';
 import { projectRoot } from './helpers/cli.js';
 import { allPages, connect, fixtureProject, type Connected } from './mcp-helpers.js';
 import { REDACTED } from '../src/push/index.js';
-import { TOKEN, pushProject, removePushProjects, startApidog, validSpec, type FakeApidog } from './push-helpers.js';
+import { TOKEN, invalidSpec, pushProject, removePushProjects, startApidog, validSpec, type FakeApidog } from './push-helpers.js';
 
 const registry = JSON.parse(readFileSync(join(projectRoot, 'data/model_registry.json'), 'utf8')) as {
   models: Array<{ provider: string; id: string; category: string | null }>;
@@ -664,7 +665,11 @@ describe('push_to_apidog: only with allowPush, destructive, validates first', ()
     expect(r.isError).toBe(false);
     expect(r.json()).toMatchObject({ pushed: false, dryRun: true, file: `${fixtures}/petstore-v1.yaml`, result: { endpoints: { created: 1, updated: 2 } } });
     expect(pushed).toHaveLength(1);
-    expect(pushed[0]).toEqual({ root: projectRoot, file: `${fixtures}/petstore-v1.yaml`, dryRun: true, env: {} });
+    expect(pushed[0]).toMatchObject({ root: projectRoot, file: `${fixtures}/petstore-v1.yaml`, dryRun: true, env: {} });
+    // The tool hands on what it validated: the file's text, its data and the verdict (the push need not validate it again).
+    expect(pushed[0]?.validated?.text).toBe(readFileSync(join(projectRoot, fixtures, 'petstore-v1.yaml'), 'utf8'));
+    expect(pushed[0]?.validated?.result).toMatchObject({ errorCount: 0, fatal: false });
+    expect(pushed[0]?.validated?.data).toMatchObject({ openapi: expect.any(String), paths: expect.any(Object) });
   });
 });
 
@@ -715,6 +720,20 @@ describe('push_to_apidog with the real push library (a local Apidog, nothing inj
     } finally {
       await c.close();
     }
+  });
+
+  it("takes the tool's validation for the very text it sends, and validates any other text again", async () => {
+    const invalid = await pushProject({ spec: invalidSpec });
+    const file = 'specs/openapi.yaml';
+    const text = await readFile(join(invalid, file), 'utf8');
+    const clean = { problems: [], errorCount: 0, warningCount: 0, fatal: false };
+    // A verdict handed on for this text is the push's verdict: no second validation (which would refuse the file).
+    const reused = await pushWithProjectConfig({ root: invalid, file, dryRun: true, env: {}, validated: { text, data: { paths: {} }, result: clean } });
+    expect(reused).toMatchObject({ status: 'dry-run', endpoints: 0 });
+    // For another text (the file changed since), the push validates what it sends, and refuses it.
+    await expect(
+      pushWithProjectConfig({ root: invalid, file, dryRun: true, env: {}, validated: { text: `${text}\n`, data: {}, result: clean } }),
+    ).rejects.toThrow(/does not validate under the project's rules/);
   });
 
   it('a dry run sends nothing and says what would be sent', async () => {

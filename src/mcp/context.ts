@@ -1,5 +1,6 @@
 import type { Env } from '../core/env.js';
 import type { HubCatalog } from '../project/catalog/hub-data.js';
+import type { ValidateResult } from '../validate/types.js';
 
 /** What a push implementation gets: a file of the project that has already validated. */
 export interface PushRequest {
@@ -8,6 +9,18 @@ export interface PushRequest {
   file: string;
   dryRun: boolean;
   env: Env;
+  /**
+   * The validation the tool just ran on the file: its text, parsed data and result. A push that
+   * validates what it sends may take it instead of validating the same text again.
+   */
+  validated?: PreValidated;
+}
+
+/** A file's text as validated, with the data parsed from it and the verdict. */
+export interface PreValidated {
+  text: string;
+  data: unknown;
+  result: ValidateResult;
 }
 /**
  * Pushes a validated file to Apidog and returns a JSON-serializable summary

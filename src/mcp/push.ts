@@ -1,7 +1,8 @@
 import { secretValues } from '../core/env.js';
 import { HubError } from '../core/errors.js';
 import { makeRedactor, redactError, type Redactor } from '../core/redact.js';
-import type { PushFn } from './context.js';
+import type { PreValidated, PushFn } from './context.js';
+import type { SpecValidator } from '../push/push.js';
 import { problemLines } from './result.js';
 
 /**
@@ -16,7 +17,7 @@ import { problemLines } from './result.js';
  * Every failure is a HubError whose message has every secret taken out;
  * the answer is a JSON summary like `api-hub push --json`'s, redacted too.
  */
-export const pushWithProjectConfig: PushFn = async ({ root, file, dryRun, env }) => {
+export const pushWithProjectConfig: PushFn = async ({ root, file, dryRun, env, validated }) => {
   const [{ loadConfig, configErrors }, { specValidator }, push] = await Promise.all([
     import('../project/config.js'),
     import('../project/validation.js'),
@@ -33,7 +34,14 @@ export const pushWithProjectConfig: PushFn = async ({ root, file, dryRun, env })
 
   let outcome: Awaited<ReturnType<typeof push.pushToApidog>>;
   try {
-    outcome = await push.pushToApidog({ root, env, config: { ...config.push, spec: file }, validate: specValidator(config), dryRun });
+    const validate = specValidator(config);
+    outcome = await push.pushToApidog({
+      root,
+      env,
+      config: { ...config.push, spec: file },
+      validate: validated ? reusing(validated, validate) : validate,
+      dryRun,
+    });
   } catch (err) {
     throw redactError(err, redact);
   }
@@ -50,6 +58,20 @@ export const pushWithProjectConfig: PushFn = async ({ root, file, dryRun, env })
   }
   return redactDeep(push.outcomeSummary(outcome), redact);
 };
+
+/**
+ * The push's validator, answering with the tool's own validation when the text the push is about
+ * to send is the very text the tool validated (same rules: the project's configuration; the tool's
+ * reader is the stricter one, confined to the root); any other text is validated again.
+ */
+function reusing(validated: PreValidated, validate: SpecValidator): SpecValidator {
+  return async (path, options) => {
+    const text = await options.reader.read(path);
+    if (text !== validated.text) return validate(path, options);
+    options.onRootLoaded({ data: validated.data });
+    return validated.result;
+  };
+}
 
 /** Every string in a JSON value (keys too) with the secrets taken out. */
 function redactDeep(value: unknown, redact: Redactor): unknown {

@@ -38,7 +38,7 @@ export function registerPushToApidog(server: McpServer, ctx: ToolContext): void 
       guarded(ctx, 'push_to_apidog', async () => {
         const run = await runValidation(ctx, { path: args.path ?? 'specs/openapi.yaml' });
         if (!run.ok) return run.error;
-        const { result, file } = run;
+        const { result, file, validated } = run;
         if (result.fatal || result.errorCount > 0) {
           const first = result.problems.filter((p) => p.severity === 'error').slice(0, 10);
           return errorResult(
@@ -52,7 +52,7 @@ export function registerPushToApidog(server: McpServer, ctx: ToolContext): void 
         ctx.log(`push_to_apidog: pushing ${file}${dryRun ? ' (dry run)' : ''}`);
         let outcome: unknown;
         try {
-          outcome = await ctx.push({ root: ctx.root, file, dryRun, env: await ctx.env() });
+          outcome = await ctx.push({ root: ctx.root, file, dryRun, env: await ctx.env(), ...(validated ? { validated } : {}) });
         } catch (err) {
           if (!(err instanceof HubError)) throw err;
           ctx.log(`push_to_apidog: not pushed: ${err.message.split('\n')[0] ?? ''}`);

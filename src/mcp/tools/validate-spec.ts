@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { ToolContext } from '../context.js';
+import type { PreValidated, ToolContext } from '../context.js';
 import { fitListPage } from '../budget.js';
 import { confinePath } from '../confine.js';
 import { errorResult, json, textResult } from '../result.js';
@@ -41,7 +41,7 @@ export const validateSpecInput = {
 export async function runValidation(
   ctx: ToolContext,
   args: { path?: string | undefined; text?: string | undefined },
-): Promise<{ ok: true; result: ValidateResult; file: string } | { ok: false; error: CallToolResult }> {
+): Promise<{ ok: true; result: ValidateResult; file: string; validated?: PreValidated } | { ok: false; error: CallToolResult }> {
   if (args.path !== undefined && args.text !== undefined) return { ok: false, error: errorResult('Give either path or text, not both.', [], ctx.budget) };
   const [{ nodeFileReader }, { loadConfig }, { validateInProject }] = await Promise.all([
     import('../../validate/io.js'),
@@ -79,8 +79,23 @@ export async function runValidation(
   const s = await stat(c.path).catch(() => undefined);
   if (!s) return { ok: false, error: errorResult(`${c.display}: no such file under the project root.`, [], ctx.budget) };
   if (!s.isFile()) return { ok: false, error: errorResult(`${c.display} is not a file.`, [], ctx.budget) };
-  const result = await validateInProject(project, [c.path], { reader: confined });
-  return { ok: true, result, file: c.display };
+  // The file's text and data as validated: push_to_apidog hands them on, so that the push does not validate them again.
+  let text: string | undefined;
+  let data: unknown;
+  const reader: FileReader = {
+    read: async (p) => {
+      const t = await confined.read(p);
+      if (p === c.path) text = t;
+      return t;
+    },
+  };
+  const result = await validateInProject(project, [c.path], {
+    reader,
+    onRootLoaded: (file) => {
+      data = file.data;
+    },
+  });
+  return { ok: true, result, file: c.display, ...(text === undefined ? {} : { validated: { text, data, result } }) };
 }
 
 export function registerValidateSpec(server: McpServer, ctx: ToolContext): void {
