@@ -1,22 +1,14 @@
 import type { ServerResponse } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { removeTempProjects } from './generate-helpers.js';
-import { delay, json, loadGeneratedClient, rejection, startServer } from './sdk-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { delay, json, rejection, useClientAndServer } from './sdk-helpers.js';
 import type { ClientModule, TestServer } from './sdk-helpers.js';
 
 let client: ClientModule;
 let server: TestServer;
 
-beforeAll(async () => {
-  client = await loadGeneratedClient();
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-  await removeTempProjects();
-});
-beforeEach(() => {
-  server.seen.length = 0;
+useClientAndServer((c, s) => {
+  client = c;
+  server = s;
 });
 
 type HubApiError = InstanceType<ClientModule['HubApiError']>;

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { removeTempProjects } from './generate-helpers.js';
-import { delay, json, loadGeneratedClient, rejection, startServer } from './sdk-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { delay, json, rejection, useClientAndServer } from './sdk-helpers.js';
 import type { ClientModule, Seen, TestServer } from './sdk-helpers.js';
 
 let client: ClientModule;
 let server: TestServer;
 
-beforeAll(async () => {
-  client = await loadGeneratedClient();
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-  await removeTempProjects();
-});
-beforeEach(() => {
-  server.seen.length = 0;
+useClientAndServer((c, s) => {
+  client = c;
+  server = s;
 });
 
 const output = {

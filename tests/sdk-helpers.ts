@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseText } from '../src/core/parse.js';
 import { generate } from '../src/generate/index.js';
-import { fixturePath, linkOpenapiFetch, makeTempProject } from './generate-helpers.js';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { fixturePath, linkOpenapiFetch, makeTempProject, removeTempProjects } from './generate-helpers.js';
 
 /** The generated client's module; its types are the golden declarations of the fixture. */
 export type ClientModule = typeof import('./consumer/generated/client.js');
@@ -108,4 +109,24 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
     return err;
   }
   throw new Error('expected the promise to reject');
+}
+
+/**
+ * A test file's generated client and local server: loaded and started before its tests (handed to
+ * `use`), the server's log cleared before each test, both closed and removed after.
+ */
+export function useClientAndServer(use: (client: ClientModule, server: TestServer) => void): void {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    const client = await loadGeneratedClient();
+    server = await startServer();
+    use(client, server);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await removeTempProjects();
+  });
+  beforeEach(() => {
+    if (server) server.seen.length = 0;
+  });
 }
