@@ -1,85 +1,17 @@
 import { cmp } from '../core/diagnostic.js';
 import { HTTP_METHODS } from '../core/http-methods.js';
-import { canonicalJson, isObject } from '../core/json.js';
+import { isObject } from '../core/json.js';
 import { childPointer, pointer, resolvePointer } from '../core/pointer.js';
 import { localTarget } from '../normalize/component-ref.js';
 import { operationLabel, Reach } from './reach.js';
 import { diffSchemas, type SchemaChange } from './schema-diff.js';
-import type { Change, ChangeKind, DiffResult, Direction } from './types.js';
+import type { Change, DiffResult, Direction } from './types.js';
+import { deref, groupOf, params, securityOf, serversOf, type Obj } from './doc-read.js';
+import { compareContent, type Draft, line, schemaDraft, securitySchemeChanges, sharedChange } from './drafts.js';
 
-type Obj = Record<string, unknown>;
+export { reachText } from './drafts.js';
+
 const METHODS = HTTP_METHODS;
-/** How many of the operations a shared change reaches its message names. */
-export const REACH_SHOWN = 3;
-
-function deref(doc: Obj, value: unknown): Obj | undefined {
-  let v = value;
-  for (let i = 0; i < 32 && isObject(v) && typeof v.$ref === 'string' && v.$ref.startsWith('#'); i++) v = resolvePointer(doc, v.$ref.slice(1));
-  return isObject(v) ? v : undefined;
-}
-
-/** Where a change belongs: provider and model from x-hub-source; for a document from outside the hub, the first tag, else the path. */
-function groupOf(op: Obj | undefined, path: string): { provider?: string; group: string } {
-  const src = op && isObject(op['x-hub-source']) ? op['x-hub-source'] : undefined;
-  const tag = op && Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : undefined;
-  if (src && typeof src.provider === 'string') return { provider: src.provider, group: typeof src.endpointId === 'string' ? src.endpointId : (tag ?? path) };
-  return { group: tag ?? path };
-}
-
-/** An operation's parameters by `in:name`, each with the `$ref` it was given by, if any. */
-function params(doc: Obj, item: Obj, op: Obj, at: { item: string; op: string }): Map<string, { p: Obj; ptr: string; ref?: string }> {
-  const out = new Map<string, { p: Obj; ptr: string; ref?: string }>();
-  for (const [list, base] of [
-    [item.parameters, at.item],
-    [op.parameters, at.op],
-  ] as const) {
-    if (!Array.isArray(list)) continue;
-    list.forEach((raw: unknown, i: number) => {
-      const p = deref(doc, raw);
-      const ref = isObject(raw) && typeof raw.$ref === 'string' ? raw.$ref : undefined;
-      const ptr = childPointer(base, 'parameters', i);
-      if (p && typeof p.name === 'string' && typeof p.in === 'string') out.set(`${p.in}:${p.name}`, ref ? { p, ptr, ref } : { p, ptr });
-    });
-  }
-  return out;
-}
-
-/** The security requirements in force for an operation, each as a sorted `a+b` of scheme names. */
-function securityOf(doc: Obj, op: Obj): Set<string> {
-  const reqs = Array.isArray(op.security) ? op.security : Array.isArray(doc.security) ? doc.security : [];
-  const out = new Set<string>();
-  for (const r of reqs) if (isObject(r)) out.add(Object.keys(r).sort(cmp).join('+'));
-  out.delete(''); // `{}`: anonymous access allowed
-  return out;
-}
-
-/** The server URLs in force for an operation: its own, else its path's, else the document's. */
-function serversOf(doc: Obj, item: Obj, op: Obj): string[] {
-  const list = Array.isArray(op.servers) ? op.servers : Array.isArray(item.servers) ? item.servers : Array.isArray(doc.servers) ? doc.servers : [];
-  const urls: string[] = [];
-  for (const s of list) if (isObject(s) && typeof s.url === 'string') urls.push(s.url.replace(/\/+$/, '') || '/');
-  return urls;
-}
-
-function media(doc: Obj, holder: unknown): Map<string, Obj> {
-  const h = deref(doc, holder);
-  const out = new Map<string, Obj>();
-  if (h && isObject(h.content)) for (const [mt, m] of Object.entries(h.content)) if (isObject(m)) out.set(mt, m);
-  return out;
-}
-
-const line = (where: string, property: string | undefined, what: string): string => `${where}${property ? ` ${property}` : ''}: ${what}`;
-
-interface Draft {
-  kind: ChangeKind;
-  breaking: boolean;
-  checkId?: string | undefined;
-  direction?: Direction;
-  where: string;
-  property?: string;
-  pointer: string;
-  what: string;
-}
 
 /**
  * Classify every change between two OpenAPI 3.x documents as breaking or not
@@ -154,22 +86,6 @@ function summarize(changes: Change[]): DiffResult {
 }
 
 /** A Draft from a schema change, placed at `where`. */
-const schemaDraft = (c: SchemaChange, where: string, direction: Direction): Draft => ({
-  kind: c.kind,
-  breaking: c.breaking,
-  checkId: c.checkId,
-  direction,
-  where,
-  ...(c.property ? { property: c.property } : {}),
-  pointer: c.pointer,
-  what: c.what,
-});
-
-/**
- * One comparison of two documents: the changes found so far, and what is left
- * to report once: shared components met on the way (`pending`, `pendingParams`)
- * and changes of servers and security by message (`fanout`).
- */
 class DiffRun {
   readonly changes: Change[] = [];
   private reachOld: Reach | undefined;
@@ -523,97 +439,3 @@ class DiffRun {
 
 /** A change reaching several operations, reported in their group when they share one, else under `shared`. */
 type SharedChange = (d: Draft, group: string, ops: string[]) => Change;
-
-/** `3 operations: GET /a, GET /b, GET /c` / `59 operations: GET /a, GET /b, GET /c, … (56 more)`. */
-export function reachText(ops: readonly string[]): string {
-  const shown = ops.slice(0, REACH_SHOWN).join(', ');
-  return `${ops.length} operation${ops.length === 1 ? '' : 's'}${ops.length ? `: ${shown}` : ''}${ops.length > REACH_SHOWN ? `, … (${ops.length - REACH_SHOWN} more)` : ''}`;
-}
-
-function sharedChange(d: Draft, home: { provider?: string; group: string }, ops: string[]): Change {
-  return {
-    kind: d.kind,
-    breaking: d.breaking,
-    ...(d.checkId ? { checkId: d.checkId } : {}),
-    ...(home.provider ? { provider: home.provider } : {}),
-    group: home.group,
-    ...(d.direction ? { direction: d.direction } : {}),
-    where: d.where,
-    ...(d.property ? { property: d.property } : {}),
-    pointer: d.pointer,
-    message: `${line(d.where, d.property, d.what)}; reaches ${reachText(ops)}`,
-    operations: ops,
-  };
-}
-
-/** A security scheme whose type, location, name or flows changed: every client using it must change. */
-function securitySchemeChanges(oldDoc: Obj, newDoc: Obj, add: (d: Draft, key: string) => void): void {
-  const sa = isObject(oldDoc.components) && isObject(oldDoc.components.securitySchemes) ? oldDoc.components.securitySchemes : {};
-  const sb = isObject(newDoc.components) && isObject(newDoc.components.securitySchemes) ? newDoc.components.securitySchemes : {};
-  for (const [name, rawB] of Object.entries(sb)) {
-    const a = deref(oldDoc, sa[name]);
-    const b = deref(newDoc, rawB);
-    if (!a || !b) continue;
-    for (const k of ['type', 'in', 'name', 'scheme', 'bearerFormat', 'openIdConnectUrl', 'flows'] as const) {
-      if (canonicalJson(a[k] ?? null) === canonicalJson(b[k] ?? null)) continue;
-      const show = (v: unknown) => (typeof v === 'string' ? v : v === undefined ? 'none' : 'changed');
-      add(
-        {
-          kind: 'security-scheme-changed',
-          breaking: true,
-          where: `security scheme ${name}`,
-          property: k,
-          pointer: pointer('components', 'securitySchemes', name, k),
-          what: k === 'flows' ? 'changed' : `changed from ${show(a[k])} to ${show(b[k])}`,
-        },
-        `securitySchemes/${name}`,
-      );
-    }
-  }
-}
-
-function compareContent(
-  oldDoc: Obj,
-  newDoc: Obj,
-  a: unknown,
-  b: unknown,
-  dir: Direction,
-  where: string,
-  ptr: string,
-  emit: (d: Draft) => void,
-  fromSchema: (where: string, dir: Direction) => (c: SchemaChange) => void,
-  sharedRef: (ref: string, dir: Direction) => boolean,
-): void {
-  const ma = media(oldDoc, a);
-  const mb = media(newDoc, b);
-  const single = ma.size <= 1 && mb.size <= 1;
-  for (const [mt, m] of ma) {
-    const n = mb.get(mt);
-    const mp = childPointer(ptr, mt);
-    const w = single && mt.includes('json') ? where : `${where} (${mt})`;
-    if (!n) {
-      emit({
-        kind: 'media-type-removed',
-        breaking: true,
-        checkId: dir === 'request' ? 'request-body-media-type-removed' : 'response-media-type-removed',
-        direction: dir,
-        where: `${where} (${mt})`,
-        pointer: mp,
-        what: 'media type removed',
-      });
-      continue;
-    }
-    for (const c of diffSchemas(oldDoc, newDoc, m.schema, n.schema, dir, childPointer(mp, 'schema'), { sharedRef, holder: 'body' })) fromSchema(w, dir)(c);
-  }
-  for (const mt of mb.keys())
-    if (!ma.has(mt))
-      emit({
-        kind: 'media-type-added',
-        breaking: false,
-        checkId: dir === 'request' ? 'request-body-media-type-added' : 'response-media-type-added',
-        direction: dir,
-        where: `${where} (${mt})`,
-        pointer: childPointer(ptr, mt),
-        what: 'media type added',
-      });
-}
