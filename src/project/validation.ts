@@ -11,8 +11,8 @@ export interface ProjectValidateOptions {
   allowRemoteRefs?: boolean;
   /** A second thread for the structural check of large files (default: when the machine has more than two CPUs). */
   parallel?: boolean;
-  /** Called with the root document's parsed data whenever the validator could load it. */
-  onRootLoaded?: (file: { data: unknown }) => void;
+  /** Called with the root document's text and parsed data whenever the validator could load it. */
+  onRootLoaded?: (file: { data: unknown; text: string }) => void;
   /** The largest file read (`--max-file-size`). */
   maxFileBytes?: number;
   /** How far `$ref`s may reach: the file's project (the CLI), or the root given (the default: MCP, push, start). */

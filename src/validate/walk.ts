@@ -45,13 +45,18 @@ const LITERAL_KEYS = new Set(['example', 'default', 'enum', 'const']);
 /** Keys whose children are names chosen by the author (a property may be called `example`). */
 const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 
+/** Whether the children of the object at `parentKey` are names chosen by the author (`properties`, …). */
+export function namesChildren(parentKey: Segment | undefined): boolean {
+  return typeof parentKey === 'string' && NAME_MAPS.has(parentKey);
+}
+
 /**
  * Whether an untyped walk skips `obj[key]`: literal data (`example`, `default`,
  * `enum`, `const`, JSON Schema `examples` arrays, an Example Object's `value`),
- * unless the object is a map of names (a schema property may be called `example`).
+ * unless the object is a map of names (`namesHere`, see namesChildren: a schema
+ * property may be called `example`).
  */
-export function skipsChild(parentKey: Segment | undefined, key: string, value: unknown, inExamples: boolean): boolean {
-  const namesHere = typeof parentKey === 'string' && NAME_MAPS.has(parentKey);
+export function skipsChild(namesHere: boolean, key: string, value: unknown, inExamples: boolean): boolean {
   if (namesHere) return false;
   if (LITERAL_KEYS.has(key)) return true;
   if (inExamples && key === 'value') return true;
@@ -137,11 +142,10 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
 
   /** A node whose place gives it no type (an extension, an unknown field): only `$ref`s matter; literal data is skipped. */
   const visitUntyped = (obj: Record<string, unknown>, parentKey: Segment | undefined, inExamples: boolean): void => {
-    const namesHere = typeof parentKey === 'string' && NAME_MAPS.has(parentKey);
+    const namesHere = namesChildren(parentKey);
     for (const key in obj) {
       const value = obj[key];
-      if (value === null || typeof value !== 'object') continue;
-      if (!namesHere && (LITERAL_KEYS.has(key) || (inExamples && key === 'value') || (key === 'examples' && Array.isArray(value)))) continue;
+      if (value === null || typeof value !== 'object' || skipsChild(namesHere, key, value, inExamples)) continue;
       segments.push(key);
       visit(value, undefined, key, !namesHere && key === 'examples');
       segments.pop();
@@ -312,11 +316,10 @@ export function walkRefs(file: SourceFile, onRef: (ref: string) => void): void {
     }
     const obj = node as Record<string, unknown>;
     if (typeof obj.$ref === 'string') onRef(obj.$ref);
-    const namesHere = typeof parentKey === 'string' && NAME_MAPS.has(parentKey);
+    const namesHere = namesChildren(parentKey);
     for (const key of Object.keys(obj)) {
       const value = obj[key];
-      if (value === null || typeof value !== 'object') continue;
-      if (skipsChild(parentKey, key, value, inExamples)) continue;
+      if (value === null || typeof value !== 'object' || skipsChild(namesHere, key, value, inExamples)) continue;
       visit(value, key, !namesHere && key === 'examples');
     }
   };

@@ -80,22 +80,14 @@ export async function runValidation(
   if (!s) return { ok: false, error: errorResult(`${c.display}: no such file under the project root.`, [], ctx.budget) };
   if (!s.isFile()) return { ok: false, error: errorResult(`${c.display} is not a file.`, [], ctx.budget) };
   // The file's text and data as validated: push_to_apidog hands them on, so that the push does not validate them again.
-  let text: string | undefined;
-  let data: unknown;
-  const reader: FileReader = {
-    read: async (p) => {
-      const t = await confined.read(p);
-      if (p === c.path) text = t;
-      return t;
-    },
-  };
+  let loaded: { text: string; data: unknown } | undefined;
   const result = await validateInProject(project, [c.path], {
-    reader,
-    onRootLoaded: (file) => {
-      data = file.data;
+    reader: confined,
+    onRootLoaded: ({ text, data }) => {
+      loaded = { text, data };
     },
   });
-  return { ok: true, result, file: c.display, ...(text === undefined ? {} : { validated: { text, data, result } }) };
+  return { ok: true, result, file: c.display, ...(loaded ? { validated: { ...loaded, result } } : {}) };
 }
 
 export function registerValidateSpec(server: McpServer, ctx: ToolContext): void {
