@@ -61,4 +61,21 @@ components:
     );
     expect(problems.filter((p) => p.ruleId !== 'no-unused-components')).toEqual([]);
   });
+  it('in an untyped place, an Example Object’s `value` is data, and an example named `value` is an Example Object', async () => {
+    const problems = await validateDocument(
+      doc(`
+openapi: 3.1.0
+info: {title: t, version: '1'}
+paths: {}
+x-samples:
+  examples:
+    literal:
+      value: {$ref: '#/this/is/only/data'}
+    value:
+      $ref: '#/components/examples/Missing'
+`),
+      { file: 'api.yaml', root: '/project' },
+    );
+    expect(problems.filter((p) => p.ruleId === 'no-unresolved-refs').map((p) => p.pointer)).toEqual(['/x-samples/examples/value/$ref']);
+  });
 });

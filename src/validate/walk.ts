@@ -51,6 +51,14 @@ export function namesChildren(parentKey: Segment | undefined): boolean {
 }
 
 /**
+ * Whether the children of the object at `parentKey` are Example Objects (an `examples` map), whose
+ * `value` is literal data: the `inExamples` that skipsChild takes for each of them.
+ */
+export function holdsExamples(parentKey: Segment | undefined): boolean {
+  return parentKey === 'examples';
+}
+
+/**
  * Whether an untyped walk skips `obj[key]`: literal data (`example`, `default`,
  * `enum`, `const`, JSON Schema `examples` arrays, an Example Object's `value`),
  * unless the object is a map of names (`namesHere`, see namesChildren: a schema
@@ -143,11 +151,12 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
   /** A node whose place gives it no type (an extension, an unknown field): only `$ref`s matter; literal data is skipped. */
   const visitUntyped = (obj: Record<string, unknown>, parentKey: Segment | undefined, inExamples: boolean): void => {
     const namesHere = namesChildren(parentKey);
+    const examples = holdsExamples(parentKey);
     for (const key in obj) {
       const value = obj[key];
       if (value === null || typeof value !== 'object' || skipsChild(namesHere, key, value, inExamples)) continue;
       segments.push(key);
-      visit(value, undefined, key, !namesHere && key === 'examples');
+      visit(value, undefined, key, examples);
       segments.pop();
     }
   };
@@ -317,10 +326,11 @@ export function walkRefs(file: SourceFile, onRef: (ref: string) => void): void {
     const obj = node as Record<string, unknown>;
     if (typeof obj.$ref === 'string') onRef(obj.$ref);
     const namesHere = namesChildren(parentKey);
+    const examples = holdsExamples(parentKey);
     for (const key of Object.keys(obj)) {
       const value = obj[key];
       if (value === null || typeof value !== 'object' || skipsChild(namesHere, key, value, inExamples)) continue;
-      visit(value, key, !namesHere && key === 'examples');
+      visit(value, key, examples);
     }
   };
   visit(file.data, undefined, false);

@@ -3,7 +3,7 @@ import { isNameMapPosition, isOperationPosition } from '../refs/positions.js';
 import { parseRef } from '../refs/ref-target.js';
 import { resolveTarget } from '../refs/resolve.js';
 import type { DocumentSet, SourceFile } from '../types.js';
-import { namesChildren, skipsChild, type Segment } from '../walk.js';
+import { holdsExamples, namesChildren, skipsChild, type Segment } from '../walk.js';
 
 export interface Origin {
   file: SourceFile;
@@ -75,11 +75,12 @@ export function buildVirtualDocument(set: DocumentSet): VirtualDocument {
     }
     let out: Record<string, unknown> | undefined;
     const namesHere = namesChildren(parentKey);
+    const examples = holdsExamples(parentKey);
     for (const key of Object.keys(obj)) {
       const child = obj[key];
       if (child === null || typeof child !== 'object' || skipsChild(namesHere, key, child, inExamples)) continue;
       segments.push(key);
-      const v = build(child, file, key, parentKey === 'examples');
+      const v = build(child, file, key, examples);
       segments.pop();
       if (v !== child) (out ??= { ...obj })[key] = v;
     }
