@@ -1,0 +1,234 @@
+import { formats } from '../schemas/formats.js';
+
+/**
+ * A fast, sound first pass over an OpenAPI 3.1 Schema Object, for the precompiled structural
+ * check (scripts/build-validators.mjs wraps schema-base's `#/$defs/schema` validator with it).
+ *
+ * The official check validates every Schema Object against the OAS 3.1 dialect: the JSON Schema
+ * 2020-12 meta-schema (seven vocabularies) and the OAS base vocabulary, through about ten nested
+ * ajv calls per schema, each building an options object and the instance paths of its children.
+ * On the hub's document (19,000 schemas) that was two thirds of the structural check.
+ *
+ * `acceptsSchema31` answers true only when the dialect certainly accepts the value: every keyword
+ * it knows has a value of the right shape, and every subschema is accepted in turn (unknown
+ * keywords are allowed by the dialect). Whatever it does not decide (a `$schema`, an integer it
+ * cannot prove, any wrong value) it answers false, and the caller runs the official validator on
+ * that schema, which writes the errors. So a finding can only ever come from ajv, and the fast pass
+ * decides nothing that ajv would not: accepts-schema-31.test.ts checks that on every schema of the
+ * corpus and on mutated ones.
+ *
+ * A refused schema is remembered (weakly) with every schema above it, so the official validator's
+ * descent through them does not re-run this pass on the refused part: linear overall.
+ */
+export function acceptsSchema31(data: unknown): boolean {
+  if (disabled) return false;
+  if (typeof data === 'boolean') return true;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
+  if (refused.has(data)) return false;
+  if (objectSchema(data as Record<string, unknown>)) return true;
+  refused.add(data);
+  return false;
+}
+
+const refused = new WeakSet<object>();
+let disabled = false;
+
+/** Runs `fn` with the fast pass off: every schema goes to the official validator (for tests). */
+export function withoutFastPass<T>(fn: () => T): T {
+  disabled = true;
+  try {
+    return fn();
+  } finally {
+    disabled = false;
+  }
+}
+
+const uriReference = formats['uri-reference'] as (s: string) => boolean;
+const uri = formats.uri as (s: string) => boolean;
+const regex = formats.regex as (s: string) => boolean;
+const ANCHOR = /^[A-Za-z_][-A-Za-z0-9._]*$/u;
+const ID = /^[^#]*#?$/u;
+const SIMPLE_TYPES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']);
+
+function objectSchema(s: Record<string, unknown>): boolean {
+  for (const k in s) {
+    if (!keyword(k, s[k])) return false;
+  }
+  return true;
+}
+
+/** Whether the dialect accepts `v` as the value of keyword `k` (false: not decided here). */
+function keyword(k: string, v: unknown): boolean {
+  switch (k) {
+    case 'items':
+    case 'contains':
+    case 'additionalProperties':
+    case 'propertyNames':
+    case 'if':
+    case 'then':
+    case 'else':
+    case 'not':
+    case 'unevaluatedItems':
+    case 'unevaluatedProperties':
+    case 'contentSchema':
+      return acceptsSchema31(v);
+    case 'prefixItems':
+    case 'allOf':
+    case 'anyOf':
+    case 'oneOf':
+      return schemaArray(v);
+    case 'properties':
+    case 'dependentSchemas':
+    case '$defs':
+    case 'definitions':
+      return schemaMap(v, false);
+    case 'patternProperties':
+      return schemaMap(v, true);
+    case 'type':
+      return typeof v === 'string' ? SIMPLE_TYPES.has(v) : typeArray(v);
+    case 'required':
+      return stringArray(v);
+    case 'enum':
+    case 'examples':
+      return Array.isArray(v);
+    case 'title':
+    case 'description':
+    case '$comment':
+    case 'format':
+    case 'contentEncoding':
+    case 'contentMediaType':
+      return typeof v === 'string';
+    case '$ref':
+    case '$dynamicRef':
+    case '$recursiveRef':
+      return typeof v === 'string' && uriReference(v);
+    default:
+      return rarer(k, v);
+  }
+}
+
+function rarer(k: string, v: unknown): boolean {
+  switch (k) {
+    case 'maximum':
+    case 'exclusiveMaximum':
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return typeof v === 'number';
+    case 'multipleOf':
+      return typeof v === 'number' && v > 0;
+    case 'maxLength':
+    case 'minLength':
+    case 'maxItems':
+    case 'minItems':
+    case 'maxContains':
+    case 'minContains':
+    case 'maxProperties':
+    case 'minProperties':
+      return Number.isInteger(v) && (v as number) >= 0;
+    case 'uniqueItems':
+    case 'deprecated':
+    case 'readOnly':
+    case 'writeOnly':
+      return typeof v === 'boolean';
+    case 'pattern':
+      return typeof v === 'string' && regex(v);
+    case '$id':
+      return typeof v === 'string' && uriReference(v) && ID.test(v);
+    case '$anchor':
+    case '$dynamicAnchor':
+    case '$recursiveAnchor':
+      return typeof v === 'string' && ANCHOR.test(v);
+    case 'dependentRequired':
+      return isMap(v) && everyValue(v, stringArray);
+    case 'dependencies':
+      return isMap(v) && everyValue(v, (d) => (Array.isArray(d) ? stringArray(d) : acceptsSchema31(d)));
+    default:
+      return oasKeyword(k, v);
+  }
+}
+
+/** The OAS base vocabulary's keywords, the `$schema` const (left to the official check) and any other keyword (allowed). */
+function oasKeyword(k: string, v: unknown): boolean {
+  switch (k) {
+    case '$schema':
+    case '$vocabulary':
+      return false;
+    case 'discriminator':
+      return (
+        isMap(v) &&
+        typeof v.propertyName === 'string' &&
+        (v.mapping === undefined || (isMap(v.mapping) && everyValue(v.mapping, (m) => typeof m === 'string'))) &&
+        onlyKeys(v, 'propertyName', 'mapping')
+      );
+    case 'externalDocs':
+      return (
+        isMap(v) &&
+        typeof v.url === 'string' &&
+        uriReference(v.url) &&
+        (v.description === undefined || typeof v.description === 'string') &&
+        onlyKeys(v, 'url', 'description')
+      );
+    case 'xml':
+      return isMap(v) && xml(v);
+    default:
+      return true;
+  }
+}
+
+function xml(v: Record<string, unknown>): boolean {
+  for (const k in v) {
+    const x = v[k];
+    const ok =
+      k === 'name' || k === 'prefix'
+        ? typeof x === 'string'
+        : k === 'namespace'
+          ? typeof x === 'string' && uri(x)
+          : k === 'attribute' || k === 'wrapped'
+            ? typeof x === 'boolean'
+            : k.startsWith('x-');
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function everyValue(m: Record<string, unknown>, test: (v: unknown) => boolean): boolean {
+  for (const k in m) if (!test(m[k])) return false;
+  return true;
+}
+
+/** Only the named keys and extensions (`x-…`): the OAS vocabulary's objects are closed. */
+function onlyKeys(m: Record<string, unknown>, a: string, b: string): boolean {
+  for (const k in m) if (k !== a && k !== b && !k.startsWith('x-')) return false;
+  return true;
+}
+
+function schemaArray(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length === 0) return false;
+  for (const s of v) if (!acceptsSchema31(s)) return false;
+  return true;
+}
+
+function schemaMap(v: unknown, patterns: boolean): boolean {
+  if (!isMap(v)) return false;
+  for (const k in v) {
+    if (patterns && !regex(k)) return false;
+    if (!acceptsSchema31(v[k])) return false;
+  }
+  return true;
+}
+
+function stringArray(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const s of v) if (typeof s !== 'string') return false;
+  return v.length < 2 || new Set(v).size === v.length;
+}
+
+function typeArray(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length === 0) return false;
+  for (const t of v) if (typeof t !== 'string' || !SIMPLE_TYPES.has(t)) return false;
+  return v.length < 2 || new Set(v).size === v.length;
+}
