@@ -6,6 +6,7 @@ import { forEachRef, HTTP_METHODS } from '../src/normalize/schema-walk.js';
 import { canonicalJson, isObject } from '../src/core/json.js';
 import { resolvePointer } from '../src/core/pointer.js';
 import { validateDocument } from '../src/validate/index.js';
+import { seededRandom } from './helpers/random.js';
 
 /**
  * Property: merging N random small documents (shared, identical and clashing
@@ -13,16 +14,6 @@ import { validateDocument } from '../src/validate/index.js';
  * keeps every operation, leaves every component reachable, resolves every
  * reference, preserves what each operation's schemas mean, and validates.
  */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['Item', 'Error', 'Page', 'Meta', 'Image', 'Link'];
 const VARIANTS: Array<(ref: (n: string) => Obj) => Obj> = [
@@ -90,7 +81,7 @@ const meaning = (doc: Obj, op: Obj) => canonicalJson(unfold(doc, { body: op.requ
 
 describe('build: merging random documents (property)', () => {
   it.each(Array.from({ length: 16 }, (_, s) => s))('seed %i', async (seed) => {
-    const r = rng(seed * 7919 + 1);
+    const r = seededRandom(seed * 7919 + 1);
     const n = 2 + Math.floor(r() * 11);
     const sources: SourceDocument[] = Array.from({ length: n }, (_, i) => ({
       provider: `p${i}`,

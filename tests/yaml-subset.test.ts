@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CORE_SCHEMA_FAST } from '../src/core/yaml-schema.js';
 import { readYamlSubset } from '../src/core/yaml-subset.js';
 import { toYaml } from '../src/normalize/serialize.js';
+import { seededRandom } from './helpers/random.js';
 
 /**
  * Differential test of the subset reader (core/yaml-subset.ts) against js-yaml:
@@ -75,18 +76,6 @@ describe('the subset reader on real files', () => {
     expect(count.subset).toBeGreaterThan(1000);
   });
 });
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pieces that make YAML writers and readers disagree. */
 const WORDS = [
@@ -214,7 +203,7 @@ function mutate(text: string, r: () => number): string {
 
 describe('the subset reader on fuzz written by the build (normalize/serialize.ts toYaml)', () => {
   it('reads every written document exactly as js-yaml does', () => {
-    const r = rng(14);
+    const r = seededRandom(14);
     let subset = 0;
     for (let n = 0; n < 3000; n++) {
       const value = { root: randomValue(r, 0) };
@@ -227,7 +216,7 @@ describe('the subset reader on fuzz written by the build (normalize/serialize.ts
   });
 
   it('on mutations that may leave the subset: the same result as js-yaml, or a fallback', () => {
-    const r = rng(1414);
+    const r = seededRandom(1414);
     const seen: Record<Verdict, number> = { subset: 0, fallback: 0 };
     for (let n = 0; n < 4000; n++) {
       let text = toYaml({ root: randomValue(r, 0), other: randomValue(r, 0) });

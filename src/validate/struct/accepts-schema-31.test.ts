@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { acceptsSchema31, withoutFastPass } from './accepts-schema-31.js';
 import { loadSchemaValidator } from '../schemas/validators.js';
+import { seededRandom } from '../../../tests/helpers/random.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const fixtures = join(root, 'tests', 'fixtures');
@@ -42,17 +43,6 @@ const validate = await loadSchemaValidator('3.1');
 function officialAccepts(schema: unknown): boolean {
   const doc = { openapi: '3.1.0', info: { title: 't', version: '1' }, components: { schemas: { S: schema } } };
   return withoutFastPass(() => validate(doc));
-}
-
-/** A seeded PRNG (mulberry32): the same mutations on every run. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KEYWORDS = [
@@ -184,7 +174,7 @@ describe('acceptsSchema31: the structural check’s fast pass over Schema Object
   });
 
   it('accepts nothing the official check refuses, on 20,000 mutated schemas', () => {
-    const rand = prng(14);
+    const rand = seededRandom(14);
     const schemas = docs.flatMap(([, doc]) => {
       const s = isMap(doc) && isMap(doc.components) && isMap(doc.components.schemas) ? Object.values(doc.components.schemas) : [];
       return s.slice(0, 60);
