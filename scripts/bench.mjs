@@ -7,7 +7,7 @@ import { writeFileSync, mkdirSync, existsSync, readdirSync, statSync } from 'nod
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import { measure } from './bench-lib.mjs';
+import { measureEach } from './bench-lib.mjs';
 import { prepareBaseline } from './bench-baseline.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,21 +20,38 @@ const baselineRev = (args.includes('--baseline') ? args[args.indexOf('--baseline
 const shared = join(root, '..', 'shared');
 const node = process.execPath;
 
-/** build, validate, generate and npm start of one checkout; each row also records the size of the built document. */
-function stages(dir, cold = true) {
+/** The commands of build, validate, generate and npm start in one checkout (`cold`: without generate's result cache). */
+function stageCommands(dir, cold = true) {
   const env = { CI: 'true' };
   const bin = join(dir, 'bin', 'api-hub.js');
-  const m = (args) => measure(node, [bin, ...args], { runs, cwd: dir, env });
+  const c = (args) => ({ cmd: node, args: [bin, ...args], runs, cwd: dir, env });
   return {
-    build: m(['build', '-q']),
-    validate: m(['validate', '--no-cache', 'specs/openapi.yaml']),
+    build: c(['build', '-q']),
+    validate: c(['validate', '--no-cache', 'specs/openapi.yaml']),
     // Cold: generate's result cache would turn the second and third runs into cache hits.
-    generate: m(['generate', '-q', ...(cold ? ['--no-cache'] : [])]),
-    start: m(['start', '-q', ...(cold ? ['--no-cache'] : [])]),
-    ...(cold ? { startCached: m(['start', '-q']) } : {}),
-    documentBytes: statSync(join(dir, 'specs', 'openapi.yaml')).size,
-    inputBytes: bytesUnder(join(dir, 'specs', 'providers')),
+    generate: c(['generate', '-q', ...(cold ? ['--no-cache'] : [])]),
+    start: c(['start', '-q', ...(cold ? ['--no-cache'] : [])]),
+    ...(cold ? { startCached: c(['start', '-q']) } : {}),
   };
+}
+
+/**
+ * Each stage of today's checkout and of the baseline's, measured in turns (now, then, now, then, …):
+ * the machine's speed drifts by tens of percent within minutes, and two series taken one after the
+ * other compared that drift, not the code. Each record also has the size of the checkout's built document.
+ */
+function stages(dir, base) {
+  const nowCommands = stageCommands(dir);
+  const thenCommands = base ? stageCommands(base, false) : {};
+  const now = {};
+  const then = {};
+  for (const [name, command] of Object.entries(nowCommands)) {
+    const r = measureEach({ now: command, ...(thenCommands[name] ? { then: thenCommands[name] } : {}) });
+    now[name] = r.now;
+    if (r.then) then[name] = r.then;
+  }
+  const sizes = (d) => ({ documentBytes: statSync(join(d, 'specs', 'openapi.yaml')).size, inputBytes: bytesUnder(join(d, 'specs', 'providers')) });
+  return { now: { ...now, ...sizes(dir) }, then: base ? { ...then, ...sizes(base) } : undefined };
 }
 
 /** The size of every file under `dir`: the build's input. */
@@ -52,9 +69,8 @@ const STAGE_LABELS = {
 };
 
 async function pipeline() {
-  const now = stages(root);
   const base = baselineRev === 'none' ? undefined : prepareBaseline(root, baselineRev);
-  const then = base ? stages(base, false) : undefined; // the baseline has no cache (nor the flag)
+  const { now, then } = stages(root, base); // the baseline has no result cache (nor the flag)
   const s = (r) => `${(r.medianMs / 1000).toFixed(2)} s`;
   const lines = [
     `| stage | median wall | peak RSS |${then ? ` at ${baselineRev} (its own snapshot) | now ÷ then | document now ÷ then |` : ''}`,
