@@ -33,7 +33,12 @@ export function acceptsSchema31(data: unknown): boolean {
 const refused = new WeakSet<object>();
 let disabled = false;
 
-/** Runs `fn` with the fast pass off: every schema goes to the official validator (for tests). */
+/** Whether withoutFastPass is running: every fast pass (this one, accepts-path-item-31.ts) answers false. */
+export function fastPassesDisabled(): boolean {
+  return disabled;
+}
+
+/** Runs `fn` with the fast passes off: every Schema Object and Path Item goes to the official validator (for tests). */
 export function withoutFastPass<T>(fn: () => T): T {
   disabled = true;
   try {
@@ -191,7 +196,8 @@ function xml(v: Record<string, unknown>): boolean {
   return true;
 }
 
-function isMap(v: unknown): v is Record<string, unknown> {
+/** A JSON object (not null, not an array). */
+export function isMap(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 

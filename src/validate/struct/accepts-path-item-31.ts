@@ -1,0 +1,238 @@
+import { formats } from '../schemas/formats.js';
+import { acceptsSchema31, fastPassesDisabled, isMap } from './accepts-schema-31.js';
+
+/**
+ * The structural check's fast pass over an OpenAPI 3.1 Path Item Object and everything in it
+ * (operations, parameters, request bodies, responses, media types, examples, headers, servers),
+ * as accepts-schema-31.ts is for Schema Objects: true only when the official 3.1 schema certainly
+ * accepts the item, false for anything it does not decide, which then goes to the official
+ * validator (the one that writes errors). scripts/build-validators.mjs wraps the schema's
+ * `path-item` validator with it.
+ *
+ * It decides the common shapes only and leaves the rest to ajv: callbacks, links, encodings, a
+ * parameter or header with `content`, `style`, `explode` or `allowReserved`, `allowEmptyValue`.
+ * Every object the schema closes (`unevaluatedProperties: false`) is closed here too, extensions
+ * (`x-…`) aside. accepts-path-item-31.test.ts checks that it accepts nothing ajv refuses, on every
+ * path item of the fixtures and the hub's document and on mutated ones.
+ */
+export function acceptsPathItem31(data: unknown): boolean {
+  if (fastPassesDisabled() || !isMap(data)) return false;
+  for (const k in data) {
+    const v = data[k];
+    let ok: boolean;
+    switch (k) {
+      case '$ref':
+        ok = uriReference(v);
+        break;
+      case 'summary':
+      case 'description':
+        ok = typeof v === 'string';
+        break;
+      case 'servers':
+        ok = every(v, server);
+        break;
+      case 'parameters':
+        ok = every(v, parameterOrReference);
+        break;
+      case 'get':
+      case 'put':
+      case 'post':
+      case 'delete':
+      case 'options':
+      case 'head':
+      case 'patch':
+      case 'trace':
+        ok = operation(v);
+        break;
+      default:
+        ok = k.startsWith('x-');
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+const mediaRange = formats['media-range'] as (s: string) => boolean;
+const uriRef = formats['uri-reference'] as (s: string) => boolean;
+const STATUS = /^[1-5](?:[0-9]{2}|XX)$/;
+const IN = new Set(['query', 'header', 'path', 'cookie']);
+
+function uriReference(v: unknown): boolean {
+  return typeof v === 'string' && uriRef(v);
+}
+
+function every(v: unknown, test: (item: unknown) => boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!test(item)) return false;
+  return true;
+}
+
+function everyValue(v: unknown, test: (item: unknown) => boolean): boolean {
+  if (!isMap(v)) return false;
+  for (const k in v) if (!test(v[k])) return false;
+  return true;
+}
+
+/** An object whose keys each pass `field` (given the key and value), or are extensions. */
+function closed(v: unknown, field: (k: string, value: unknown) => boolean): v is Record<string, unknown> {
+  if (!isMap(v)) return false;
+  for (const k in v) if (!field(k, v[k]) && !k.startsWith('x-')) return false;
+  return true;
+}
+
+const isString = (v: unknown): boolean => typeof v === 'string';
+const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
+
+/** `X-or-reference`: an object with a `$ref` is a Reference Object (open: other keys allowed), else an X. */
+function orReference(test: (v: unknown) => boolean): (v: unknown) => boolean {
+  return (v) => {
+    if (!isMap(v) || v.$ref === undefined) return test(v);
+    return uriReference(v.$ref) && (v.summary === undefined || isString(v.summary)) && (v.description === undefined || isString(v.description));
+  };
+}
+
+const OPERATION_FIELDS = new Map<string, (v: unknown) => boolean>(
+  Object.entries({
+    tags: (v: unknown) => every(v, isString),
+    summary: isString,
+    description: isString,
+    operationId: isString,
+    externalDocs: (v: unknown) => closed(v, (k, x) => (k === 'url' ? uriReference(x) : k === 'description' && isString(x))) && v.url !== undefined,
+    parameters: (v: unknown) => every(v, parameterOrReference),
+    requestBody: (v: unknown) => requestBodyOrReference(v),
+    responses: (v: unknown) => responses(v),
+    deprecated: isBoolean,
+    security: (v: unknown) => every(v, (r) => everyValue(r, (scopes) => every(scopes, isString))),
+    servers: (v: unknown) => every(v, server),
+  }),
+);
+
+function operation(v: unknown): boolean {
+  return closed(v, (k, x) => OPERATION_FIELDS.get(k)?.(x) === true);
+}
+
+function server(v: unknown): boolean {
+  return closed(v, (k, x) => (k === 'url' || k === 'description' ? isString(x) : k === 'variables' && everyValue(x, serverVariable))) && isString(v.url);
+}
+
+function serverVariable(v: unknown): boolean {
+  return (
+    closed(v, (k, x) => (k === 'default' || k === 'description' ? isString(x) : k === 'enum' && every(x, isString) && (x as unknown[]).length > 0)) &&
+    isString(v.default)
+  );
+}
+
+/** The common Parameter Object: a `schema`, no `content`, no style keywords (those are left to ajv). */
+function parameter(v: unknown): boolean {
+  if (!closed(v, parameterField)) return false;
+  const { name } = v;
+  if (typeof name !== 'string' || typeof v.in !== 'string' || !IN.has(v.in) || v.schema === undefined) return false;
+  if (v.example !== undefined && v.examples !== undefined) return false;
+  // styles-for-path: a path parameter is required, and its name (`^[^{}]+$`) has no braces.
+  return v.in !== 'path' || (v.required === true && name !== '' && !/[{}]/.test(name));
+}
+
+function parameterField(k: string, x: unknown): boolean {
+  switch (k) {
+    case 'name':
+    case 'in':
+      return true; // checked by parameter()
+    case 'description':
+      return isString(x);
+    case 'required':
+    case 'deprecated':
+      return isBoolean(x);
+    case 'schema':
+      return acceptsSchema31(x);
+    case 'example':
+      return true;
+    case 'examples':
+      return everyValue(x, exampleOrReference);
+    default:
+      return false;
+  }
+}
+
+const parameterOrReference = orReference(parameter);
+
+function requestBody(v: unknown): boolean {
+  return closed(v, (k, x) => (k === 'description' ? isString(x) : k === 'required' ? isBoolean(x) : k === 'content' && content(x))) && v.content !== undefined;
+}
+
+const requestBodyOrReference = orReference(requestBody);
+
+function content(v: unknown): boolean {
+  if (!isMap(v)) return false;
+  for (const k in v) if (!mediaRange(k) || !mediaType(v[k])) return false;
+  return true;
+}
+
+function mediaType(v: unknown): boolean {
+  return (
+    closed(v, (k, x) => (k === 'schema' ? acceptsSchema31(x) : k === 'example' ? true : k === 'examples' && everyValue(x, exampleOrReference))) &&
+    (v.example === undefined || v.examples === undefined)
+  );
+}
+
+function example(v: unknown): boolean {
+  return (
+    closed(v, (k, x) => (k === 'summary' || k === 'description' ? isString(x) : k === 'value' ? true : k === 'externalValue' && uriReference(x))) &&
+    (v.value === undefined || v.externalValue === undefined)
+  );
+}
+
+const exampleOrReference = orReference(example);
+
+function responses(v: unknown): boolean {
+  if (!isMap(v)) return false;
+  let codes = 0;
+  let any = 0;
+  for (const k in v) {
+    any++;
+    if (k === 'default') {
+      if (!responseOrReference(v[k])) return false;
+    } else if (STATUS.test(k)) {
+      codes++;
+      if (!responseOrReference(v[k])) return false;
+    } else if (!k.startsWith('x-')) return false;
+  }
+  return any > 0 && (codes > 0 || v.default !== undefined);
+}
+
+function response(v: unknown): boolean {
+  return (
+    closed(v, (k, x) => (k === 'description' ? isString(x) : k === 'content' ? content(x) : k === 'headers' && everyValue(x, headerOrReference))) &&
+    isString(v.description)
+  );
+}
+
+const responseOrReference = orReference(response);
+
+/** The common Header Object: a `schema`, no `content`; `style` only as its one value. */
+function header(v: unknown): boolean {
+  if (!closed(v, headerField)) return false;
+  return v.schema !== undefined && (v.example === undefined || v.examples === undefined);
+}
+
+function headerField(k: string, x: unknown): boolean {
+  switch (k) {
+    case 'description':
+      return isString(x);
+    case 'required':
+    case 'deprecated':
+    case 'explode':
+      return isBoolean(x);
+    case 'style':
+      return x === 'simple';
+    case 'schema':
+      return acceptsSchema31(x);
+    case 'example':
+      return true;
+    case 'examples':
+      return everyValue(x, exampleOrReference);
+    default:
+      return false;
+  }
+}
+
+const headerOrReference = orReference(header);
