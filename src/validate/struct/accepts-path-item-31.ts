@@ -9,7 +9,7 @@ import { acceptsSchema31, fastPassesDisabled, isMap } from './accepts-schema-31.
  * validator (the one that writes errors). scripts/build-validators.mjs wraps the schema's
  * `path-item` validator with it.
  *
- * It decides the common shapes only and leaves the rest to ajv: callbacks, links, encodings, a
+ * It decides the common shapes only and leaves the rest to ajv: callbacks, encodings, a
  * parameter or header with `content`, `style`, `explode` or `allowReserved`, `allowEmptyValue`.
  * Every object the schema closes (`unevaluatedProperties: false`) is closed here too, extensions
  * (`x-…`) aside. accepts-path-item-31.test.ts checks that it accepts nothing ajv refuses, on every
@@ -200,11 +200,48 @@ function responses(v: unknown): boolean {
 }
 
 function response(v: unknown): boolean {
-  return (
-    closed(v, (k, x) => (k === 'description' ? isString(x) : k === 'content' ? content(x) : k === 'headers' && everyValue(x, headerOrReference))) &&
-    isString(v.description)
-  );
+  return closed(v, responseField) && isString(v.description);
 }
+
+function responseField(k: string, x: unknown): boolean {
+  switch (k) {
+    case 'description':
+      return isString(x);
+    case 'content':
+      return content(x);
+    case 'headers':
+      return everyValue(x, headerOrReference);
+    case 'links':
+      return everyValue(x, linkOrReference);
+    default:
+      return false;
+  }
+}
+
+/** A Link Object: exactly one of `operationRef` and `operationId`. */
+function link(v: unknown): boolean {
+  return closed(v, linkField) && (v.operationRef === undefined) !== (v.operationId === undefined);
+}
+
+function linkField(k: string, x: unknown): boolean {
+  switch (k) {
+    case 'operationRef':
+      return uriReference(x);
+    case 'operationId':
+    case 'description':
+      return isString(x);
+    case 'parameters':
+      return everyValue(x, isString);
+    case 'requestBody':
+      return true;
+    case 'server':
+      return server(x);
+    default:
+      return false;
+  }
+}
+
+const linkOrReference = orReference(link);
 
 const responseOrReference = orReference(response);
 
