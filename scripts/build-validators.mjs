@@ -69,22 +69,27 @@ function bindDynamicRefs(schema, target) {
 }
 
 /**
- * Sound fast passes in front of ajv (3.1 only): the validator of a definition first asks the pass,
+ * Sound fast passes in front of ajv (3.1 only: on 3.0, whose compiled Schema Object check is one flat
+ * function, a pass measured no faster): the validator of a definition first asks the pass,
  * which accepts only what the official schema certainly accepts; whatever it does not accept goes to
  * ajv's function, which writes the errors. Each definition's function is found by a marker only its
  * code holds, and is the one every instance of it is checked through (nested ones included).
  */
-const FAST_PASSES = {
-  3.1: [
-    // schema-base's #/$defs/schema: every Schema Object (the one function that checks the `$schema` const).
-    { accepts: 'acceptsSchema31', module: 'accepts-schema-31.js', marker: 'instancePath:instancePath+"/$schema",schemaPath:"#/$defs/dialect/const"' },
-    // #/$defs/path-item: the one definition with a `trace` field.
-    { accepts: 'acceptsPathItem31', module: 'accepts-path-item-31.js', marker: 'instancePath:instancePath+"/trace"' },
-  ],
-};
+const FAST_PASSES = [
+  // 3.1 schema-base's #/$defs/schema: every Schema Object (the one function that checks the `$schema` const).
+  {
+    version: '3.1',
+    accepts: 'acceptsSchema31',
+    module: 'accepts-schema-31.js',
+    marker: 'instancePath:instancePath+"/$schema",schemaPath:"#/$defs/dialect/const"',
+  },
+  // 3.1's #/$defs/path-item: the one definition with a `trace` field.
+  { version: '3.1', accepts: 'acceptsPathItem31', module: 'accepts-path-item-31.js', marker: 'instancePath:instancePath+"/trace"' },
+];
+const fastPassesOf = (version) => FAST_PASSES.filter((p) => p.version === version);
 
 function withFastPasses(code, version) {
-  for (const { accepts, marker } of FAST_PASSES[version] ?? []) {
+  for (const { accepts, marker } of fastPassesOf(version)) {
     const owners = [...code.matchAll(/function (validate\d+)\(data, /g)].filter((m) => {
       const end = code.indexOf('function validate', m.index + 1);
       return code.slice(m.index, end === -1 ? undefined : end).includes(marker);
@@ -101,7 +106,9 @@ function withFastPasses(code, version) {
 }
 
 const fastPassImports = (version) =>
-  (FAST_PASSES[version] ?? []).map(({ accepts, module }) => `import { ${accepts} } from '../../struct/${module}';\n`).join('');
+  fastPassesOf(version)
+    .map(({ accepts, module }) => `import { ${accepts} } from '../../struct/${module}';\n`)
+    .join('');
 
 function jsonSchema2020() {
   const dir = join(schemasDir, 'json-schema-2020-12');

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { seededRandom } from '../../../tests/helpers/random.js';
 import { loadSchemaValidator } from '../schemas/validators.js';
 import { acceptsPathItem31 } from './accepts-path-item-31.js';
-import { withoutFastPass } from './accepts-schema-31.js';
+import { withoutFastPass } from './fast-pass.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const fixtures = join(root, 'tests', 'fixtures');

@@ -1,5 +1,6 @@
 import { formats } from '../schemas/formats.js';
-import { acceptsSchema31, fastPassesDisabled, isMap } from './accepts-schema-31.js';
+import { acceptsSchema31 } from './accepts-schema-31.js';
+import { closed, everyValue, fastPassesDisabled, isMap } from './fast-pass.js';
 
 /**
  * The structural check's fast pass over an OpenAPI 3.1 Path Item Object and everything in it
@@ -64,19 +65,6 @@ function uriReference(v: unknown): boolean {
 function every(v: unknown, test: (item: unknown) => boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (const item of v) if (!test(item)) return false;
-  return true;
-}
-
-function everyValue(v: unknown, test: (item: unknown) => boolean): boolean {
-  if (!isMap(v)) return false;
-  for (const k in v) if (!test(v[k])) return false;
-  return true;
-}
-
-/** An object whose keys each pass `field` (given the key and value), or are extensions. */
-function closed(v: unknown, field: (k: string, value: unknown) => boolean): v is Record<string, unknown> {
-  if (!isMap(v)) return false;
-  for (const k in v) if (!field(k, v[k]) && !k.startsWith('x-')) return false;
   return true;
 }
 

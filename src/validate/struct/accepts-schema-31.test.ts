@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { acceptsSchema31, withoutFastPass } from './accepts-schema-31.js';
+import { acceptsSchema31 } from './accepts-schema-31.js';
+import { withoutFastPass } from './fast-pass.js';
 import { loadSchemaValidator } from '../schemas/validators.js';
 import { seededRandom } from '../../../tests/helpers/random.js';
 

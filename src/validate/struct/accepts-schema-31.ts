@@ -1,4 +1,5 @@
 import { formats } from '../schemas/formats.js';
+import { everyValue, fastPassesDisabled, isMap } from './fast-pass.js';
 
 /**
  * A fast, sound first pass over an OpenAPI 3.1 Schema Object, for the precompiled structural
@@ -21,7 +22,7 @@ import { formats } from '../schemas/formats.js';
  * descent through them does not re-run this pass on the refused part: linear overall.
  */
 export function acceptsSchema31(data: unknown): boolean {
-  if (disabled) return false;
+  if (fastPassesDisabled()) return false;
   if (typeof data === 'boolean') return true;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
   if (refused.has(data)) return false;
@@ -31,23 +32,6 @@ export function acceptsSchema31(data: unknown): boolean {
 }
 
 const refused = new WeakSet<object>();
-let disabled = false;
-
-/** Whether withoutFastPass is running: every fast pass (this one, accepts-path-item-31.ts) answers false. */
-export function fastPassesDisabled(): boolean {
-  return disabled;
-}
-
-/** Runs `fn` with the fast passes off: every Schema Object and Path Item goes to the official validator (for tests). */
-export function withoutFastPass<T>(fn: () => T): T {
-  disabled = true;
-  try {
-    return fn();
-  } finally {
-    disabled = false;
-  }
-}
-
 const uriReference = formats['uri-reference'] as (s: string) => boolean;
 const uri = formats.uri as (s: string) => boolean;
 const regex = formats.regex as (s: string) => boolean;
@@ -193,16 +177,6 @@ function xml(v: Record<string, unknown>): boolean {
             : k.startsWith('x-');
     if (!ok) return false;
   }
-  return true;
-}
-
-/** A JSON object (not null, not an array). */
-export function isMap(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-function everyValue(m: Record<string, unknown>, test: (v: unknown) => boolean): boolean {
-  for (const k in m) if (!test(m[k])) return false;
   return true;
 }
 
