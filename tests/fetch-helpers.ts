@@ -3,9 +3,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { binPath, projectRoot } from './helpers/cli.js';
 import { fetchFixtures } from './fetch-server.js';
+import { fakeKey } from './helpers/random.js';
 
-export const FAKE_FAL_KEY = 'falkey-FAKE-7f3a9c21-do-not-leak:9e8d7c6b5a4f3e2d';
-export const FAKE_COMET_KEY = 'sk-comet-FAKE-0b1c2d3e4f5a6b7c8d9e-do-not-leak';
+export const FAKE_FAL_KEY = fakeKey('falkey-FAKE-do-not-leak', 'fal');
+export const FAKE_COMET_KEY = fakeKey('comet-FAKE-do-not-leak', 'comet');
 
 /** Variables a developer may have set that must not reach the CLI under test. */
 const SCRUB = [

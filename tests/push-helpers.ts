@@ -8,9 +8,10 @@ import { parseText } from '../src/core/parse.js';
 import { binPath, projectRoot } from './helpers/cli.js';
 import { json, startServer } from './sdk-helpers.js';
 import type { Seen, TestServer } from './sdk-helpers.js';
+import { fakeKey } from './helpers/random.js';
 
 /** A recognisable fake token: no output of any run may contain it. */
-export const TOKEN = 'apidog-TEST-token-5f3c9a1b7e0d';
+export const TOKEN = fakeKey('apidog-TEST-token', 'token');
 export const VERSION = '2024-03-28';
 
 /** A valid unified document (the generate fixture as it was before Comet's task families: push counts its 14 endpoints). */

@@ -20,6 +20,10 @@ import {
   type FalLine,
   serversClosedAfterEach,
 } from './usage-server.js';
+import { fakeKey } from './helpers/random.js';
+
+/** A second Comet key, the quota service's own (it must be the one sent). */
+const QUERY_ONLY_KEY = fakeKey('QUERYONLY-CANARY', 'comet');
 
 const FAST = {
   API_HUB_RETRY_BASE_MS: '5',
@@ -205,11 +209,9 @@ describe('Comet quota', () => {
   });
 
   it('prefers COMET_QUOTA_KEY (a query-only key) over COMET_API_KEY', async () => {
-    const comet = await up(cometQuotaServer({ key: 'sk-QUERYONLY-CANARY-0000000001', balance: 100, days }));
-    await runUsage(
-      options({ COMET_QUOTA_KEY: 'sk-QUERYONLY-CANARY-0000000001', COMET_API_KEY: COMET_CANARY, COMET_QUOTA_API_BASE_URL: comet.url }, { statePath: null }),
-    );
-    expect(comet.hits('/user/quota')[0]!.query.get('key')).toBe('sk-QUERYONLY-CANARY-0000000001');
+    const comet = await up(cometQuotaServer({ key: QUERY_ONLY_KEY, balance: 100, days }));
+    await runUsage(options({ COMET_QUOTA_KEY: QUERY_ONLY_KEY, COMET_API_KEY: COMET_CANARY, COMET_QUOTA_API_BASE_URL: comet.url }, { statePath: null }));
+    expect(comet.hits('/user/quota')[0]!.query.get('key')).toBe(QUERY_ONLY_KEY);
   });
 
   it('never puts the key of the URL into an error, after 5xx retries or a timeout', async () => {

@@ -5,6 +5,7 @@
  */
 import { afterEach } from 'vitest';
 import { FakeApi } from './fetch-server.js';
+import { fakeKey } from './helpers/random.js';
 
 /** Servers a test file starts, closed after each test: `await up(server)` starts one. */
 export function serversClosedAfterEach(): (s: FakeApi) => Promise<FakeApi> {
@@ -18,9 +19,9 @@ export function serversClosedAfterEach(): (s: FakeApi) => Promise<FakeApi> {
   };
 }
 
-export const FAL_ADMIN_CANARY = 'falADMIN-CANARY-5d1e0c7b:7a6b5c4d3e2f1a0b9c8d';
-export const FAL_PLAIN_CANARY = 'falPLAIN-CANARY-0f9e8d7c:1b2c3d4e5f6a7b8c9d0e';
-export const COMET_CANARY = 'sk-CANARYcometQUOTA7f3e9a1b2c4d6e8f0a1b2c3d';
+export const FAL_ADMIN_CANARY = fakeKey('falADMIN-CANARY', 'fal');
+export const FAL_PLAIN_CANARY = fakeKey('falPLAIN-CANARY', 'fal');
+export const COMET_CANARY = fakeKey('CANARYcometQUOTA', 'comet');
 
 export interface FalLine {
   day: string;
