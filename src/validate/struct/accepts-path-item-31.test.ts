@@ -1,32 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { fixtureDocuments31, hubDocument, nodesIn } from '../../../tests/helpers/oas31-fixtures.js';
 import { seededRandom } from '../../../tests/helpers/random.js';
 import { loadSchemaValidator } from '../schemas/validators.js';
 import { acceptsPathItem31 } from './accepts-path-item-31.js';
-import { withoutFastPass } from './fast-pass.js';
+import { isMap, withoutFastPass } from './fast-pass.js';
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const fixtures = join(root, 'tests', 'fixtures');
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** The path items of every 3.1 fixture (the OAI suite, the valid ones, OpenAI's), and of the hub's built document. */
+/** The path items of every 3.1 fixture, and of the hub's built document. */
 function pathItems(): Array<[string, unknown]> {
-  const files = ['validate/oai/pass', 'validate/oai/fail', 'validate/valid', 'validate/struct'].flatMap((d) =>
-    readdirSync(join(fixtures, d))
-      .filter((f) => /\.(ya?ml|json)$/.test(f))
-      .map((f) => join(fixtures, d, f)),
-  );
-  files.push(join(fixtures, 'openai/openapi.json'));
-  const docs: Array<[string, unknown]> = files.map((f) => [f, parse(readFileSync(f, 'utf8'))]);
-  docs.push(['specs/openapi.index.json', (JSON.parse(readFileSync(join(root, 'specs', 'openapi.index.json'), 'utf8')) as { document: unknown }).document]);
+  const docs: Array<[string, Record<string, unknown>]> = [...fixtureDocuments31(), ['specs/openapi.index.json', hubDocument()]];
   const items: Array<[string, unknown]> = [];
   for (const [file, doc] of docs) {
-    if (!isMap(doc) || typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1')) continue;
     for (const key of ['paths', 'webhooks']) {
       const map = doc[key];
       if (isMap(map)) for (const [path, item] of Object.entries(map)) if (path.startsWith('/') || key === 'webhooks') items.push([`${file} ${path}`, item]);
@@ -137,13 +120,6 @@ const VALUES: unknown[] = [
   { name: 'q', in: 'body', schema: {} },
 ];
 
-function nodes(v: unknown, out: Array<Record<string, unknown>> = []): Array<Record<string, unknown>> {
-  if (v === null || typeof v !== 'object') return out;
-  if (!Array.isArray(v)) out.push(v as Record<string, unknown>);
-  for (const c of Array.isArray(v) ? v : Object.values(v)) nodes(c, out);
-  return out;
-}
-
 describe('acceptsPathItem31: the structural check’s fast pass over Path Items', () => {
   const items = pathItems();
 
@@ -171,7 +147,7 @@ describe('acceptsPathItem31: the structural check’s fast pass over Path Items'
     for (let i = 0; i < 20_000; i++) {
       const item: unknown = structuredClone(sample[i % sample.length]);
       for (let n = 1 + Math.floor(rand() * 2); n > 0; n--) {
-        const targets = nodes(item);
+        const targets = nodesIn(item).filter(isMap);
         const target = targets[Math.floor(rand() * targets.length)];
         const key = KEYS[Math.floor(rand() * KEYS.length)];
         if (target && key) target[key] = structuredClone(VALUES[Math.floor(rand() * VALUES.length)]);

@@ -1,6 +1,6 @@
 import { formats } from '../schemas/formats.js';
 import { acceptsSchema31 } from './accepts-schema-31.js';
-import { closed, everyValue, fastPassesDisabled, isMap } from './fast-pass.js';
+import { closed, everyValue, externalDocs, fastPassesDisabled, isMap, uriReference } from './fast-pass.js';
 
 /**
  * The structural check's fast pass over an OpenAPI 3.1 Path Item Object and everything in it
@@ -54,13 +54,8 @@ export function acceptsPathItem31(data: unknown): boolean {
 }
 
 const mediaRange = formats['media-range'] as (s: string) => boolean;
-const uriRef = formats['uri-reference'] as (s: string) => boolean;
 const STATUS = /^[1-5](?:[0-9]{2}|XX)$/;
 const IN = new Set(['query', 'header', 'path', 'cookie']);
-
-function uriReference(v: unknown): boolean {
-  return typeof v === 'string' && uriRef(v);
-}
 
 function every(v: unknown, test: (item: unknown) => boolean): boolean {
   if (!Array.isArray(v)) return false;
@@ -85,7 +80,7 @@ const OPERATION_FIELDS = new Map<string, (v: unknown) => boolean>(
     summary: isString,
     description: isString,
     operationId: isString,
-    externalDocs: (v: unknown) => closed(v, (k, x) => (k === 'url' ? uriReference(x) : k === 'description' && isString(x))) && v.url !== undefined,
+    externalDocs,
     parameters: (v: unknown) => every(v, parameterOrReference),
     requestBody: (v: unknown) => requestBodyOrReference(v),
     responses: (v: unknown) => responses(v),
@@ -121,10 +116,12 @@ function parameter(v: unknown): boolean {
 }
 
 function parameterField(k: string, x: unknown): boolean {
+  return k === 'name' || k === 'in' || withSchemaField(k, x); // name and in: checked by parameter()
+}
+
+/** The fields a Parameter and a Header with a `schema` share: description, required, deprecated, the schema and its examples. */
+function withSchemaField(k: string, x: unknown): boolean {
   switch (k) {
-    case 'name':
-    case 'in':
-      return true; // checked by parameter()
     case 'description':
       return isString(x);
     case 'required':
@@ -240,24 +237,7 @@ function header(v: unknown): boolean {
 }
 
 function headerField(k: string, x: unknown): boolean {
-  switch (k) {
-    case 'description':
-      return isString(x);
-    case 'required':
-    case 'deprecated':
-    case 'explode':
-      return isBoolean(x);
-    case 'style':
-      return x === 'simple';
-    case 'schema':
-      return acceptsSchema31(x);
-    case 'example':
-      return true;
-    case 'examples':
-      return everyValue(x, exampleOrReference);
-    default:
-      return false;
-  }
+  return k === 'style' ? x === 'simple' : k === 'explode' ? isBoolean(x) : withSchemaField(k, x);
 }
 
 const headerOrReference = orReference(header);

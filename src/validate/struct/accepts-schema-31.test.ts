@@ -1,42 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { acceptsSchema31 } from './accepts-schema-31.js';
-import { withoutFastPass } from './fast-pass.js';
-import { loadSchemaValidator } from '../schemas/validators.js';
+import { fixtureDocuments31, hubDocument, nodesIn } from '../../../tests/helpers/oas31-fixtures.js';
 import { seededRandom } from '../../../tests/helpers/random.js';
-
-const root = join(import.meta.dirname, '..', '..', '..');
-const fixtures = join(root, 'tests', 'fixtures');
-
-/** Every 3.1 document of the fixtures (the OAI suite's pass and fail cases, the valid ones, OpenAI's). */
-function documents31(): Array<[string, unknown]> {
-  const files = ['validate/oai/pass', 'validate/oai/fail', 'validate/valid', 'validate/struct'].flatMap((d) =>
-    readdirSync(join(fixtures, d))
-      .filter((f) => /\.(ya?ml|json)$/.test(f))
-      .map((f) => join(d, f)),
-  );
-  files.push('openai/openapi.json');
-  const docs: Array<[string, unknown]> = [];
-  for (const f of files) {
-    const doc: unknown = parse(readFileSync(join(fixtures, f), 'utf8'));
-    if (isMap(doc) && typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1')) docs.push([f, doc]);
-  }
-  return docs;
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** Every object and array in a value: whatever the fast pass is given, its yes must be ajv's yes. */
-function nodes(v: unknown, out: unknown[] = []): unknown[] {
-  if (v === null || typeof v !== 'object') return out;
-  out.push(v);
-  for (const c of Array.isArray(v) ? v : Object.values(v)) nodes(c, out);
-  return out;
-}
+import { loadSchemaValidator } from '../schemas/validators.js';
+import { acceptsSchema31 } from './accepts-schema-31.js';
+import { isMap, withoutFastPass } from './fast-pass.js';
 
 const validate = await loadSchemaValidator('3.1');
 
@@ -144,7 +111,7 @@ const VALUES: unknown[] = [
 /** A copy of `schema` with one keyword, somewhere inside, set to a random value. */
 function mutate(schema: unknown, rand: () => number): unknown {
   const copy: unknown = structuredClone(schema);
-  const targets = nodes(copy).filter(isMap);
+  const targets = nodesIn(copy).filter(isMap);
   const target = targets[Math.floor(rand() * targets.length)];
   const key = KEYWORDS[Math.floor(rand() * KEYWORDS.length)];
   if (!target || key === undefined) return copy;
@@ -153,7 +120,7 @@ function mutate(schema: unknown, rand: () => number): unknown {
 }
 
 describe('acceptsSchema31: the structural check’s fast pass over Schema Objects', () => {
-  const docs = documents31();
+  const docs = fixtureDocuments31();
 
   it('finds the 3.1 fixtures it is tested on', () => {
     expect(docs.length).toBeGreaterThan(40);
@@ -163,7 +130,7 @@ describe('acceptsSchema31: the structural check’s fast pass over Schema Object
     let accepted = 0;
     let checked = 0;
     for (const [file, doc] of docs) {
-      for (const node of nodes(doc)) {
+      for (const node of nodesIn(doc)) {
         checked++;
         if (!acceptsSchema31(node)) continue;
         accepted++;
@@ -208,7 +175,7 @@ describe('acceptsSchema31: the structural check’s fast pass over Schema Object
   });
 
   it('accepts every component schema of the hub’s own built document', () => {
-    const index = JSON.parse(readFileSync(join(root, 'specs', 'openapi.index.json'), 'utf8')) as { document: { components: { schemas: object } } };
+    const index = { document: hubDocument() as { components: { schemas: object } } };
     const schemas = Object.values(index.document.components.schemas);
     expect(schemas.length).toBeGreaterThan(1_000);
     expect(schemas.filter((s) => !acceptsSchema31(s))).toEqual([]);

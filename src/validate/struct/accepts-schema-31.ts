@@ -1,5 +1,5 @@
 import { formats } from '../schemas/formats.js';
-import { everyValue, fastPassesDisabled, isMap } from './fast-pass.js';
+import { closed, everyValue, externalDocs, fastPassesDisabled, isMap, uriReference } from './fast-pass.js';
 
 /**
  * A fast, sound first pass over an OpenAPI 3.1 Schema Object, for the precompiled structural
@@ -32,7 +32,6 @@ export function acceptsSchema31(data: unknown): boolean {
 }
 
 const refused = new WeakSet<object>();
-const uriReference = formats['uri-reference'] as (s: string) => boolean;
 const uri = formats.uri as (s: string) => boolean;
 const regex = formats.regex as (s: string) => boolean;
 const ANCHOR = /^[A-Za-z_][-A-Za-z0-9._]*$/u;
@@ -144,46 +143,31 @@ function oasKeyword(k: string, v: unknown): boolean {
       return false;
     case 'discriminator':
       return (
-        isMap(v) &&
-        typeof v.propertyName === 'string' &&
-        (v.mapping === undefined || (isMap(v.mapping) && everyValue(v.mapping, (m) => typeof m === 'string'))) &&
-        onlyKeys(v, 'propertyName', 'mapping')
+        closed(v, (f, x) => (f === 'propertyName' ? typeof x === 'string' : f === 'mapping' && everyValue(x, (m) => typeof m === 'string'))) &&
+        v.propertyName !== undefined
       );
     case 'externalDocs':
-      return (
-        isMap(v) &&
-        typeof v.url === 'string' &&
-        uriReference(v.url) &&
-        (v.description === undefined || typeof v.description === 'string') &&
-        onlyKeys(v, 'url', 'description')
-      );
+      return externalDocs(v);
     case 'xml':
-      return isMap(v) && xml(v);
+      return closed(v, xmlField);
     default:
       return true;
   }
 }
 
-function xml(v: Record<string, unknown>): boolean {
-  for (const k in v) {
-    const x = v[k];
-    const ok =
-      k === 'name' || k === 'prefix'
-        ? typeof x === 'string'
-        : k === 'namespace'
-          ? typeof x === 'string' && uri(x)
-          : k === 'attribute' || k === 'wrapped'
-            ? typeof x === 'boolean'
-            : k.startsWith('x-');
-    if (!ok) return false;
+function xmlField(k: string, x: unknown): boolean {
+  switch (k) {
+    case 'name':
+    case 'prefix':
+      return typeof x === 'string';
+    case 'namespace':
+      return typeof x === 'string' && uri(x);
+    case 'attribute':
+    case 'wrapped':
+      return typeof x === 'boolean';
+    default:
+      return false;
   }
-  return true;
-}
-
-/** Only the named keys and extensions (`x-…`): the OAS vocabulary's objects are closed. */
-function onlyKeys(m: Record<string, unknown>, a: string, b: string): boolean {
-  for (const k in m) if (k !== a && k !== b && !k.startsWith('x-')) return false;
-  return true;
 }
 
 function schemaArray(v: unknown): boolean {

@@ -1,3 +1,5 @@
+import { formats } from '../schemas/formats.js';
+
 /**
  * What the structural check's fast passes share (accepts-schema-31.ts, accepts-path-item-31.ts):
  * the switch that turns them all off for tests, and the shape checks they build on. Each pass
@@ -38,4 +40,16 @@ export function closed(v: unknown, field: (k: string, value: unknown) => boolean
   if (!isMap(v)) return false;
   for (const k in v) if (!field(k, v[k]) && !k.startsWith('x-')) return false;
   return true;
+}
+
+const uriRef = formats['uri-reference'] as (s: string) => boolean;
+
+/** A string the official schemas' `format: uri-reference` accepts. */
+export function uriReference(v: unknown): boolean {
+  return typeof v === 'string' && uriRef(v);
+}
+
+/** An External Documentation Object, as the 3.1 schema and its OAS vocabulary both define it: a `url`, a `description`, extensions. */
+export function externalDocs(v: unknown): boolean {
+  return closed(v, (k, x) => (k === 'url' ? uriReference(x) : k === 'description' && typeof x === 'string')) && v.url !== undefined;
 }
