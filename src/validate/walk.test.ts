@@ -20,4 +20,24 @@ x-samples:
     walkRefs({ path: '/p/api.yaml', display: 'api.yaml', data, text: '', format: 'yaml' }, (ref) => refs.push(ref));
     expect(refs).toEqual(['examples.yaml#/value', 'property.yaml']);
   });
+
+  it('reads an author-chosen name as a name: a property called `examples` or `properties` is a schema, an example called `default` is an example', () => {
+    const data: unknown = parse(`
+x-models:
+  properties:
+    examples:
+      value: {$ref: 'keyword-of-property-examples.yaml'}
+    properties:
+      example: {$ref: 'literal-of-property-properties.yaml'}
+      items: {$ref: 'items-of-property-properties.yaml'}
+  examples:
+    default: {$ref: 'example-named-default.yaml'}
+    properties:
+      value: {properties: {$ref: 'literal-value.yaml'}}
+      x-extra: {$ref: 'extension-of-example.yaml'}
+`);
+    const refs: string[] = [];
+    walkRefs({ path: '/p/api.yaml', display: 'api.yaml', data, text: '', format: 'yaml' }, (ref) => refs.push(ref));
+    expect(refs).toEqual(['keyword-of-property-examples.yaml', 'items-of-property-properties.yaml', 'example-named-default.yaml', 'extension-of-example.yaml']);
+  });
 });

@@ -45,29 +45,37 @@ const LITERAL_KEYS = new Set(['example', 'default', 'enum', 'const']);
 /** Keys whose children are names chosen by the author (a property may be called `example`). */
 const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 
-/** Whether the children of the object at `parentKey` are names chosen by the author (`properties`, …). */
-export function namesChildren(parentKey: Segment | undefined): boolean {
-  return typeof parentKey === 'string' && NAME_MAPS.has(parentKey);
+/**
+ * How an untyped walk reads the children of an object: as fields (`PLAIN`), as names chosen by the
+ * author (`NAMES`: the children of `properties`, … ; a property may be called `example`), or as
+ * Example Objects named by the author (`EXAMPLES`: an `examples` map, whose members' `value` is
+ * literal data). Each object passes its mode to its children, as the `from` of childMode.
+ */
+export const PLAIN = 0;
+export const NAMES = 1;
+export const EXAMPLES = 2;
+export type ChildMode = typeof PLAIN | typeof NAMES | typeof EXAMPLES;
+
+/**
+ * The mode of the object at `parentKey`, whose parent's mode was `from`. An object named by the
+ * author (a property called `examples` or `properties`, an example called `properties`) is a
+ * Schema or an Example Object: its children are fields, whatever its name.
+ */
+export function childMode(parentKey: Segment | undefined, from: ChildMode): ChildMode {
+  if (from !== PLAIN || typeof parentKey !== 'string') return PLAIN;
+  if (NAME_MAPS.has(parentKey)) return NAMES;
+  return parentKey === 'examples' ? EXAMPLES : PLAIN;
 }
 
 /**
- * Whether the children of the object at `parentKey` are Example Objects (an `examples` map), whose
- * `value` is literal data: the `inExamples` that skipsChild takes for each of them.
+ * Whether an untyped walk skips `obj[key]`, where `mode` is the object's own mode and `from` its
+ * parent's: literal data (`example`, `default`, `enum`, `const`, JSON Schema `examples` arrays, an
+ * Example Object's `value`); never a child named by the author.
  */
-export function holdsExamples(parentKey: Segment | undefined): boolean {
-  return parentKey === 'examples';
-}
-
-/**
- * Whether an untyped walk skips `obj[key]`: literal data (`example`, `default`,
- * `enum`, `const`, JSON Schema `examples` arrays, an Example Object's `value`),
- * unless the object is a map of names (`namesHere`, see namesChildren: a schema
- * property may be called `example`).
- */
-export function skipsChild(namesHere: boolean, key: string, value: unknown, inExamples: boolean): boolean {
-  if (namesHere) return false;
+export function skipsChild(mode: ChildMode, from: ChildMode, key: string, value: unknown): boolean {
+  if (mode !== PLAIN) return false;
   if (LITERAL_KEYS.has(key)) return true;
-  if (inExamples && key === 'value') return true;
+  if (from === EXAMPLES && key === 'value') return true;
   return key === 'examples' && Array.isArray(value);
 }
 
@@ -149,14 +157,13 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
   };
 
   /** A node whose place gives it no type (an extension, an unknown field): only `$ref`s matter; literal data is skipped. */
-  const visitUntyped = (obj: Record<string, unknown>, parentKey: Segment | undefined, inExamples: boolean): void => {
-    const namesHere = namesChildren(parentKey);
-    const examples = holdsExamples(parentKey);
+  const visitUntyped = (obj: Record<string, unknown>, parentKey: Segment | undefined, from: ChildMode): void => {
+    const mode = childMode(parentKey, from);
     for (const key in obj) {
       const value = obj[key];
-      if (value === null || typeof value !== 'object' || skipsChild(namesHere, key, value, inExamples)) continue;
+      if (value === null || typeof value !== 'object' || skipsChild(mode, from, key, value)) continue;
       segments.push(key);
-      visit(value, undefined, key, examples);
+      visit(value, undefined, key, mode);
       segments.pop();
     }
   };
@@ -174,12 +181,12 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
       const s = t.field(key);
       if (s !== undefined && s.kind === DATA) continue;
       segments.push(key);
-      visit(value, s, key, false);
+      visit(value, s, key, PLAIN);
       segments.pop();
     }
   };
 
-  const visit = (node: object, f: Shape | undefined, parentKey: Segment | undefined, inExamples: boolean): void => {
+  const visit = (node: object, f: Shape | undefined, parentKey: Segment | undefined, from: ChildMode): void => {
     if (Array.isArray(node)) {
       // A list of X, or 2.0/3.0 array-form `items`; anything else is walked untyped (the structural check reports it).
       const itemShape = f === undefined ? undefined : f.kind === LIST || f.kind === SCHEMA_OR_LIST ? f.itemShape : undefined;
@@ -187,7 +194,7 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
         const value: unknown = node[i];
         if (value === null || typeof value !== 'object') continue;
         segments.push(i);
-        visit(value, itemShape, i, false);
+        visit(value, itemShape, i, PLAIN);
         segments.pop();
       }
       return;
@@ -201,7 +208,7 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
           for (let i = 0; i < refVisitors.length; i++) refVisitors[i]!.Ref!(ref, obj, ctx, undefined);
         }
       }
-      return visitUntyped(obj, parentKey, inExamples);
+      return visitUntyped(obj, parentKey, from);
     }
     const nodeType = f.kind === NODE || f.kind === SCHEMA_OR_LIST ? f.item : undefined;
     const ref = obj.$ref;
@@ -222,13 +229,13 @@ export function walkSet(set: DocumentSet, visitors: readonly Visitor[]): WalkInf
       const value = obj[key];
       if (value === null || typeof value !== 'object') continue;
       segments.push(key);
-      visit(value, itemShape, key, false);
+      visit(value, itemShape, key, PLAIN);
       segments.pop();
     }
   };
 
   const start = (node: unknown, shape: Shape | undefined, parentKey: Segment | undefined): void => {
-    if (node !== null && typeof node === 'object') visit(node, shape, parentKey, false);
+    if (node !== null && typeof node === 'object') visit(node, shape, parentKey, PLAIN);
   };
   ctx.file = file;
   start(set.root.data, types.shape('Root'), undefined);
@@ -317,21 +324,20 @@ function typeTable(visitors: readonly Visitor[], version: OasVersion): { shape(t
 
 /** One untyped depth-first pass over one file, calling `Ref` visitors (the loader's fallback). */
 export function walkRefs(file: SourceFile, onRef: (ref: string) => void): void {
-  const visit = (node: unknown, parentKey: Segment | undefined, inExamples: boolean): void => {
+  const visit = (node: unknown, parentKey: Segment | undefined, from: ChildMode): void => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) visit(node[i], i, false);
+      for (let i = 0; i < node.length; i++) visit(node[i], i, PLAIN);
       return;
     }
     const obj = node as Record<string, unknown>;
     if (typeof obj.$ref === 'string') onRef(obj.$ref);
-    const namesHere = namesChildren(parentKey);
-    const examples = holdsExamples(parentKey);
+    const mode = childMode(parentKey, from);
     for (const key of Object.keys(obj)) {
       const value = obj[key];
-      if (value === null || typeof value !== 'object' || skipsChild(namesHere, key, value, inExamples)) continue;
-      visit(value, key, examples);
+      if (value === null || typeof value !== 'object' || skipsChild(mode, from, key, value)) continue;
+      visit(value, key, mode);
     }
   };
-  visit(file.data, undefined, false);
+  visit(file.data, undefined, PLAIN);
 }

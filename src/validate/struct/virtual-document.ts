@@ -3,7 +3,7 @@ import { isNameMapPosition, isOperationPosition } from '../refs/positions.js';
 import { parseRef } from '../refs/ref-target.js';
 import { resolveTarget } from '../refs/resolve.js';
 import type { DocumentSet, SourceFile } from '../types.js';
-import { holdsExamples, namesChildren, skipsChild, type Segment } from '../walk.js';
+import { childMode, PLAIN, skipsChild, type ChildMode, type Segment } from '../walk.js';
 
 export interface Origin {
   file: SourceFile;
@@ -51,13 +51,13 @@ export function buildVirtualDocument(set: DocumentSet): VirtualDocument {
     return { value: r.value, file: r.file, key, pointer: r.pointer };
   };
 
-  const build = (node: unknown, file: SourceFile, parentKey: Segment | undefined, inExamples: boolean): unknown => {
+  const build = (node: unknown, file: SourceFile, parentKey: Segment | undefined, from: ChildMode): unknown => {
     if (node === null || typeof node !== 'object') return node;
     if (Array.isArray(node)) {
       let out: unknown[] | undefined;
       for (let i = 0; i < node.length; i++) {
         segments.push(i);
-        const v = build(node[i], file, i, false);
+        const v = build(node[i], file, i, PLAIN);
         segments.pop();
         if (v !== node[i]) (out ??= node.slice())[i] = v;
       }
@@ -69,25 +69,24 @@ export function buildVirtualDocument(set: DocumentSet): VirtualDocument {
       seen.add(target.key);
       inlined.set(pointer(...segments), { file: target.file, pointer: target.pointer });
       stack.add(target.key);
-      const v = build(target.value, target.file, parentKey, inExamples);
+      const v = build(target.value, target.file, parentKey, from);
       stack.delete(target.key);
       return v;
     }
     let out: Record<string, unknown> | undefined;
-    const namesHere = namesChildren(parentKey);
-    const examples = holdsExamples(parentKey);
+    const mode = childMode(parentKey, from);
     for (const key of Object.keys(obj)) {
       const child = obj[key];
-      if (child === null || typeof child !== 'object' || skipsChild(namesHere, key, child, inExamples)) continue;
+      if (child === null || typeof child !== 'object' || skipsChild(mode, from, key, child)) continue;
       segments.push(key);
-      const v = build(child, file, key, examples);
+      const v = build(child, file, key, mode);
       segments.pop();
       if (v !== child) (out ??= { ...obj })[key] = v;
     }
     return out ?? obj;
   };
 
-  const data = build(set.root.data, set.root, undefined, false);
+  const data = build(set.root.data, set.root, undefined, PLAIN);
   return { data, inlined, root: set.root };
 }
 
