@@ -78,4 +78,30 @@ x-samples:
     );
     expect(problems.filter((p) => p.ruleId === 'no-unresolved-refs').map((p) => p.pointer)).toEqual(['/x-samples/examples/value/$ref']);
   });
+  it('in an untyped place, a name the author chose is a name: an example called `default`, a property called `examples`', async () => {
+    const problems = await validateDocument(
+      doc(`
+openapi: 3.1.0
+info: {title: t, version: '1'}
+paths: {}
+x-samples:
+  examples:
+    default:
+      $ref: '#/components/examples/MissingDefault'
+    properties:
+      value: {$ref: '#/this/is/only/data'}
+  schema:
+    properties:
+      examples:
+        type: object
+        x-meta:
+          value: {$ref: '#/components/schemas/MissingValue'}
+`),
+      { file: 'api.yaml', root: '/project' },
+    );
+    expect(problems.filter((p) => p.ruleId === 'no-unresolved-refs').map((p) => p.pointer)).toEqual([
+      '/x-samples/examples/default/$ref',
+      '/x-samples/schema/properties/examples/x-meta/value/$ref',
+    ]);
+  });
 });
