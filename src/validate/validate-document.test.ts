@@ -4,6 +4,12 @@ import { validateDocument } from './validate-document.js';
 
 const doc = (yaml: string): unknown => parse(yaml);
 
+/** Where `no-unresolved-refs` reports in a YAML document. */
+async function unresolvedRefs(yaml: string): Promise<Array<string | undefined>> {
+  const problems = await validateDocument(doc(yaml), { file: 'api.yaml', root: '/project' });
+  return problems.filter((p) => p.ruleId === 'no-unresolved-refs').map((p) => p.pointer);
+}
+
 describe('validateDocument (in memory)', () => {
   it('reports struct and ref problems with pointers', async () => {
     const problems = await validateDocument(
@@ -62,8 +68,7 @@ components:
     expect(problems.filter((p) => p.ruleId !== 'no-unused-components')).toEqual([]);
   });
   it('in an untyped place, an Example Object’s `value` is data, and an example named `value` is an Example Object', async () => {
-    const problems = await validateDocument(
-      doc(`
+    const pointers = await unresolvedRefs(`
 openapi: 3.1.0
 info: {title: t, version: '1'}
 paths: {}
@@ -73,14 +78,11 @@ x-samples:
       value: {$ref: '#/this/is/only/data'}
     value:
       $ref: '#/components/examples/Missing'
-`),
-      { file: 'api.yaml', root: '/project' },
-    );
-    expect(problems.filter((p) => p.ruleId === 'no-unresolved-refs').map((p) => p.pointer)).toEqual(['/x-samples/examples/value/$ref']);
+`);
+    expect(pointers).toEqual(['/x-samples/examples/value/$ref']);
   });
   it('in an untyped place, a name the author chose is a name: an example called `default`, a property called `examples`', async () => {
-    const problems = await validateDocument(
-      doc(`
+    const pointers = await unresolvedRefs(`
 openapi: 3.1.0
 info: {title: t, version: '1'}
 paths: {}
@@ -96,12 +98,7 @@ x-samples:
         type: object
         x-meta:
           value: {$ref: '#/components/schemas/MissingValue'}
-`),
-      { file: 'api.yaml', root: '/project' },
-    );
-    expect(problems.filter((p) => p.ruleId === 'no-unresolved-refs').map((p) => p.pointer)).toEqual([
-      '/x-samples/examples/default/$ref',
-      '/x-samples/schema/properties/examples/x-meta/value/$ref',
-    ]);
+`);
+    expect(pointers).toEqual(['/x-samples/examples/default/$ref', '/x-samples/schema/properties/examples/x-meta/value/$ref']);
   });
 });

@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { walkRefs } from './walk.js';
 
+/** The `$ref`s walkRefs reports in a YAML document, in order. */
+function refsIn(yaml: string): string[] {
+  const refs: string[] = [];
+  walkRefs({ path: '/p/api.yaml', display: 'api.yaml', data: parse(yaml) as unknown, text: '', format: 'yaml' }, (ref) => refs.push(ref));
+  return refs;
+}
+
 describe('walkRefs (the loader’s untyped pass)', () => {
   it('follows the `$ref` of an example named `value`, not the `$ref`-looking data in an Example Object’s `value`', () => {
-    const data: unknown = parse(`
+    const refs = refsIn(`
 x-samples:
   examples:
     literal:
@@ -16,13 +23,11 @@ x-samples:
       example: {$ref: 'property.yaml'}
     example: {$ref: 'literal.yaml'}
 `);
-    const refs: string[] = [];
-    walkRefs({ path: '/p/api.yaml', display: 'api.yaml', data, text: '', format: 'yaml' }, (ref) => refs.push(ref));
     expect(refs).toEqual(['examples.yaml#/value', 'property.yaml']);
   });
 
   it('reads an author-chosen name as a name: a property called `examples` or `properties` is a schema, an example called `default` is an example', () => {
-    const data: unknown = parse(`
+    const refs = refsIn(`
 x-models:
   properties:
     examples:
@@ -36,8 +41,6 @@ x-models:
       value: {properties: {$ref: 'literal-value.yaml'}}
       x-extra: {$ref: 'extension-of-example.yaml'}
 `);
-    const refs: string[] = [];
-    walkRefs({ path: '/p/api.yaml', display: 'api.yaml', data, text: '', format: 'yaml' }, (ref) => refs.push(ref));
     expect(refs).toEqual(['keyword-of-property-examples.yaml', 'items-of-property-properties.yaml', 'example-named-default.yaml', 'extension-of-example.yaml']);
   });
 });
