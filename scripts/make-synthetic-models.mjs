@@ -19,21 +19,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from './seeded-random.mjs';
 
 const OWNERS = ['fal-ai', 'acme', 'pixelworks', 'sonic', 'motionlab', 'bria', 'veed', 'wan', 'decart', 'openrouter'];
 const FAMILIES = ['flux', 'sdxl', 'video-gen', 'tts', 'music', 'upscale', 'avatar', 'edit', 'depth', 'caption', 'lipsync', 'mesh'];
 const CATEGORIES = ['text-to-image', 'image-to-image', 'text-to-video', 'image-to-video', 'text-to-speech', 'audio-to-audio', 'image-to-3d'];
-
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pascal = (id) =>
   id
@@ -172,7 +162,7 @@ function pick(r, list) {
 
 /** N model documents: ids `<owner>/<family>-<k>[/<variant>]`; model names repeat across owners, as FAL's do. */
 export function makeSyntheticModels({ count = 5000, seed = 1 } = {}) {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const models = [];
   const seen = new Set();
   for (let i = 0; models.length < count; i++) {

@@ -52,8 +52,8 @@ const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definiti
  * literal data). Each object passes its mode to its children, as the `from` of childMode.
  */
 export const PLAIN = 0;
-export const NAMES = 1;
-export const EXAMPLES = 2;
+const NAMES = 1;
+const EXAMPLES = 2;
 export type ChildMode = typeof PLAIN | typeof NAMES | typeof EXAMPLES;
 
 /**

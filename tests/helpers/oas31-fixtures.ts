@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { isObject } from '../../src/core/json.js';
 import { projectRoot } from './cli.js';
 
 const fixtures = join(projectRoot, 'tests', 'fixtures');
@@ -19,7 +20,7 @@ export function fixtureDocuments31(): Array<[string, Record<string, unknown>]> {
   const docs: Array<[string, Record<string, unknown>]> = [];
   for (const f of files) {
     const doc: unknown = parse(readFileSync(join(fixtures, f), 'utf8'));
-    if (isMap(doc) && typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1')) docs.push([f, doc]);
+    if (isObject(doc) && typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1')) docs.push([f, doc]);
   }
   return docs;
 }
@@ -35,8 +36,4 @@ export function nodesIn(v: unknown, out: object[] = []): object[] {
   out.push(v);
   for (const c of Array.isArray(v) ? v : Object.values(v)) nodesIn(c, out);
   return out;
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

@@ -1,16 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-/** mulberry32: a small seeded generator, so that a fuzz test makes the same cases on every run and a failure can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (mulberry32), shared with the scripts that make synthetic inputs. */
+export { seededRandom } from '../../scripts/seeded-random.mjs';
 
 /**
  * A made-up key or token, new on every run: no key-shaped literal is committed (the secret scan and

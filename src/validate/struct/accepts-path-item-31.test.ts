@@ -3,7 +3,8 @@ import { fixtureDocuments31, hubDocument, nodesIn } from '../../../tests/helpers
 import { seededRandom } from '../../../tests/helpers/random.js';
 import { loadSchemaValidator } from '../schemas/validators.js';
 import { acceptsPathItem31 } from './accepts-path-item-31.js';
-import { isMap, withoutFastPass } from './fast-pass.js';
+import { isObject } from '../../core/json.js';
+import { withoutFastPass } from './fast-pass.js';
 
 /** The path items of every 3.1 fixture, and of the hub's built document. */
 function pathItems(): Array<[string, unknown]> {
@@ -12,7 +13,7 @@ function pathItems(): Array<[string, unknown]> {
   for (const [file, doc] of docs) {
     for (const key of ['paths', 'webhooks']) {
       const map = doc[key];
-      if (isMap(map)) for (const [path, item] of Object.entries(map)) if (path.startsWith('/') || key === 'webhooks') items.push([`${file} ${path}`, item]);
+      if (isObject(map)) for (const [path, item] of Object.entries(map)) if (path.startsWith('/') || key === 'webhooks') items.push([`${file} ${path}`, item]);
     }
   }
   return items;
@@ -147,7 +148,7 @@ describe('acceptsPathItem31: the structural check’s fast pass over Path Items'
     for (let i = 0; i < 20_000; i++) {
       const item: unknown = structuredClone(sample[i % sample.length]);
       for (let n = 1 + Math.floor(rand() * 2); n > 0; n--) {
-        const targets = nodesIn(item).filter(isMap);
+        const targets = nodesIn(item).filter(isObject);
         const target = targets[Math.floor(rand() * targets.length)];
         const key = KEYS[Math.floor(rand() * KEYS.length)];
         if (target && key) target[key] = structuredClone(VALUES[Math.floor(rand() * VALUES.length)]);

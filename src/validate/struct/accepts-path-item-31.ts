@@ -1,6 +1,7 @@
+import { isObject } from '../../core/json.js';
 import { formats } from '../schemas/formats.js';
 import { acceptsSchema31 } from './accepts-schema-31.js';
-import { closed, everyValue, externalDocs, fastPassesDisabled, isMap, uriReference } from './fast-pass.js';
+import { closed, everyItem, everyValue, externalDocs, fastPassesDisabled, uriReference } from './fast-pass.js';
 
 /**
  * The structural check's fast pass over an OpenAPI 3.1 Path Item Object and everything in it
@@ -17,7 +18,7 @@ import { closed, everyValue, externalDocs, fastPassesDisabled, isMap, uriReferen
  * path item of the fixtures and the hub's document and on mutated ones.
  */
 export function acceptsPathItem31(data: unknown): boolean {
-  if (fastPassesDisabled() || !isMap(data)) return false;
+  if (fastPassesDisabled() || !isObject(data)) return false;
   for (const k in data) {
     const v = data[k];
     let ok: boolean;
@@ -30,10 +31,10 @@ export function acceptsPathItem31(data: unknown): boolean {
         ok = typeof v === 'string';
         break;
       case 'servers':
-        ok = every(v, server);
+        ok = everyItem(v, server);
         break;
       case 'parameters':
-        ok = every(v, parameterOrReference);
+        ok = everyItem(v, parameterOrReference);
         break;
       case 'get':
       case 'put':
@@ -57,36 +58,30 @@ const mediaRange = formats['media-range'] as (s: string) => boolean;
 const STATUS = /^[1-5](?:[0-9]{2}|XX)$/;
 const IN = new Set(['query', 'header', 'path', 'cookie']);
 
-function every(v: unknown, test: (item: unknown) => boolean): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const item of v) if (!test(item)) return false;
-  return true;
-}
-
 const isString = (v: unknown): boolean => typeof v === 'string';
 const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
 
 /** `X-or-reference`: an object with a `$ref` is a Reference Object (open: other keys allowed), else an X. */
 function orReference(test: (v: unknown) => boolean): (v: unknown) => boolean {
   return (v) => {
-    if (!isMap(v) || v.$ref === undefined) return test(v);
+    if (!isObject(v) || v.$ref === undefined) return test(v);
     return uriReference(v.$ref) && (v.summary === undefined || isString(v.summary)) && (v.description === undefined || isString(v.description));
   };
 }
 
 const OPERATION_FIELDS = new Map<string, (v: unknown) => boolean>(
   Object.entries({
-    tags: (v: unknown) => every(v, isString),
+    tags: (v: unknown) => everyItem(v, isString),
     summary: isString,
     description: isString,
     operationId: isString,
     externalDocs,
-    parameters: (v: unknown) => every(v, parameterOrReference),
+    parameters: (v: unknown) => everyItem(v, parameterOrReference),
     requestBody: (v: unknown) => requestBodyOrReference(v),
     responses: (v: unknown) => responses(v),
     deprecated: isBoolean,
-    security: (v: unknown) => every(v, (r) => everyValue(r, (scopes) => every(scopes, isString))),
-    servers: (v: unknown) => every(v, server),
+    security: (v: unknown) => everyItem(v, (r) => everyValue(r, (scopes) => everyItem(scopes, isString))),
+    servers: (v: unknown) => everyItem(v, server),
   }),
 );
 
@@ -100,7 +95,7 @@ function server(v: unknown): boolean {
 
 function serverVariable(v: unknown): boolean {
   return (
-    closed(v, (k, x) => (k === 'default' || k === 'description' ? isString(x) : k === 'enum' && every(x, isString) && (x as unknown[]).length > 0)) &&
+    closed(v, (k, x) => (k === 'default' || k === 'description' ? isString(x) : k === 'enum' && everyItem(x, isString) && (x as unknown[]).length > 0)) &&
     isString(v.default)
   );
 }
@@ -147,7 +142,7 @@ function requestBody(v: unknown): boolean {
 const requestBodyOrReference = orReference(requestBody);
 
 function content(v: unknown): boolean {
-  if (!isMap(v)) return false;
+  if (!isObject(v)) return false;
   for (const k in v) if (!mediaRange(k) || !mediaType(v[k])) return false;
   return true;
 }
@@ -169,7 +164,7 @@ function example(v: unknown): boolean {
 const exampleOrReference = orReference(example);
 
 function responses(v: unknown): boolean {
-  if (!isMap(v)) return false;
+  if (!isObject(v)) return false;
   let codes = 0;
   let any = 0;
   for (const k in v) {

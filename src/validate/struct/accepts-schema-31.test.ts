@@ -3,7 +3,8 @@ import { fixtureDocuments31, hubDocument, nodesIn } from '../../../tests/helpers
 import { seededRandom } from '../../../tests/helpers/random.js';
 import { loadSchemaValidator } from '../schemas/validators.js';
 import { acceptsSchema31 } from './accepts-schema-31.js';
-import { isMap, withoutFastPass } from './fast-pass.js';
+import { isObject } from '../../core/json.js';
+import { withoutFastPass } from './fast-pass.js';
 
 const validate = await loadSchemaValidator('3.1');
 
@@ -111,7 +112,7 @@ const VALUES: unknown[] = [
 /** A copy of `schema` with one keyword, somewhere inside, set to a random value. */
 function mutate(schema: unknown, rand: () => number): unknown {
   const copy: unknown = structuredClone(schema);
-  const targets = nodesIn(copy).filter(isMap);
+  const targets = nodesIn(copy).filter(isObject);
   const target = targets[Math.floor(rand() * targets.length)];
   const key = KEYWORDS[Math.floor(rand() * KEYWORDS.length)];
   if (!target || key === undefined) return copy;
@@ -144,7 +145,7 @@ describe('acceptsSchema31: the structural check’s fast pass over Schema Object
   it('accepts nothing the official check refuses, on 20,000 mutated schemas', () => {
     const rand = seededRandom(14);
     const schemas = docs.flatMap(([, doc]) => {
-      const s = isMap(doc) && isMap(doc.components) && isMap(doc.components.schemas) ? Object.values(doc.components.schemas) : [];
+      const s = isObject(doc) && isObject(doc.components) && isObject(doc.components.schemas) ? Object.values(doc.components.schemas) : [];
       return s.slice(0, 60);
     });
     expect(schemas.length).toBeGreaterThan(100);
@@ -166,7 +167,7 @@ describe('acceptsSchema31: the structural check’s fast pass over Schema Object
 
   it('accepts the schemas of real documents (what makes it fast): all of OpenAI’s components that the official check accepts', () => {
     const openai = docs.find(([f]) => f.startsWith('openai'))?.[1];
-    const schemas = isMap(openai) && isMap(openai.components) && isMap(openai.components.schemas) ? Object.values(openai.components.schemas) : [];
+    const schemas = isObject(openai) && isObject(openai.components) && isObject(openai.components.schemas) ? Object.values(openai.components.schemas) : [];
     expect(schemas.length).toBeGreaterThan(400);
     // One is refused by both: OpenAI writes `$recursiveAnchor: true`, where 2020-12 wants an anchor name.
     const refusedByAjv = schemas.filter((s) => !officialAccepts(s));

@@ -1,5 +1,6 @@
+import { isObject } from '../../core/json.js';
 import { formats } from '../schemas/formats.js';
-import { closed, everyValue, externalDocs, fastPassesDisabled, isMap, uriReference } from './fast-pass.js';
+import { closed, everyItem, everyValue, externalDocs, fastPassesDisabled, uriReference } from './fast-pass.js';
 
 /**
  * A fast, sound first pass over an OpenAPI 3.1 Schema Object, for the precompiled structural
@@ -89,7 +90,7 @@ function keyword(k: string, v: unknown): boolean {
     case '$ref':
     case '$dynamicRef':
     case '$recursiveRef':
-      return typeof v === 'string' && uriReference(v);
+      return uriReference(v);
     default:
       return rarer(k, v);
   }
@@ -121,15 +122,15 @@ function rarer(k: string, v: unknown): boolean {
     case 'pattern':
       return typeof v === 'string' && regex(v);
     case '$id':
-      return typeof v === 'string' && uriReference(v) && ID.test(v);
+      return uriReference(v) && ID.test(v);
     case '$anchor':
     case '$dynamicAnchor':
     case '$recursiveAnchor':
       return typeof v === 'string' && ANCHOR.test(v);
     case 'dependentRequired':
-      return isMap(v) && everyValue(v, stringArray);
+      return everyValue(v, stringArray);
     case 'dependencies':
-      return isMap(v) && everyValue(v, (d) => (Array.isArray(d) ? stringArray(d) : acceptsSchema31(d)));
+      return everyValue(v, (d) => (Array.isArray(d) ? stringArray(d) : acceptsSchema31(d)));
     default:
       return oasKeyword(k, v);
   }
@@ -171,13 +172,11 @@ function xmlField(k: string, x: unknown): boolean {
 }
 
 function schemaArray(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length === 0) return false;
-  for (const s of v) if (!acceptsSchema31(s)) return false;
-  return true;
+  return everyItem(v, acceptsSchema31) && v.length > 0;
 }
 
 function schemaMap(v: unknown, patterns: boolean): boolean {
-  if (!isMap(v)) return false;
+  if (!isObject(v)) return false;
   for (const k in v) {
     if (patterns && !regex(k)) return false;
     if (!acceptsSchema31(v[k])) return false;

@@ -1,3 +1,4 @@
+import { isObject } from '../../core/json.js';
 import { formats } from '../schemas/formats.js';
 
 /**
@@ -23,21 +24,23 @@ export function withoutFastPass<T>(fn: () => T): T {
   }
 }
 
-/** A JSON object (not null, not an array). */
-export function isMap(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+/** An array whose every item passes `test`. */
+export function everyItem(v: unknown, test: (item: unknown) => boolean): v is unknown[] {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!test(item)) return false;
+  return true;
 }
 
 /** An object whose every value passes `test`. */
 export function everyValue(v: unknown, test: (item: unknown) => boolean): boolean {
-  if (!isMap(v)) return false;
+  if (!isObject(v)) return false;
   for (const k in v) if (!test(v[k])) return false;
   return true;
 }
 
 /** An object whose keys each pass `field` (given the key and its value), or are extensions (`x-…`): what the schemas close. */
 export function closed(v: unknown, field: (k: string, value: unknown) => boolean): v is Record<string, unknown> {
-  if (!isMap(v)) return false;
+  if (!isObject(v)) return false;
   for (const k in v) if (!field(k, v[k]) && !k.startsWith('x-')) return false;
   return true;
 }
@@ -45,7 +48,7 @@ export function closed(v: unknown, field: (k: string, value: unknown) => boolean
 const uriRef = formats['uri-reference'] as (s: string) => boolean;
 
 /** A string the official schemas' `format: uri-reference` accepts. */
-export function uriReference(v: unknown): boolean {
+export function uriReference(v: unknown): v is string {
   return typeof v === 'string' && uriRef(v);
 }
 
